@@ -1,0 +1,210 @@
+package com.bevatel.simulator;
+
+import com.bevatel.simulator.domain.Seeder;
+import com.bevatel.simulator.http.HttpServer;
+import com.bevatel.simulator.http.Router;
+import com.bevatel.simulator.model.Inbox;
+import com.bevatel.simulator.model.User;
+import com.bevatel.simulator.route.Routes;
+import com.bevatel.simulator.seed.SeededRandom;
+import com.bevatel.simulator.state.State;
+import com.bevatel.simulator.state.Store;
+import com.bevatel.simulator.time.SimulatedClock;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * An in-memory Bevatel (Chatwoot) API-channel simulator on a real HTTP port.
+ *
+ * <pre>{@code
+ * try (BevatelSimulator sim = BevatelSimulator.builder().seed(42).start()) {
+ *     URI base = sim.baseUrl();  String token = sim.accessToken();  long inbox = sim.apiInbox().id();
+ * }
+ * }</pre>
+ *
+ * Same seed, same start time and the same calls give byte-identical responses on every run.
+ */
+public final class BevatelSimulator implements AutoCloseable {
+    public static final long DEFAULT_SEED = 42L;
+    public static final Instant DEFAULT_START_TIME = Instant.parse("2026-01-01T00:00:00Z");
+    public static final Duration DEFAULT_CLOCK_STEP = Duration.ofSeconds(1);
+    public static final long DEFAULT_MAX_BODY_BYTES = 50L * 1024 * 1024;
+
+    private final Builder config;
+    private final Store store;
+    private final HttpServer server;
+    private final URI baseUrl;
+
+    private BevatelSimulator(Builder config) {
+        this.config = config;
+        String webhookUrl = config.apiInboxWebhookUrl == null ? null : config.apiInboxWebhookUrl.toString();
+        this.store = new Store(
+                () -> new State(new SeededRandom(config.seed), new SimulatedClock(config.startTime, config.clockStep)),
+                new Seeder(config.accessToken, webhookUrl));
+        Router router = new Router(store, config.maxRequestBodyBytes);
+        Routes.registerAll(router);
+        this.server = new HttpServer(config.host, config.port, router.handler(), config.maxRequestBodyBytes);
+        server.start();
+        String host = config.host.contains(":") ? "[" + config.host + "]" : config.host;
+        this.baseUrl = URI.create("http://" + host + ":" + server.port());
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** {@code http://127.0.0.1:<port>} — no trailing slash; append {@code /api/v1/...}. */
+    public URI baseUrl() {
+        return baseUrl;
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    /** The seeded administrator's {@code api_access_token}. */
+    public String accessToken() {
+        return store.read(state -> state.users.get(1L).accessToken());
+    }
+
+    /** The seeded account's id (1). */
+    public long accountId() {
+        return store.read(state -> state.accounts.all().iterator().next().id());
+    }
+
+    /** The seeded administrator (user 1). */
+    public User administrator() {
+        return store.read(state -> state.users.get(1L));
+    }
+
+    /** The seeded API inbox (id 1) as it is now. */
+    public ApiInbox apiInbox() {
+        return store.read(state -> {
+            Inbox inbox = state.inboxes.get(1L);
+            return new ApiInbox(inbox.id(), inbox.channel().identifier(), inbox.channel().hmacToken(),
+                    inbox.channel().secret());
+        });
+    }
+
+    public long seed() {
+        return config.seed;
+    }
+
+    /** Back to the freshly seeded state: ids, tokens and the clock start again from the same values. */
+    public void reset() {
+        store.reset();
+    }
+
+    public SimulatorClock clock() {
+        return new SimulatorClock() {
+            @Override
+            public Instant now() {
+                return store.read(state -> state.clock().now());
+            }
+
+            @Override
+            public Instant advance(Duration duration) {
+                return store.read(state -> state.clock().advance(duration));
+            }
+
+            @Override
+            public void set(Instant instant) {
+                store.read(state -> {
+                    state.clock().set(instant);
+                    return null;
+                });
+            }
+        };
+    }
+
+    /** The store behind the HTTP API, for in-process extensions (webhooks, admin, JUnit). */
+    public Store store() {
+        return store;
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+
+    /** Configuration; every option has a default, {@link #start()} binds the port. */
+    public static final class Builder {
+        private int port = 0;
+        private String host = "127.0.0.1";
+        private long seed = DEFAULT_SEED;
+        private Instant startTime = DEFAULT_START_TIME;
+        private Duration clockStep = DEFAULT_CLOCK_STEP;
+        private String accessToken;
+        private URI apiInboxWebhookUrl;
+        private long maxRequestBodyBytes = DEFAULT_MAX_BODY_BYTES;
+
+        private Builder() {
+        }
+
+        /** 0 (the default) takes a free port. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be 0..65535: " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /** The address to bind; 127.0.0.1 by default, so nothing outside the machine can reach it. */
+        public Builder host(String host) {
+            this.host = Objects.requireNonNull(host, "host");
+            return this;
+        }
+
+        /** Drives every generated uuid and token. */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** Where the simulated clock starts (and returns to on reset). */
+        public Builder startTime(Instant startTime) {
+            this.startTime = Objects.requireNonNull(startTime, "startTime");
+            return this;
+        }
+
+        /** How far each write advances the simulated clock (default one second; zero freezes it). */
+        public Builder clockStep(Duration clockStep) {
+            if (clockStep == null || clockStep.isNegative()) {
+                throw new IllegalArgumentException("clockStep must be zero or positive: " + clockStep);
+            }
+            this.clockStep = clockStep;
+            return this;
+        }
+
+        /** The administrator's token; by default derived from the seed. */
+        public Builder accessToken(String accessToken) {
+            if (accessToken != null && accessToken.isBlank()) {
+                throw new IllegalArgumentException("accessToken must not be blank");
+            }
+            this.accessToken = accessToken;
+            return this;
+        }
+
+        /** The seeded API inbox's {@code webhook_url} (where the inbox callback is delivered). */
+        public Builder apiInboxWebhookUrl(URI url) {
+            this.apiInboxWebhookUrl = url;
+            return this;
+        }
+
+        /** Largest accepted request body; larger ones get 413. */
+        public Builder maxRequestBodyBytes(long bytes) {
+            if (bytes <= 0) {
+                throw new IllegalArgumentException("maxRequestBodyBytes must be positive: " + bytes);
+            }
+            this.maxRequestBodyBytes = bytes;
+            return this;
+        }
+
+        public BevatelSimulator start() {
+            return new BevatelSimulator(this);
+        }
+    }
+}

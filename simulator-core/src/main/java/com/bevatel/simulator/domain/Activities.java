@@ -1,0 +1,123 @@
+package com.bevatel.simulator.domain;
+
+import com.bevatel.simulator.event.Actor;
+import com.bevatel.simulator.event.DomainEvent;
+import com.bevatel.simulator.model.ContentType;
+import com.bevatel.simulator.model.Conversation;
+import com.bevatel.simulator.model.ConversationStatus;
+import com.bevatel.simulator.model.Message;
+import com.bevatel.simulator.model.MessageStatus;
+import com.bevatel.simulator.model.MessageType;
+import com.bevatel.simulator.model.SenderType;
+import com.bevatel.simulator.model.WireEnum;
+import com.bevatel.simulator.state.Sequence;
+import com.bevatel.simulator.state.State;
+import com.bevatel.simulator.state.Transaction;
+import com.bevatel.simulator.view.Json;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * The activity messages of API.md §3.6 (type 2, no sender, never delivered to webhooks). Chatwoot
+ * writes them from a background job; here they are written in the same transaction, deterministically.
+ */
+public final class Activities {
+    public static final String SYSTEM_REOPENED = "System reopened the conversation due to a new incoming message.";
+
+    private Activities() {
+    }
+
+    /** The activity lines a saved change produces, named after the acting user (none when unknown). */
+    static void forChange(Transaction tx, Conversation before, Conversation after, Actor actor) {
+        String who = actorName(tx.state(), actor);
+        if (who == null) {
+            return;
+        }
+        if (before.status() != after.status()) {
+            String text = switch (after.status()) {
+                case RESOLVED -> actor.type() == SenderType.CONTACT
+                        ? "Conversation was resolved by " + who : "Conversation was marked resolved by " + who;
+                case OPEN -> "Conversation was reopened by " + who;
+                case PENDING -> "Conversation was marked as pending by " + who;
+                case SNOOZED -> "Conversation was snoozed by " + who;
+            };
+            post(tx, after, text, statusAttributes(after.status()));
+        }
+        if (!Objects.equals(before.assigneeId(), after.assigneeId())) {
+            if (after.assigneeId() == null) {
+                post(tx, after, "Conversation unassigned by " + who, Json.object());
+            } else if (actor.type() == SenderType.USER && actor.id() == after.assigneeId()) {
+                post(tx, after, who + " self-assigned this conversation", Json.object());
+            } else {
+                String assignee = tx.state().users.find(after.assigneeId()).map(u -> u.name()).orElse("");
+                post(tx, after, "Assigned to " + assignee + " by " + who, Json.object());
+            }
+        }
+        if (before.priority() != after.priority()) {
+            String text;
+            if (before.priority() == null) {
+                text = who + " set the priority to " + WireEnum.name(after.priority());
+            } else if (after.priority() == null) {
+                text = who + " removed the priority";
+            } else {
+                text = who + " changed the priority from " + WireEnum.name(before.priority()) + " to "
+                        + WireEnum.name(after.priority());
+            }
+            post(tx, after, text, Json.object());
+        }
+        List<String> added = new ArrayList<>(after.labels());
+        added.removeAll(before.labels());
+        List<String> removed = new ArrayList<>(before.labels());
+        removed.removeAll(after.labels());
+        if (!added.isEmpty()) {
+            post(tx, after, who + " added " + String.join(", ", added), Json.object());
+        }
+        if (!removed.isEmpty()) {
+            post(tx, after, who + " removed " + String.join(", ", removed), Json.object());
+        }
+    }
+
+    /** "System reopened …": a resolved conversation reopened by an incoming message. */
+    static void systemReopened(Transaction tx, Conversation conversation) {
+        post(tx, conversation, SYSTEM_REOPENED, statusAttributes(ConversationStatus.OPEN));
+    }
+
+    private static ObjectNode statusAttributes(ConversationStatus status) {
+        ObjectNode attributes = Json.object();
+        ObjectNode activity = attributes.putObject("activity");
+        activity.put("type", "conversation_status_changed");
+        activity.put("status", WireEnum.name(status));
+        return attributes;
+    }
+
+    private static void post(Transaction tx, Conversation conversation, String content, ObjectNode contentAttributes) {
+        Message message = new Message(tx.nextId(Sequence.MESSAGE), conversation.accountId(), conversation.inboxId(),
+                conversation.id(), content, MessageType.ACTIVITY, ContentType.TEXT, MessageStatus.SENT,
+                contentAttributes, false, null, null, null, Json.object(), tx.now(), tx.now());
+        tx.state().messages.put(message);
+        tx.state().messagesOfConversation.append(conversation.id(), message.id());
+        tx.emit(new DomainEvent.MessageCreated(message.accountId(), message.id()));
+    }
+
+    /** A user's name; a contact's with the first letter upper-case and the rest lower-case. */
+    static String actorName(State state, Actor actor) {
+        if (actor == null) {
+            return null;
+        }
+        return switch (actor.type()) {
+            case USER -> state.users.find(actor.id()).map(u -> u.name()).orElse(null);
+            case CONTACT -> state.contacts.find(actor.id()).map(c -> capitalize(c.name())).orElse(null);
+            case AGENT_BOT -> null;
+        };
+    }
+
+    private static String capitalize(String name) {
+        if (name == null || name.isEmpty()) {
+            return "";
+        }
+        return name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1).toLowerCase(Locale.ROOT);
+    }
+}

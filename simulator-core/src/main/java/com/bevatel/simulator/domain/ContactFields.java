@@ -1,0 +1,17 @@
+package com.bevatel.simulator.domain;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Contact attributes a create or update sends; a null field is "not given". Attribute bags given
+ * on update are merged into the stored ones (keys sent overwrite, the others stay).
+ */
+public record ContactFields(
+        Change<String> name,
+        Change<String> email,
+        Change<String> phoneNumber,
+        Change<String> identifier,
+        Change<Boolean> blocked,
+        ObjectNode additionalAttributes,
+        ObjectNode customAttributes) {
+}

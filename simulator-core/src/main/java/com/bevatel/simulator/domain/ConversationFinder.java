@@ -1,0 +1,136 @@
+package com.bevatel.simulator.domain;
+
+import com.bevatel.simulator.model.Conversation;
+import com.bevatel.simulator.model.ConversationStatus;
+import com.bevatel.simulator.model.Message;
+import com.bevatel.simulator.model.MessageType;
+import com.bevatel.simulator.model.WireEnum;
+import com.bevatel.simulator.state.State;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
+
+/** {@code GET /conversations} and {@code /conversations/meta}: Chatwoot's ConversationFinder (§5.4). */
+public final class ConversationFinder {
+    public static final int PAGE_SIZE = 25;
+
+    private ConversationFinder() {
+    }
+
+    /** The list query; null fields are "not given". */
+    public record Query(String status, String assigneeType, Long inboxId, Long teamId, List<String> labels, String q,
+                        String sourceId, String sortBy, Long page, Long updatedWithin) {
+    }
+
+    public record Counts(long mine, long assigned, long unassigned, long all) {
+    }
+
+    public record Result(Counts counts, List<Conversation> page) {
+    }
+
+    public static Result find(State state, long accountId, long callerId, Query query, Instant now) {
+        Predicate<Conversation> base = baseFilter(state, query, now);
+        List<Conversation> matching = new ArrayList<>();
+        for (long id : state.conversationsOfAccount.of(accountId)) {
+            Conversation c = state.conversations.get(id);
+            if (base.test(c)) {
+                matching.add(c);
+            }
+        }
+        long mine = matching.stream().filter(c -> c.assigneeId() != null && c.assigneeId() == callerId).count();
+        long unassigned = matching.stream().filter(c -> c.assigneeId() == null && c.assigneeBotId() == null).count();
+        Counts counts = new Counts(mine, matching.size() - unassigned, unassigned, matching.size());
+        String assigneeType = query.assigneeType() == null ? "all" : query.assigneeType();
+        Predicate<Conversation> byAssignee = switch (assigneeType) {
+            case "me" -> c -> c.assigneeId() != null && c.assigneeId() == callerId;
+            case "unassigned" -> c -> c.assigneeId() == null && c.assigneeBotId() == null;
+            case "assigned" -> c -> c.assigneeId() != null || c.assigneeBotId() != null;
+            case "all" -> c -> true;
+            default -> throw Errors.error(422, "'" + assigneeType + "' is not a valid assignee_type");
+        };
+        List<Conversation> selected = new ArrayList<>(matching.stream().filter(byAssignee).toList());
+        selected.sort(order(query.sortBy()));
+        if (query.updatedWithin() != null) {
+            return new Result(counts, selected);
+        }
+        long page = query.page() == null || query.page() < 1 ? 1 : query.page();
+        int from = (int) Math.min(selected.size(), (page - 1) * PAGE_SIZE);
+        int to = Math.min(selected.size(), from + PAGE_SIZE);
+        return new Result(counts, List.copyOf(selected.subList(from, to)));
+    }
+
+    private static Predicate<Conversation> baseFilter(State state, Query query, Instant now) {
+        Predicate<Conversation> filter = c -> true;
+        if (query.q() == null || query.q().isEmpty()) {
+            String status = query.status() == null ? "open" : query.status();
+            if (!"all".equals(status)) {
+                ConversationStatus wanted = WireEnum.parse(ConversationStatus.class, status)
+                        .orElseThrow(() -> Errors.error(422, "'" + status + "' is not a valid status"));
+                filter = filter.and(c -> c.status() == wanted);
+            }
+        } else {
+            String needle = query.q().toLowerCase(Locale.ROOT);
+            filter = filter.and(c -> mentions(state, c, needle));
+        }
+        if (query.inboxId() != null) {
+            filter = filter.and(c -> c.inboxId() == query.inboxId());
+        }
+        if (query.teamId() != null) {
+            filter = filter.and(c -> query.teamId().equals(c.teamId()));
+        }
+        if (query.labels() != null && !query.labels().isEmpty()) {
+            filter = filter.and(c -> c.labels().containsAll(query.labels()));
+        }
+        if (query.sourceId() != null) {
+            filter = filter.and(c -> query.sourceId().equals(state.contactInboxes.get(c.contactInboxId()).sourceId()));
+        }
+        if (query.updatedWithin() != null) {
+            Instant since = now.minusSeconds(query.updatedWithin());
+            filter = filter.and(c -> !c.updatedAt().isBefore(since));
+        }
+        return filter;
+    }
+
+    private static boolean mentions(State state, Conversation c, String needle) {
+        for (long id : state.messagesOfConversation.of(c.id())) {
+            Message m = state.messages.get(id);
+            if ((m.messageType() == MessageType.INCOMING || m.messageType() == MessageType.OUTGOING)
+                    && m.content() != null && m.content().toLowerCase(Locale.ROOT).contains(needle)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Comparator<Conversation> order(String sortBy) {
+        Comparator<Conversation> byId = Comparator.comparingLong(Conversation::id);
+        String key = sortBy == null ? "last_activity_at_desc" : sortBy;
+        return switch (key) {
+            case "last_activity_at_asc" -> Comparator.comparing(Conversation::lastActivityAt).thenComparing(byId);
+            case "created_at_asc" -> Comparator.comparing(Conversation::createdAt).thenComparing(byId);
+            case "created_at_desc" -> Comparator.comparing(Conversation::createdAt).thenComparing(byId).reversed();
+            case "priority_desc", "priority_desc_created_at_asc" -> Comparator.comparing(
+                    (Conversation c) -> c.priority() == null ? -1 : c.priority().ordinal()).reversed()
+                    .thenComparing(Conversation::createdAt).thenComparing(byId);
+            case "priority_asc" -> Comparator.comparing(
+                    (Conversation c) -> c.priority() == null ? Integer.MAX_VALUE : c.priority().ordinal())
+                    .thenComparing(byId);
+            case "waiting_since_asc" -> Comparator.comparing(ConversationFinder::waitingOrMax).thenComparing(byId);
+            case "waiting_since_desc" -> Comparator.comparing(ConversationFinder::waitingOrMin).reversed().thenComparing(byId);
+            case "unread" -> Comparator.comparing(Conversation::lastActivityAt).reversed().thenComparing(byId);
+            case "last_activity_at_desc" -> Comparator.comparing(Conversation::lastActivityAt).thenComparing(byId).reversed();
+            default -> throw Errors.error(422, "'" + key + "' is not a valid sort_by");
+        };
+    }
+
+    private static Instant waitingOrMax(Conversation c) {
+        return c.waitingSince() == null ? Instant.MAX : c.waitingSince();
+    }
+
+    private static Instant waitingOrMin(Conversation c) {
+        return c.waitingSince() == null ? Instant.MIN : c.waitingSince();
+    }
+}

@@ -1,0 +1,190 @@
+package com.bevatel.simulator.domain;
+
+import com.bevatel.simulator.event.Actor;
+import com.bevatel.simulator.event.AttributeChange;
+import com.bevatel.simulator.event.DomainEvent;
+import com.bevatel.simulator.model.Contact;
+import com.bevatel.simulator.model.ContactInbox;
+import com.bevatel.simulator.model.Conversation;
+import com.bevatel.simulator.model.ConversationStatus;
+import com.bevatel.simulator.model.Inbox;
+import com.bevatel.simulator.model.User;
+import com.bevatel.simulator.state.Sequence;
+import com.bevatel.simulator.state.State;
+import com.bevatel.simulator.state.Transaction;
+import com.bevatel.simulator.view.Json;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/** Conversations (API.md §3.5, §5.4): create, status changes, and saving with Chatwoot's events. */
+public final class Conversations {
+    /** Attributes whose change fires {@code conversation_updated} (Chatwoot's allow-list). */
+    private static final Set<String> UPDATE_EVENT_ATTRIBUTES = Set.of("status", "assignee_id",
+            "assignee_agent_bot_id", "team_id", "priority", "snoozed_until", "custom_attributes", "label_list",
+            "waiting_since", "first_reply_created_at");
+
+    private Conversations() {
+    }
+
+    /** What {@code POST /conversations} may set besides the contact-inbox. */
+    public record NewConversation(ConversationStatus status, Long assigneeId, Instant snoozedUntil,
+                                  ObjectNode additionalAttributes, ObjectNode customAttributes) {
+    }
+
+    /** How §5.4 finds the contact-inbox: (inbox, contact[, source]) or a source id alone. */
+    public record ContactInboxRef(Long inboxId, Long contactId, String sourceId, boolean hmacVerified) {
+    }
+
+    public static ContactInbox resolveContactInbox(Transaction tx, long accountId, ContactInboxRef ref) {
+        State state = tx.state();
+        if (ref.inboxId() != null && ref.contactId() != null) {
+            Contact contact = Contacts.find(state, accountId, ref.contactId());
+            Inbox inbox = Contacts.findInbox(state, accountId, ref.inboxId());
+            return Contacts.addContactInbox(tx, contact, inbox, ref.sourceId(), ref.hmacVerified());
+        }
+        if (ref.sourceId() == null || ref.sourceId().isEmpty()) {
+            throw Errors.notFound();
+        }
+        ContactInbox found = findBySourceId(state, ref.inboxId(), ref.sourceId());
+        if (found == null) {
+            throw Errors.notFound();
+        }
+        if (state.inboxes.get(found.inboxId()).accountId() != accountId) {
+            throw Errors.unauthorizedAction();
+        }
+        return found;
+    }
+
+    /** Chatwoot looks the source id up across all inboxes; the given inbox is tried first. */
+    private static ContactInbox findBySourceId(State state, Long inboxId, String sourceId) {
+        if (inboxId != null) {
+            var hit = state.contactInboxBySource.find(new State.SourceKey(inboxId, sourceId));
+            if (hit.isPresent()) {
+                return state.contactInboxes.get(hit.get());
+            }
+        }
+        for (Inbox inbox : state.inboxes.all()) {
+            var hit = state.contactInboxBySource.find(new State.SourceKey(inbox.id(), sourceId));
+            if (hit.isPresent()) {
+                return state.contactInboxes.get(hit.get());
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Opens a conversation on the contact-inbox, or returns its latest one when the inbox locks
+     * to a single conversation. {@code created} tells which happened.
+     */
+    public record Opened(Conversation conversation, boolean created) {
+    }
+
+    public static Opened open(Transaction tx, ContactInbox ci, NewConversation spec, Actor actor) {
+        State state = tx.state();
+        Inbox inbox = state.inboxes.get(ci.inboxId());
+        if (inbox.lockToSingleConversation()) {
+            List<Long> existing = state.conversationsOfContactInbox.of(ci.id());
+            if (!existing.isEmpty()) {
+                return new Opened(state.conversations.get(existing.get(existing.size() - 1)), false);
+            }
+        }
+        Contact contact = state.contacts.get(ci.contactId());
+        Instant now = tx.now();
+        ConversationStatus status = spec.status() == null ? ConversationStatus.OPEN : spec.status();
+        if (contact.blocked()) {
+            status = ConversationStatus.RESOLVED;
+        }
+        long id = tx.nextId(Sequence.CONVERSATION);
+        Conversation conversation = new Conversation(id, inbox.accountId(), tx.nextDisplayId(inbox.accountId()),
+                inbox.id(), contact.id(), ci.id(), tx.uuid(), status, null, null, null, null,
+                status == ConversationStatus.SNOOZED ? spec.snoozedUntil() : null,
+                Json.copy(spec.additionalAttributes()), Json.copy(spec.customAttributes()), List.of(),
+                null, null, null, null, now, now, now, now, now);
+        state.conversations.put(conversation);
+        state.conversationByDisplayId.put(new State.DisplayKey(conversation.accountId(), conversation.displayId()), id);
+        state.conversationsOfContactInbox.append(ci.id(), id);
+        state.conversationsOfAccount.append(conversation.accountId(), id);
+        tx.emit(new DomainEvent.ConversationCreated(conversation.accountId(), id));
+        if (spec.assigneeId() != null) {
+            User assignee = state.users.find(spec.assigneeId())
+                    .filter(u -> u.accountId() == conversation.accountId()).orElse(null);
+            if (assignee != null) {
+                Conversation.Builder b = conversation.toBuilder();
+                b.assigneeId = assignee.id();
+                save(tx, conversation, b, actor);
+            }
+        }
+        return new Opened(state.conversations.get(id), true);
+    }
+
+    public static Conversation find(State state, long accountId, long displayId) {
+        return state.conversationByDisplayId.find(new State.DisplayKey(accountId, displayId))
+                .map(state.conversations::get).orElseThrow(Errors::notFound);
+    }
+
+    /** {@code toggle_status}: an explicit status, or the toggle of §3.5 when none is given. */
+    public static Conversation changeStatus(Transaction tx, Conversation current, ConversationStatus requested,
+                                            Instant snoozedUntil, Actor actor) {
+        Conversation.Builder b = current.toBuilder();
+        if (requested == null) {
+            b.status = current.status() == ConversationStatus.OPEN ? ConversationStatus.RESOLVED : ConversationStatus.OPEN;
+        } else {
+            b.status = requested;
+            if (snoozedUntil != null) {
+                b.snoozedUntil = snoozedUntil;
+            }
+        }
+        if (actor != null && b.status == ConversationStatus.OPEN) {
+            tx.state().users.find(actor.id())
+                    .filter(u -> u.role() == com.bevatel.simulator.model.Role.AGENT)
+                    .ifPresent(agent -> b.assigneeId = agent.id());
+        }
+        return save(tx, current, b, actor);
+    }
+
+    /**
+     * Saves a changed conversation like ActiveRecord would: bookkeeping columns, then the events
+     * (status_changed, then updated with the changed columns) and the activity messages of §3.6.
+     * Returns the stored row; nothing happens when nothing changed.
+     */
+    public static Conversation save(Transaction tx, Conversation before, Conversation.Builder b, Actor actor) {
+        if (b.status != ConversationStatus.SNOOZED) {
+            b.snoozedUntil = null;
+        }
+        if (b.status != before.status()) {
+            b.statusChangedAt = tx.now();
+        }
+        List<AttributeChange> changes = ConversationColumns.changes(before, b.build());
+        if (changes.isEmpty()) {
+            return before;
+        }
+        b.updatedAt = tx.now();
+        Conversation after = b.build();
+        changes = ConversationColumns.changes(before, after);
+        tx.state().conversations.put(after);
+        boolean statusChanged = before.status() != after.status();
+        if (statusChanged) {
+            tx.emit(new DomainEvent.ConversationStatusChanged(after.accountId(), after.id()));
+        }
+        Activities.forChange(tx, before, after, actor);
+        if (changes.stream().anyMatch(c -> UPDATE_EVENT_ATTRIBUTES.contains(c.attribute()))) {
+            tx.emit(new DomainEvent.ConversationUpdated(after.accountId(), after.id(), changes));
+        }
+        return after;
+    }
+
+    /** Deletes the conversation and its messages (admin {@code DELETE}, contact deletion). */
+    public static void delete(Transaction tx, Conversation conversation) {
+        State state = tx.state();
+        for (long messageId : List.copyOf(state.messagesOfConversation.of(conversation.id()))) {
+            state.messagesOfConversation.remove(conversation.id(), messageId);
+            state.messages.remove(messageId);
+        }
+        state.conversationByDisplayId.remove(new State.DisplayKey(conversation.accountId(), conversation.displayId()));
+        state.conversationsOfContactInbox.remove(conversation.contactInboxId(), conversation.id());
+        state.conversationsOfAccount.remove(conversation.accountId(), conversation.id());
+        state.conversations.remove(conversation.id());
+    }
+}

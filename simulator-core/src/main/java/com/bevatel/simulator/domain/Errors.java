@@ -1,0 +1,81 @@
+package com.bevatel.simulator.domain;
+
+import com.bevatel.simulator.view.Json;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+
+/** Every error body the simulator sends, in Chatwoot's shapes (API.md §2, §8). */
+public final class Errors {
+    private Errors() {
+    }
+
+    /** 401 {"errors":[…]}: no token at all (note the plural key and the array). */
+    public static ApiException signInRequired() {
+        ObjectNode body = Json.object();
+        body.putArray("errors").add("You need to sign in or sign up before continuing.");
+        return new ApiException(401, body, "no api_access_token");
+    }
+
+    /** {"error": message} with the given status (401, 403, 404, 422 …). */
+    public static ApiException error(int status, String message) {
+        ObjectNode body = Json.object();
+        body.put("error", message);
+        return new ApiException(status, body, message);
+    }
+
+    public static ApiException notFound() {
+        return error(404, "Resource could not be found");
+    }
+
+    public static ApiException unauthorizedAction() {
+        return error(401, "You are not authorized to do this action");
+    }
+
+    /** 422 {"message": "A, B", "attributes": ["a","b"]}: model validation failures. */
+    public static ApiException validation(List<Violation> violations) {
+        ObjectNode body = Json.object();
+        body.put("message", String.join(", ", violations.stream().map(Violation::message).toList()));
+        ArrayNode attributes = body.putArray("attributes");
+        violations.stream().map(Violation::attribute).distinct().forEach(attributes::add);
+        return new ApiException(422, body, body.get("message").asText());
+    }
+
+    public static ApiException validation(String attribute, String message) {
+        return validation(List.of(new Violation(attribute, message)));
+    }
+
+    /** 422 {"error": "param is missing or the value is empty: X"} (Rails 7 wording). */
+    public static ApiException paramMissing(String param) {
+        return error(422, "param is missing or the value is empty: " + param);
+    }
+
+    /** Client API 404: Rails' own error page body, not the Application API's. */
+    public static ApiException publicNotFound() {
+        ObjectNode body = Json.object();
+        body.put("status", 404);
+        body.put("error", "Not Found");
+        return new ApiException(404, body, "not found");
+    }
+
+    /**
+     * 400 for a body that is not JSON. Rails answers {"status":400,"error":"Bad Request"}; we add
+     * a {@code message} saying what is wrong (a documented deviation).
+     */
+    public static ApiException badRequest(String detail) {
+        ObjectNode body = Json.object();
+        body.put("status", 400);
+        body.put("error", "Bad Request");
+        body.put("message", detail);
+        return new ApiException(400, body, detail);
+    }
+
+    /** Any status with an empty body (e.g. Chatwoot's bodiless 404 for reset_secret). */
+    public static ApiException empty(int status) {
+        return new ApiException(status, null, "status " + status);
+    }
+
+    /** One failed validation: the attribute and its full message ("Email has already been taken"). */
+    public record Violation(String attribute, String message) {
+    }
+}

@@ -1,0 +1,16 @@
+package com.bevatel.simulator.event;
+
+import com.bevatel.simulator.state.State;
+import java.util.List;
+
+/**
+ * Consumes committed events (the webhook dispatcher). Called under the store's write lock in commit
+ * order, with the state as committed: read it, enqueue, return quickly — never block or write.
+ */
+public interface DomainEventListener {
+    void onCommit(List<DomainEvent> events, State committed);
+
+    /** The state was replaced by a freshly seeded one. */
+    default void onReset() {
+    }
+}

@@ -1,0 +1,67 @@
+package com.bevatel.simulator.model;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+
+/** A contact (end user) of one account. Attribute bags are never mutated once stored. */
+public record Contact(
+        long id,
+        long accountId,
+        String name,
+        String email,
+        String phoneNumber,
+        String identifier,
+        boolean blocked,
+        ObjectNode additionalAttributes,
+        ObjectNode customAttributes,
+        ContactType contactType,
+        Instant lastActivityAt,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    /** Listed by {@code GET /contacts}: has an email, a phone number or an identifier. */
+    public boolean identified() {
+        return notEmpty(email) || notEmpty(phoneNumber) || notEmpty(identifier);
+    }
+
+    private static boolean notEmpty(String s) {
+        return s != null && !s.isEmpty();
+    }
+
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** A mutable copy for the domain's update operations; {@code build()} freezes it again. */
+    public static final class Builder {
+        public String name;
+        public String email;
+        public String phoneNumber;
+        public String identifier;
+        public boolean blocked;
+        public ObjectNode additionalAttributes;
+        public ObjectNode customAttributes;
+        public ContactType contactType;
+        public Instant lastActivityAt;
+        public Instant updatedAt;
+        private final Contact from;
+
+        private Builder(Contact from) {
+            this.from = from;
+            name = from.name;
+            email = from.email;
+            phoneNumber = from.phoneNumber;
+            identifier = from.identifier;
+            blocked = from.blocked;
+            additionalAttributes = from.additionalAttributes;
+            customAttributes = from.customAttributes;
+            contactType = from.contactType;
+            lastActivityAt = from.lastActivityAt;
+            updatedAt = from.updatedAt;
+        }
+
+        public Contact build() {
+            return new Contact(from.id, from.accountId, name, email, phoneNumber, identifier, blocked, additionalAttributes, customAttributes, contactType, lastActivityAt, from.createdAt, updatedAt);
+        }
+    }
+}

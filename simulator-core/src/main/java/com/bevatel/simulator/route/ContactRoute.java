@@ -1,0 +1,171 @@
+package com.bevatel.simulator.route;
+
+import com.bevatel.simulator.domain.Change;
+import com.bevatel.simulator.domain.ContactFields;
+import com.bevatel.simulator.domain.Contacts;
+import com.bevatel.simulator.domain.Errors;
+import com.bevatel.simulator.http.Params;
+import com.bevatel.simulator.http.Response;
+import com.bevatel.simulator.http.Router;
+import com.bevatel.simulator.model.Contact;
+import com.bevatel.simulator.model.ContactInbox;
+import com.bevatel.simulator.state.State;
+import com.bevatel.simulator.view.ContactView;
+import com.bevatel.simulator.view.InboxView;
+import com.bevatel.simulator.view.Json;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/** {@code /api/v1/accounts/{id}/contacts} (§5.3): create, show, update, delete, list, search. */
+public final class ContactRoute {
+    static final int PAGE_SIZE = 15;
+
+    private ContactRoute() {
+    }
+
+    public static void register(Router router) {
+        router.accountPost("/contacts", (request, caller) -> {
+            Params p = request.params();
+            ContactFields fields = fields(p);
+            Long inboxId = p.integer("inbox_id");
+            String sourceId = p.string("source_id");
+            return router.store().write(tx -> {
+                Contacts.Created created = Contacts.create(tx, caller.accountId(), fields, inboxId, sourceId);
+                ObjectNode body = Json.object();
+                ObjectNode payload = body.putObject("payload");
+                payload.set("contact", ContactView.rest(created.contact(), tx.state(), true));
+                ObjectNode contactInbox = payload.putObject("contact_inbox");
+                ContactInbox ci = created.contactInbox();
+                contactInbox.set("inbox", ci == null ? Json.text(null) : InboxView.raw(tx.state().inboxes.get(ci.inboxId())));
+                contactInbox.set("source_id", Json.text(ci == null ? null : ci.sourceId()));
+                return Response.ok(body);
+            });
+        });
+        router.accountGet("/contacts", (request, caller) -> router.store().read(state -> {
+            Params p = request.params();
+            List<Contact> identified = state.contacts.all().stream()
+                    .filter(c -> c.accountId() == caller.accountId() && c.identified())
+                    .sorted(sort(p.string("sort"))).toList();
+            return Response.ok(list(state, identified, p, identified.size(), null));
+        }));
+        router.accountGet("/contacts/search", (request, caller) -> router.store().read(state -> {
+            Params p = request.params();
+            String q = p.string("q");
+            if (q == null || q.isBlank()) {
+                ObjectNode body = Json.object();
+                ObjectNode meta = body.putObject("meta");
+                meta.putNull("count");
+                meta.put("current_page", 1);
+                meta.putNull("has_more");
+                body.putArray("payload");
+                return Response.ok(body);
+            }
+            String needle = q.toLowerCase(Locale.ROOT);
+            List<Contact> found = state.contacts.all().stream()
+                    .filter(c -> c.accountId() == caller.accountId() && matches(c, q, needle))
+                    .sorted(sort(p.string("sort"))).toList();
+            return Response.ok(list(state, found, p, -1, found));
+        }));
+        router.accountGet("/contacts/{id}", (request, caller) -> router.store().read(state -> {
+            Contact contact = Contacts.find(state, caller.accountId(), request.idParam("id"));
+            boolean withInboxes = !Boolean.FALSE.equals(request.params().bool("include_contact_inboxes"));
+            return Response.ok(payload(ContactView.rest(contact, state, withInboxes)));
+        }));
+        router.accountUpdate("/contacts/{id}", (request, caller) -> {
+            ContactFields fields = fields(request.params());
+            return router.store().write(tx -> {
+                Contact current = Contacts.find(tx.state(), caller.accountId(), request.idParam("id"));
+                Contact updated = Contacts.update(tx, current, fields);
+                return Response.ok(payload(ContactView.rest(updated, tx.state(), true)));
+            });
+        });
+        router.accountDelete("/contacts/{id}", (request, caller) -> {
+            if (!caller.administrator()) {
+                throw Errors.unauthorizedAction();
+            }
+            return router.store().write(tx -> {
+                Contacts.delete(tx, Contacts.find(tx.state(), caller.accountId(), request.idParam("id")));
+                return Response.okEmpty();
+            });
+        });
+    }
+
+    static ObjectNode payload(JsonNode inner) {
+        ObjectNode body = Json.object();
+        body.set("payload", inner);
+        return body;
+    }
+
+    /** A page of 15; {@code current_page} echoes the raw parameter (a string when sent, 1 when not). */
+    private static ObjectNode list(State state, List<Contact> all, Params p, int total, List<Contact> searched) {
+        JsonNode rawPage = p.node("page");
+        Long page = p.integer("page");
+        long number = page == null || page < 1 ? 1 : page;
+        int from = (int) Math.min(all.size(), (number - 1) * PAGE_SIZE);
+        int to = Math.min(all.size(), from + PAGE_SIZE);
+        boolean withInboxes = !Boolean.FALSE.equals(p.bool("include_contact_inboxes"));
+        ObjectNode body = Json.object();
+        ObjectNode meta = body.putObject("meta");
+        meta.put("count", searched == null ? total : to - from);
+        meta.set("current_page", rawPage == null || rawPage.isNull() ? IntNode.valueOf(1) : rawPage);
+        if (searched != null) {
+            meta.put("has_more", to < all.size());
+        }
+        ArrayNode items = body.putArray("payload");
+        for (Contact c : all.subList(from, to)) {
+            items.add(ContactView.rest(c, state, withInboxes));
+        }
+        return body;
+    }
+
+    private static boolean matches(Contact c, String q, String needle) {
+        return contains(c.name(), needle) || contains(c.email(), needle) || contains(c.phoneNumber(), needle)
+                || (c.identifier() != null && c.identifier().contains(q));
+    }
+
+    private static boolean contains(String value, String needle) {
+        return value != null && value.toLowerCase(Locale.ROOT).contains(needle);
+    }
+
+    /** {@code sort=name} ascending, {@code -name} descending; nulls last; id order otherwise. */
+    private static Comparator<Contact> sort(String sort) {
+        Comparator<Contact> byId = Comparator.comparingLong(Contact::id);
+        if (sort == null || sort.isEmpty()) {
+            return byId;
+        }
+        boolean descending = sort.startsWith("-");
+        String key = descending ? sort.substring(1) : sort;
+        Comparator<Contact> order = switch (key) {
+            case "name" -> Comparator.comparing((Contact c) -> lower(c.name()), Comparator.nullsLast(Comparator.naturalOrder()));
+            case "email" -> Comparator.comparing((Contact c) -> lower(c.email()), Comparator.nullsLast(Comparator.naturalOrder()));
+            case "phone_number" -> Comparator.comparing(Contact::phoneNumber, Comparator.nullsLast(Comparator.naturalOrder()));
+            case "last_activity_at" -> Comparator.comparing(Contact::lastActivityAt, Comparator.nullsLast(Comparator.<Instant>naturalOrder()));
+            case "created_at" -> Comparator.comparing(Contact::createdAt);
+            case "company_name", "city", "country" -> Comparator.comparing(
+                    (Contact c) -> c.additionalAttributes().path(key.equals("company_name") ? "company_name" : key).asText(""));
+            default -> throw Errors.error(422, "'" + sort + "' is not a valid sort");
+        };
+        return (descending ? order.reversed() : order).thenComparing(byId);
+    }
+
+    private static String lower(String s) {
+        return s == null ? null : s.toLowerCase(Locale.ROOT);
+    }
+
+    static ContactFields fields(Params p) {
+        return new ContactFields(given(p, "name", p::string), given(p, "email", p::string),
+                given(p, "phone_number", p::string), given(p, "identifier", p::string), given(p, "blocked", p::bool),
+                p.object("additional_attributes"), p.object("custom_attributes"));
+    }
+
+    private static <T> Change<T> given(Params p, String key, Function<String, T> read) {
+        return p.has(key) ? Change.of(read.apply(key)) : null;
+    }
+}

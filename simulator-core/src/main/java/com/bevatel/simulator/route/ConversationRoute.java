@@ -1,0 +1,146 @@
+package com.bevatel.simulator.route;
+
+import com.bevatel.simulator.domain.ConversationFinder;
+import com.bevatel.simulator.domain.Conversations;
+import com.bevatel.simulator.domain.Errors;
+import com.bevatel.simulator.domain.Messages;
+import com.bevatel.simulator.domain.NewMessage;
+import com.bevatel.simulator.event.Actor;
+import com.bevatel.simulator.http.Caller;
+import com.bevatel.simulator.http.Params;
+import com.bevatel.simulator.http.Response;
+import com.bevatel.simulator.http.Router;
+import com.bevatel.simulator.model.ContactInbox;
+import com.bevatel.simulator.model.Conversation;
+import com.bevatel.simulator.model.ConversationStatus;
+import com.bevatel.simulator.model.SenderType;
+import com.bevatel.simulator.model.WireEnum;
+import com.bevatel.simulator.view.ConversationView;
+import com.bevatel.simulator.view.Json;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+
+/** {@code /api/v1/accounts/{id}/conversations} (§5.4): create, show, list, meta, toggle_status. */
+public final class ConversationRoute {
+    private ConversationRoute() {
+    }
+
+    public static void register(Router router) {
+        router.accountPost("/conversations", (request, caller) -> {
+            Params p = request.params();
+            Conversations.ContactInboxRef ref = new Conversations.ContactInboxRef(p.integer("inbox_id"),
+                    p.integer("contact_id"), p.string("source_id"), Boolean.TRUE.equals(p.bool("hmac_verified")));
+            ConversationStatus status = status(p.string("status"));
+            if (p.present("team_id")) {
+                throw Errors.validation("team", "Team must exist");
+            }
+            Conversations.NewConversation spec = new Conversations.NewConversation(status, p.integer("assignee_id"),
+                    time(p, "snoozed_until"), p.object("additional_attributes"), p.object("custom_attributes"));
+            NewMessage message = p.present("message") ? MessageRoute.newMessage(p.nested("message")) : null;
+            return router.store().write(tx -> {
+                ContactInbox ci = Conversations.resolveContactInbox(tx, caller.accountId(), ref);
+                Conversations.Opened opened = Conversations.open(tx, ci, spec, actor(caller));
+                Conversation conversation = opened.conversation();
+                if (message != null && opened.created()) {
+                    Messages.create(tx, conversation, message, actor(caller));
+                }
+                return Response.ok(ConversationView.rest(tx.state().conversations.get(conversation.id()), tx.state()));
+            });
+        });
+        router.accountGet("/conversations", (request, caller) -> router.store().read(state -> {
+            ConversationFinder.Result result = ConversationFinder.find(state, caller.accountId(), caller.user().id(),
+                    query(request.params()), state.clock().now());
+            ObjectNode body = Json.object();
+            ObjectNode data = body.putObject("data");
+            data.set("meta", counts(result.counts()));
+            ArrayNode payload = data.putArray("payload");
+            result.page().forEach(c -> payload.add(ConversationView.rest(c, state)));
+            return Response.ok(body);
+        }));
+        router.accountGet("/conversations/meta", (request, caller) -> router.store().read(state -> {
+            ConversationFinder.Result result = ConversationFinder.find(state, caller.accountId(), caller.user().id(),
+                    query(request.params()), state.clock().now());
+            ObjectNode body = Json.object();
+            body.set("meta", counts(result.counts()));
+            return Response.ok(body);
+        }));
+        router.accountGet("/conversations/{conversation_id}", (request, caller) -> router.store().read(state ->
+                Response.ok(ConversationView.rest(Conversations.find(state, caller.accountId(),
+                        request.idParam("conversation_id")), state))));
+        router.accountPost("/conversations/{conversation_id}/toggle_status", (request, caller) -> {
+            Params p = request.params();
+            ConversationStatus status = status(p.string("status"));
+            Instant snoozedUntil = time(p, "snoozed_until");
+            return router.store().write(tx -> {
+                Conversation current = Conversations.find(tx.state(), caller.accountId(),
+                        request.idParam("conversation_id"));
+                Conversation updated = Conversations.changeStatus(tx, current, status, snoozedUntil, actor(caller));
+                ObjectNode body = Json.object();
+                body.putObject("meta");
+                ObjectNode payload = body.putObject("payload");
+                payload.put("success", true);
+                payload.put("conversation_id", updated.displayId());
+                payload.put("current_status", WireEnum.name(updated.status()));
+                payload.set("snoozed_until", Json.iso(updated.snoozedUntil()));
+                return Response.ok(body);
+            });
+        });
+    }
+
+    static Actor actor(Caller caller) {
+        return new Actor(SenderType.USER, caller.user().id());
+    }
+
+    /** An unknown status is a 422 here (Chatwoot: an unhandled ArgumentError, 500). */
+    private static ConversationStatus status(String name) {
+        if (name == null || name.isEmpty()) {
+            return null;
+        }
+        return WireEnum.parse(ConversationStatus.class, name)
+                .orElseThrow(() -> Errors.error(422, "'" + name + "' is not a valid status"));
+    }
+
+    /** Unix seconds, or an ISO date-time / date; anything else is a 422 (Chatwoot: 500). */
+    static Instant time(Params p, String key) {
+        JsonNode node = p.node(key);
+        if (node == null || node.isNull() || (node.isTextual() && node.asText().isBlank())) {
+            return null;
+        }
+        if (node.isNumber()) {
+            return Instant.ofEpochSecond(node.asLong());
+        }
+        String text = node.asText().trim();
+        try {
+            if (text.matches("\\d+")) {
+                return Instant.ofEpochSecond(Long.parseLong(text));
+            }
+            if (text.length() == 10) {
+                return LocalDate.parse(text).atStartOfDay().toInstant(ZoneOffset.UTC);
+            }
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException | NumberFormatException | ArithmeticException e) {
+            throw Errors.error(422, "Invalid parameter " + key + ": '" + text + "' is not a time");
+        }
+    }
+
+    private static ConversationFinder.Query query(Params p) {
+        return new ConversationFinder.Query(p.string("status"), p.string("assignee_type"), p.integer("inbox_id"),
+                p.integer("team_id"), p.strings("labels"), p.string("q"), p.string("source_id"), p.string("sort_by"),
+                p.integer("page"), p.integer("updated_within"));
+    }
+
+    private static ObjectNode counts(ConversationFinder.Counts counts) {
+        ObjectNode meta = Json.object();
+        meta.put("mine_count", counts.mine());
+        meta.put("assigned_count", counts.assigned());
+        meta.put("unassigned_count", counts.unassigned());
+        meta.put("all_count", counts.all());
+        return meta;
+    }
+}

@@ -1,0 +1,120 @@
+package com.bevatel.simulator.route;
+
+import com.bevatel.simulator.domain.Conversations;
+import com.bevatel.simulator.domain.Messages;
+import com.bevatel.simulator.domain.NewMessage;
+import com.bevatel.simulator.http.Params;
+import com.bevatel.simulator.http.Response;
+import com.bevatel.simulator.http.Router;
+import com.bevatel.simulator.model.Contact;
+import com.bevatel.simulator.model.Conversation;
+import com.bevatel.simulator.model.Message;
+import com.bevatel.simulator.state.State;
+import com.bevatel.simulator.view.ContactView;
+import com.bevatel.simulator.view.Json;
+import com.bevatel.simulator.view.MessageView;
+import com.bevatel.simulator.view.UserView;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+
+/** {@code /conversations/{id}/messages} (§5.5–§5.7): list, create, status update, soft delete. */
+public final class MessageRoute {
+    private static final int LATEST = 20;
+    private static final int AFTER_LIMIT = 100;
+    private static final int RANGE_LIMIT = 1000;
+    private static final String MESSAGES = "/conversations/{conversation_id}/messages";
+
+    private MessageRoute() {
+    }
+
+    public static void register(Router router) {
+        router.accountGet(MESSAGES, (request, caller) -> router.store().read(state -> {
+            Conversation conversation = Conversations.find(state, caller.accountId(), request.idParam("conversation_id"));
+            Params p = request.params();
+            List<Long> page = page(state.messagesOfConversation.of(conversation.id()), p.integer("before"), p.integer("after"));
+            ObjectNode body = Json.object();
+            body.set("meta", meta(state, conversation));
+            ArrayNode payload = body.putArray("payload");
+            page.forEach(id -> payload.add(MessageView.rest(state.messages.get(id), state, null)));
+            return Response.ok(body);
+        }));
+        router.accountPost(MESSAGES, (request, caller) -> {
+            Params p = request.params();
+            NewMessage spec = newMessage(p);
+            String echoId = p.string("echo_id");
+            return router.store().write(tx -> {
+                Conversation conversation = Conversations.find(tx.state(), caller.accountId(),
+                        request.idParam("conversation_id"));
+                Message message = Messages.create(tx, conversation, spec, ConversationRoute.actor(caller));
+                return Response.ok(MessageView.rest(tx.state().messages.get(message.id()), tx.state(), echoId));
+            });
+        });
+        router.accountUpdate(MESSAGES + "/{id}", (request, caller) -> {
+            Params p = request.params();
+            String status = p.string("status");
+            String externalError = p.string("external_error");
+            return router.store().write(tx -> {
+                Conversation conversation = Conversations.find(tx.state(), caller.accountId(),
+                        request.idParam("conversation_id"));
+                Message current = Messages.find(tx.state(), conversation, request.idParam("id"));
+                return Response.ok(MessageView.rest(Messages.updateStatus(tx, current, status, externalError),
+                        tx.state(), null));
+            });
+        });
+        router.accountDelete(MESSAGES + "/{id}", (request, caller) -> router.store().write(tx -> {
+            Conversation conversation = Conversations.find(tx.state(), caller.accountId(),
+                    request.idParam("conversation_id"));
+            Message current = Messages.find(tx.state(), conversation, request.idParam("id"));
+            return Response.ok(MessageView.rest(Messages.delete(tx, current), tx.state(), null));
+        }));
+    }
+
+    /** The message parameters of §5.6 (also the {@code message} object of conversation create). */
+    static NewMessage newMessage(Params p) {
+        return new NewMessage(p.string("content"), p.node("message_type"), Boolean.TRUE.equals(p.bool("private")),
+                p.string("content_type"), p.objectOrJsonString("content_attributes"), p.string("source_id"),
+                p.object("template_params"), p.node("campaign_id"), p.node("external_created_at"));
+    }
+
+    /** Latest 20; {@code before}: the 20 before it; {@code after}: up to 100 after; both: up to 1000 between. */
+    private static List<Long> page(List<Long> ids, Long before, Long after) {
+        int end = before == null ? ids.size() : lowerBound(ids, before);
+        if (after != null) {
+            int start = lowerBound(ids, after + 1);
+            int limit = before == null ? AFTER_LIMIT : RANGE_LIMIT;
+            return List.copyOf(ids.subList(start, Math.max(start, Math.min(end, start + limit))));
+        }
+        return List.copyOf(ids.subList(Math.max(0, end - LATEST), end));
+    }
+
+    /** The index of the first id ≥ {@code id} in an ascending list. */
+    private static int lowerBound(List<Long> ids, long id) {
+        int low = 0;
+        int high = ids.size();
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (ids.get(mid) < id) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
+    }
+
+    private static ObjectNode meta(State state, Conversation conversation) {
+        ObjectNode meta = Json.object();
+        ArrayNode labels = meta.putArray("labels");
+        conversation.labels().forEach(labels::add);
+        meta.set("additional_attributes", Json.copy(conversation.additionalAttributes()));
+        Contact contact = state.contacts.get(conversation.contactId());
+        meta.set("contact", ContactView.push(contact));
+        if (conversation.assigneeId() != null) {
+            state.users.find(conversation.assigneeId()).ifPresent(u -> meta.set("assignee", UserView.push(u)));
+        }
+        meta.set("agent_last_seen_at", Json.iso(conversation.agentLastSeenAt()));
+        meta.set("assignee_last_seen_at", Json.iso(conversation.assigneeLastSeenAt()));
+        return meta;
+    }
+}

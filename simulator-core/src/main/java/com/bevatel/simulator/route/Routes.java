@@ -1,0 +1,18 @@
+package com.bevatel.simulator.route;
+
+import com.bevatel.simulator.http.Router;
+
+/** Every resource's routes, registered in one place. */
+public final class Routes {
+    private Routes() {
+    }
+
+    public static void registerAll(Router router) {
+        ProfileRoute.register(router);
+        InboxRoute.register(router);
+        ContactRoute.register(router);
+        ContactInboxRoute.register(router);
+        ConversationRoute.register(router);
+        MessageRoute.register(router);
+    }
+}

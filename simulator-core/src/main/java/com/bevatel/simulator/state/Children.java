@@ -1,0 +1,44 @@
+package com.bevatel.simulator.state;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Parent id → child ids in creation (= id) order, e.g. a conversation's messages. Appends are the
+ * common case and cost O(1); rolled back with the transaction.
+ */
+public final class Children {
+    private final Map<Long, ArrayList<Long>> children = new HashMap<>();
+    private final UndoLog undo;
+
+    Children(UndoLog undo) {
+        this.undo = undo;
+    }
+
+    /** The child ids of {@code parent}, ascending (read-only view: use under the lock). */
+    public List<Long> of(long parent) {
+        List<Long> ids = children.get(parent);
+        return ids == null ? List.of() : Collections.unmodifiableList(ids);
+    }
+
+    public void append(long parent, long child) {
+        ArrayList<Long> ids = children.computeIfAbsent(parent, p -> new ArrayList<>());
+        ids.add(child);
+        undo.record(() -> ids.remove(ids.size() - 1));
+    }
+
+    public void remove(long parent, long child) {
+        ArrayList<Long> ids = children.get(parent);
+        if (ids == null) {
+            return;
+        }
+        int at = Collections.binarySearch(ids, child);
+        if (at >= 0) {
+            ids.remove(at);
+            undo.record(() -> ids.add(at, child));
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package com.bevatel.simulator.state;
+
+import com.bevatel.simulator.model.Account;
+import com.bevatel.simulator.model.Contact;
+import com.bevatel.simulator.model.ContactInbox;
+import com.bevatel.simulator.model.Conversation;
+import com.bevatel.simulator.model.Inbox;
+import com.bevatel.simulator.model.Message;
+import com.bevatel.simulator.model.User;
+import com.bevatel.simulator.seed.SeededRandom;
+import com.bevatel.simulator.time.SimulatedClock;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Everything the simulator knows, as tables and indexes. {@code reset()} replaces the whole State
+ * with a freshly seeded one, so a reset costs the same however much is stored.
+ */
+public final class State {
+    /** A contact-inbox's {@code source_id} is unique within its inbox. */
+    public record SourceKey(long inboxId, String sourceId) {
+    }
+
+    /** A conversation's display id is unique within its account. */
+    public record DisplayKey(long accountId, long displayId) {
+    }
+
+    /** A contact attribute unique within its account (lower-cased email, phone number, identifier). */
+    public record AccountKey(long accountId, String value) {
+    }
+
+    final UndoLog undo = new UndoLog();
+    final SeededRandom random;
+    final SimulatedClock clock;
+    private final long[] sequences = new long[Sequence.values().length];
+    private final Map<Long, Long> displayIds = new HashMap<>();
+
+    public final Table<Account> accounts = new Table<>(Account::id, undo);
+    public final Table<User> users = new Table<>(User::id, undo);
+    public final Table<Inbox> inboxes = new Table<>(Inbox::id, undo);
+    public final Table<Contact> contacts = new Table<>(Contact::id, undo);
+    public final Table<ContactInbox> contactInboxes = new Table<>(ContactInbox::id, undo);
+    public final Table<Conversation> conversations = new Table<>(Conversation::id, undo);
+    public final Table<Message> messages = new Table<>(Message::id, undo);
+
+    public final Index<String> userByToken = new Index<>(undo);
+    public final Index<String> inboxByIdentifier = new Index<>(undo);
+    public final Index<SourceKey> contactInboxBySource = new Index<>(undo);
+    public final Index<DisplayKey> conversationByDisplayId = new Index<>(undo);
+    public final Index<AccountKey> contactByEmail = new Index<>(undo);
+    public final Index<AccountKey> contactByPhone = new Index<>(undo);
+    public final Index<AccountKey> contactByIdentifier = new Index<>(undo);
+
+    public final Children contactInboxesOfContact = new Children(undo);
+    public final Children conversationsOfContactInbox = new Children(undo);
+    public final Children conversationsOfAccount = new Children(undo);
+    public final Children messagesOfConversation = new Children(undo);
+
+    public State(SeededRandom random, SimulatedClock clock) {
+        this.random = random;
+        this.clock = clock;
+    }
+
+    public SimulatedClock clock() {
+        return clock;
+    }
+
+    long next(Sequence sequence) {
+        return ++sequences[sequence.ordinal()];
+    }
+
+    long nextDisplayId(long accountId) {
+        return displayIds.merge(accountId, 1L, Long::sum);
+    }
+
+    /** Counters, generator and clock: what a rolled-back write must put back besides rows. */
+    record Snapshot(long[] sequences, Map<Long, Long> displayIds, long random, java.time.Instant now) {
+    }
+
+    Snapshot snapshot() {
+        return new Snapshot(sequences.clone(), new HashMap<>(displayIds), random.snapshot(), clock.now());
+    }
+
+    void restore(Snapshot snapshot) {
+        System.arraycopy(snapshot.sequences(), 0, sequences, 0, sequences.length);
+        displayIds.clear();
+        displayIds.putAll(snapshot.displayIds());
+        random.restore(snapshot.random());
+        clock.set(snapshot.now());
+    }
+}

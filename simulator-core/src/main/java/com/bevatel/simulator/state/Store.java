@@ -1,0 +1,107 @@
+package com.bevatel.simulator.state;
+
+import com.bevatel.simulator.event.DomainEvent;
+import com.bevatel.simulator.event.DomainEventListener;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Owns the current {@link State} and serializes writes: one writer at a time, readers in parallel.
+ * Records are immutable, so what a reader renders is consistent. A write either commits entirely
+ * (then its events are published, in commit order) or is rolled back entirely.
+ */
+public final class Store {
+    private static final Logger LOG = Logger.getLogger(Store.class.getName());
+
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final Supplier<State> emptyState;
+    private final Consumer<Transaction> seed;
+    private final List<DomainEventListener> listeners = new CopyOnWriteArrayList<>();
+    private State state;
+
+    /**
+     * @param emptyState a new empty state with its generator and clock at their starting points
+     * @param seed       fills it with the seeded world (stamped at the start time, publishes nothing)
+     */
+    public Store(Supplier<State> emptyState, Consumer<Transaction> seed) {
+        this.emptyState = emptyState;
+        this.seed = seed;
+        this.state = seeded();
+    }
+
+    private State seeded() {
+        State fresh = emptyState.get();
+        seed.accept(new Transaction(fresh, fresh.clock.now()));
+        fresh.undo.commit();
+        return fresh;
+    }
+
+    public void addListener(DomainEventListener listener) {
+        listeners.add(listener);
+    }
+
+    public <T> T read(Function<State, T> query) {
+        lock.readLock().lock();
+        try {
+            return query.apply(state);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Runs {@code operation} as one transaction stamped with the next tick of the simulated clock. */
+    public <T> T write(Function<Transaction, T> operation) {
+        lock.writeLock().lock();
+        try {
+            State current = state;
+            State.Snapshot before = current.snapshot();
+            current.undo.begin();
+            Transaction tx = new Transaction(current, current.clock.tick());
+            T result;
+            try {
+                result = operation.apply(tx);
+            } catch (RuntimeException | Error e) {
+                current.undo.rollback();
+                current.restore(before);
+                throw e;
+            }
+            current.undo.commit();
+            publish(tx.events(), current);
+            return result;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Replaces the state with a freshly seeded one; cost does not depend on what was stored. */
+    public void reset() {
+        State fresh = seeded();
+        lock.writeLock().lock();
+        try {
+            state = fresh;
+        } finally {
+            lock.writeLock().unlock();
+        }
+        listeners.forEach(DomainEventListener::onReset);
+    }
+
+    private void publish(List<DomainEvent> events, State committed) {
+        if (events.isEmpty()) {
+            return;
+        }
+        for (DomainEventListener listener : listeners) {
+            try {
+                listener.onCommit(events, committed);
+            } catch (RuntimeException e) {
+                // A listener (the webhook dispatcher) must never fail the write that already happened.
+                LOG.log(Level.WARNING, "domain event listener failed", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package com.bevatel.simulator.view;
+
+import com.bevatel.simulator.model.Contact;
+import com.bevatel.simulator.model.ContactInbox;
+import com.bevatel.simulator.model.Conversation;
+import com.bevatel.simulator.model.Inbox;
+import com.bevatel.simulator.model.Message;
+import com.bevatel.simulator.model.MessageType;
+import com.bevatel.simulator.model.WireEnum;
+import com.bevatel.simulator.state.State;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.util.List;
+
+/** The REST conversation (§4.3): show, create, update, list items, contact conversations. */
+public final class ConversationView {
+    private static final int UNREAD_CAP = 10;
+
+    private ConversationView() {
+    }
+
+    public static ObjectNode rest(Conversation c, State state) {
+        Contact contact = state.contacts.get(c.contactId());
+        ContactInbox contactInbox = state.contactInboxes.get(c.contactInboxId());
+        ObjectNode o = Json.object();
+        ObjectNode meta = o.putObject("meta");
+        meta.set("sender", ContactView.rest(contact, state, false));
+        meta.put("channel", "Channel::Api");
+        if (c.assigneeId() != null) {
+            state.users.find(c.assigneeId()).ifPresent(user -> {
+                meta.set("assignee", UserView.agent(user));
+                meta.put("assignee_type", "User");
+            });
+        }
+        meta.put("hmac_verified", contactInbox.hmacVerified());
+        o.put("id", c.displayId());
+        ArrayNode messages = o.putArray("messages");
+        Message last = lastMessage(c, state, false);
+        if (last != null) {
+            messages.add(MessageView.embedded(last, state));
+        }
+        o.put("account_id", c.accountId());
+        o.put("uuid", c.uuid());
+        o.set("additional_attributes", Json.copy(c.additionalAttributes()));
+        o.put("agent_last_seen_at", Json.unix(c.agentLastSeenAt()));
+        o.put("assignee_last_seen_at", Json.unix(c.assigneeLastSeenAt()));
+        o.put("can_reply", canReply(c, state));
+        o.put("contact_last_seen_at", Json.unix(c.contactLastSeenAt()));
+        o.set("custom_attributes", Json.copy(c.customAttributes()));
+        o.put("inbox_id", c.inboxId());
+        ArrayNode labels = o.putArray("labels");
+        c.labels().forEach(labels::add);
+        o.put("muted", contact.blocked());
+        o.set("snoozed_until", Json.iso(c.snoozedUntil()));
+        o.put("status", WireEnum.name(c.status()));
+        o.put("created_at", Json.unix(c.createdAt()));
+        o.set("updated_at", Json.floatTime(c.updatedAt()));
+        o.put("timestamp", Json.unix(c.lastActivityAt()));
+        o.put("first_reply_created_at", Json.unix(c.firstReplyCreatedAt()));
+        o.put("unread_count", unreadCount(c, state));
+        Message lastNonActivity = lastMessage(c, state, true);
+        o.set("last_non_activity_message",
+                lastNonActivity == null ? Json.text(null) : MessageView.embedded(lastNonActivity, state));
+        o.put("last_activity_at", Json.unix(c.lastActivityAt()));
+        o.set("priority", Json.text(c.priority() == null ? null : WireEnum.name(c.priority())));
+        o.put("waiting_since", Json.unix(c.waitingSince()));
+        o.putNull("sla_policy_id");
+        return o;
+    }
+
+    /** The newest message (any kind), or with {@code skipActivity} the newest non-activity one. */
+    static Message lastMessage(Conversation c, State state, boolean skipActivity) {
+        List<Long> ids = state.messagesOfConversation.of(c.id());
+        for (int i = ids.size() - 1; i >= 0; i--) {
+            Message m = state.messages.get(ids.get(i));
+            if (!skipActivity || m.messageType() != MessageType.ACTIVITY) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    /** Incoming messages newer than {@code agent_last_seen_at}, capped at 10. */
+    public static int unreadCount(Conversation c, State state) {
+        List<Long> ids = state.messagesOfConversation.of(c.id());
+        int count = 0;
+        for (int i = ids.size() - 1; i >= 0 && count < UNREAD_CAP; i--) {
+            Message m = state.messages.get(ids.get(i));
+            if (c.agentLastSeenAt() != null && !m.createdAt().isAfter(c.agentLastSeenAt())) {
+                break;
+            }
+            if (m.messageType() == MessageType.INCOMING) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** False only when the channel sets {@code agent_reply_time_window} (hours) and it has passed. */
+    public static boolean canReply(Conversation c, State state) {
+        Inbox inbox = state.inboxes.get(c.inboxId());
+        var window = inbox.channel().additionalAttributes().get("agent_reply_time_window");
+        if (window == null || !window.canConvertToLong() || window.asLong() <= 0) {
+            return true;
+        }
+        List<Long> ids = state.messagesOfConversation.of(c.id());
+        for (int i = ids.size() - 1; i >= 0; i--) {
+            Message m = state.messages.get(ids.get(i));
+            if (m.messageType() == MessageType.INCOMING) {
+                return state.clock().now().isBefore(m.createdAt().plus(Duration.ofHours(window.asLong())));
+            }
+        }
+        return false;
+    }
+}

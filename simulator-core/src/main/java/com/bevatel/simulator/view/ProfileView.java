@@ -1,0 +1,47 @@
+package com.bevatel.simulator.view;
+
+import com.bevatel.simulator.model.Account;
+import com.bevatel.simulator.model.User;
+import com.bevatel.simulator.model.WireEnum;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** {@code GET /api/v1/profile} (§5.1). */
+public final class ProfileView {
+    private ProfileView() {
+    }
+
+    public static ObjectNode profile(User user, Account account) {
+        String role = WireEnum.name(user.role());
+        ObjectNode o = Json.object();
+        o.put("access_token", user.accessToken());
+        o.put("account_id", account.id());
+        o.put("available_name", user.availableName());
+        o.put("avatar_url", "");
+        o.put("confirmed", true);
+        o.set("display_name", Json.text(user.displayName()));
+        o.putNull("message_signature");
+        o.put("email", user.email());
+        o.put("id", user.id());
+        o.putNull("inviter_id");
+        o.put("name", user.name());
+        o.put("provider", "email");
+        o.put("pubsub_token", user.pubsubToken());
+        o.put("role", role);
+        o.putObject("ui_settings");
+        o.put("uid", user.email());
+        o.putNull("type");
+        ObjectNode a = o.putArray("accounts").addObject();
+        a.put("id", account.id());
+        a.put("name", account.name());
+        a.put("status", "active");
+        a.putNull("onboarding_step");
+        a.set("active_at", Json.iso(account.createdAt()));
+        a.put("role", role);
+        a.putArray("permissions").add(role);
+        a.put("availability", "online");
+        a.put("availability_status", "online");
+        a.put("auto_offline", true);
+        a.put("api_and_webhooks", false);
+        return o;
+    }
+}

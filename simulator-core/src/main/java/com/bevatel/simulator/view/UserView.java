@@ -1,0 +1,40 @@
+package com.bevatel.simulator.view;
+
+import com.bevatel.simulator.model.User;
+import com.bevatel.simulator.model.WireEnum;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** The user shapes: push (§3.3, message senders) and agent (conversation {@code meta.assignee}). */
+public final class UserView {
+    private UserView() {
+    }
+
+    public static ObjectNode push(User user) {
+        ObjectNode o = Json.object();
+        o.put("id", user.id());
+        o.put("name", user.name());
+        o.put("available_name", user.availableName());
+        o.put("avatar_url", "");
+        o.put("type", "user");
+        o.put("availability_status", "offline");
+        o.put("thumbnail", "");
+        return o;
+    }
+
+    /** The agent partial: {@code meta.assignee} in REST conversations and the assignments response. */
+    public static ObjectNode agent(User user) {
+        ObjectNode o = Json.object();
+        o.put("id", user.id());
+        o.put("account_id", user.accountId());
+        o.put("availability_status", "offline");
+        o.put("auto_offline", true);
+        o.put("confirmed", true);
+        o.put("email", user.email());
+        o.put("provider", "email");
+        o.put("available_name", user.availableName());
+        o.put("name", user.name());
+        o.put("role", WireEnum.name(user.role()));
+        o.put("thumbnail", "");
+        return o;
+    }
+}
