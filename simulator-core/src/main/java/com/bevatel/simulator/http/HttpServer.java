@@ -4,9 +4,23 @@ import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
 import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /** The Undertow server: one HTTP listener, small thread pools (it is a test tool on small machines). */
 public final class HttpServer implements AutoCloseable {
+    /**
+     * Undertow and XNIO announce every start and stop at INFO; a test suite starts many simulators,
+     * so they are lowered to WARNING unless the user configured them. Held strongly: JUL keeps
+     * loggers weakly and would forget the level.
+     */
+    private static final List<Logger> QUIET = List.of(Logger.getLogger("io.undertow"), Logger.getLogger("org.xnio"));
+
+    static {
+        QUIET.stream().filter(logger -> logger.getLevel() == null).forEach(logger -> logger.setLevel(Level.WARNING));
+    }
+
     private final Undertow undertow;
     private final String host;
 
