@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** The Undertow server: one HTTP listener, small thread pools (it is a test tool on small machines). */
+/** The Undertow server: one HTTP listener on the JVM-wide {@link SharedWorker}. */
 public final class HttpServer implements AutoCloseable {
     /**
      * Undertow and XNIO announce every start and stop at INFO; a test suite starts many simulators,
@@ -28,8 +28,8 @@ public final class HttpServer implements AutoCloseable {
         this.host = host;
         this.undertow = Undertow.builder()
                 .addHttpListener(port, host)
-                .setIoThreads(Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())))
-                .setWorkerThreads(16)
+                .setWorker(SharedWorker.worker())
+                .setByteBufferPool(SharedWorker.buffers())
                 .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, maxBodyBytes)
                 .setServerOption(UndertowOptions.ALWAYS_SET_KEEP_ALIVE, false)
                 .setHandler(handler)
