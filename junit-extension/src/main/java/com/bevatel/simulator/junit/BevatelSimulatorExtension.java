@@ -1,0 +1,272 @@
+package com.bevatel.simulator.junit;
+
+import com.bevatel.simulator.BevatelSimulator;
+import java.lang.reflect.Parameter;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/**
+ * The JUnit 5 extension. Declarative: {@link BevatelSimulatorTest} (or plain
+ * {@code @ExtendWith(BevatelSimulatorExtension.class)} with defaults). Programmatic:
+ * {@code @RegisterExtension static BevatelSimulatorExtension sim = BevatelSimulatorExtension.builder()…build();}
+ * — a static field gives one simulator per class, an instance field one per test.
+ *
+ * <p>Lifecycle: one simulator per test class, kept in the class's {@link ExtensionContext.Store}
+ * (closed with it), reset before each test; {@code @Nested} classes find it in their parent's
+ * store and reuse it. When JUnit runs a class's methods concurrently, each test gets a simulator of
+ * its own instead (starting one costs a few milliseconds), so concurrent tests never see each
+ * other's data or deliveries.
+ */
+public final class BevatelSimulatorExtension
+        implements BeforeAllCallback, BeforeEachCallback, AfterTestExecutionCallback, ParameterResolver {
+    private static final Namespace NAMESPACE = Namespace.create(BevatelSimulatorExtension.class);
+    private static final String PARALLEL_ENABLED = "junit.jupiter.execution.parallel.enabled";
+
+    /** Null when registered declaratively: the settings are then read from the test class. */
+    private final SimulatorSettings programmatic;
+
+    /** Used by {@code @ExtendWith} and {@link BevatelSimulatorTest}. */
+    public BevatelSimulatorExtension() {
+        this(null);
+    }
+
+    private BevatelSimulatorExtension(SimulatorSettings programmatic) {
+        this.programmatic = programmatic;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        classScoped(context);
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        SimulatorSettings settings = settings(context);
+        for (Parameter parameter : context.getRequiredTestMethod().getParameters()) {
+            requireQualifierIfAmbiguous(parameter, context);
+        }
+        Running classLevel = context.getStore(NAMESPACE).get(classKey(settings.name()), Running.class);
+        if (classLevel == null || classLevel.owner != this || concurrent(context)) {
+            // An instance field (no beforeAll for it) or concurrent methods: a simulator for this test alone.
+            start(context, settings, testKey(settings.name()));
+        } else if (settings.resetBeforeEach()) {
+            classLevel.simulator.reset();
+        }
+    }
+
+    @Override
+    public void afterTestExecution(ExtensionContext context) {
+        Throwable failure = context.getExecutionException().orElse(null);
+        Running running = find(context, settings(context).name());
+        if (failure == null || running == null) {
+            return;
+        }
+        String report = Diagnostics.describe(running.simulator);
+        context.publishReportEntry("bevatel-simulator[" + running.name + "]", report);
+        System.err.println("Bevatel simulator \"" + running.name + "\" after the failure of "
+                + context.getDisplayName() + ":" + System.lineSeparator() + report);
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext context) {
+        Class<?> type = parameterContext.getParameter().getType();
+        if (!Injectable.supports(type)) {
+            return false;
+        }
+        String name = settings(context).name();
+        Optional<Simulator> qualifier = parameterContext.findAnnotation(Simulator.class);
+        if (qualifier.isPresent()) {
+            return qualifier.get().value().equals(name);
+        }
+        requireQualifierIfAmbiguous(parameterContext.getParameter(), context);
+        return true;
+    }
+
+    /** Several simulators and a parameter that does not say which: stop, and say how to fix it. */
+    private static void requireQualifierIfAmbiguous(Parameter parameter, ExtensionContext context) {
+        if (!Injectable.supports(parameter.getType()) || parameter.isAnnotationPresent(Simulator.class)) {
+            return;
+        }
+        Registry registry = Registry.of(context);
+        if (registry.size() > 1) {
+            throw new ExtensionConfigurationException(describe(parameter) + ": " + registry.size()
+                    + " simulators are registered (" + String.join(", ", registry.names())
+                    + "); say which one with @Simulator(\"" + registry.names().iterator().next() + "\")");
+        }
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameterContext, ExtensionContext context) {
+        SimulatorSettings settings = settings(context);
+        Running running = find(context, settings.name());
+        if (running == null) {
+            // Constructor of a PER_CLASS instance (before beforeAll), or a method-scoped simulator not made yet.
+            running = context.getTestMethod().isPresent() && concurrent(context)
+                    ? start(context, settings, testKey(settings.name())) : classScoped(context);
+        }
+        return Injectable.value(parameterContext.getParameter().getType(), running.simulator);
+    }
+
+    private Running classScoped(ExtensionContext context) {
+        ExtensionContext classContext = context;
+        while (classContext.getTestMethod().isPresent() && classContext.getParent().isPresent()) {
+            classContext = classContext.getParent().get();
+        }
+        SimulatorSettings settings = settings(classContext);
+        Running existing = classContext.getStore(NAMESPACE).get(classKey(settings.name()), Running.class);
+        if (existing != null) {
+            if (existing.owner != this && existing.owner.programmatic != null && programmatic != null
+                    && existing.context == classContext) {
+                throw new ExtensionConfigurationException("Two Bevatel simulators named \"" + settings.name()
+                        + "\" are registered on " + classContext.getDisplayName()
+                        + "; give each its own name with BevatelSimulatorExtension.builder().name(\"…\")");
+            }
+            return existing; // The enclosing class's simulator, for a @Nested class.
+        }
+        return start(classContext, settings, classKey(settings.name()));
+    }
+
+    private Running start(ExtensionContext context, SimulatorSettings settings, String key) {
+        Registry.of(context).add(settings.name());
+        return context.getStore(NAMESPACE).getOrComputeIfAbsent(key,
+                k -> new Running(this, settings.name(), context, settings.start()), Running.class);
+    }
+
+    /** The simulator a test sees: its own if it has one, else its class's (stores look up their parents). */
+    private static Running find(ExtensionContext context, String name) {
+        Running own = context.getStore(NAMESPACE).get(testKey(name), Running.class);
+        return own != null ? own : context.getStore(NAMESPACE).get(classKey(name), Running.class);
+    }
+
+    private static String classKey(String name) {
+        return "class-simulator:" + name;
+    }
+
+    private static String testKey(String name) {
+        return "test-simulator:" + name;
+    }
+
+    private SimulatorSettings settings(ExtensionContext context) {
+        if (programmatic != null) {
+            return programmatic;
+        }
+        Class<?> testClass = context.getRequiredTestClass();
+        Optional<BevatelSimulatorTest> annotation = AnnotationSupport.findAnnotation(testClass, BevatelSimulatorTest.class);
+        for (Class<?> enclosing : context.getEnclosingTestClasses()) {
+            if (annotation.isEmpty()) {
+                annotation = AnnotationSupport.findAnnotation(enclosing, BevatelSimulatorTest.class);
+            }
+        }
+        return annotation.map(a -> SimulatorSettings.from(a, testClass)).orElseGet(SimulatorSettings::defaults);
+    }
+
+    private static boolean concurrent(ExtensionContext context) {
+        return context.getExecutionMode() == ExecutionMode.CONCURRENT
+                && context.getConfigurationParameter(PARALLEL_ENABLED).map(Boolean::parseBoolean).orElse(false);
+    }
+
+    private static String describe(Parameter parameter) {
+        return "Parameter " + parameter.getName() + " (" + parameter.getType().getSimpleName() + ") of "
+                + parameter.getDeclaringExecutable().getDeclaringClass().getSimpleName() + "."
+                + parameter.getDeclaringExecutable().getName();
+    }
+
+    /** A started simulator in a store; closing the store closes it. */
+    static final class Running implements AutoCloseable {
+        final BevatelSimulatorExtension owner;
+        final String name;
+        final ExtensionContext context;
+        final BevatelSimulator simulator;
+
+        Running(BevatelSimulatorExtension owner, String name, ExtensionContext context, BevatelSimulator simulator) {
+            this.owner = owner;
+            this.name = name;
+            this.context = context;
+            this.simulator = simulator;
+        }
+
+        @Override
+        public void close() {
+            simulator.close();
+        }
+    }
+
+    /** Programmatic configuration; each option matches the {@link BevatelSimulatorTest} attribute of the same name. */
+    public static final class Builder {
+        private String name = SimulatorSettings.DEFAULT_NAME;
+        private long seed = BevatelSimulator.DEFAULT_SEED;
+        private String accessToken;
+        private Instant startTime = BevatelSimulator.DEFAULT_START_TIME;
+        private Duration clockStep = BevatelSimulator.DEFAULT_CLOCK_STEP;
+        private URI apiInboxWebhookUrl;
+        private boolean resetBeforeEach = true;
+        private SimulatorConfigurer configurer;
+
+        private Builder() {
+        }
+
+        /** Needed only when a class registers several simulators; parameters then pick one with {@link Simulator}. */
+        public Builder name(String name) {
+            this.name = Objects.requireNonNull(name, "name");
+            return this;
+        }
+
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        public Builder accessToken(String accessToken) {
+            this.accessToken = accessToken;
+            return this;
+        }
+
+        public Builder startTime(Instant startTime) {
+            this.startTime = Objects.requireNonNull(startTime, "startTime");
+            return this;
+        }
+
+        public Builder clockStep(Duration clockStep) {
+            this.clockStep = Objects.requireNonNull(clockStep, "clockStep");
+            return this;
+        }
+
+        public Builder apiInboxWebhookUrl(URI url) {
+            this.apiInboxWebhookUrl = url;
+            return this;
+        }
+
+        public Builder resetBeforeEach(boolean reset) {
+            this.resetBeforeEach = reset;
+            return this;
+        }
+
+        /** Anything else the simulator's builder offers. */
+        public Builder configure(SimulatorConfigurer configurer) {
+            this.configurer = configurer;
+            return this;
+        }
+
+        public BevatelSimulatorExtension build() {
+            return new BevatelSimulatorExtension(new SimulatorSettings(name, seed, accessToken, startTime, clockStep,
+                    apiInboxWebhookUrl, resetBeforeEach, configurer));
+        }
+    }
+}

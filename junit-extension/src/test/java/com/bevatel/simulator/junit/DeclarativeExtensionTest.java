@@ -1,0 +1,11 @@
+package com.bevatel.simulator.junit;
+
+import com.bevatel.simulator.BevatelSimulator;
+
+/** The contract through {@link BevatelSimulatorTest}. */
+@BevatelSimulatorTest(seed = 7, accessToken = "contract-token")
+class DeclarativeExtensionTest extends ExtensionContract {
+    DeclarativeExtensionTest(BevatelSimulator sim) {
+        super(sim);
+    }
+}

@@ -1,0 +1,15 @@
+package com.bevatel.simulator.junit;
+
+import com.bevatel.simulator.BevatelSimulator;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The contract through {@code @RegisterExtension} on a static field. */
+class ProgrammaticExtensionTest extends ExtensionContract {
+    @RegisterExtension
+    static final BevatelSimulatorExtension SIMULATOR = BevatelSimulatorExtension.builder()
+            .seed(7).accessToken("contract-token").build();
+
+    ProgrammaticExtensionTest(BevatelSimulator sim) {
+        super(sim);
+    }
+}
