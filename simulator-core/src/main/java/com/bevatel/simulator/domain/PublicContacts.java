@@ -174,7 +174,7 @@ public final class PublicContacts {
     /** Ruby's Hash#deep_merge: nested objects merge, anything else from {@code overlay} wins. */
     static ObjectNode deepMerge(ObjectNode stored, ObjectNode overlay) {
         ObjectNode merged = Json.copy(stored);
-        overlay.fields().forEachRemaining(entry -> {
+        overlay.properties().forEach(entry -> {
             JsonNode current = merged.get(entry.getKey());
             if (current instanceof ObjectNode currentObject && entry.getValue() instanceof ObjectNode given) {
                 merged.set(entry.getKey(), deepMerge(currentObject, given));
