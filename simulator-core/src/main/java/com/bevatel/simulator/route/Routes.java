@@ -14,5 +14,9 @@ public final class Routes {
         ContactInboxRoute.register(router);
         ConversationRoute.register(router);
         MessageRoute.register(router);
+        PublicInboxRoute.register(router);
+        PublicContactRoute.register(router);
+        PublicConversationRoute.register(router);
+        PublicMessageRoute.register(router);
     }
 }

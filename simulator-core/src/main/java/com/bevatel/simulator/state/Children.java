@@ -30,6 +30,18 @@ public final class Children {
         undo.record(() -> ids.remove(ids.size() - 1));
     }
 
+    /** Adds a child at its place in id order: for a child moved from another parent (contact merge). */
+    public void insert(long parent, long child) {
+        ArrayList<Long> ids = children.computeIfAbsent(parent, p -> new ArrayList<>());
+        int found = Collections.binarySearch(ids, child);
+        if (found >= 0) {
+            return;
+        }
+        int at = -found - 1;
+        ids.add(at, child);
+        undo.record(() -> ids.remove(at));
+    }
+
     public void remove(long parent, long child) {
         ArrayList<Long> ids = children.get(parent);
         if (ids == null) {

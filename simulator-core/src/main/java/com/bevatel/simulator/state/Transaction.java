@@ -43,6 +43,11 @@ public final class Transaction {
         return state.random.token();
     }
 
+    /** A number in [0, bound) drawn from the seeded generator (e.g. a generated contact name). */
+    public int randomInt(int bound) {
+        return (int) Long.remainderUnsigned(state.random.nextLong(), bound);
+    }
+
     public void emit(DomainEvent event) {
         events.add(event);
     }

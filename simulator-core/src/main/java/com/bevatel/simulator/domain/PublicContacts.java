@@ -1,0 +1,224 @@
+package com.bevatel.simulator.domain;
+
+import com.bevatel.simulator.event.DomainEvent;
+import com.bevatel.simulator.model.Contact;
+import com.bevatel.simulator.model.ContactInbox;
+import com.bevatel.simulator.model.Conversation;
+import com.bevatel.simulator.model.Inbox;
+import com.bevatel.simulator.model.Message;
+import com.bevatel.simulator.model.SenderType;
+import com.bevatel.simulator.state.Index;
+import com.bevatel.simulator.state.State;
+import com.bevatel.simulator.state.Transaction;
+import com.bevatel.simulator.view.Json;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Contacts as the Client API sees them (API.md §6): create reusing an existing contact, update
+ * that merges into the contact already owning the email or phone number, HMAC verification.
+ */
+public final class PublicContacts {
+    private static final int MAX_NAME = 255;
+
+    private PublicContacts() {
+    }
+
+    /** The contact parameters of the Client API; null means "not given". */
+    public record Attributes(String identifier, String name, String email, String phoneNumber,
+                             ObjectNode customAttributes) {
+    }
+
+    /**
+     * {@code POST …/contacts}: a {@code source_id} already known in the inbox returns its
+     * contact-inbox unchanged; otherwise the account contact with this identifier, else email,
+     * else phone number gets a new contact-inbox (its attributes untouched), or a contact is created.
+     */
+    public static ContactInbox create(Transaction tx, Inbox inbox, String sourceId, Attributes given) {
+        State state = tx.state();
+        if (notBlank(sourceId)) {
+            Optional<Long> known = state.contactInboxBySource.find(new State.SourceKey(inbox.id(), sourceId));
+            if (known.isPresent()) {
+                return state.contactInboxes.get(known.get());
+            }
+        }
+        Contact existing = findExisting(state, inbox.accountId(), given);
+        if (existing != null) {
+            return Contacts.addContactInbox(tx, existing, inbox, sourceId, false);
+        }
+        String name = given.name() != null ? truncate(given.name()) : ContactNames.generate(tx);
+        ContactFields fields = new ContactFields(Change.of(name), Change.of(given.email()),
+                Change.of(given.phoneNumber()), Change.of(given.identifier()), null, null, given.customAttributes());
+        return Contacts.create(tx, inbox.accountId(), fields, inbox.id(), sourceId).contactInbox();
+    }
+
+    /**
+     * {@code PATCH …/contacts/{source_id}} (Chatwoot's ContactIdentifyAction without identifier):
+     * a contact owning the given email, then one owning the phone number, absorbs this contact;
+     * then the non-blank name/email/phone are set and custom attributes deep-merged.
+     * Returns the contact-inbox as it now is (possibly owned by the surviving contact).
+     */
+    public static ContactInbox update(Transaction tx, ContactInbox contactInbox, Attributes given) {
+        State state = tx.state();
+        Contact contact = state.contacts.get(contactInbox.contactId());
+        long accountId = contact.accountId();
+        String email = notBlank(given.email()) ? normalizedEmail(given.email()) : null;
+        if (email != null) {
+            Contact owner = byEmail(state, accountId, email);
+            if (owner != null) {
+                contact = merge(tx, owner, contact);
+            }
+        }
+        boolean setPhone = notBlank(given.phoneNumber());
+        if (setPhone) {
+            Contact owner = find(state, state.contactByPhone, accountId, given.phoneNumber());
+            // An owner with another email keeps its number: the email given takes priority.
+            if (owner != null && email != null && notBlank(owner.email()) && !owner.email().equals(email)) {
+                setPhone = false;
+            } else if (owner != null) {
+                contact = merge(tx, owner, contact);
+            }
+        }
+        ObjectNode custom = given.customAttributes() == null || given.customAttributes().isEmpty() ? null
+                : deepMerge(contact.customAttributes(), given.customAttributes());
+        ContactFields fields = new ContactFields(
+                notBlank(given.name()) ? Change.of(given.name()) : null,
+                email != null ? Change.of(given.email()) : null,
+                setPhone ? Change.of(given.phoneNumber()) : null,
+                null, null, null, custom);
+        Contacts.update(tx, contact, fields);
+        return state.contactInboxes.get(contactInbox.id());
+    }
+
+    /** A successful identity check on show/update marks the contact-inbox verified (§10). */
+    public static ContactInbox markHmacVerified(Transaction tx, ContactInbox ci) {
+        if (ci.hmacVerified()) {
+            return ci;
+        }
+        ContactInbox verified = new ContactInbox(ci.id(), ci.contactId(), ci.inboxId(), ci.sourceId(), true,
+                ci.pubsubToken(), ci.createdAt(), tx.now());
+        tx.state().contactInboxes.put(verified);
+        return verified;
+    }
+
+    /**
+     * Chatwoot's ContactMergeAction: the mergee's conversations, messages and contact-inboxes move
+     * to the base, the mergee is deleted, and the base fills its blank attributes from the mergee's.
+     */
+    static Contact merge(Transaction tx, Contact base, Contact mergee) {
+        if (base.id() == mergee.id()) {
+            return base;
+        }
+        State state = tx.state();
+        Instant now = tx.now();
+        List<Long> contactInboxIds = List.copyOf(state.contactInboxesOfContact.of(mergee.id()));
+        List<Long> messageIds = new ArrayList<>();
+        for (long ciId : contactInboxIds) {
+            for (long conversationId : state.conversationsOfContactInbox.of(ciId)) {
+                state.conversations.put(withContact(state.conversations.get(conversationId), base.id(), now));
+                messageIds.addAll(state.messagesOfConversation.of(conversationId));
+            }
+        }
+        messageIds.sort(null);
+        for (long messageId : messageIds) {
+            Message message = state.messages.get(messageId);
+            if (message.senderType() == SenderType.CONTACT && message.senderId() != null
+                    && message.senderId() == mergee.id()) {
+                Message.Builder b = message.toBuilder();
+                b.senderId = base.id();
+                b.updatedAt = now;
+                state.messages.put(b.build());
+                tx.emit(new DomainEvent.MessageUpdated(message.accountId(), message.id()));
+            }
+        }
+        for (long ciId : contactInboxIds) {
+            ContactInbox ci = state.contactInboxes.get(ciId);
+            state.contactInboxes.put(new ContactInbox(ci.id(), base.id(), ci.inboxId(), ci.sourceId(),
+                    ci.hmacVerified(), ci.pubsubToken(), ci.createdAt(), now));
+            state.contactInboxesOfContact.remove(mergee.id(), ciId);
+            state.contactInboxesOfContact.insert(base.id(), ciId);
+        }
+        Contacts.delete(tx, mergee);
+        return Contacts.update(tx, base, filledFrom(base, mergee));
+    }
+
+    /** The base's blank attributes taken from the mergee (attribute bags deep-merged, base first). */
+    private static ContactFields filledFrom(Contact base, Contact mergee) {
+        return new ContactFields(fill(base.name(), mergee.name()), fill(base.email(), mergee.email()),
+                fill(base.phoneNumber(), mergee.phoneNumber()), fill(base.identifier(), mergee.identifier()), null,
+                fillBag(base.additionalAttributes(), mergee.additionalAttributes()),
+                fillBag(base.customAttributes(), mergee.customAttributes()));
+    }
+
+    private static Change<String> fill(String base, String mergee) {
+        return !notBlank(base) && notBlank(mergee) ? Change.of(mergee) : null;
+    }
+
+    private static ObjectNode fillBag(ObjectNode base, ObjectNode mergee) {
+        return mergee == null || mergee.isEmpty() ? null : deepMerge(mergee, base);
+    }
+
+    private static Conversation withContact(Conversation c, long contactId, Instant now) {
+        return new Conversation(c.id(), c.accountId(), c.displayId(), c.inboxId(), contactId, c.contactInboxId(),
+                c.uuid(), c.status(), c.priority(), c.assigneeId(), c.assigneeBotId(), c.teamId(), c.snoozedUntil(),
+                c.additionalAttributes(), c.customAttributes(), c.labels(), c.agentLastSeenAt(),
+                c.assigneeLastSeenAt(), c.contactLastSeenAt(), c.firstReplyCreatedAt(), c.waitingSince(),
+                c.lastActivityAt(), c.statusChangedAt(), c.createdAt(), now);
+    }
+
+    /** Ruby's Hash#deep_merge: nested objects merge, anything else from {@code overlay} wins. */
+    static ObjectNode deepMerge(ObjectNode stored, ObjectNode overlay) {
+        ObjectNode merged = Json.copy(stored);
+        overlay.properties().forEach(entry -> {
+            JsonNode current = merged.get(entry.getKey());
+            if (current instanceof ObjectNode currentObject && entry.getValue() instanceof ObjectNode given) {
+                merged.set(entry.getKey(), deepMerge(currentObject, given));
+            } else {
+                merged.set(entry.getKey(), entry.getValue().deepCopy());
+            }
+        });
+        return merged;
+    }
+
+    private static Contact findExisting(State state, long accountId, Attributes given) {
+        Contact found = notBlank(given.identifier())
+                ? find(state, state.contactByIdentifier, accountId, given.identifier()) : null;
+        if (found == null && notBlank(given.email())) {
+            found = byEmail(state, accountId, normalizedEmail(given.email()));
+        }
+        if (found == null && notBlank(given.phoneNumber())) {
+            found = find(state, state.contactByPhone, accountId, given.phoneNumber());
+        }
+        return found;
+    }
+
+    private static Contact byEmail(State state, long accountId, String normalizedEmail) {
+        return find(state, state.contactByEmail, accountId, normalizedEmail);
+    }
+
+    private static Contact find(State state, Index<State.AccountKey> index, long accountId, String value) {
+        return index.find(new State.AccountKey(accountId, value)).flatMap(state.contacts::find).orElse(null);
+    }
+
+    private static String normalizedEmail(String email) {
+        return email.trim().toLowerCase(Locale.ROOT);
+    }
+
+    /** Chatwoot truncates a long given name to the column limit instead of rejecting it. */
+    private static String truncate(String name) {
+        if (name.length() <= MAX_NAME) {
+            return name;
+        }
+        int end = Character.isHighSurrogate(name.charAt(MAX_NAME - 1)) ? MAX_NAME - 1 : MAX_NAME;
+        return name.substring(0, end);
+    }
+
+    private static boolean notBlank(String s) {
+        return s != null && !s.isBlank();
+    }
+}

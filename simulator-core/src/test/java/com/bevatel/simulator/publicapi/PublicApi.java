@@ -1,0 +1,101 @@
+package com.bevatel.simulator.publicapi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.bevatel.simulator.BevatelSimulator;
+import com.bevatel.simulator.Http;
+import com.bevatel.simulator.event.DomainEvent;
+import com.bevatel.simulator.event.DomainEventListener;
+import com.bevatel.simulator.state.State;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A started simulator seen the way a browser widget sees it: the Client API without any token
+ * ({@link #client}), plus the Application API ({@link #app}) for what an agent or the integrator
+ * does, and the domain events each request fired.
+ */
+final class PublicApi implements AutoCloseable {
+    final BevatelSimulator sim;
+    final Http app;
+    final Http client;
+    private final List<DomainEvent> events = new ArrayList<>();
+
+    PublicApi() {
+        this(BevatelSimulator.builder().start());
+    }
+
+    PublicApi(BevatelSimulator sim) {
+        this.sim = sim;
+        this.app = new Http(sim);
+        this.client = app.withToken(null);
+        sim.store().addListener(new DomainEventListener() {
+            @Override
+            public void onCommit(List<DomainEvent> committed, State state) {
+                synchronized (events) {
+                    events.addAll(committed);
+                }
+            }
+        });
+    }
+
+    /** Back to the seeded state with no events recorded. */
+    void reset() {
+        sim.reset();
+        clearEvents();
+    }
+
+    String inbox() {
+        return "/public/api/v1/inboxes/" + sim.apiInbox().identifier();
+    }
+
+    String contact(String sourceId) {
+        return inbox() + "/contacts/" + sourceId;
+    }
+
+    String conversation(String sourceId, long displayId) {
+        return contact(sourceId) + "/conversations/" + displayId;
+    }
+
+    /** POST …/contacts; asserts 200 and returns the body. */
+    JsonNode createContact(String json) {
+        return ok(client.post(inbox() + "/contacts", json));
+    }
+
+    /** A new contact's source_id. */
+    String newContact(String json) {
+        return createContact(json).get("source_id").asText();
+    }
+
+    /** POST …/conversations; asserts 200 and returns the public conversation. */
+    JsonNode createConversation(String sourceId) {
+        return ok(client.post(contact(sourceId) + "/conversations", "{}"));
+    }
+
+    static JsonNode ok(Http.Result result) {
+        assertThat(result.status()).as(result.toString()).isEqualTo(200);
+        return result.json();
+    }
+
+    List<DomainEvent> events() {
+        synchronized (events) {
+            return List.copyOf(events);
+        }
+    }
+
+    List<String> eventNames() {
+        return events().stream().map(DomainEvent::name).toList();
+    }
+
+    void clearEvents() {
+        synchronized (events) {
+            events.clear();
+        }
+    }
+
+    @Override
+    public void close() {
+        sim.close();
+    }
+}
