@@ -14,5 +14,6 @@ public final class Routes {
         ContactInboxRoute.register(router);
         ConversationRoute.register(router);
         MessageRoute.register(router);
+        WebhookRoute.register(router);
     }
 }
