@@ -12,7 +12,6 @@ import com.bevatel.simulator.model.MessageType;
 import com.bevatel.simulator.model.SenderType;
 import com.bevatel.simulator.model.User;
 import com.bevatel.simulator.model.WireEnum;
-import com.bevatel.simulator.model.WorkingHours;
 import com.bevatel.simulator.state.State;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -260,7 +259,7 @@ public final class WebhookPayloads {
         return list;
     }
 
-    /** A raw column value as Rails serializes it: times ISO, enums by name, records as their rows. */
+    /** A raw column value as Rails serializes it: times ISO, enums by name, JSON as it is. */
     private static JsonNode value(Object raw) {
         if (raw == null) {
             return NullNode.instance;
@@ -285,20 +284,6 @@ public final class WebhookPayloads {
         }
         if (raw instanceof Number n) {
             return Json.NODES.numberNode(new BigDecimal(n.toString()));
-        }
-        if (raw instanceof ApiChannel ch) {
-            return channel(ch, 0).without("account_id");
-        }
-        if (raw instanceof WorkingHours day) {
-            ObjectNode o = Json.object();
-            o.put("day_of_week", day.dayOfWeek());
-            o.put("closed_all_day", day.closedAllDay());
-            o.set("open_hour", day.openHour() == null ? NullNode.instance : Json.NODES.numberNode(day.openHour()));
-            o.set("open_minutes", day.openMinutes() == null ? NullNode.instance : Json.NODES.numberNode(day.openMinutes()));
-            o.set("close_hour", day.closeHour() == null ? NullNode.instance : Json.NODES.numberNode(day.closeHour()));
-            o.set("close_minutes", day.closeMinutes() == null ? NullNode.instance : Json.NODES.numberNode(day.closeMinutes()));
-            o.put("open_all_day", day.openAllDay());
-            return o;
         }
         if (raw instanceof Collection<?> items) {
             ArrayNode list = Json.array();

@@ -28,6 +28,8 @@ final class WebhookEvents {
                    List<Target> targets) {
     }
 
+    private static final java.util.Set<String> NOT_INBOX_COLUMNS = java.util.Set.of("channel", "working_hours");
+
     private WebhookEvents() {
     }
 
@@ -62,9 +64,17 @@ final class WebhookEvents {
             return inboxEvents ? inbox(e.name(), e.accountId(), e.inboxId(), state, false, null) : null;
         }
         if (event instanceof DomainEvent.InboxUpdated e) {
-            return inboxEvents ? inbox(e.name(), e.accountId(), e.inboxId(), state, true, e.changes()) : null;
+            return inboxEvents ? inbox(e.name(), e.accountId(), e.inboxId(), state, true, inboxColumns(e.changes())) : null;
         }
         return null;
+    }
+
+    /**
+     * Only the inboxes table's own columns: the channel and the schedule are rows of other tables,
+     * whose changes Chatwoot's inbox {@code previous_changes} never shows.
+     */
+    private static List<AttributeChange> inboxColumns(List<AttributeChange> changes) {
+        return changes.stream().filter(c -> !NOT_INBOX_COLUMNS.contains(c.attribute())).toList();
     }
 
     /** {@code webhook_sendable?}: incoming, outgoing and template messages; activity never. */
