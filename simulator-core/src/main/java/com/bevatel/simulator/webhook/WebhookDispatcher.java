@@ -205,17 +205,25 @@ public final class WebhookDispatcher implements DomainEventListener, AutoCloseab
             if (!current(outgoing)) {
                 return;
             }
-            journal.record(id -> delivery(id, outgoing, attempt, outcome));
             if (failed && attempt < settings.maxAttempts()) {
+                journal.record(id -> delivery(id, outgoing, attempt, outcome));
                 long pause = settings.backoff().toMillis() << Math.min(attempt - 1, 20);
                 executor.schedule(() -> attempt(outgoing, attempt + 1), pause, TimeUnit.MILLISECONDS);
                 return;
             }
         }
-        next(outgoing);
         if (failed) {
+            // Before recording: whoever sees the failure in the journal also finds its consequences
+            // (the failed message and its message_updated deliveries) already committed and queued.
             markMessageFailed(outgoing, outcome.failure());
         }
+        synchronized (lock) {
+            if (!current(outgoing)) {
+                return;
+            }
+            journal.record(id -> delivery(id, outgoing, attempt, outcome));
+        }
+        next(outgoing);
     }
 
     /** The receiver's next waiting delivery, if any; otherwise the receiver goes idle. */

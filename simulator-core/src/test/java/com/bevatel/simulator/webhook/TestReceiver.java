@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,7 @@ final class TestReceiver implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final List<Received> received = new ArrayList<>();
-    private final Map<String, Integer> statuses = new ConcurrentHashMap<>();
+    private final Map<String, ArrayDeque<Integer>> statuses = new ConcurrentHashMap<>();
     private final Map<String, CountDownLatch> holds = new ConcurrentHashMap<>();
     private final AtomicInteger answered = new AtomicInteger();
     private volatile CountDownLatch arrived = new CountDownLatch(1);
@@ -54,10 +55,24 @@ final class TestReceiver implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
     }
 
-    /** Every request to {@code path} gets {@code status} from now on. */
-    TestReceiver respondWith(String path, int status) {
-        statuses.put(path, status);
+    /** The next requests to {@code path} get these statuses in turn; the last one stays. */
+    TestReceiver respondWith(String path, int... statuses) {
+        ArrayDeque<Integer> queue = new ArrayDeque<>();
+        for (int status : statuses) {
+            queue.add(status);
+        }
+        this.statuses.put(path, queue);
         return this;
+    }
+
+    private int status(String path) {
+        ArrayDeque<Integer> queue = statuses.get(path);
+        if (queue == null) {
+            return 200;
+        }
+        synchronized (queue) {
+            return queue.size() > 1 ? queue.removeFirst() : queue.getFirst();
+        }
     }
 
     TestReceiver responseBody(String body) {
@@ -109,7 +124,7 @@ final class TestReceiver implements AutoCloseable {
             }
         }
         byte[] answer = responseBody.getBytes(StandardCharsets.UTF_8);
-        exchange.sendResponseHeaders(statuses.getOrDefault(path, 200), answer.length == 0 ? -1 : answer.length);
+        exchange.sendResponseHeaders(status(path), answer.length == 0 ? -1 : answer.length);
         if (answer.length > 0) {
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(answer);
