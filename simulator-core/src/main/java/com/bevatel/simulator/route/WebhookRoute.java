@@ -22,10 +22,11 @@ import java.util.Locale;
 public final class WebhookRoute {
     /**
      * The Webhook model's attributes: Rails wraps these keys of a JSON body under {@code webhook}
-     * when the body has no {@code webhook} key of its own.
+     * when the body has no {@code webhook} key of its own. ({@code id} and {@code account_id} are
+     * left out: here they also arrive as path parameters, which Rails never wraps.)
      */
-    private static final List<String> MODEL_ATTRIBUTES = List.of("id", "name", "subscriptions", "url", "webhook_type",
-            "created_at", "updated_at", "account_id", "inbox_id", "secret");
+    private static final List<String> MODEL_ATTRIBUTES = List.of("name", "subscriptions", "url", "webhook_type",
+            "created_at", "updated_at", "inbox_id", "secret");
 
     private WebhookRoute() {
     }
