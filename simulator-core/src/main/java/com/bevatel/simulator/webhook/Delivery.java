@@ -13,6 +13,7 @@ import java.util.Map;
  * back (status, bounded body, how long it took, the failure if any).
  *
  * @param id              the journal's recording sequence number (1, 2, …); attempts are recorded as they finish
+ * @param payload         {@code requestBody} parsed (shared by the deliveries of one event: read it, don't change it)
  * @param conversationId  the conversation's display id, null for contact and inbox events
  * @param responseStatus  null when no response arrived (refused, timeout, dropped)
  * @param responseBody    at most {@link WebhookJournal#MAX_RESPONSE_BODY_CHARS} characters

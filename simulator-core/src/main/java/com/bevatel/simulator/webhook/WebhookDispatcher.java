@@ -79,10 +79,6 @@ public final class WebhookDispatcher implements DomainEventListener, AutoCloseab
         this.sender = new WebhookSender(settings.timeout(), executor);
     }
 
-    public WebhookJournal journal() {
-        return journal;
-    }
-
     /** Under the store's write lock: build payloads and headers now, send later. */
     @Override
     public void onCommit(List<DomainEvent> events, State committed) {
@@ -121,7 +117,8 @@ public final class WebhookDispatcher implements DomainEventListener, AutoCloseab
                         new WebhookSender.Outcome(null, null, queueFull(), Duration.ZERO)));
             }
         }
-        startNow.forEach(outgoing -> attempt(outgoing, 1));
+        // Even starting a request (DNS, connect) happens off the API's thread, which holds the store's lock.
+        startNow.forEach(outgoing -> run(() -> attempt(outgoing, 1)));
         // A dropped callback is a failed callback; marking the message is a write, so not from in here.
         dropped.forEach(outgoing -> run(() -> markMessageFailed(outgoing, queueFull())));
     }
@@ -215,7 +212,11 @@ public final class WebhookDispatcher implements DomainEventListener, AutoCloseab
         if (failed) {
             // Before recording: whoever sees the failure in the journal also finds its consequences
             // (the failed message and its message_updated deliveries) already committed and queued.
-            markMessageFailed(outgoing, outcome.failure());
+            try {
+                markMessageFailed(outgoing, outcome.failure());
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "could not mark message " + outgoing.messageId() + " failed", e);
+            }
         }
         synchronized (lock) {
             if (!current(outgoing)) {
