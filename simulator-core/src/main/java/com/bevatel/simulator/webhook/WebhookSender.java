@@ -163,13 +163,15 @@ final class WebhookSender implements AutoCloseable {
     }
 
     /**
-     * Stops the client's selector thread. Java 21+ has {@code shutdownNow()}; Java 17 has no way
-     * but to interrupt that thread, which is named after the id the client's {@code toString()} ends with.
+     * Stops the client's selector thread. Java 21+ has {@code shutdownNow()} (called reflectively:
+     * this code compiles for 17); Java 17 has no way but to interrupt that thread, which is named
+     * after the id the client's {@code toString()} ends with (the JDK's own tests find it so).
      */
     @Override
     public void close() {
         try {
             HttpClient.class.getMethod("shutdownNow").invoke(client);
+            HttpClient.class.getMethod("awaitTermination", Duration.class).invoke(client, Duration.ofSeconds(5));
             return;
         } catch (NoSuchMethodException e) {
             // Java 17: fall through.
