@@ -10,6 +10,12 @@ import com.bevatel.simulator.seed.SeededRandom;
 import com.bevatel.simulator.state.State;
 import com.bevatel.simulator.state.Store;
 import com.bevatel.simulator.time.SimulatedClock;
+import com.bevatel.simulator.webhook.Sink;
+import com.bevatel.simulator.webhook.Sinks;
+import com.bevatel.simulator.webhook.WebhookDispatcher;
+import com.bevatel.simulator.webhook.WebhookJournal;
+import com.bevatel.simulator.webhook.WebhookSettings;
+import io.undertow.server.HttpHandler;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +31,8 @@ import java.util.Objects;
  * }</pre>
  *
  * Same seed, same start time and the same calls give byte-identical responses on every run.
+ * Webhooks are delivered for real over HTTP and every attempt is recorded in {@link #webhooks()};
+ * {@link #sinkUrl(String)} is a built-in receiver for tests without their own server.
  */
 public final class BevatelSimulator implements AutoCloseable {
     public static final long DEFAULT_SEED = 42L;
@@ -36,6 +44,9 @@ public final class BevatelSimulator implements AutoCloseable {
     private final Store store;
     private final HttpServer server;
     private final URI baseUrl;
+    private final WebhookJournal webhooks;
+    private final WebhookDispatcher dispatcher;
+    private final Sinks sinks = new Sinks();
 
     private BevatelSimulator(Builder config) {
         this.config = config;
@@ -43,10 +54,22 @@ public final class BevatelSimulator implements AutoCloseable {
         this.store = new Store(
                 () -> new State(new SeededRandom(config.seed), new SimulatedClock(config.startTime, config.clockStep)),
                 new Seeder(config.accessToken, webhookUrl));
+        this.webhooks = new WebhookJournal(config.journalCapacity);
+        this.dispatcher = new WebhookDispatcher(store, new WebhookSettings(config.webhookTimeout,
+                config.webhookAttempts, config.webhookBackoff, config.webhookQueueCapacity, config.inboxEvents,
+                config.seed), webhooks);
+        store.addListener(dispatcher);
         Router router = new Router(store, config.maxRequestBodyBytes);
         Routes.registerAll(router);
-        this.server = new HttpServer(config.host, config.port, router.handler(), config.maxRequestBodyBytes);
-        server.start();
+        HttpHandler api = router.handler();
+        HttpHandler root = exchange -> (Sinks.handles(exchange) ? sinks : api).handleRequest(exchange);
+        this.server = new HttpServer(config.host, config.port, root, config.maxRequestBodyBytes);
+        try {
+            server.start();
+        } catch (RuntimeException e) {
+            dispatcher.close();
+            throw e;
+        }
         String host = config.host.contains(":") ? "[" + config.host + "]" : config.host;
         this.baseUrl = URI.create("http://" + host + ":" + server.port());
     }
@@ -92,7 +115,10 @@ public final class BevatelSimulator implements AutoCloseable {
         return config.seed;
     }
 
-    /** Back to the freshly seeded state: ids, tokens and the clock start again from the same values. */
+    /**
+     * Back to the freshly seeded state: ids, tokens and the clock start again from the same values;
+     * the webhook journal is emptied and deliveries not yet sent are dropped.
+     */
     public void reset() {
         store.reset();
     }
@@ -119,6 +145,25 @@ public final class BevatelSimulator implements AutoCloseable {
         };
     }
 
+    /** Every webhook delivery attempt, for assertions and waits. Cleared by {@link #reset()}. */
+    public WebhookJournal webhooks() {
+        return webhooks;
+    }
+
+    /**
+     * The URL of the built-in receiver {@code name} ({@code /_simulator/sink/{name}}), to use as a
+     * webhook or inbox callback URL; it answers 200 unless {@link #sink(String)} says otherwise.
+     */
+    public URI sinkUrl(String name) {
+        sinks.sink(name);
+        return URI.create(baseUrl + Sinks.PREFIX + name);
+    }
+
+    /** The built-in receiver {@code name}, to set its answer ({@code respondWith}, {@code delay}). Kept across {@link #reset()}. */
+    public Sink sink(String name) {
+        return sinks.sink(name);
+    }
+
     /** The store behind the HTTP API, for in-process extensions (webhooks, admin, JUnit). */
     public Store store() {
         return store;
@@ -126,6 +171,7 @@ public final class BevatelSimulator implements AutoCloseable {
 
     @Override
     public void close() {
+        dispatcher.close();
         server.close();
     }
 
@@ -139,6 +185,12 @@ public final class BevatelSimulator implements AutoCloseable {
         private String accessToken;
         private URI apiInboxWebhookUrl;
         private long maxRequestBodyBytes = DEFAULT_MAX_BODY_BYTES;
+        private Duration webhookTimeout = WebhookSettings.DEFAULT_TIMEOUT;
+        private int webhookAttempts = 1;
+        private Duration webhookBackoff = Duration.ofSeconds(1);
+        private int webhookQueueCapacity = WebhookSettings.DEFAULT_QUEUE_CAPACITY;
+        private int journalCapacity = WebhookJournal.DEFAULT_CAPACITY;
+        private boolean inboxEvents;
 
         private Builder() {
         }
@@ -200,6 +252,55 @@ public final class BevatelSimulator implements AutoCloseable {
                 throw new IllegalArgumentException("maxRequestBodyBytes must be positive: " + bytes);
             }
             this.maxRequestBodyBytes = bytes;
+            return this;
+        }
+
+        /** Connect timeout, and how long to wait for a receiver's response (Chatwoot: 5 s). */
+        public Builder webhookTimeout(Duration timeout) {
+            if (timeout == null || timeout.isZero() || timeout.isNegative()) {
+                throw new IllegalArgumentException("webhookTimeout must be positive: " + timeout);
+            }
+            this.webhookTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * Beyond Chatwoot (which tries once): up to {@code maxAttempts} attempts per delivery, waiting
+         * {@code backoff} before the first retry and twice as long before each further one.
+         */
+        public Builder webhookRetries(int maxAttempts, Duration backoff) {
+            if (maxAttempts < 1) {
+                throw new IllegalArgumentException("maxAttempts must be at least 1: " + maxAttempts);
+            }
+            if (backoff == null || backoff.isNegative()) {
+                throw new IllegalArgumentException("backoff must be zero or positive: " + backoff);
+            }
+            this.webhookAttempts = maxAttempts;
+            this.webhookBackoff = backoff;
+            return this;
+        }
+
+        /** Deliveries waiting to be sent (all receivers); more are dropped and recorded as failed. */
+        public Builder webhookQueueCapacity(int capacity) {
+            if (capacity < 1) {
+                throw new IllegalArgumentException("webhookQueueCapacity must be positive: " + capacity);
+            }
+            this.webhookQueueCapacity = capacity;
+            return this;
+        }
+
+        /** How many deliveries the journal keeps; older ones are evicted and counted. */
+        public Builder journalCapacity(int capacity) {
+            if (capacity < 1) {
+                throw new IllegalArgumentException("journalCapacity must be positive: " + capacity);
+            }
+            this.journalCapacity = capacity;
+            return this;
+        }
+
+        /** Chatwoot's {@code ENABLE_INBOX_EVENTS}: send inbox_created/inbox_updated to subscribed account webhooks. */
+        public Builder inboxEvents(boolean enabled) {
+            this.inboxEvents = enabled;
             return this;
         }
 

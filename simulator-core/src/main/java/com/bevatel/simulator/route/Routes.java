@@ -18,5 +18,6 @@ public final class Routes {
         PublicContactRoute.register(router);
         PublicConversationRoute.register(router);
         PublicMessageRoute.register(router);
+        WebhookRoute.register(router);
     }
 }

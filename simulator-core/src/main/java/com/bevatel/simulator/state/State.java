@@ -7,6 +7,7 @@ import com.bevatel.simulator.model.Conversation;
 import com.bevatel.simulator.model.Inbox;
 import com.bevatel.simulator.model.Message;
 import com.bevatel.simulator.model.User;
+import com.bevatel.simulator.model.Webhook;
 import com.bevatel.simulator.seed.SeededRandom;
 import com.bevatel.simulator.time.SimulatedClock;
 import java.util.HashMap;
@@ -42,6 +43,7 @@ public final class State {
     public final Table<ContactInbox> contactInboxes = new Table<>(ContactInbox::id, undo);
     public final Table<Conversation> conversations = new Table<>(Conversation::id, undo);
     public final Table<Message> messages = new Table<>(Message::id, undo);
+    public final Table<Webhook> webhooks = new Table<>(Webhook::id, undo);
 
     public final Index<String> userByToken = new Index<>(undo);
     public final Index<String> inboxByIdentifier = new Index<>(undo);

@@ -1,0 +1,113 @@
+package com.bevatel.simulator.route;
+
+import com.bevatel.simulator.domain.Change;
+import com.bevatel.simulator.domain.Errors;
+import com.bevatel.simulator.http.Caller;
+import com.bevatel.simulator.http.Params;
+import com.bevatel.simulator.http.Request;
+import com.bevatel.simulator.http.Response;
+import com.bevatel.simulator.http.Router;
+import com.bevatel.simulator.model.Webhook;
+import com.bevatel.simulator.state.State;
+import com.bevatel.simulator.view.Json;
+import com.bevatel.simulator.view.WebhookView;
+import com.bevatel.simulator.webhook.AccountWebhooks;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Locale;
+
+/** {@code /api/v1/accounts/{id}/webhooks} (§5.8), administrators only. */
+public final class WebhookRoute {
+    /**
+     * The Webhook model's attributes: Rails wraps these keys of a JSON body under {@code webhook}
+     * when the body has no {@code webhook} key of its own. ({@code id} and {@code account_id} are
+     * left out: here they also arrive as path parameters, which Rails never wraps.)
+     */
+    private static final List<String> MODEL_ATTRIBUTES = List.of("name", "subscriptions", "url", "webhook_type",
+            "created_at", "updated_at", "inbox_id", "secret");
+
+    private WebhookRoute() {
+    }
+
+    public static void register(Router router) {
+        router.accountGet("/webhooks", (request, caller) -> {
+            requireAdministrator(caller);
+            return router.store().read(state -> {
+                ObjectNode body = Json.object();
+                ArrayNode list = body.putObject("payload").putArray("webhooks");
+                AccountWebhooks.of(state, caller.accountId()).forEach(w -> list.add(WebhookView.rest(w, state)));
+                return Response.ok(body);
+            });
+        });
+        router.accountPost("/webhooks", (request, caller) -> {
+            requireAdministrator(caller);
+            AccountWebhooks.WebhookFields fields = fields(request);
+            return router.store().write(tx -> rendered(
+                    AccountWebhooks.create(tx, caller.accountId(), fields), tx.state()));
+        });
+        router.accountUpdate("/webhooks/{id}", (request, caller) -> {
+            requireAdministrator(caller);
+            return router.store().write(tx -> {
+                // Chatwoot finds the record (404) before it reads the parameters (422).
+                Webhook current = AccountWebhooks.find(tx.state(), caller.accountId(), request.idParam("id"));
+                return rendered(AccountWebhooks.update(tx, current, fields(request)), tx.state());
+            });
+        });
+        router.accountDelete("/webhooks/{id}", (request, caller) -> {
+            requireAdministrator(caller);
+            return router.store().write(tx -> {
+                AccountWebhooks.delete(tx, AccountWebhooks.find(tx.state(), caller.accountId(), request.idParam("id")));
+                return Response.okEmpty();
+            });
+        });
+    }
+
+    private static Response rendered(Webhook webhook, State state) {
+        ObjectNode body = Json.object();
+        body.putObject("payload").set("webhook", WebhookView.rest(webhook, state));
+        return Response.ok(body);
+    }
+
+    private static void requireAdministrator(Caller caller) {
+        if (!caller.administrator()) {
+            throw Errors.unauthorizedAction();
+        }
+    }
+
+    /** {@code params.require(:webhook).permit(:inbox_id, :name, :url, subscriptions: [])}. */
+    private static AccountWebhooks.WebhookFields fields(Request request) {
+        Params p = webhookParams(request);
+        return new AccountWebhooks.WebhookFields(
+                p.has("url") ? Change.of(p.string("url")) : null,
+                p.has("name") ? Change.of(p.string("name")) : null,
+                p.has("subscriptions") ? Change.of(p.node("subscriptions")) : null,
+                p.has("inbox_id") ? Change.of(p.integer("inbox_id")) : null);
+    }
+
+    /** The {@code webhook} object, or for a JSON body without one, its model attributes (Rails' wrapping). */
+    private static Params webhookParams(Request request) {
+        Params p = request.params();
+        if (p.has("webhook")) {
+            JsonNode node = p.node("webhook");
+            if (node.isObject() && !node.isEmpty()) {
+                return p.nested("webhook");
+            }
+            throw Errors.paramMissing("webhook");
+        }
+        String contentType = request.header("Content-Type");
+        if (contentType == null || contentType.toLowerCase(Locale.ROOT).contains("json")) {
+            ObjectNode wrapped = Json.object();
+            for (String key : MODEL_ATTRIBUTES) {
+                if (p.has(key)) {
+                    wrapped.set(key, p.node(key));
+                }
+            }
+            if (!wrapped.isEmpty()) {
+                return new Params(wrapped);
+            }
+        }
+        throw Errors.paramMissing("webhook");
+    }
+}

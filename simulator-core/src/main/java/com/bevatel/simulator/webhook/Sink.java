@@ -1,0 +1,78 @@
+package com.bevatel.simulator.webhook;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A built-in receiver at {@code /_simulator/sink/{name}}: it accepts any POST and answers the
+ * configured status (200 unless told otherwise), optionally after a delay — without holding a
+ * server thread while it waits.
+ *
+ * <pre>{@code
+ * sim.sink("crm").respondWith(503).delay(Duration.ofSeconds(6));   // a down, slow receiver
+ * }</pre>
+ */
+public final class Sink {
+    private final String name;
+    private volatile int status = 200;
+    private volatile Duration delay = Duration.ZERO;
+    private final AtomicLong received = new AtomicLong();
+
+    Sink(String name) {
+        this.name = name;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The status every following request gets (100–599). */
+    public Sink respondWith(int status) {
+        if (status < 100 || status > 599) {
+            throw new IllegalArgumentException("HTTP status must be 100..599: " + status);
+        }
+        this.status = status;
+        return this;
+    }
+
+    /** How long to wait before answering (zero: at once). */
+    public Sink delay(Duration delay) {
+        Objects.requireNonNull(delay, "delay");
+        if (delay.isNegative()) {
+            throw new IllegalArgumentException("delay must not be negative: " + delay);
+        }
+        this.delay = delay;
+        return this;
+    }
+
+    /** Back to 200 at once, and the request count to 0. */
+    public Sink reset() {
+        status = 200;
+        delay = Duration.ZERO;
+        received.set(0);
+        return this;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public Duration delay() {
+        return delay;
+    }
+
+    /** Requests received since creation or {@link #reset()}. */
+    public long received() {
+        return received.get();
+    }
+
+    void count() {
+        received.incrementAndGet();
+    }
+
+    @Override
+    public String toString() {
+        return "Sink[" + name + ": " + status + " after " + delay.toMillis() + " ms, " + received() + " received]";
+    }
+}

@@ -1,0 +1,340 @@
+package com.bevatel.simulator.webhook;
+
+import com.bevatel.simulator.domain.Messages;
+import com.bevatel.simulator.event.DomainEvent;
+import com.bevatel.simulator.event.DomainEventListener;
+import com.bevatel.simulator.model.Message;
+import com.bevatel.simulator.model.MessageStatus;
+import com.bevatel.simulator.seed.SeededRandom;
+import com.bevatel.simulator.state.State;
+import com.bevatel.simulator.state.Store;
+import com.bevatel.simulator.view.Json;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Turns committed domain events into signed HTTP deliveries (API.md §7). Payloads, delivery ids and
+ * timestamps are fixed when the event commits, from the committed state, so they are the same on
+ * every run. Sending is asynchronous: per receiver one delivery at a time, in event order; across
+ * receivers in parallel on a small fixed thread pool (a waiting receiver holds a connection, not a
+ * thread). Every attempt is recorded in the {@link WebhookJournal}.
+ */
+public final class WebhookDispatcher implements DomainEventListener, AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class.getName());
+    /** Mixed into the simulator seed, so delivery uuids are seeded but never repeat the state's own. */
+    private static final long DELIVERY_ID_SALT = 0x5745424B484F4F4BL;
+    private static final Set<String> MARKS_MESSAGE_FAILED = Set.of("message_created", "message_updated");
+    private static final int THREADS = 2;
+    private static final AtomicInteger INSTANCES = new AtomicInteger();
+
+    /** A delivery fixed at commit time, waiting for (or going through) its attempts. */
+    private record Outgoing(Receiver receiver, String url, String event, long accountId, Long conversationId,
+                            Long messageId, Map<String, String> headers, String body, JsonNode payload,
+                            Instant simulatedTime, State origin) {
+    }
+
+    /** One receiver's deliveries: at most one under way, the rest waiting in order. */
+    private static final class Lane {
+        final ArrayDeque<Outgoing> waiting = new ArrayDeque<>();
+    }
+
+    private final Store store;
+    private final WebhookSettings settings;
+    private final WebhookJournal journal;
+    private final ScheduledThreadPoolExecutor executor;
+    private final WebhookSender sender;
+
+    private final Object lock = new Object();
+    /** Receivers with a delivery under way; an idle receiver has no lane. */
+    private final Map<Receiver, Lane> lanes = new HashMap<>();
+    private int waiting;
+    /** The state whose deliveries are current; deliveries of an older (reset) state are dropped. */
+    private State origin;
+    private SeededRandom deliveryIds;
+    private boolean closed;
+
+    public WebhookDispatcher(Store store, WebhookSettings settings, WebhookJournal journal) {
+        this.store = store;
+        this.settings = settings;
+        this.journal = journal;
+        this.executor = new ScheduledThreadPoolExecutor(THREADS, threadFactory("bevatel-webhooks-" + INSTANCES.incrementAndGet()));
+        executor.setRemoveOnCancelPolicy(true);
+        this.sender = new WebhookSender(settings.timeout(), executor);
+    }
+
+    /** Under the store's write lock: build payloads and headers now, send later. */
+    @Override
+    public void onCommit(List<DomainEvent> events, State committed) {
+        List<WebhookEvents.Planned> plans = new ArrayList<>();
+        for (DomainEvent event : events) {
+            WebhookEvents.Planned planned = WebhookEvents.plan(event, committed, settings.inboxEvents());
+            if (planned != null) {
+                plans.add(planned);
+            }
+        }
+        if (plans.isEmpty()) {
+            return;
+        }
+        Instant now = committed.clock().now();
+        List<Outgoing> startNow = new ArrayList<>();
+        List<Outgoing> dropped = new ArrayList<>();
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            if (committed != origin) {
+                startOver(committed);
+            }
+            for (WebhookEvents.Planned planned : plans) {
+                String body = Json.string(planned.payload());
+                for (WebhookEvents.Target target : planned.targets()) {
+                    Outgoing outgoing = new Outgoing(target.receiver(), target.url(), planned.event(),
+                            planned.accountId(), planned.conversationId(), planned.messageId(),
+                            headers(deliveryIds.uuid(), target.secret(), now.getEpochSecond(), body), body,
+                            planned.payload(), now, committed);
+                    admit(outgoing, startNow, dropped);
+                }
+            }
+            for (Outgoing outgoing : dropped) {
+                journal.record(id -> delivery(id, outgoing, 0,
+                        new WebhookSender.Outcome(null, null, queueFull(), Duration.ZERO)));
+            }
+        }
+        // Even starting a request (DNS, connect) happens off the API's thread, which holds the store's lock.
+        startNow.forEach(outgoing -> run(() -> attempt(outgoing, 1)));
+        // A dropped callback is a failed callback; marking the message is a write, so not from in here.
+        dropped.forEach(outgoing -> run(() -> markMessageFailed(outgoing, queueFull())));
+    }
+
+    private String queueFull() {
+        return "dropped: the simulator's webhook queue is full (" + settings.queueCapacity() + " deliveries waiting)";
+    }
+
+    /** The state was replaced: forget its queued deliveries and the journal, restart delivery ids. */
+    @Override
+    public void onReset() {
+        State fresh = store.read(state -> state);
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            if (fresh != origin) {
+                startOver(fresh);
+            }
+            journal.clear();
+        }
+    }
+
+    private void startOver(State state) {
+        origin = state;
+        deliveryIds = new SeededRandom(settings.seed() ^ DELIVERY_ID_SALT);
+        lanes.clear();
+        waiting = 0;
+    }
+
+    /** Chatwoot's request headers (§7.3); the signature covers {@code "<timestamp>.<body>"}. */
+    private static Map<String, String> headers(String deliveryId, String secret, long timestamp, String body) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/json");
+        headers.put("Accept", "application/json");
+        headers.put("User-Agent", "Ruby");
+        headers.put(WebhookSignature.DELIVERY_HEADER, deliveryId);
+        if (secret != null && !secret.isEmpty()) {
+            headers.put(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp));
+            headers.put(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(secret, timestamp, body));
+        }
+        return headers;
+    }
+
+    /** Under the lock: start it when its receiver is idle, else queue it behind the others, or drop it when full. */
+    private void admit(Outgoing outgoing, List<Outgoing> startNow, List<Outgoing> dropped) {
+        Lane lane = lanes.get(outgoing.receiver());
+        if (lane == null) {
+            lanes.put(outgoing.receiver(), new Lane());
+            startNow.add(outgoing);
+        } else if (waiting >= settings.queueCapacity()) {
+            dropped.add(outgoing);
+        } else {
+            lane.waiting.addLast(outgoing);
+            waiting++;
+        }
+    }
+
+    private boolean current(Outgoing outgoing) {
+        return !closed && outgoing.origin() == origin;
+    }
+
+    private void attempt(Outgoing outgoing, int attempt) {
+        synchronized (lock) {
+            if (!current(outgoing)) {
+                return;
+            }
+        }
+        sender.send(outgoing.url(), outgoing.headers(), outgoing.body())
+                .thenAcceptAsync(outcome -> finished(outgoing, attempt, outcome), executor)
+                .exceptionally(error -> {
+                    boolean closing = error.getCause() instanceof RejectedExecutionException;
+                    LOG.log(closing ? Level.FINE : Level.WARNING, "webhook delivery follow-up failed", error);
+                    return null;
+                });
+    }
+
+    private void finished(Outgoing outgoing, int attempt, WebhookSender.Outcome outcome) {
+        boolean failed = outcome.failure() != null;
+        synchronized (lock) {
+            if (!current(outgoing)) {
+                return;
+            }
+            if (failed && attempt < settings.maxAttempts()) {
+                journal.record(id -> delivery(id, outgoing, attempt, outcome));
+                long pause = settings.backoff().toMillis() << Math.min(attempt - 1, 20);
+                executor.schedule(() -> attempt(outgoing, attempt + 1), pause, TimeUnit.MILLISECONDS);
+                return;
+            }
+        }
+        if (failed) {
+            // Before recording: whoever sees the failure in the journal also finds its consequences
+            // (the failed message and its message_updated deliveries) already committed and queued.
+            try {
+                markMessageFailed(outgoing, outcome.failure());
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "could not mark message " + outgoing.messageId() + " failed", e);
+            }
+        }
+        synchronized (lock) {
+            if (!current(outgoing)) {
+                return;
+            }
+            journal.record(id -> delivery(id, outgoing, attempt, outcome));
+        }
+        next(outgoing);
+    }
+
+    /** The receiver's next waiting delivery, if any; otherwise the receiver goes idle. */
+    private void next(Outgoing done) {
+        Outgoing next;
+        synchronized (lock) {
+            if (!current(done)) {
+                return;
+            }
+            Lane lane = lanes.get(done.receiver());
+            next = lane == null ? null : lane.waiting.pollFirst();
+            if (next == null) {
+                lanes.remove(done.receiver());
+                return;
+            }
+            waiting--;
+        }
+        attempt(next, 1);
+    }
+
+    /**
+     * §7.3: a failed API-inbox callback of {@code message_created}/{@code message_updated} marks the
+     * message failed with the error text, which fires one {@code message_updated}. An identical
+     * failure changes nothing, so it neither writes (the clock stays put) nor loops.
+     */
+    private void markMessageFailed(Outgoing outgoing, String failure) {
+        if (outgoing.receiver().kind() != Receiver.Kind.API_INBOX || outgoing.messageId() == null
+                || !MARKS_MESSAGE_FAILED.contains(outgoing.event())) {
+            return;
+        }
+        long messageId = outgoing.messageId();
+        boolean changes = store.read(state -> state == outgoing.origin()
+                && state.messages.find(messageId).map(message -> wouldChange(message, failure)).orElse(false));
+        if (!changes) {
+            return;
+        }
+        store.write(tx -> {
+            if (tx.state() == outgoing.origin()) {
+                tx.state().messages.find(messageId).ifPresent(message -> Messages.markFailed(tx, message, failure));
+            }
+            return null;
+        });
+    }
+
+    private static boolean wouldChange(Message message, String failure) {
+        JsonNode error = message.contentAttributes() == null ? null : message.contentAttributes().get("external_error");
+        return message.status() != MessageStatus.FAILED || error == null || !failure.equals(error.asText());
+    }
+
+    private static Delivery delivery(long id, Outgoing outgoing, int attempt, WebhookSender.Outcome outcome) {
+        return new Delivery(id, outgoing.event(), uri(outgoing.url()), outgoing.receiver(), outgoing.accountId(),
+                outgoing.conversationId(), outgoing.headers(), outgoing.body(), outgoing.payload(), outcome.status(),
+                outcome.body(), outcome.duration(), outcome.failure(), attempt, outgoing.simulatedTime());
+    }
+
+    /** The target as a URI; a URL Chatwoot cannot parse either is kept as a relative reference. */
+    private static URI uri(String url) {
+        try {
+            return new URI(url);
+        } catch (URISyntaxException e) {
+            try {
+                return new URI(null, null, url, null);
+            } catch (URISyntaxException unparsable) {
+                return URI.create("");
+            }
+        }
+    }
+
+    private void run(Runnable task) {
+        try {
+            executor.execute(() -> {
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "webhook follow-up failed", e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            LOG.log(Level.FINE, "webhook follow-up skipped: the simulator is closing", e);
+        }
+    }
+
+    /** Stops sending: waiting deliveries are dropped, connections closed, and every thread ends. */
+    @Override
+    public void close() {
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            lanes.clear();
+            waiting = 0;
+        }
+        sender.close();
+        executor.shutdownNow();
+        try {
+            if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.warning("webhook threads did not stop within 10 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static ThreadFactory threadFactory(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, prefix + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

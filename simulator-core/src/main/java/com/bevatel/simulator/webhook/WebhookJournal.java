@@ -1,0 +1,186 @@
+package com.bevatel.simulator.webhook;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongFunction;
+import java.util.function.Predicate;
+
+/**
+ * Every webhook delivery attempt, in recording order, for assertions: queries, and waits that are
+ * woken when a delivery is recorded (no sleep-polling). Bounded: past {@code capacity} the oldest
+ * entries are dropped and counted in {@link #evicted()}. Thread-safe.
+ *
+ * <pre>{@code
+ * Delivery created = sim.webhooks().awaitEvent("message_created", Duration.ofSeconds(5));
+ * List<Delivery> two = sim.webhooks().await(2, d -> d.conversationId() == 1L, Duration.ofSeconds(5));
+ * }</pre>
+ */
+public final class WebhookJournal {
+    public static final int DEFAULT_CAPACITY = 10_000;
+    public static final int MAX_RESPONSE_BODY_CHARS = 8_192;
+    /** How many recorded deliveries a timeout message lists (the most recent ones). */
+    private static final int LISTED_ON_TIMEOUT = 50;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition recorded = lock.newCondition();
+    private final ArrayDeque<Delivery> entries = new ArrayDeque<>();
+    private final int capacity;
+    private long evicted;
+    private long nextId = 1;
+
+    public WebhookJournal(int capacity) {
+        if (capacity <= 0) {
+            throw new IllegalArgumentException("journal capacity must be positive: " + capacity);
+        }
+        this.capacity = capacity;
+    }
+
+    /** Records one attempt; {@code build} receives the entry's sequence number. Wakes every waiter. */
+    Delivery record(LongFunction<Delivery> build) {
+        lock.lock();
+        try {
+            Delivery delivery = build.apply(nextId++);
+            if (entries.size() == capacity) {
+                entries.removeFirst();
+                evicted++;
+            }
+            entries.addLast(delivery);
+            recorded.signalAll();
+            return delivery;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Everything still held, oldest first. */
+    public List<Delivery> all() {
+        return matching(delivery -> true);
+    }
+
+    public List<Delivery> byEvent(String event) {
+        return matching(delivery -> delivery.event().equals(event));
+    }
+
+    /** Deliveries about the conversation with this display id. */
+    public List<Delivery> byConversation(long conversationDisplayId) {
+        return matching(delivery -> Objects.equals(delivery.conversationId(), conversationDisplayId));
+    }
+
+    public List<Delivery> byReceiver(Receiver receiver) {
+        return matching(delivery -> delivery.receiver().equals(receiver));
+    }
+
+    public List<Delivery> matching(Predicate<Delivery> predicate) {
+        lock.lock();
+        try {
+            return select(predicate);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public int size() {
+        lock.lock();
+        try {
+            return entries.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public int capacity() {
+        return capacity;
+    }
+
+    /** Entries dropped because the journal was full, since it was created or last cleared. */
+    public long evicted() {
+        lock.lock();
+        try {
+            return evicted;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Forgets every entry and the eviction count (sequence numbers keep counting). */
+    public void clear() {
+        lock.lock();
+        try {
+            entries.clear();
+            evicted = 0;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Blocks until at least {@code count} held deliveries match, and returns all that match (in
+     * recording order). Each recorded delivery wakes the wait to check again.
+     *
+     * @throws WebhookTimeoutException when {@code timeout} passes first; its message lists what was recorded
+     */
+    public List<Delivery> await(int count, Predicate<Delivery> predicate, Duration timeout) {
+        Objects.requireNonNull(predicate, "predicate");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        lock.lock();
+        try {
+            while (true) {
+                List<Delivery> matches = select(predicate);
+                if (matches.size() >= count) {
+                    return matches;
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new WebhookTimeoutException(describeTimeout(count, matches.size(), timeout));
+                }
+                recorded.awaitNanos(left);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for webhook deliveries", e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The first held delivery of {@code event}, waiting for it if needed. */
+    public Delivery awaitEvent(String event, Duration timeout) {
+        Objects.requireNonNull(event, "event");
+        return await(1, delivery -> delivery.event().equals(event), timeout).get(0);
+    }
+
+    private List<Delivery> select(Predicate<Delivery> predicate) {
+        List<Delivery> out = new ArrayList<>();
+        for (Delivery delivery : entries) {
+            if (predicate.test(delivery)) {
+                out.add(delivery);
+            }
+        }
+        return out;
+    }
+
+    private String describeTimeout(int wanted, int matched, Duration timeout) {
+        StringBuilder text = new StringBuilder()
+                .append("Timed out after ").append(timeout.toMillis()).append(" ms waiting for ").append(wanted)
+                .append(wanted == 1 ? " webhook delivery" : " webhook deliveries").append(" matching the condition; ")
+                .append(matched).append(" matched. The journal holds ").append(entries.size())
+                .append(entries.size() == 1 ? " delivery" : " deliveries").append(" (").append(evicted)
+                .append(" evicted)").append(entries.isEmpty() ? "." : ":");
+        int skip = Math.max(0, entries.size() - LISTED_ON_TIMEOUT);
+        if (skip > 0) {
+            text.append("\n  … ").append(skip).append(" older ones not listed");
+        }
+        entries.stream().skip(skip).forEach(delivery -> text.append("\n  ").append(delivery.summary()));
+        return text.toString();
+    }
+
+    @Override
+    public String toString() {
+        return "WebhookJournal[" + size() + " deliveries, " + evicted() + " evicted, capacity " + capacity + "]";
+    }
+}

@@ -1,0 +1,35 @@
+package com.bevatel.simulator.webhook;
+
+import java.time.Duration;
+
+/**
+ * How deliveries are made. The defaults are Chatwoot's: one attempt, a 5 s connect and read
+ * timeout; inbox events off (Chatwoot's {@code ENABLE_INBOX_EVENTS} is unset by default).
+ *
+ * @param timeout        connect timeout, and how long to wait for the response
+ * @param maxAttempts    attempts per delivery (1 = no retries)
+ * @param backoff        pause before a retry (doubled after each further failure)
+ * @param queueCapacity  deliveries waiting to be sent, across all receivers; beyond it they are dropped and recorded as failed
+ * @param inboxEvents    deliver {@code inbox_created}/{@code inbox_updated} to subscribed account webhooks
+ * @param seed           the simulator seed, from which delivery uuids are derived
+ */
+public record WebhookSettings(Duration timeout, int maxAttempts, Duration backoff, int queueCapacity,
+                              boolean inboxEvents, long seed) {
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
+    public static final int DEFAULT_QUEUE_CAPACITY = 10_000;
+
+    public WebhookSettings {
+        if (timeout == null || timeout.isZero() || timeout.isNegative()) {
+            throw new IllegalArgumentException("webhook timeout must be positive: " + timeout);
+        }
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("webhook attempts must be at least 1: " + maxAttempts);
+        }
+        if (backoff == null || backoff.isNegative()) {
+            throw new IllegalArgumentException("webhook backoff must be zero or positive: " + backoff);
+        }
+        if (queueCapacity < 1) {
+            throw new IllegalArgumentException("webhook queue capacity must be positive: " + queueCapacity);
+        }
+    }
+}
