@@ -2,6 +2,7 @@ package com.bevatel.simulator;
 
 import com.bevatel.simulator.domain.Seeder;
 import com.bevatel.simulator.http.HttpServer;
+import com.bevatel.simulator.http.LateBoundHandler;
 import com.bevatel.simulator.http.Router;
 import com.bevatel.simulator.model.Inbox;
 import com.bevatel.simulator.model.User;
@@ -50,10 +51,22 @@ public final class BevatelSimulator implements AutoCloseable {
 
     private BevatelSimulator(Builder config) {
         this.config = config;
-        String webhookUrl = config.apiInboxWebhookUrl == null ? null : config.apiInboxWebhookUrl.toString();
-        this.store = new Store(
-                () -> new State(new SeededRandom(config.seed), new SimulatedClock(config.startTime, config.clockStep)),
-                new Seeder(config.accessToken, webhookUrl));
+        // Bind first: the seeded inbox may point at this simulator's own sink, whose URL needs the port.
+        LateBoundHandler root = new LateBoundHandler();
+        this.server = new HttpServer(config.host, config.port, root, config.maxRequestBodyBytes);
+        server.start();
+        String host = config.host.contains(":") ? "[" + config.host + "]" : config.host;
+        this.baseUrl = URI.create("http://" + host + ":" + server.port());
+        String webhookUrl = config.apiInboxWebhookSink != null ? sinkUrl(config.apiInboxWebhookSink).toString()
+                : config.apiInboxWebhookUrl == null ? null : config.apiInboxWebhookUrl.toString();
+        try {
+            this.store = new Store(
+                    () -> new State(new SeededRandom(config.seed), new SimulatedClock(config.startTime, config.clockStep)),
+                    new Seeder(config.accessToken, webhookUrl));
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
         this.webhooks = new WebhookJournal(config.journalCapacity);
         this.dispatcher = new WebhookDispatcher(store, new WebhookSettings(config.webhookTimeout,
                 config.webhookAttempts, config.webhookBackoff, config.webhookQueueCapacity, config.inboxEvents,
@@ -62,16 +75,7 @@ public final class BevatelSimulator implements AutoCloseable {
         Router router = new Router(store, config.maxRequestBodyBytes);
         Routes.registerAll(router);
         HttpHandler api = router.handler();
-        HttpHandler root = exchange -> (Sinks.handles(exchange) ? sinks : api).handleRequest(exchange);
-        this.server = new HttpServer(config.host, config.port, root, config.maxRequestBodyBytes);
-        try {
-            server.start();
-        } catch (RuntimeException e) {
-            dispatcher.close();
-            throw e;
-        }
-        String host = config.host.contains(":") ? "[" + config.host + "]" : config.host;
-        this.baseUrl = URI.create("http://" + host + ":" + server.port());
+        root.bind(exchange -> (Sinks.handles(exchange) ? sinks : api).handleRequest(exchange));
     }
 
     public static Builder builder() {
@@ -184,6 +188,7 @@ public final class BevatelSimulator implements AutoCloseable {
         private Duration clockStep = DEFAULT_CLOCK_STEP;
         private String accessToken;
         private URI apiInboxWebhookUrl;
+        private String apiInboxWebhookSink;
         private long maxRequestBodyBytes = DEFAULT_MAX_BODY_BYTES;
         private Duration webhookTimeout = WebhookSettings.DEFAULT_TIMEOUT;
         private int webhookAttempts = 1;
@@ -241,6 +246,15 @@ public final class BevatelSimulator implements AutoCloseable {
         }
 
         /** The seeded API inbox's {@code webhook_url} (where the inbox callback is delivered). */
+        /**
+         * Points the seeded API inbox's {@code webhook_url} at this simulator's own sink {@code name}
+         * ({@link #sinkUrl(String)}), so a test without a server of its own still gets real deliveries.
+         */
+        public Builder apiInboxWebhookSink(String name) {
+            this.apiInboxWebhookSink = name;
+            return this;
+        }
+
         public Builder apiInboxWebhookUrl(URI url) {
             this.apiInboxWebhookUrl = url;
             return this;

@@ -216,6 +216,7 @@ public final class BevatelSimulatorExtension
         private Instant startTime = BevatelSimulator.DEFAULT_START_TIME;
         private Duration clockStep = BevatelSimulator.DEFAULT_CLOCK_STEP;
         private URI apiInboxWebhookUrl;
+        private String apiInboxWebhookSink;
         private boolean resetBeforeEach = true;
         private SimulatorConfigurer configurer;
 
@@ -253,6 +254,12 @@ public final class BevatelSimulatorExtension
             return this;
         }
 
+        /** The API inbox calls back to the simulator's own sink of this name (see {@link BevatelSimulatorTest#apiInboxWebhookSink()}). */
+        public Builder apiInboxWebhookSink(String sinkName) {
+            this.apiInboxWebhookSink = sinkName;
+            return this;
+        }
+
         public Builder resetBeforeEach(boolean reset) {
             this.resetBeforeEach = reset;
             return this;
@@ -265,8 +272,11 @@ public final class BevatelSimulatorExtension
         }
 
         public BevatelSimulatorExtension build() {
+            if (apiInboxWebhookUrl != null && apiInboxWebhookSink != null) {
+                throw new IllegalStateException("set apiInboxWebhookUrl or apiInboxWebhookSink, not both");
+            }
             return new BevatelSimulatorExtension(new SimulatorSettings(name, seed, accessToken, startTime, clockStep,
-                    apiInboxWebhookUrl, resetBeforeEach, configurer));
+                    apiInboxWebhookUrl, apiInboxWebhookSink, resetBeforeEach, configurer));
         }
     }
 }

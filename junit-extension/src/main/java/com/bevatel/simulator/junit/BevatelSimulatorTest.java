@@ -36,6 +36,12 @@ public @interface BevatelSimulatorTest {
     /** The API inbox's webhook_url; empty = none. */
     String apiInboxWebhookUrl() default "";
 
+    /**
+     * Point the API inbox's webhook_url at the simulator's own sink of this name (a receiver that
+     * answers 200), so deliveries really happen without a server of your own; empty = don't.
+     */
+    String apiInboxWebhookSink() default "";
+
     /** Reset state and journal before each test (turn off to let tests build on each other). */
     boolean resetBeforeEach() default true;
 

@@ -30,7 +30,7 @@ final class Diagnostics {
                 ids.stream().skip(Math.max(0, ids.size() - MAX_MESSAGES)).forEach(id -> out.add("    " + line(state.messages.get(id))));
             });
             return out.toString();
-        });
+        }) + System.lineSeparator() + WebhookJournalAssert.recorded(sim.webhooks());
     }
 
     private static String assignee(Conversation c) {

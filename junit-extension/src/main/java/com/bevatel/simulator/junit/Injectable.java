@@ -1,6 +1,7 @@
 package com.bevatel.simulator.junit;
 
 import com.bevatel.simulator.BevatelSimulator;
+import com.bevatel.simulator.webhook.WebhookJournal;
 import java.net.URI;
 
 /** The types the extension injects, and how each is taken from a simulator. */
@@ -9,12 +10,15 @@ final class Injectable {
     }
 
     static boolean supports(Class<?> type) {
-        return type == BevatelSimulator.class || type == URI.class;
+        return type == BevatelSimulator.class || type == WebhookJournal.class || type == URI.class;
     }
 
     static Object value(Class<?> type, BevatelSimulator simulator) {
         if (type == URI.class) {
             return simulator.baseUrl();
+        }
+        if (type == WebhookJournal.class) {
+            return simulator.webhooks();
         }
         return simulator;
     }

@@ -9,13 +9,13 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 /** What a simulator is started with; the same for the annotation and the programmatic builder. */
 record SimulatorSettings(String name, long seed, String accessToken, Instant startTime, Duration clockStep,
-                         URI apiInboxWebhookUrl, boolean resetBeforeEach, SimulatorConfigurer configurer) {
+                         URI apiInboxWebhookUrl, String apiInboxWebhookSink, boolean resetBeforeEach, SimulatorConfigurer configurer) {
 
     static final String DEFAULT_NAME = "default";
 
     static SimulatorSettings defaults() {
         return new SimulatorSettings(DEFAULT_NAME, BevatelSimulator.DEFAULT_SEED, null,
-                BevatelSimulator.DEFAULT_START_TIME, BevatelSimulator.DEFAULT_CLOCK_STEP, null, true, null);
+                BevatelSimulator.DEFAULT_START_TIME, BevatelSimulator.DEFAULT_CLOCK_STEP, null, null, true, null);
     }
 
     /** Reads {@link BevatelSimulatorTest}; a malformed value fails the class before anything starts. */
@@ -36,6 +36,9 @@ record SimulatorSettings(String name, long seed, String accessToken, Instant sta
             throw new ExtensionConfigurationException(where + ": clockStep \"" + a.clockStep()
                     + "\" is not an ISO-8601 duration such as PT1S", e);
         }
+        if (!a.apiInboxWebhookUrl().isEmpty() && !a.apiInboxWebhookSink().isEmpty()) {
+            throw new ExtensionConfigurationException(where + ": set apiInboxWebhookUrl or apiInboxWebhookSink, not both");
+        }
         try {
             webhook = a.apiInboxWebhookUrl().isEmpty() ? null : URI.create(a.apiInboxWebhookUrl());
         } catch (IllegalArgumentException e) {
@@ -51,12 +54,14 @@ record SimulatorSettings(String name, long seed, String accessToken, Instant sta
             }
         }
         return new SimulatorSettings(DEFAULT_NAME, a.seed(), a.accessToken().isEmpty() ? null : a.accessToken(),
-                start, step, webhook, a.resetBeforeEach(), configurer);
+                start, step, webhook, a.apiInboxWebhookSink().isEmpty() ? null : a.apiInboxWebhookSink(),
+                a.resetBeforeEach(), configurer);
     }
 
     BevatelSimulator start() {
         BevatelSimulator.Builder builder = BevatelSimulator.builder().seed(seed).startTime(startTime)
-                .clockStep(clockStep).accessToken(accessToken).apiInboxWebhookUrl(apiInboxWebhookUrl);
+                .clockStep(clockStep).accessToken(accessToken).apiInboxWebhookUrl(apiInboxWebhookUrl)
+                .apiInboxWebhookSink(apiInboxWebhookSink);
         if (configurer != null) {
             configurer.configure(builder);
         }

@@ -3,6 +3,7 @@ package com.bevatel.simulator.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bevatel.simulator.BevatelSimulator;
+import com.bevatel.simulator.webhook.WebhookJournal;
 import java.net.URI;
 import java.util.Map;
 import java.util.Set;
@@ -55,6 +56,22 @@ abstract class ExtensionContract {
 
     private Set<Integer> ports() {
         return PORTS.computeIfAbsent(getClass(), c -> ConcurrentHashMap.newKeySet());
+    }
+
+    @Test
+    @Order(3)
+    void injectsTheJournalAndDeliversToTheConfiguredSink(BevatelSimulator sim, WebhookJournal journal) {
+        assertThat(journal).isSameAs(sim.webhooks());
+        long contact = Api.createContact(sim, "carol");
+        Api.post(sim, "/conversations", "{\"inbox_id\":1,\"contact_id\":" + contact + "}");
+        WebhookAssertions.awaitThat(journal).toApiInbox().event("conversation_created").hasSize(1)
+                .single().succeeded().hasPayloadAt("/id", 1).isSignedWith(sim.apiInbox().secret());
+    }
+
+    @Test
+    @Order(4)
+    void startsEachTestWithAnEmptyJournal(WebhookJournal journal) {
+        WebhookAssertions.assertThat(journal).hasNoDeliveries();
     }
 
     @Nested

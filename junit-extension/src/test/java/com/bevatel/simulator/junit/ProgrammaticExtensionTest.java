@@ -7,7 +7,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ProgrammaticExtensionTest extends ExtensionContract {
     @RegisterExtension
     static final BevatelSimulatorExtension SIMULATOR = BevatelSimulatorExtension.builder()
-            .seed(7).accessToken("contract-token").build();
+            .seed(7).accessToken("contract-token").apiInboxWebhookSink("hooks").build();
 
     ProgrammaticExtensionTest(BevatelSimulator sim) {
         super(sim);
