@@ -37,17 +37,21 @@ public final class ConversationRoute {
             Conversations.ContactInboxRef ref = new Conversations.ContactInboxRef(p.integer("inbox_id"),
                     p.integer("contact_id"), p.string("source_id"), Boolean.TRUE.equals(p.bool("hmac_verified")));
             ConversationStatus status = status(p.string("status"));
-            if (p.present("team_id")) {
+            if (Messages.present(p.node("team_id"))) {
+                // No teams are simulated (Chatwoot: a foreign-key error, 500).
                 throw Errors.validation("team", "Team must exist");
             }
             Conversations.NewConversation spec = new Conversations.NewConversation(status, p.integer("assignee_id"),
                     time(p, "snoozed_until"), p.object("additional_attributes"), p.object("custom_attributes"));
-            NewMessage message = p.present("message") ? MessageRoute.newMessage(p.nested("message")) : null;
+            NewMessage message = Messages.present(p.node("message")) ? MessageRoute.newMessage(p.nested("message")) : null;
+            // A message's validation errors keep the record-invalid shape here: unlike the messages
+            // endpoint, Chatwoot's conversation create has no rescue of its own.
             return router.store().write(tx -> {
                 ContactInbox ci = Conversations.resolveContactInbox(tx, caller.accountId(), ref);
                 Conversations.Opened opened = Conversations.open(tx, ci, spec, actor(caller));
                 Conversation conversation = opened.conversation();
-                if (message != null && opened.created()) {
+                if (message != null) {
+                    // Also on the conversation a single-conversation inbox hands back.
                     Messages.create(tx, conversation, message, actor(caller));
                 }
                 return Response.ok(ConversationView.rest(tx.state().conversations.get(conversation.id()), tx.state()));
