@@ -25,6 +25,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 
 /** {@code /api/v1/accounts/{id}/conversations} (§5.4): create, show, list, meta, toggle_status. */
 public final class ConversationRoute {
@@ -134,8 +135,11 @@ public final class ConversationRoute {
     }
 
     private static ConversationFinder.Query query(Params p) {
+        // Rails' tagged_with takes one label as well as a list (labels=vip or labels[]=vip).
+        List<String> labels = p.node("labels") != null && p.node("labels").isTextual()
+                ? List.of(p.string("labels")) : p.strings("labels");
         return new ConversationFinder.Query(p.string("status"), p.string("assignee_type"), p.integer("inbox_id"),
-                p.integer("team_id"), p.strings("labels"), p.string("q"), p.string("source_id"), p.string("sort_by"),
+                p.integer("team_id"), labels, p.string("q"), p.string("source_id"), p.string("sort_by"),
                 p.integer("page"), p.integer("updated_within"));
     }
 
