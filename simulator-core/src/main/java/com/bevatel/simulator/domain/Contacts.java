@@ -35,12 +35,21 @@ public final class Contacts {
     }
 
     /**
-     * {@code POST /contacts}: the contact, and a contact-inbox when {@code inboxId} is given (all or nothing).
-     * Like Chatwoot the contact is validated before the inbox is looked up, so a duplicate email wins over
-     * an unknown inbox; an empty {@code source_id} (not generated, as Ruby's {@code ||=} keeps "") creates
-     * no contact-inbox.
+     * Creates the contact, and a contact-inbox when {@code inboxId} is given (all or nothing); a null or
+     * empty source id is generated.
      */
     public static Created create(Transaction tx, long accountId, ContactFields fields, Long inboxId, String sourceId) {
+        return create(tx, accountId, fields, inboxId, sourceId, false);
+    }
+
+    /**
+     * {@code POST /contacts}: like Chatwoot the contact is validated before the inbox is looked up, so a
+     * duplicate email wins over an unknown inbox. With {@code emptySourceIdSkipsSession} an empty
+     * {@code source_id} creates no contact-inbox, as in the Application API (Ruby's {@code ||=} keeps "",
+     * and the builder then skips it).
+     */
+    public static Created create(Transaction tx, long accountId, ContactFields fields, Long inboxId, String sourceId,
+                                 boolean emptySourceIdSkipsSession) {
         Instant now = tx.now();
         Contact blank = new Contact(tx.nextId(Sequence.CONTACT), accountId, "", null, null, null, false,
                 Json.object(), Json.object(), ContactType.VISITOR, null, now, now);
@@ -51,7 +60,7 @@ public final class Contacts {
         ContactInbox contactInbox = null;
         if (inboxId != null) {
             Inbox inbox = findInbox(tx.state(), accountId, inboxId);
-            if (sourceId == null || !sourceId.isEmpty()) {
+            if (!(emptySourceIdSkipsSession && "".equals(sourceId))) {
                 contactInbox = addContactInbox(tx, contact, inbox, sourceId, false);
             }
         }
@@ -126,17 +135,13 @@ public final class Contacts {
     }
 
     /**
-     * Finds or creates the (contact, inbox, source_id) session; a missing (null) source id is a new UUID.
-     * A source id another contact holds in this inbox, or an empty one, is a 422 (Chatwoot: a database
-     * error or a nil contact-inbox, both 500).
+     * Finds or creates the (contact, inbox, source_id) session; a missing or empty source id is a new UUID.
+     * A source id another contact holds in this inbox is a 422 (Chatwoot: a database error, 500).
      */
     public static ContactInbox addContactInbox(Transaction tx, Contact contact, Inbox inbox, String sourceId,
                                                boolean hmacVerified) {
         State state = tx.state();
-        if (sourceId != null && sourceId.isEmpty()) {
-            throw Errors.validation("source_id", "Source can't be blank");
-        }
-        if (sourceId != null) {
+        if (sourceId != null && !sourceId.isEmpty()) {
             if (sourceId.length() > MAX_SOURCE_ID) {
                 throw Errors.validation("source_id", "Source is too long (maximum is 20000 characters)");
             }

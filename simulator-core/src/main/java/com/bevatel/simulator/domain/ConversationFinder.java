@@ -60,7 +60,7 @@ public final class ConversationFinder {
         if (query.updatedWithin() != null) {
             return new Result(counts, selected);
         }
-        long page = query.page() == null || query.page() < 1 ? 1 : query.page();
+        long page = query.page() == null || query.page() < 1 ? 1 : Math.min(query.page(), Integer.MAX_VALUE);
         int from = (int) Math.min(selected.size(), (page - 1) * PAGE_SIZE);
         int to = Math.min(selected.size(), from + PAGE_SIZE);
         return new Result(counts, List.copyOf(selected.subList(from, to)));
@@ -90,7 +90,8 @@ public final class ConversationFinder {
             filter = filter.and(c -> query.sourceId().equals(state.contactInboxes.get(c.contactInboxId()).sourceId()));
         }
         if (query.updatedWithin() != null) {
-            Instant since = now.minusSeconds(query.updatedWithin());
+            // Clamped so that any window, however large, is a valid instant.
+            Instant since = now.minusSeconds(Math.max(0, Math.min(query.updatedWithin(), 100L * 365 * 86_400 * 1000)));
             filter = filter.and(c -> c.updatedAt().isAfter(since));
         }
         return filter;

@@ -36,7 +36,7 @@ public final class ContactRoute {
             Long inboxId = p.integer("inbox_id");
             String sourceId = p.string("source_id");
             return router.store().write(tx -> {
-                Contacts.Created created = Contacts.create(tx, caller.accountId(), fields, inboxId, sourceId);
+                Contacts.Created created = Contacts.create(tx, caller.accountId(), fields, inboxId, sourceId, true);
                 ObjectNode body = Json.object();
                 ObjectNode payload = body.putObject("payload");
                 payload.set("contact", ContactView.rest(created.contact(), tx.state(), true));
@@ -107,7 +107,7 @@ public final class ContactRoute {
     private static ObjectNode list(State state, List<Contact> all, Params p, int total, List<Contact> searched) {
         JsonNode rawPage = p.node("page");
         Long page = p.integer("page");
-        long number = page == null || page < 1 ? 1 : page;
+        long number = page == null || page < 1 ? 1 : Math.min(page, Integer.MAX_VALUE);
         int from = (int) Math.min(all.size(), (number - 1) * PAGE_SIZE);
         int to = Math.min(all.size(), from + PAGE_SIZE);
         boolean withInboxes = includeContactInboxes(p);

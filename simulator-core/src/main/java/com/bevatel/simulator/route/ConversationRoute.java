@@ -20,15 +20,17 @@ import com.bevatel.simulator.view.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /** {@code /api/v1/accounts/{id}/conversations} (§5.4): create, show, list, meta, toggle_status. */
 public final class ConversationRoute {
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
     private ConversationRoute() {
     }
 
@@ -111,25 +113,32 @@ public final class ConversationRoute {
                 .orElseThrow(() -> Errors.error(422, "'" + name + "' is not a valid status"));
     }
 
-    /** Unix seconds, or an ISO date-time / date; anything else is a 422 (Chatwoot: 500). */
+    /**
+     * Unix seconds, or an ISO date-time / date, within years 1 to 9999; anything else is a 422
+     * (Chatwoot: 500).
+     */
     static Instant time(Params p, String key) {
         JsonNode node = p.node(key);
         if (node == null || node.isNull() || (node.isTextual() && node.asText().isBlank())) {
             return null;
         }
-        if (node.isNumber()) {
-            return Instant.ofEpochSecond(node.asLong());
-        }
         String text = node.asText().trim();
         try {
-            if (text.matches("\\d+")) {
-                return Instant.ofEpochSecond(Long.parseLong(text));
+            Instant at;
+            if (node.isNumber()) {
+                at = Instant.ofEpochSecond(node.asLong());
+            } else if (text.matches("\\d+")) {
+                at = Instant.ofEpochSecond(Long.parseLong(text));
+            } else if (text.length() == 10) {
+                at = LocalDate.parse(text).atStartOfDay().toInstant(ZoneOffset.UTC);
+            } else {
+                at = OffsetDateTime.parse(text).toInstant();
             }
-            if (text.length() == 10) {
-                return LocalDate.parse(text).atStartOfDay().toInstant(ZoneOffset.UTC);
+            if (at.isBefore(EARLIEST) || at.isAfter(LATEST)) {
+                throw new DateTimeException("out of range");
             }
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException | NumberFormatException | ArithmeticException e) {
+            return at;
+        } catch (DateTimeException | NumberFormatException | ArithmeticException e) {
             throw Errors.error(422, "Invalid parameter " + key + ": '" + text + "' is not a time");
         }
     }

@@ -56,6 +56,26 @@ class BadInputApiTest extends ApiTestSupport {
     }
 
     @Test
+    void extremeNumbersAreClientErrorsOrEmptyPagesNeverServerErrors() {
+        conversationFor("Alice");
+        assertThat(ok(http.get(account("/contacts?page=9223372036854775807"))).get("payload")).isEmpty();
+        assertThat(ok(http.get(account("/contacts/search?q=a&page=9223372036854775807"))).get("payload")).isEmpty();
+        assertThat(ok(http.get(account("/conversations?page=9223372036854775807"))).at("/data/payload")).isEmpty();
+        assertThat(ok(http.get(account("/conversations?updated_within=9223372036854775807"))).at("/data/payload")).hasSize(1);
+        assertThat(ok(http.get(account("/conversations?updated_within=-5"))).at("/data/payload")).isEmpty();
+        assertError(http.get(account("/contacts?page=99999999999999999999")), 422,
+                "{\"error\":\"Invalid parameter page: expected an integer\"}");
+        assertError(http.post(account("/conversations/1/toggle_status"), "{\"status\":\"snoozed\",\"snoozed_until\":9223372036854775807}"),
+                422, "{\"error\":\"Invalid parameter snoozed_until: '9223372036854775807' is not a time\"}");
+        assertError(http.post(account("/conversations/1/toggle_status"), "{\"status\":\"snoozed\",\"snoozed_until\":\"2026-02-30\"}"),
+                422, "{\"error\":\"Invalid parameter snoozed_until: '2026-02-30' is not a time\"}");
+        assertError(http.get(account("/conversations/99999999999999999999")), 404, NOT_FOUND);
+        assertThat(ok(http.get(account("/conversations/1/messages?before=9223372036854775807"))).get("payload")).isEmpty();
+        assertError(http.patch(account("/inboxes/1"), "{\"working_hours\":[{\"day_of_week\":1,\"open_hour\":99999999999}]}"), 200,
+                http.get(account("/inboxes/1")).body());
+    }
+
+    @Test
     void scalarsAreCastTheRailsWay() {
         JsonNode contact = ok(createContact("{\"name\":42,\"inbox_id\":\"1\",\"blocked\":\"0\"}")).at("/payload/contact");
         assertThat(contact.get("name").asText()).isEqualTo("42");
