@@ -187,10 +187,8 @@ public final class Contacts {
 
     private static Contact assign(Contact current, ContactFields f) {
         Contact.Builder b = current.toBuilder();
+        // The column defaults to "" when no name is given; an explicit null is stored (and shown) as null.
         b.name = Change.apply(f.name(), b.name);
-        if (b.name == null) {
-            b.name = "";
-        }
         b.email = normalizeEmail(Change.apply(f.email(), b.email));
         b.phoneNumber = Change.apply(f.phoneNumber(), b.phoneNumber);
         b.identifier = Change.apply(f.identifier(), b.identifier);

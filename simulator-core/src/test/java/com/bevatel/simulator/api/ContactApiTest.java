@@ -56,6 +56,9 @@ class ContactApiTest extends ApiTestSupport {
         assertThat(contact.get("name").asText()).isEmpty();
         assertThat(contact.get("email").isNull()).isTrue();
         assertThat(ok(createContact("{\"email\":\"\"}")).at("/payload/contact/email").isNull()).isTrue();
+        // An explicit null is stored as null (the "" is only the column default).
+        assertThat(ok(createContact("{\"name\":null}")).at("/payload/contact/name").isNull()).isTrue();
+        assertThat(ok(http.patch(account("/contacts/1"), "{\"name\":null}")).at("/payload/name").isNull()).isTrue();
     }
 
     @Test
