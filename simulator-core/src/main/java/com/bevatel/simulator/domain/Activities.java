@@ -30,16 +30,24 @@ public final class Activities {
     private Activities() {
     }
 
-    /** The activity lines a saved change produces, named after the acting user (none when unknown). */
+    /**
+     * The activity lines a saved change produces, named after the acting user (none when unknown). A
+     * contact (Client API) only ever produces "Conversation was resolved by …": Chatwoot names users only.
+     */
     static void forChange(Transaction tx, Conversation before, Conversation after, Actor actor) {
         String who = actorName(tx.state(), actor);
         if (who == null) {
             return;
         }
+        if (actor.type() == SenderType.CONTACT) {
+            if (before.status() != after.status() && after.status() == ConversationStatus.RESOLVED) {
+                post(tx, after, "Conversation was resolved by " + who, statusAttributes(after.status()));
+            }
+            return;
+        }
         if (before.status() != after.status()) {
             String text = switch (after.status()) {
-                case RESOLVED -> actor.type() == SenderType.CONTACT
-                        ? "Conversation was resolved by " + who : "Conversation was marked resolved by " + who;
+                case RESOLVED -> "Conversation was marked resolved by " + who;
                 case OPEN -> "Conversation was reopened by " + who;
                 case PENDING -> "Conversation was marked as pending by " + who;
                 case SNOOZED -> "Conversation was snoozed by " + who;
@@ -93,12 +101,14 @@ public final class Activities {
         return attributes;
     }
 
+    /** Writes an activity message; like any new message it moves the conversation's last activity. */
     private static void post(Transaction tx, Conversation conversation, String content, ObjectNode contentAttributes) {
         Message message = new Message(tx.nextId(Sequence.MESSAGE), conversation.accountId(), conversation.inboxId(),
                 conversation.id(), content, MessageType.ACTIVITY, ContentType.TEXT, MessageStatus.SENT,
                 contentAttributes, false, null, null, null, Json.object(), tx.now(), tx.now());
         tx.state().messages.put(message);
         tx.state().messagesOfConversation.append(conversation.id(), message.id());
+        Conversations.touchActivity(tx, conversation.id(), message.createdAt());
         tx.emit(new DomainEvent.MessageCreated(message.accountId(), message.id()));
     }
 

@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
 public final class Contacts {
     /** Devise's default email regexp. */
     private static final Pattern EMAIL = Pattern.compile("\\A[^@\\s]+@[^@\\s]+\\z");
-    private static final Pattern E164 = Pattern.compile("\\+[1-9]\\d{1,14}\\z");
+    private static final Pattern E164 = Pattern.compile("\\+[1-9]\\d{1,14}");
     private static final int MAX_STRING = 255;
     private static final int MAX_SOURCE_ID = 20_000;
 
@@ -34,12 +34,22 @@ public final class Contacts {
     public record Created(Contact contact, ContactInbox contactInbox) {
     }
 
-    /** {@code POST /contacts}: the contact, and a contact-inbox when {@code inboxId} is given (all or nothing). */
+    /**
+     * Creates the contact, and a contact-inbox when {@code inboxId} is given (all or nothing); a null or
+     * empty source id is generated.
+     */
     public static Created create(Transaction tx, long accountId, ContactFields fields, Long inboxId, String sourceId) {
-        Inbox inbox = null;
-        if (inboxId != null) {
-            inbox = findInbox(tx.state(), accountId, inboxId);
-        }
+        return create(tx, accountId, fields, inboxId, sourceId, false);
+    }
+
+    /**
+     * {@code POST /contacts}: like Chatwoot the contact is validated before the inbox is looked up, so a
+     * duplicate email wins over an unknown inbox. With {@code emptySourceIdSkipsSession} an empty
+     * {@code source_id} creates no contact-inbox, as in the Application API (Ruby's {@code ||=} keeps "",
+     * and the builder then skips it).
+     */
+    public static Created create(Transaction tx, long accountId, ContactFields fields, Long inboxId, String sourceId,
+                                 boolean emptySourceIdSkipsSession) {
         Instant now = tx.now();
         Contact blank = new Contact(tx.nextId(Sequence.CONTACT), accountId, "", null, null, null, false,
                 Json.object(), Json.object(), ContactType.VISITOR, null, now, now);
@@ -47,7 +57,13 @@ public final class Contacts {
         validate(tx.state(), contact);
         store(tx.state(), null, contact);
         tx.emit(new DomainEvent.ContactCreated(accountId, contact.id()));
-        ContactInbox contactInbox = inbox == null ? null : addContactInbox(tx, contact, inbox, sourceId, false);
+        ContactInbox contactInbox = null;
+        if (inboxId != null) {
+            Inbox inbox = findInbox(tx.state(), accountId, inboxId);
+            if (!(emptySourceIdSkipsSession && "".equals(sourceId))) {
+                contactInbox = addContactInbox(tx, contact, inbox, sourceId, false);
+            }
+        }
         return new Created(contact, contactInbox);
     }
 
@@ -119,7 +135,7 @@ public final class Contacts {
     }
 
     /**
-     * Finds or creates the (contact, inbox, source_id) session; a missing source id is a new UUID.
+     * Finds or creates the (contact, inbox, source_id) session; a missing or empty source id is a new UUID.
      * A source id another contact holds in this inbox is a 422 (Chatwoot: a database error, 500).
      */
     public static ContactInbox addContactInbox(Transaction tx, Contact contact, Inbox inbox, String sourceId,
@@ -171,10 +187,8 @@ public final class Contacts {
 
     private static Contact assign(Contact current, ContactFields f) {
         Contact.Builder b = current.toBuilder();
+        // The column defaults to "" when no name is given; an explicit null is stored (and shown) as null.
         b.name = Change.apply(f.name(), b.name);
-        if (b.name == null) {
-            b.name = "";
-        }
         b.email = normalizeEmail(Change.apply(f.email(), b.email));
         b.phoneNumber = Change.apply(f.phoneNumber(), b.phoneNumber);
         b.identifier = Change.apply(f.identifier(), b.identifier);
@@ -188,8 +202,9 @@ public final class Contacts {
         return b.build();
     }
 
+    /** Chatwoot's {@code email.present? ? email.downcase : nil}: no trimming, so " a@x.io" is invalid. */
     private static String normalizeEmail(String email) {
-        return email == null || email.isBlank() ? null : email.trim().toLowerCase(Locale.ROOT);
+        return email == null || email.isBlank() ? null : email.toLowerCase(Locale.ROOT);
     }
 
     private static ObjectNode merge(ObjectNode stored, ObjectNode given) {
@@ -201,9 +216,16 @@ public final class Contacts {
         return merged;
     }
 
-    /** Chatwoot's Contact validations, in the model's order (email, identifier, phone, then lengths). */
+    /**
+     * Chatwoot's Contact validations in the order Rails reports them: the generic column-length check
+     * runs first (a before_validation, in column order), then email, identifier and phone number.
+     */
     private static void validate(State state, Contact c) {
         List<Errors.Violation> v = new ArrayList<>();
+        tooLong(v, "name", "Name", c.name());
+        tooLong(v, "email", "Email", c.email());
+        tooLong(v, "phone_number", "Phone number", c.phoneNumber());
+        tooLong(v, "identifier", "Identifier", c.identifier());
         if (notEmpty(c.email())) {
             if (takenByOther(state.contactByEmail, c, c.email().toLowerCase(Locale.ROOT))) {
                 v.add(new Errors.Violation("email", "Email has already been taken"));
@@ -219,14 +241,10 @@ public final class Contacts {
             if (takenByOther(state.contactByPhone, c, c.phoneNumber())) {
                 v.add(new Errors.Violation("phone_number", "Phone number has already been taken"));
             }
-            if (!E164.matcher(c.phoneNumber()).lookingAt() || !c.phoneNumber().startsWith("+")) {
+            if (!E164.matcher(c.phoneNumber()).matches()) {
                 v.add(new Errors.Violation("phone_number", "Phone number should be in e164 format"));
             }
         }
-        tooLong(v, "name", "Name", c.name());
-        tooLong(v, "email", "Email", c.email());
-        tooLong(v, "phone_number", "Phone number", c.phoneNumber());
-        tooLong(v, "identifier", "Identifier", c.identifier());
         if (!v.isEmpty()) {
             throw Errors.validation(v);
         }

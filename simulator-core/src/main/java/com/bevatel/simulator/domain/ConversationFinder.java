@@ -32,6 +32,10 @@ public final class ConversationFinder {
     }
 
     public static Result find(State state, long accountId, long callerId, Query query, Instant now) {
+        if (query.teamId() != null) {
+            // Chatwoot looks the team up first (404); no teams are simulated.
+            throw Errors.notFound();
+        }
         Predicate<Conversation> base = baseFilter(state, query, now);
         List<Conversation> matching = new ArrayList<>();
         for (long id : state.conversationsOfAccount.of(accountId)) {
@@ -52,19 +56,20 @@ public final class ConversationFinder {
             default -> throw Errors.error(422, "'" + assigneeType + "' is not a valid assignee_type");
         };
         List<Conversation> selected = new ArrayList<>(matching.stream().filter(byAssignee).toList());
-        selected.sort(order(query.sortBy()));
+        selected.sort(order(state, query.sortBy()));
         if (query.updatedWithin() != null) {
             return new Result(counts, selected);
         }
-        long page = query.page() == null || query.page() < 1 ? 1 : query.page();
+        long page = query.page() == null || query.page() < 1 ? 1 : Math.min(query.page(), Integer.MAX_VALUE);
         int from = (int) Math.min(selected.size(), (page - 1) * PAGE_SIZE);
         int to = Math.min(selected.size(), from + PAGE_SIZE);
         return new Result(counts, List.copyOf(selected.subList(from, to)));
     }
 
+    /** Status (skipped whenever {@code q} is given, even empty), inbox, labels (any of), q, source id, window. */
     private static Predicate<Conversation> baseFilter(State state, Query query, Instant now) {
         Predicate<Conversation> filter = c -> true;
-        if (query.q() == null || query.q().isEmpty()) {
+        if (query.q() == null) {
             String status = query.status() == null ? "open" : query.status();
             if (!"all".equals(status)) {
                 ConversationStatus wanted = WireEnum.parse(ConversationStatus.class, status)
@@ -78,18 +83,16 @@ public final class ConversationFinder {
         if (query.inboxId() != null) {
             filter = filter.and(c -> c.inboxId() == query.inboxId());
         }
-        if (query.teamId() != null) {
-            filter = filter.and(c -> query.teamId().equals(c.teamId()));
-        }
         if (query.labels() != null && !query.labels().isEmpty()) {
-            filter = filter.and(c -> c.labels().containsAll(query.labels()));
+            filter = filter.and(c -> c.labels().stream().anyMatch(query.labels()::contains));
         }
         if (query.sourceId() != null) {
             filter = filter.and(c -> query.sourceId().equals(state.contactInboxes.get(c.contactInboxId()).sourceId()));
         }
         if (query.updatedWithin() != null) {
-            Instant since = now.minusSeconds(query.updatedWithin());
-            filter = filter.and(c -> !c.updatedAt().isBefore(since));
+            // Clamped so that any window, however large, is a valid instant.
+            Instant since = now.minusSeconds(Math.max(0, Math.min(query.updatedWithin(), 100L * 365 * 86_400 * 1000)));
+            filter = filter.and(c -> c.updatedAt().isAfter(since));
         }
         return filter;
     }
@@ -105,32 +108,47 @@ public final class ConversationFinder {
         return false;
     }
 
-    private static Comparator<Conversation> order(String sortBy) {
+    /** Chatwoot's SORT_OPTIONS (with the legacy names it still accepts); ties in id order. */
+    private static Comparator<Conversation> order(State state, String sortBy) {
         Comparator<Conversation> byId = Comparator.comparingLong(Conversation::id);
+        Comparator<Conversation> lastActivityDesc = Comparator.comparing(Conversation::lastActivityAt).reversed();
+        Comparator<Conversation> createdAsc = Comparator.comparing(Conversation::createdAt);
         String key = sortBy == null ? "last_activity_at_desc" : sortBy;
-        return switch (key) {
-            case "last_activity_at_asc" -> Comparator.comparing(Conversation::lastActivityAt).thenComparing(byId);
-            case "created_at_asc" -> Comparator.comparing(Conversation::createdAt).thenComparing(byId);
-            case "created_at_desc" -> Comparator.comparing(Conversation::createdAt).thenComparing(byId).reversed();
-            case "priority_desc", "priority_desc_created_at_asc" -> Comparator.comparing(
-                    (Conversation c) -> c.priority() == null ? -1 : c.priority().ordinal()).reversed()
-                    .thenComparing(Conversation::createdAt).thenComparing(byId);
-            case "priority_asc" -> Comparator.comparing(
-                    (Conversation c) -> c.priority() == null ? Integer.MAX_VALUE : c.priority().ordinal())
-                    .thenComparing(byId);
-            case "waiting_since_asc" -> Comparator.comparing(ConversationFinder::waitingOrMax).thenComparing(byId);
-            case "waiting_since_desc" -> Comparator.comparing(ConversationFinder::waitingOrMin).reversed().thenComparing(byId);
-            case "unread" -> Comparator.comparing(Conversation::lastActivityAt).reversed().thenComparing(byId);
-            case "last_activity_at_desc" -> Comparator.comparing(Conversation::lastActivityAt).thenComparing(byId).reversed();
+        Comparator<Conversation> order = switch (key) {
+            case "last_activity_at_asc" -> Comparator.comparing(Conversation::lastActivityAt);
+            case "last_activity_at_desc", "latest" -> lastActivityDesc;
+            case "created_at_asc", "sort_on_created_at" -> createdAsc;
+            case "created_at_desc" -> createdAsc.reversed();
+            case "priority_asc" -> priority(false).thenComparing(lastActivityDesc);
+            case "priority_desc", "sort_on_priority" -> priority(true).thenComparing(lastActivityDesc);
+            case "priority_desc_created_at_asc" -> priority(true).thenComparing(createdAsc);
+            case "waiting_since_asc", "sort_on_waiting_since" -> waitingSince(false).thenComparing(createdAsc);
+            case "waiting_since_desc" -> waitingSince(true).thenComparing(createdAsc);
+            case "unread" -> Comparator.comparingLong((Conversation c) -> unread(state, c)).reversed()
+                    .thenComparing(lastActivityDesc);
             default -> throw Errors.error(422, "'" + key + "' is not a valid sort_by");
         };
+        return order.thenComparing(byId);
     }
 
-    private static Instant waitingOrMax(Conversation c) {
-        return c.waitingSince() == null ? Instant.MAX : c.waitingSince();
+    /** {@code priority ASC|DESC NULLS LAST}. */
+    private static Comparator<Conversation> priority(boolean descending) {
+        Comparator<Integer> direction = descending ? Comparator.<Integer>reverseOrder() : Comparator.<Integer>naturalOrder();
+        return Comparator.comparing((Conversation c) -> c.priority() == null ? null : c.priority().ordinal(),
+                Comparator.nullsLast(direction));
     }
 
-    private static Instant waitingOrMin(Conversation c) {
-        return c.waitingSince() == null ? Instant.MIN : c.waitingSince();
+    /** {@code (waiting_since IS NULL), waiting_since ASC|DESC}: conversations not waiting come last. */
+    private static Comparator<Conversation> waitingSince(boolean descending) {
+        Comparator<Instant> direction = descending ? Comparator.<Instant>reverseOrder() : Comparator.<Instant>naturalOrder();
+        return Comparator.comparing(Conversation::waitingSince, Comparator.nullsLast(direction));
+    }
+
+    /** Incoming messages after {@code agent_last_seen_at}, uncapped (the sort's subquery). */
+    private static long unread(State state, Conversation c) {
+        return state.messagesOfConversation.of(c.id()).stream().map(state.messages::get)
+                .filter(m -> m.messageType() == MessageType.INCOMING
+                        && (c.agentLastSeenAt() == null || m.createdAt().isAfter(c.agentLastSeenAt())))
+                .count();
     }
 }

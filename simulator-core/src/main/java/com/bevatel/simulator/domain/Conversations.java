@@ -8,6 +8,8 @@ import com.bevatel.simulator.model.ContactInbox;
 import com.bevatel.simulator.model.Conversation;
 import com.bevatel.simulator.model.ConversationStatus;
 import com.bevatel.simulator.model.Inbox;
+import com.bevatel.simulator.model.Role;
+import com.bevatel.simulator.model.SenderType;
 import com.bevatel.simulator.model.User;
 import com.bevatel.simulator.state.Sequence;
 import com.bevatel.simulator.state.State;
@@ -37,11 +39,16 @@ public final class Conversations {
     public record ContactInboxRef(Long inboxId, Long contactId, String sourceId, boolean hmacVerified) {
     }
 
+    /**
+     * Chatwoot's before_actions: a given {@code inbox_id} and {@code contact_id} must exist in the account
+     * (404); with both, the (contact, inbox, source_id) session is found or created; otherwise — or when
+     * that yields nothing, as with an empty source id — the source id is looked up in every inbox.
+     */
     public static ContactInbox resolveContactInbox(Transaction tx, long accountId, ContactInboxRef ref) {
         State state = tx.state();
-        if (ref.inboxId() != null && ref.contactId() != null) {
-            Contact contact = Contacts.find(state, accountId, ref.contactId());
-            Inbox inbox = Contacts.findInbox(state, accountId, ref.inboxId());
+        Inbox inbox = ref.inboxId() == null ? null : Contacts.findInbox(state, accountId, ref.inboxId());
+        Contact contact = ref.contactId() == null ? null : Contacts.find(state, accountId, ref.contactId());
+        if (inbox != null && contact != null && !"".equals(ref.sourceId())) {
             return Contacts.addContactInbox(tx, contact, inbox, ref.sourceId(), ref.hmacVerified());
         }
         if (ref.sourceId() == null || ref.sourceId().isEmpty()) {
@@ -91,14 +98,23 @@ public final class Conversations {
             }
         }
         Contact contact = state.contacts.get(ci.contactId());
+        Long assigneeId = null;
+        if (spec.assigneeId() != null) {
+            // Chatwoot: a foreign key error (500) for a user that does not exist.
+            User assignee = state.users.find(spec.assigneeId())
+                    .filter(u -> u.accountId() == inbox.accountId())
+                    .orElseThrow(() -> Errors.validation("assignee", "Assignee must exist"));
+            assigneeId = assignee.id();
+        }
         Instant now = tx.now();
         ConversationStatus status = spec.status() == null ? ConversationStatus.OPEN : spec.status();
         if (contact.blocked()) {
             status = ConversationStatus.RESOLVED;
         }
         long id = tx.nextId(Sequence.CONVERSATION);
+        // waiting_since starts at created_at (Chatwoot's before_create ensure_waiting_since).
         Conversation conversation = new Conversation(id, inbox.accountId(), tx.nextDisplayId(inbox.accountId()),
-                inbox.id(), contact.id(), ci.id(), tx.uuid(), status, null, null, null, null,
+                inbox.id(), contact.id(), ci.id(), tx.uuid(), status, null, assigneeId, null, null,
                 status == ConversationStatus.SNOOZED ? spec.snoozedUntil() : null,
                 Json.copy(spec.additionalAttributes()), Json.copy(spec.customAttributes()), List.of(),
                 null, null, null, null, now, now, now, now, now);
@@ -107,14 +123,11 @@ public final class Conversations {
         state.conversationsOfContactInbox.append(ci.id(), id);
         state.conversationsOfAccount.append(conversation.accountId(), id);
         tx.emit(new DomainEvent.ConversationCreated(conversation.accountId(), id));
-        if (spec.assigneeId() != null) {
-            User assignee = state.users.find(spec.assigneeId())
-                    .filter(u -> u.accountId() == conversation.accountId()).orElse(null);
-            if (assignee != null) {
-                Conversation.Builder b = conversation.toBuilder();
-                b.assigneeId = assignee.id();
-                save(tx, conversation, b, actor);
-            }
+        if (assigneeId != null) {
+            // Assigned at creation: no conversation_updated, only the assignment activity line.
+            Conversation.Builder unassigned = conversation.toBuilder();
+            unassigned.assigneeId = null;
+            Activities.forChange(tx, unassigned.build(), conversation, actor);
         }
         return new Opened(state.conversations.get(id), true);
     }
@@ -124,7 +137,11 @@ public final class Conversations {
                 .map(state.conversations::get).orElseThrow(Errors::notFound);
     }
 
-    /** {@code toggle_status}: an explicit status, or the toggle of §3.5 when none is given. */
+    /**
+     * {@code toggle_status}: an explicit status, or the toggle of §3.5 when none is given. Then, like
+     * Chatwoot's {@code handle_human_open}, an open conversation is self-assigned to an acting agent in a
+     * second save (administrators are not assigned).
+     */
     public static Conversation changeStatus(Transaction tx, Conversation current, ConversationStatus requested,
                                             Instant snoozedUntil, Actor actor) {
         Conversation.Builder b = current.toBuilder();
@@ -136,18 +153,24 @@ public final class Conversations {
                 b.snoozedUntil = snoozedUntil;
             }
         }
-        if (actor != null && b.status == ConversationStatus.OPEN) {
-            tx.state().users.find(actor.id())
-                    .filter(u -> u.role() == com.bevatel.simulator.model.Role.AGENT)
-                    .ifPresent(agent -> b.assigneeId = agent.id());
+        Conversation saved = save(tx, current, b, actor);
+        if (actor != null && actor.type() == SenderType.USER && saved.status() == ConversationStatus.OPEN) {
+            User agent = tx.state().users.find(actor.id()).filter(u -> u.role() == Role.AGENT).orElse(null);
+            if (agent != null) {
+                Conversation.Builder assign = saved.toBuilder();
+                assign.assigneeBotId = null;
+                assign.assigneeId = agent.id();
+                saved = save(tx, saved, assign, actor);
+            }
         }
-        return save(tx, current, b, actor);
+        return saved;
     }
 
     /**
      * Saves a changed conversation like ActiveRecord would: bookkeeping columns, then the events
      * (status_changed, then updated with the changed columns) and the activity messages of §3.6.
-     * Returns the stored row; nothing happens when nothing changed.
+     * Returns the stored row; nothing happens when nothing changed. Resolving also clears
+     * {@code waiting_since} the way Chatwoot's {@code update_column} does: no event, no new updated_at.
      */
     public static Conversation save(Transaction tx, Conversation before, Conversation.Builder b, Actor actor) {
         if (b.status != ConversationStatus.SNOOZED) {
@@ -163,8 +186,14 @@ public final class Conversations {
         b.updatedAt = tx.now();
         Conversation after = b.build();
         changes = ConversationColumns.changes(before, after);
-        tx.state().conversations.put(after);
+        State state = tx.state();
+        state.conversations.put(after);
         boolean statusChanged = before.status() != after.status();
+        if (statusChanged && after.status() == ConversationStatus.RESOLVED && after.waitingSince() != null) {
+            Conversation.Builder cleared = after.toBuilder();
+            cleared.waitingSince = null;
+            state.conversations.put(cleared.build());
+        }
         if (statusChanged) {
             tx.emit(new DomainEvent.ConversationStatusChanged(after.accountId(), after.id()));
         }
@@ -172,7 +201,20 @@ public final class Conversations {
         if (changes.stream().anyMatch(c -> UPDATE_EVENT_ATTRIBUTES.contains(c.attribute()))) {
             tx.emit(new DomainEvent.ConversationUpdated(after.accountId(), after.id(), changes));
         }
-        return after;
+        return state.conversations.get(after.id());
+    }
+
+    /**
+     * A new message's {@code set_conversation_activity}: last_activity_at and updated_at move, through
+     * {@code update_columns}, so no event fires. Activity messages do this too.
+     */
+    static Conversation touchActivity(Transaction tx, long conversationId, Instant messageCreatedAt) {
+        Conversation.Builder b = tx.state().conversations.get(conversationId).toBuilder();
+        b.lastActivityAt = messageCreatedAt;
+        b.updatedAt = tx.now();
+        Conversation touched = b.build();
+        tx.state().conversations.put(touched);
+        return touched;
     }
 
     /** Deletes the conversation and its messages (admin {@code DELETE}, contact deletion). */

@@ -1,6 +1,7 @@
 package com.bevatel.simulator.domain;
 
 import com.bevatel.simulator.view.Json;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
@@ -43,6 +44,18 @@ public final class Errors {
 
     public static ApiException validation(String attribute, String message) {
         return validation(List.of(new Violation(attribute, message)));
+    }
+
+    /**
+     * Message create reports every failure as 422 {"error": "…"} (its controller rescues StandardError):
+     * a record-invalid body becomes Rails' {@code "Validation failed: A, B"}; anything else passes through.
+     */
+    public static ApiException asMessageCreateError(ApiException e) {
+        JsonNode body = e.body();
+        if (e.status() == 422 && body != null && body.has("message") && body.has("attributes")) {
+            return error(422, "Validation failed: " + body.get("message").asText());
+        }
+        return e;
     }
 
     /** 422 {"error": "param is missing or the value is empty: X"} (Rails 7 wording). */

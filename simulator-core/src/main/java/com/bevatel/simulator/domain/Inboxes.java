@@ -11,7 +11,6 @@ import com.bevatel.simulator.state.Transaction;
 import com.bevatel.simulator.view.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +19,7 @@ import java.util.List;
 public final class Inboxes {
     private static final int MAX_STRING = 255;
     private static final int MAX_WEBHOOK_URL = 2048;
+    private static final int MAX_MESSAGE = 10_000;
 
     private Inboxes() {
     }
@@ -41,7 +41,7 @@ public final class Inboxes {
         Inbox blank = new Inbox(tx.nextId(Sequence.INBOX), accountId, "", channel, false, null, false,
                 WorkingHours.defaultWeek(), null, "UTC", true, false, Json.object(), true, Json.object(), true, false,
                 SenderNameType.FRIENDLY, null, tx.now(), tx.now());
-        Inbox inbox = apply(blank, settings, tx);
+        Inbox inbox = apply(blank, settings, tx, true);
         tx.state().inboxes.put(inbox);
         tx.state().inboxByIdentifier.put(channel.identifier(), inbox.id());
         tx.emit(new DomainEvent.InboxCreated(accountId, inbox.id()));
@@ -49,7 +49,7 @@ public final class Inboxes {
     }
 
     public static Inbox update(Transaction tx, Inbox current, InboxSettings settings) {
-        Inbox updated = apply(current, settings, tx);
+        Inbox updated = apply(current, settings, tx, false);
         List<AttributeChange> changes = changes(current, updated);
         if (changes.isEmpty()) {
             return current;
@@ -62,7 +62,7 @@ public final class Inboxes {
         return stamped;
     }
 
-    private static Inbox apply(Inbox current, InboxSettings s, Transaction tx) {
+    private static Inbox apply(Inbox current, InboxSettings s, Transaction tx, boolean creating) {
         Inbox.Builder b = current.toBuilder();
         b.name = Change.apply(s.name(), b.name);
         b.greetingEnabled = orFalse(Change.apply(s.greetingEnabled(), b.greetingEnabled));
@@ -97,7 +97,14 @@ public final class Inboxes {
         }
         b.channel = ch;
         Inbox candidate = b.build();
-        validate(candidate);
+        // Create saves the channel before the inbox, update the inbox before the channel.
+        if (creating) {
+            validateChannel(candidate.channel());
+            validateInbox(candidate);
+        } else {
+            validateInbox(candidate);
+            validateChannel(candidate.channel());
+        }
         return candidate;
     }
 
@@ -113,48 +120,74 @@ public final class Inboxes {
         return updated;
     }
 
-    private static void validate(Inbox inbox) {
+    /**
+     * Inbox validations in the order Rails reports them: generic column lengths (a before_validation),
+     * name, time zone (a TZInfo identifier), message lengths.
+     */
+    private static void validateInbox(Inbox inbox) {
         List<Errors.Violation> violations = new ArrayList<>();
+        tooLong(violations, "name", "Name", inbox.name(), MAX_STRING);
+        tooLong(violations, "business_name", "Business name", inbox.businessName(), MAX_STRING);
         if (inbox.name() == null || inbox.name().isBlank()) {
             violations.add(new Errors.Violation("name", "Name can't be blank"));
-        } else if (inbox.name().length() > MAX_STRING) {
-            violations.add(new Errors.Violation("name", "Name is too long (maximum is 255 characters)"));
         }
-        if (inbox.timezone() == null || !validZone(inbox.timezone())) {
+        if (inbox.timezone() == null || !ZoneId.getAvailableZoneIds().contains(inbox.timezone())) {
             violations.add(new Errors.Violation("timezone", "Timezone is not included in the list"));
         }
-        String url = inbox.channel().webhookUrl();
-        if (url != null && url.length() > MAX_WEBHOOK_URL) {
-            violations.add(new Errors.Violation("webhook_url",
-                    "Webhook url is too long (maximum is " + MAX_WEBHOOK_URL + " characters)"));
-        }
-        JsonNode window = inbox.channel().additionalAttributes().get("agent_reply_time_window");
-        if (window != null && !window.isNull() && (!window.isNumber() || window.asDouble() <= 0)) {
-            violations.add(new Errors.Violation("agent_reply_time_window",
-                    "Agent reply time window agent_reply_time_window must be greater than 0"));
-        }
+        tooLong(violations, "out_of_office_message", "Out of office message", inbox.outOfOfficeMessage(), MAX_MESSAGE);
+        tooLong(violations, "greeting_message", "Greeting message", inbox.greetingMessage(), MAX_MESSAGE);
         if (!violations.isEmpty()) {
             throw Errors.validation(violations);
         }
     }
 
-    private static boolean validZone(String zone) {
-        try {
-            ZoneId.of(zone);
-            return true;
-        } catch (DateTimeException e) {
-            return false;
+    /** The API channel's own validations, in its order: reply window, then the webhook URL length. */
+    private static void validateChannel(ApiChannel channel) {
+        List<Errors.Violation> violations = new ArrayList<>();
+        JsonNode window = channel.additionalAttributes().get("agent_reply_time_window");
+        if (Messages.present(window) && rubyToI(window) <= 0) {
+            violations.add(new Errors.Violation("agent_reply_time_window",
+                    "Agent reply time window agent_reply_time_window must be greater than 0"));
+        }
+        tooLong(violations, "webhook_url", "Webhook url", channel.webhookUrl(), MAX_WEBHOOK_URL);
+        if (!violations.isEmpty()) {
+            throw Errors.validation(violations);
         }
     }
 
-    /** Rows given in a PATCH replace the day they name; the other days are kept. */
-    private static List<WorkingHours> mergeWorkingHours(List<WorkingHours> current, Change<List<WorkingHours>> given) {
+    private static void tooLong(List<Errors.Violation> out, String attribute, String label, String value, int max) {
+        if (value != null && value.length() > max) {
+            out.add(new Errors.Violation(attribute, label + " is too long (maximum is " + max + " characters)"));
+        }
+    }
+
+    /** Ruby's {@code to_i}: a number's integer part, a string's leading digits, otherwise 0. */
+    public static long rubyToI(JsonNode value) {
+        if (value.isNumber()) {
+            return value.asLong();
+        }
+        if (value.isTextual()) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^\\s*([+-]?\\d+)").matcher(value.asText());
+            if (m.find()) {
+                try {
+                    return Long.parseLong(m.group(1));
+                } catch (NumberFormatException e) {
+                    return m.group(1).startsWith("-") ? Long.MIN_VALUE : Long.MAX_VALUE;
+                }
+            }
+        }
+        return 0;
+    }
+
+    /** Rows given in a PATCH update the keys they give on the day they name; the other days are kept. */
+    private static List<WorkingHours> mergeWorkingHours(List<WorkingHours> current,
+                                                        Change<List<InboxSettings.DayPatch>> given) {
         if (given == null || given.value() == null) {
             return current;
         }
         List<WorkingHours> week = new ArrayList<>(current);
-        for (WorkingHours day : given.value()) {
-            week.set(day.dayOfWeek(), day);
+        for (InboxSettings.DayPatch patch : given.value()) {
+            week.set(patch.dayOfWeek(), patch.applyTo(week.get(patch.dayOfWeek())));
         }
         return List.copyOf(week);
     }

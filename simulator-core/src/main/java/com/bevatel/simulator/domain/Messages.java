@@ -17,14 +17,17 @@ import com.bevatel.simulator.state.Transaction;
 import com.bevatel.simulator.view.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.EnumSet;
-import java.util.Set;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 
-/** Messages (API.md §3.4, §3.7, §5.6, §5.7): create with its side effects, status update, soft delete. */
+/**
+ * Messages (API.md §3.4, §3.7, §5.6, §5.7): create with its side effects, status update, soft delete.
+ * Model validations fail with {@link Errors#validation} (the record-invalid shape); the message
+ * routes turn that into Chatwoot's {@code {"error":"Validation failed: …"}}.
+ */
 public final class Messages {
-    private static final int MAX_CONTENT = 150_000;
-    private static final Set<ContentType> NEED_ITEMS =
-            EnumSet.of(ContentType.INPUT_SELECT, ContentType.CARDS, ContentType.FORM, ContentType.ARTICLE);
+    private static final int MAX_SOURCE_ID = 20_000;
 
     private Messages() {
     }
@@ -49,34 +52,26 @@ public final class Messages {
                         .orElseThrow(() -> messageError("'" + name + "' is not a valid message_type"));
             }
         }
+        // A blank content type is cast to nil and then defaulted to text (ensure_content_type).
         ContentType contentType = ContentType.TEXT;
-        if (spec.contentType() != null) {
+        if (spec.contentType() != null && !spec.contentType().isBlank()) {
             contentType = WireEnum.parse(ContentType.class, spec.contentType())
                     .orElseThrow(() -> messageError("'" + spec.contentType() + "' is not a valid content_type"));
         }
-        if (spec.content() != null && spec.content().length() > MAX_CONTENT) {
-            throw messageError("Validation failed: Content is too long (maximum is 150000 characters)");
-        }
         ObjectNode contentAttributes = Json.copy(spec.contentAttributes());
-        if (spec.externalCreatedAt() != null && !spec.externalCreatedAt().isNull()) {
+        if (present(spec.externalCreatedAt())) {
             contentAttributes.set("external_created_at", spec.externalCreatedAt().deepCopy());
         }
-        if (NEED_ITEMS.contains(contentType)) {
-            JsonNode items = contentAttributes.get("items");
-            if (items == null || !items.isArray() || items.isEmpty()) {
-                throw messageError("Validation failed: Content attributes At least one item is required.");
-            }
-        }
         ObjectNode additional = Json.object();
-        if (spec.templateParams() != null) {
-            if (!spec.templateParams().hasNonNull("name")) {
-                throw messageError("Validation failed: Template params name is required");
-            }
+        // Chatwoot merges {additional_attributes: {campaign_id}} and then {additional_attributes: {template_params}}
+        // with a shallow Hash#merge, so template_params replaces the campaign id.
+        if (spec.templateParams() != null && !spec.templateParams().isEmpty()) {
             additional.set("template_params", spec.templateParams().deepCopy());
-        }
-        if (spec.campaignId() != null && !spec.campaignId().isNull()) {
+        } else if (present(spec.campaignId())) {
             additional.set("campaign_id", spec.campaignId().deepCopy());
         }
+        validate(spec, contentType, contentAttributes, additional);
+        resolveInReplyTo(state, conversation, contentAttributes);
         Contact contact = state.contacts.get(conversation.contactId());
         // Chatwoot compares the raw parameter with strings: an integer type skips the rules and the contact sends.
         SenderType senderType;
@@ -93,49 +88,133 @@ public final class Messages {
                 spec.isPrivate(), spec.sourceId(), senderType, senderId, additional, tx.now(), tx.now());
         state.messages.put(message);
         state.messagesOfConversation.append(conversation.id(), message.id());
-        afterCreate(tx, conversation, contact, message);
+        afterCreate(tx, conversation, contact, message, author);
         return message;
     }
 
-    /** The side effects of §3.7, in order. */
-    private static void afterCreate(Transaction tx, Conversation conversation, Contact contact, Message message) {
-        Conversation current = conversation;
-        boolean incoming = message.messageType() == MessageType.INCOMING;
-        if (incoming && !contact.blocked()) {
-            if (current.status() == ConversationStatus.RESOLVED || current.status() == ConversationStatus.SNOOZED) {
-                boolean wasResolved = current.status() == ConversationStatus.RESOLVED;
-                Conversation.Builder b = current.toBuilder();
-                b.status = ConversationStatus.OPEN;
-                current = Conversations.save(tx, current, b, null);
-                if (wasResolved) {
+    /**
+     * Message validations in the order Rails reports them: the generic column-length check (a
+     * before_validation), the content-attribute validator, the template-params schema, content length.
+     */
+    private static void validate(NewMessage spec, ContentType contentType, ObjectNode contentAttributes,
+                                 ObjectNode additional) {
+        List<Errors.Violation> violations = new ArrayList<>();
+        if (spec.sourceId() != null && spec.sourceId().length() > MAX_SOURCE_ID) {
+            violations.add(new Errors.Violation("source_id", "Source is too long (maximum is 20000 characters)"));
+        }
+        MessageContentRules.contentAttributes(contentType, contentAttributes, violations);
+        MessageContentRules.templateParams(additional.get("template_params"), violations);
+        if (spec.content() != null && spec.content().length() > MessageContentRules.MAX_CONTENT) {
+            violations.add(new Errors.Violation("content", "Content is too long (maximum is 150000 characters)"));
+        }
+        if (!violations.isEmpty()) {
+            throw Errors.validation(violations);
+        }
+    }
+
+    /**
+     * {@code in_reply_to} (a message id) or {@code in_reply_to_external_id} (a source id) names a message of
+     * this conversation; Chatwoot stores both keys, null when no such message exists.
+     */
+    private static void resolveInReplyTo(State state, Conversation conversation, ObjectNode attributes) {
+        JsonNode byId = attributes.get("in_reply_to");
+        JsonNode byExternalId = attributes.get("in_reply_to_external_id");
+        if (!present(byId) && !present(byExternalId)) {
+            return;
+        }
+        Message replied = null;
+        for (long id : state.messagesOfConversation.of(conversation.id())) {
+            Message candidate = state.messages.get(id);
+            boolean hit = present(byId) ? String.valueOf(candidate.id()).equals(byId.asText().trim())
+                    : byExternalId.asText().equals(candidate.sourceId());
+            if (hit) {
+                replied = candidate;
+                break;
+            }
+        }
+        attributes.set("in_reply_to_external_id", Json.text(replied == null ? null : replied.sourceId()));
+        if (replied == null) {
+            attributes.putNull("in_reply_to");
+        } else {
+            attributes.put("in_reply_to", replied.id());
+        }
+    }
+
+    /** The side effects of §3.7, in Chatwoot's order. */
+    private static void afterCreate(Transaction tx, Conversation conversation, Contact contact, Message message,
+                                    Actor author) {
+        Actor user = author != null && author.type() == SenderType.USER ? author : null;
+        Conversation current = tx.state().conversations.get(conversation.id());
+        if (message.messageType() == MessageType.INCOMING && !contact.blocked()) {
+            if (current.status() == ConversationStatus.SNOOZED) {
+                current = reopen(tx, current, user);
+            } else if (current.status() == ConversationStatus.RESOLVED) {
+                // A public incoming message is the contact reopening it: "System reopened …"; a private
+                // note written as incoming reopens it in the user's name.
+                current = reopen(tx, current, message.isPrivate() ? user : null);
+                if (!message.isPrivate()) {
                     Activities.systemReopened(tx, current);
                 }
             }
         }
-        if (message.messageType() != MessageType.ACTIVITY) {
-            Conversation.Builder b = current.toBuilder();
-            b.lastActivityAt = message.createdAt();
-            current = b.build();
-            tx.state().conversations.put(current);
-        }
+        current = Conversations.touchActivity(tx, current.id(), message.createdAt());
         tx.emit(new DomainEvent.MessageCreated(message.accountId(), message.id()));
-        boolean humanReply = message.messageType() == MessageType.OUTGOING && !message.isPrivate()
-                && message.senderType() == SenderType.USER;
-        if (humanReply && (current.firstReplyCreatedAt() == null || current.waitingSince() != null)) {
+        current = replyBookkeeping(tx, current, message);
+        TemplateHooks.afterMessage(tx, current, message);
+        if (message.senderType() == SenderType.CONTACT) {
+            Contacts.touchActivity(tx, tx.state().contacts.get(contact.id()));
+        }
+    }
+
+    private static Conversation reopen(Transaction tx, Conversation current, Actor actor) {
+        Conversation.Builder b = current.toBuilder();
+        b.status = ConversationStatus.OPEN;
+        return Conversations.save(tx, current, b, actor);
+    }
+
+    /** First reply, then waiting_since (Chatwoot's dispatch_create_events / update_waiting_since). */
+    private static Conversation replyBookkeeping(Transaction tx, Conversation current, Message message) {
+        if (validFirstReply(tx.state(), current, message)) {
             Conversation.Builder b = current.toBuilder();
-            if (current.firstReplyCreatedAt() == null) {
-                b.firstReplyCreatedAt = message.createdAt();
-            }
+            b.firstReplyCreatedAt = message.createdAt();
+            b.waitingSince = null;
+            return Conversations.save(tx, current, b, null);
+        }
+        boolean clearsWaiting = humanResponse(message)
+                || (message.messageType() == MessageType.OUTGOING && message.senderType() == SenderType.AGENT_BOT);
+        if (current.waitingSince() != null && !message.isPrivate() && clearsWaiting) {
+            Conversation.Builder b = current.toBuilder();
             b.waitingSince = null;
             current = Conversations.save(tx, current, b, null);
-        } else if (incoming && current.waitingSince() == null) {
+        }
+        if (message.messageType() == MessageType.INCOMING && current.waitingSince() == null) {
             Conversation.Builder b = current.toBuilder();
             b.waitingSince = message.createdAt();
             current = Conversations.save(tx, current, b, null);
         }
-        if (incoming) {
-            Contacts.touchActivity(tx, tx.state().contacts.get(contact.id()));
+        return current;
+    }
+
+    /**
+     * A human reply: outgoing, from a user (or an external echo), not from an automation or a campaign.
+     */
+    static boolean humanResponse(Message m) {
+        return m.messageType() == MessageType.OUTGOING
+                && !present(m.contentAttributes().get("automation_rule_id"))
+                && !present(m.additionalAttributes().get("campaign_id"))
+                && (m.senderType() == SenderType.USER || present(m.contentAttributes().get("external_echo")));
+    }
+
+    /** The first public human reply — unless another public, non-bot, non-campaign outgoing message exists. */
+    private static boolean validFirstReply(State state, Conversation conversation, Message message) {
+        if (!humanResponse(message) || message.isPrivate() || conversation.firstReplyCreatedAt() != null) {
+            return false;
         }
+        long outgoing = state.messagesOfConversation.of(conversation.id()).stream().map(state.messages::get)
+                .filter(m -> m.messageType() == MessageType.OUTGOING && !m.isPrivate()
+                        && m.senderType() != SenderType.AGENT_BOT && !present(m.additionalAttributes().get("campaign_id")))
+                .count();
+        return outgoing <= 1;
     }
 
     public static Message find(State state, Conversation conversation, long messageId) {
@@ -144,8 +223,9 @@ public final class Messages {
     }
 
     /**
-     * {@code PATCH …/messages/{id}} (API inboxes): unknown statuses and read → delivered are ignored;
-     * {@code external_error} is kept only for failed.
+     * {@code PATCH …/messages/{id}} (API inboxes): unknown statuses and read → delivered are ignored.
+     * Otherwise {@code external_error} is written like a Rails store accessor: the given text when the
+     * status is failed, nil otherwise — and only when that differs from what is stored.
      */
     public static Message updateStatus(Transaction tx, Message current, String statusName, String externalError) {
         MessageStatus status = statusName == null ? null : WireEnum.parse(MessageStatus.class, statusName).orElse(null);
@@ -154,9 +234,12 @@ public final class Messages {
         }
         Message.Builder b = current.toBuilder();
         b.status = status;
-        if (status == MessageStatus.FAILED && externalError != null) {
+        String error = status == MessageStatus.FAILED ? externalError : null;
+        JsonNode stored = current.contentAttributes().get("external_error");
+        String storedError = stored == null || stored.isNull() ? null : stored.asText();
+        if (!Objects.equals(error, storedError)) {
             ObjectNode attributes = Json.copy(current.contentAttributes());
-            attributes.put("external_error", externalError);
+            attributes.set("external_error", Json.text(error));
             b.contentAttributes = attributes;
         }
         return saveIfChanged(tx, current, b);
@@ -188,6 +271,20 @@ public final class Messages {
         tx.state().messages.put(updated);
         tx.emit(new DomainEvent.MessageUpdated(updated.accountId(), updated.id()));
         return updated;
+    }
+
+    /** Ruby's {@code present?} for a JSON value: not null, false, a blank string or an empty container. */
+    public static boolean present(JsonNode node) {
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return false;
+        }
+        if (node.isBoolean()) {
+            return node.booleanValue();
+        }
+        if (node.isTextual()) {
+            return !node.asText().isBlank();
+        }
+        return !node.isContainerNode() || !node.isEmpty();
     }
 
     private static ApiException messageError(String text) {

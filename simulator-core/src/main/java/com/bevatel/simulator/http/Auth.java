@@ -12,10 +12,16 @@ public final class Auth {
     private Auth() {
     }
 
-    /** The token from {@code api_access_token}; Rails reads HTTP_API_ACCESS_TOKEN, so '-' works too. */
+    /**
+     * The token from {@code api_access_token}; Rails reads HTTP_API_ACCESS_TOKEN, so '-' works too.
+     * A blank header counts as absent: Chatwoot checks {@code .present?} before trying the token.
+     */
     static String token(Request request) {
         String token = request.header("api_access_token");
-        return token != null ? token : request.header("api-access-token");
+        if (token == null || token.isBlank()) {
+            token = request.header("api-access-token");
+        }
+        return token == null || token.isBlank() ? null : token;
     }
 
     /** The token's user, or 401 in Chatwoot's two shapes (missing vs unknown). */

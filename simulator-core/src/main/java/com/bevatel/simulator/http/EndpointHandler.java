@@ -4,7 +4,9 @@ import com.bevatel.simulator.domain.ApiException;
 import com.bevatel.simulator.domain.Errors;
 import com.bevatel.simulator.view.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
@@ -23,6 +25,7 @@ import java.util.logging.Logger;
 final class EndpointHandler implements HttpHandler {
     private static final Logger LOG = Logger.getLogger(EndpointHandler.class.getName());
     private static final String JSON_UTF8 = "application/json; charset=utf-8";
+    private static final ObjectReader JSON_BODY = Json.MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final Endpoint endpoint;
     private final long maxBodyBytes;
@@ -68,22 +71,27 @@ final class EndpointHandler implements HttpHandler {
 
     private byte[] readBody(HttpServerExchange exchange) {
         if (exchange.getRequestContentLength() > maxBodyBytes) {
-            throw tooLarge();
+            throw tooLarge(exchange);
         }
         try {
             byte[] body = exchange.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
             if (body.length > maxBodyBytes) {
-                throw tooLarge();
+                throw tooLarge(exchange);
             }
             return body;
         } catch (RequestTooBigException e) {
-            throw tooLarge();
+            throw tooLarge(exchange);
         } catch (IOException e) {
             throw Errors.badRequest("could not read the request body: " + e.getMessage());
         }
     }
 
-    private ApiException tooLarge() {
+    /**
+     * The unread rest of the body is still on the connection; keeping it open would make the next
+     * request on it parse that rest as a request line, so the connection closes after this answer.
+     */
+    private ApiException tooLarge(HttpServerExchange exchange) {
+        exchange.setPersistent(false);
         return Errors.error(413, "Request body is larger than " + maxBodyBytes + " bytes");
     }
 
@@ -98,7 +106,8 @@ final class EndpointHandler implements HttpHandler {
         if (type.contains("json") || ((type.isEmpty() || type.startsWith("application/x-www-form-urlencoded")) && looksLikeJson)) {
             JsonNode parsed;
             try {
-                parsed = Json.MAPPER.readTree(body);
+                // Trailing content after the JSON value is malformed too, as for Rails' JSON.parse.
+                parsed = JSON_BODY.readTree(body);
             } catch (JsonProcessingException e) {
                 throw Errors.badRequest("malformed JSON body: " + e.getOriginalMessage());
             } catch (IOException e) {

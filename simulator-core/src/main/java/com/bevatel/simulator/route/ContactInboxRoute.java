@@ -38,6 +38,10 @@ public final class ContactInboxRoute {
                 }
                 Inbox inbox = tx.state().inboxes.find(inboxId).filter(i -> i.accountId() == caller.accountId())
                         .orElseThrow(Errors::notFound);
+                if ("".equals(sourceId)) {
+                    // Chatwoot's builder returns nil for "" and the view fails (500).
+                    throw Errors.validation("source_id", "Source can't be blank");
+                }
                 ContactInbox ci = Contacts.addContactInbox(tx, contact, inbox, sourceId, hmacVerified);
                 ObjectNode body = Json.object();
                 body.put("source_id", ci.sourceId());

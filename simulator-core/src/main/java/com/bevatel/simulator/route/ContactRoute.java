@@ -17,7 +17,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -37,7 +36,7 @@ public final class ContactRoute {
             Long inboxId = p.integer("inbox_id");
             String sourceId = p.string("source_id");
             return router.store().write(tx -> {
-                Contacts.Created created = Contacts.create(tx, caller.accountId(), fields, inboxId, sourceId);
+                Contacts.Created created = Contacts.create(tx, caller.accountId(), fields, inboxId, sourceId, true);
                 ObjectNode body = Json.object();
                 ObjectNode payload = body.putObject("payload");
                 payload.set("contact", ContactView.rest(created.contact(), tx.state(), true));
@@ -67,23 +66,24 @@ public final class ContactRoute {
                 body.putArray("payload");
                 return Response.ok(body);
             }
-            String needle = q.toLowerCase(Locale.ROOT);
+            String term = q.strip();
+            String needle = term.toLowerCase(Locale.ROOT);
             List<Contact> found = state.contacts.all().stream()
-                    .filter(c -> c.accountId() == caller.accountId() && matches(c, q, needle))
+                    .filter(c -> c.accountId() == caller.accountId() && matches(c, term, needle))
                     .sorted(sort(p.string("sort"))).toList();
             return Response.ok(list(state, found, p, -1, found));
         }));
         router.accountGet("/contacts/{id}", (request, caller) -> router.store().read(state -> {
             Contact contact = Contacts.find(state, caller.accountId(), request.idParam("id"));
-            boolean withInboxes = !Boolean.FALSE.equals(request.params().bool("include_contact_inboxes"));
-            return Response.ok(payload(ContactView.rest(contact, state, withInboxes)));
+            return Response.ok(payload(ContactView.rest(contact, state, includeContactInboxes(request.params()))));
         }));
         router.accountUpdate("/contacts/{id}", (request, caller) -> {
             ContactFields fields = fields(request.params());
+            boolean withInboxes = includeContactInboxes(request.params());
             return router.store().write(tx -> {
                 Contact current = Contacts.find(tx.state(), caller.accountId(), request.idParam("id"));
                 Contact updated = Contacts.update(tx, current, fields);
-                return Response.ok(payload(ContactView.rest(updated, tx.state(), true)));
+                return Response.ok(payload(ContactView.rest(updated, tx.state(), withInboxes)));
             });
         });
         router.accountDelete("/contacts/{id}", (request, caller) -> {
@@ -107,10 +107,10 @@ public final class ContactRoute {
     private static ObjectNode list(State state, List<Contact> all, Params p, int total, List<Contact> searched) {
         JsonNode rawPage = p.node("page");
         Long page = p.integer("page");
-        long number = page == null || page < 1 ? 1 : page;
+        long number = page == null || page < 1 ? 1 : Math.min(page, Integer.MAX_VALUE);
         int from = (int) Math.min(all.size(), (number - 1) * PAGE_SIZE);
         int to = Math.min(all.size(), from + PAGE_SIZE);
-        boolean withInboxes = !Boolean.FALSE.equals(p.bool("include_contact_inboxes"));
+        boolean withInboxes = includeContactInboxes(p);
         ObjectNode body = Json.object();
         ObjectNode meta = body.putObject("meta");
         meta.put("count", searched == null ? total : to - from);
@@ -125,6 +125,18 @@ public final class ContactRoute {
         return body;
     }
 
+    /**
+     * Chatwoot: {@code params[:include_contact_inboxes] == 'true'} when the parameter is present, else
+     * true — so any value but "true" (e.g. "false", "0") leaves the contact-inboxes out.
+     */
+    private static boolean includeContactInboxes(Params p) {
+        JsonNode node = p.node("include_contact_inboxes");
+        if (node == null || node.isNull() || (node.isTextual() && node.asText().isBlank())) {
+            return true;
+        }
+        return node.isBoolean() ? node.booleanValue() : "true".equals(node.asText());
+    }
+
     private static boolean matches(Contact c, String q, String needle) {
         return contains(c.name(), needle) || contains(c.email(), needle) || contains(c.phoneNumber(), needle)
                 || (c.identifier() != null && c.identifier().contains(q));
@@ -134,7 +146,11 @@ public final class ContactRoute {
         return value != null && value.toLowerCase(Locale.ROOT).contains(needle);
     }
 
-    /** {@code sort=name} ascending, {@code -name} descending; nulls last; id order otherwise. */
+    /**
+     * {@code sort=name} ascending, {@code -name} descending, as Chatwoot's sort scopes order: the
+     * {@code NULLS LAST} scopes keep contacts without the value last both ways; plain columns (email,
+     * phone_number) follow Postgres (nulls last ascending, first descending). Ties in id order.
+     */
     private static Comparator<Contact> sort(String sort) {
         Comparator<Contact> byId = Comparator.comparingLong(Contact::id);
         if (sort == null || sort.isEmpty()) {
@@ -143,16 +159,29 @@ public final class ContactRoute {
         boolean descending = sort.startsWith("-");
         String key = descending ? sort.substring(1) : sort;
         Comparator<Contact> order = switch (key) {
-            case "name" -> Comparator.comparing((Contact c) -> lower(c.name()), Comparator.nullsLast(Comparator.naturalOrder()));
-            case "email" -> Comparator.comparing((Contact c) -> lower(c.email()), Comparator.nullsLast(Comparator.naturalOrder()));
-            case "phone_number" -> Comparator.comparing(Contact::phoneNumber, Comparator.nullsLast(Comparator.naturalOrder()));
-            case "last_activity_at" -> Comparator.comparing(Contact::lastActivityAt, Comparator.nullsLast(Comparator.<Instant>naturalOrder()));
-            case "created_at" -> Comparator.comparing(Contact::createdAt);
-            case "company_name", "city", "country" -> Comparator.comparing(
-                    (Contact c) -> c.additionalAttributes().path(key.equals("company_name") ? "company_name" : key).asText(""));
+            case "name" -> column(c -> lower(c.name()), descending, false);
+            case "email" -> column(c -> lower(c.email()), descending, false);
+            case "phone_number" -> column(Contact::phoneNumber, descending, false);
+            case "last_activity_at" -> column(Contact::lastActivityAt, descending, true);
+            case "created_at" -> column(Contact::createdAt, descending, true);
+            case "company_name", "city", "country" -> column(c -> attribute(c, key), descending, true);
             default -> throw Errors.error(422, "'" + sort + "' is not a valid sort");
         };
-        return (descending ? order.reversed() : order).thenComparing(byId);
+        return order.thenComparing(byId);
+    }
+
+    private static <T extends Comparable<? super T>> Comparator<Contact> column(Function<Contact, T> value,
+                                                                                boolean descending,
+                                                                                boolean nullsLastAlways) {
+        Comparator<T> direction = descending ? Comparator.<T>reverseOrder() : Comparator.<T>naturalOrder();
+        Comparator<T> nulls = descending && !nullsLastAlways ? Comparator.nullsFirst(direction) : Comparator.nullsLast(direction);
+        return Comparator.comparing(value, nulls);
+    }
+
+    /** {@code additional_attributes->>'city'}: a JSON string's text, null when absent or null. */
+    private static String attribute(Contact c, String key) {
+        JsonNode node = c.additionalAttributes().get(key);
+        return node == null || node.isNull() ? null : node.isValueNode() ? node.asText() : node.toString();
     }
 
     private static String lower(String s) {

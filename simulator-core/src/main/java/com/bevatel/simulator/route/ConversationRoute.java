@@ -20,14 +20,17 @@ import com.bevatel.simulator.view.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
+import java.util.List;
 
 /** {@code /api/v1/accounts/{id}/conversations} (§5.4): create, show, list, meta, toggle_status. */
 public final class ConversationRoute {
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
     private ConversationRoute() {
     }
 
@@ -37,17 +40,21 @@ public final class ConversationRoute {
             Conversations.ContactInboxRef ref = new Conversations.ContactInboxRef(p.integer("inbox_id"),
                     p.integer("contact_id"), p.string("source_id"), Boolean.TRUE.equals(p.bool("hmac_verified")));
             ConversationStatus status = status(p.string("status"));
-            if (p.present("team_id")) {
+            if (Messages.present(p.node("team_id"))) {
+                // No teams are simulated (Chatwoot: a foreign-key error, 500).
                 throw Errors.validation("team", "Team must exist");
             }
             Conversations.NewConversation spec = new Conversations.NewConversation(status, p.integer("assignee_id"),
                     time(p, "snoozed_until"), p.object("additional_attributes"), p.object("custom_attributes"));
-            NewMessage message = p.present("message") ? MessageRoute.newMessage(p.nested("message")) : null;
+            NewMessage message = Messages.present(p.node("message")) ? MessageRoute.newMessage(p.nested("message")) : null;
+            // A message's validation errors keep the record-invalid shape here: unlike the messages
+            // endpoint, Chatwoot's conversation create has no rescue of its own.
             return router.store().write(tx -> {
                 ContactInbox ci = Conversations.resolveContactInbox(tx, caller.accountId(), ref);
                 Conversations.Opened opened = Conversations.open(tx, ci, spec, actor(caller));
                 Conversation conversation = opened.conversation();
-                if (message != null && opened.created()) {
+                if (message != null) {
+                    // Also on the conversation a single-conversation inbox hands back.
                     Messages.create(tx, conversation, message, actor(caller));
                 }
                 return Response.ok(ConversationView.rest(tx.state().conversations.get(conversation.id()), tx.state()));
@@ -106,32 +113,42 @@ public final class ConversationRoute {
                 .orElseThrow(() -> Errors.error(422, "'" + name + "' is not a valid status"));
     }
 
-    /** Unix seconds, or an ISO date-time / date; anything else is a 422 (Chatwoot: 500). */
+    /**
+     * Unix seconds, or an ISO date-time / date, within years 1 to 9999; anything else is a 422
+     * (Chatwoot: 500).
+     */
     static Instant time(Params p, String key) {
         JsonNode node = p.node(key);
         if (node == null || node.isNull() || (node.isTextual() && node.asText().isBlank())) {
             return null;
         }
-        if (node.isNumber()) {
-            return Instant.ofEpochSecond(node.asLong());
-        }
         String text = node.asText().trim();
         try {
-            if (text.matches("\\d+")) {
-                return Instant.ofEpochSecond(Long.parseLong(text));
+            Instant at;
+            if (node.isNumber()) {
+                at = Instant.ofEpochSecond(node.asLong());
+            } else if (text.matches("\\d+")) {
+                at = Instant.ofEpochSecond(Long.parseLong(text));
+            } else if (text.length() == 10) {
+                at = LocalDate.parse(text).atStartOfDay().toInstant(ZoneOffset.UTC);
+            } else {
+                at = OffsetDateTime.parse(text).toInstant();
             }
-            if (text.length() == 10) {
-                return LocalDate.parse(text).atStartOfDay().toInstant(ZoneOffset.UTC);
+            if (at.isBefore(EARLIEST) || at.isAfter(LATEST)) {
+                throw new DateTimeException("out of range");
             }
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException | NumberFormatException | ArithmeticException e) {
+            return at;
+        } catch (DateTimeException | NumberFormatException | ArithmeticException e) {
             throw Errors.error(422, "Invalid parameter " + key + ": '" + text + "' is not a time");
         }
     }
 
     private static ConversationFinder.Query query(Params p) {
+        // Rails' tagged_with takes one label as well as a list (labels=vip or labels[]=vip).
+        List<String> labels = p.node("labels") != null && p.node("labels").isTextual()
+                ? List.of(p.string("labels")) : p.strings("labels");
         return new ConversationFinder.Query(p.string("status"), p.string("assignee_type"), p.integer("inbox_id"),
-                p.integer("team_id"), p.strings("labels"), p.string("q"), p.string("source_id"), p.string("sort_by"),
+                p.integer("team_id"), labels, p.string("q"), p.string("source_id"), p.string("sort_by"),
                 p.integer("page"), p.integer("updated_within"));
     }
 

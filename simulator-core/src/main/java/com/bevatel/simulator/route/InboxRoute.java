@@ -12,7 +12,6 @@ import com.bevatel.simulator.http.Router;
 import com.bevatel.simulator.model.Inbox;
 import com.bevatel.simulator.model.SenderNameType;
 import com.bevatel.simulator.model.WireEnum;
-import com.bevatel.simulator.model.WorkingHours;
 import com.bevatel.simulator.view.InboxView;
 import com.bevatel.simulator.view.Json;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -126,13 +125,14 @@ public final class InboxRoute {
         });
     }
 
-    private static Change<List<WorkingHours>> workingHours(Params p) {
+    /** {@code working_hours[]}: each row names its day and the keys to change on it. */
+    private static Change<List<InboxSettings.DayPatch>> workingHours(Params p) {
         return given(p, "working_hours", key -> {
             JsonNode node = p.node(key);
             if (!node.isArray()) {
                 throw Errors.error(422, "Invalid parameter working_hours: expected an array");
             }
-            List<WorkingHours> days = new ArrayList<>();
+            List<InboxSettings.DayPatch> days = new ArrayList<>();
             for (JsonNode item : node) {
                 if (!item.isObject()) {
                     throw Errors.error(422, "Invalid parameter working_hours: expected an array of objects");
@@ -142,16 +142,21 @@ public final class InboxRoute {
                 if (dayOfWeek == null || dayOfWeek < 0 || dayOfWeek > 6) {
                     throw Errors.error(422, "Invalid parameter working_hours: day_of_week must be 0 to 6");
                 }
-                days.add(new WorkingHours(dayOfWeek.intValue(), Boolean.TRUE.equals(day.bool("closed_all_day")),
-                        intOrNull(day, "open_hour"), intOrNull(day, "open_minutes"), intOrNull(day, "close_hour"),
-                        intOrNull(day, "close_minutes"), Boolean.TRUE.equals(day.bool("open_all_day"))));
+                days.add(new InboxSettings.DayPatch(dayOfWeek.intValue(), bool(day, "closed_all_day"),
+                        integer(day, "open_hour"), integer(day, "open_minutes"), integer(day, "close_hour"),
+                        integer(day, "close_minutes"), bool(day, "open_all_day")));
             }
             return days;
         });
     }
 
+    private static Change<Integer> integer(Params p, String key) {
+        return given(p, key, k -> intOrNull(p, k));
+    }
+
+    /** An hour or minute; values beyond int range stay out of range (and fail the row's validation). */
     private static Integer intOrNull(Params p, String key) {
         Long value = p.integer(key);
-        return value == null ? null : value.intValue();
+        return value == null ? null : (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, value));
     }
 }

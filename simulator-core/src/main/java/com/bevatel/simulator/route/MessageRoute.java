@@ -1,6 +1,8 @@
 package com.bevatel.simulator.route;
 
+import com.bevatel.simulator.domain.ApiException;
 import com.bevatel.simulator.domain.Conversations;
+import com.bevatel.simulator.domain.Errors;
 import com.bevatel.simulator.domain.Messages;
 import com.bevatel.simulator.domain.NewMessage;
 import com.bevatel.simulator.http.Params;
@@ -9,6 +11,7 @@ import com.bevatel.simulator.http.Router;
 import com.bevatel.simulator.model.Contact;
 import com.bevatel.simulator.model.Conversation;
 import com.bevatel.simulator.model.Message;
+import com.bevatel.simulator.model.MessageType;
 import com.bevatel.simulator.state.State;
 import com.bevatel.simulator.view.ContactView;
 import com.bevatel.simulator.view.Json;
@@ -23,6 +26,7 @@ public final class MessageRoute {
     private static final int LATEST = 20;
     private static final int AFTER_LIMIT = 100;
     private static final int RANGE_LIMIT = 1000;
+    private static final long MESSAGE_ID_MAX = 2_147_483_647L;
     private static final String MESSAGES = "/conversations/{conversation_id}/messages";
 
     private MessageRoute() {
@@ -32,7 +36,14 @@ public final class MessageRoute {
         router.accountGet(MESSAGES, (request, caller) -> router.store().read(state -> {
             Conversation conversation = Conversations.find(state, caller.accountId(), request.idParam("conversation_id"));
             Params p = request.params();
-            List<Long> page = page(state.messagesOfConversation.of(conversation.id()), p.integer("before"), p.integer("after"));
+            List<Long> ids = state.messagesOfConversation.of(conversation.id());
+            if (Messages.present(p.node("filter_internal_messages"))) {
+                ids = ids.stream().filter(id -> {
+                    Message m = state.messages.get(id);
+                    return !m.isPrivate() && m.messageType() != MessageType.ACTIVITY;
+                }).toList();
+            }
+            List<Long> page = page(ids, p.integer("before"), p.integer("after"));
             ObjectNode body = Json.object();
             body.set("meta", meta(state, conversation));
             ArrayNode payload = body.putArray("payload");
@@ -43,12 +54,16 @@ public final class MessageRoute {
             Params p = request.params();
             NewMessage spec = newMessage(p);
             String echoId = p.string("echo_id");
-            return router.store().write(tx -> {
-                Conversation conversation = Conversations.find(tx.state(), caller.accountId(),
-                        request.idParam("conversation_id"));
-                Message message = Messages.create(tx, conversation, spec, ConversationRoute.actor(caller));
-                return Response.ok(MessageView.rest(tx.state().messages.get(message.id()), tx.state(), echoId));
-            });
+            try {
+                return router.store().write(tx -> {
+                    Conversation conversation = Conversations.find(tx.state(), caller.accountId(),
+                            request.idParam("conversation_id"));
+                    Message message = Messages.create(tx, conversation, spec, ConversationRoute.actor(caller));
+                    return Response.ok(MessageView.rest(tx.state().messages.get(message.id()), tx.state(), echoId));
+                });
+            } catch (ApiException e) {
+                throw Errors.asMessageCreateError(e);
+            }
         });
         router.accountUpdate(MESSAGES + "/{id}", (request, caller) -> {
             Params p = request.params();
@@ -77,14 +92,24 @@ public final class MessageRoute {
                 p.object("template_params"), p.node("campaign_id"), p.node("external_created_at"));
     }
 
-    /** Latest 20; {@code before}: the 20 before it; {@code after}: up to 100 after; both: up to 1000 between. */
+    /**
+     * Chatwoot's MessageFinder: the latest 20; {@code before}: the 20 with smaller ids; {@code after}: up
+     * to 100 with larger ids; both: up to 1000 in {@code [after, before)} (after inclusive). An {@code after}
+     * past the 32-bit id range finds nothing; such a {@code before} is ignored.
+     */
     private static List<Long> page(List<Long> ids, Long before, Long after) {
-        int end = before == null ? ids.size() : lowerBound(ids, before);
+        if (after != null && after > MESSAGE_ID_MAX) {
+            return List.of();
+        }
+        boolean beforeUsable = before != null && before <= MESSAGE_ID_MAX;
         if (after != null) {
-            int start = lowerBound(ids, after + 1);
-            int limit = before == null ? AFTER_LIMIT : RANGE_LIMIT;
+            long from = Math.max(0, after);
+            int start = lowerBound(ids, before != null ? from : from + 1);
+            int end = before != null && beforeUsable ? lowerBound(ids, before) : ids.size();
+            int limit = before != null ? RANGE_LIMIT : AFTER_LIMIT;
             return List.copyOf(ids.subList(start, Math.max(start, Math.min(end, start + limit))));
         }
+        int end = beforeUsable ? lowerBound(ids, before) : ids.size();
         return List.copyOf(ids.subList(Math.max(0, end - LATEST), end));
     }
 

@@ -1,5 +1,7 @@
 package com.bevatel.simulator.view;
 
+import com.bevatel.simulator.domain.Inboxes;
+import com.bevatel.simulator.domain.Messages;
 import com.bevatel.simulator.model.Contact;
 import com.bevatel.simulator.model.ContactInbox;
 import com.bevatel.simulator.model.Conversation;
@@ -101,14 +103,15 @@ public final class ConversationView {
     public static boolean canReply(Conversation c, State state) {
         Inbox inbox = state.inboxes.get(c.inboxId());
         var window = inbox.channel().additionalAttributes().get("agent_reply_time_window");
-        if (window == null || !window.canConvertToLong() || window.asLong() <= 0) {
+        if (!Messages.present(window)) {
             return true;
         }
+        long hours = Math.min(Inboxes.rubyToI(window), 1_000_000_000L);
         List<Long> ids = state.messagesOfConversation.of(c.id());
         for (int i = ids.size() - 1; i >= 0; i--) {
             Message m = state.messages.get(ids.get(i));
             if (m.messageType() == MessageType.INCOMING) {
-                return state.clock().now().isBefore(m.createdAt().plus(Duration.ofHours(window.asLong())));
+                return state.clock().now().isBefore(m.createdAt().plus(Duration.ofHours(hours)));
             }
         }
         return false;

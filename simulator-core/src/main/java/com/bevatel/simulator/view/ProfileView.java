@@ -39,7 +39,8 @@ public final class ProfileView {
         a.put("role", role);
         a.putArray("permissions").add(role);
         a.put("availability", "online");
-        a.put("availability_status", "online");
+        // Derived from live presence (auto_offline): a token-only user is never connected, so offline.
+        a.put("availability_status", "offline");
         a.put("auto_offline", true);
         a.put("api_and_webhooks", false);
         return o;
