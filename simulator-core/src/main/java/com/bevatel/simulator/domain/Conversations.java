@@ -183,7 +183,7 @@ public final class Conversations {
         if (changes.isEmpty()) {
             return before;
         }
-        b.updatedAt = tx.now();
+        b.updatedAt = nextUpdatedAt(tx, before.updatedAt());
         Conversation after = b.build();
         changes = ConversationColumns.changes(before, after);
         State state = tx.state();
@@ -211,10 +211,19 @@ public final class Conversations {
     static Conversation touchActivity(Transaction tx, long conversationId, Instant messageCreatedAt) {
         Conversation.Builder b = tx.state().conversations.get(conversationId).toBuilder();
         b.lastActivityAt = messageCreatedAt;
-        b.updatedAt = tx.now();
+        b.updatedAt = nextUpdatedAt(tx, b.updatedAt);
         Conversation touched = b.build();
         tx.state().conversations.put(touched);
         return touched;
+    }
+
+    /**
+     * The write's instant, or a microsecond after {@code previous} when this write already stamped
+     * the row: Rails' successive saves in one request differ by microseconds, so every save shows
+     * an {@code updated_at} change — deterministically here.
+     */
+    private static Instant nextUpdatedAt(Transaction tx, Instant previous) {
+        return previous != null && !previous.isBefore(tx.now()) ? previous.plusNanos(1_000) : tx.now();
     }
 
     /** Deletes the conversation and its messages (admin {@code DELETE}, contact deletion). */

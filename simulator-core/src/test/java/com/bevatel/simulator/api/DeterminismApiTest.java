@@ -13,6 +13,30 @@ import org.junit.jupiter.api.Test;
  * generated tokens and uuids; {@code reset()} starts ids, tokens and the clock over.
  */
 class DeterminismApiTest {
+    /**
+     * One receiver answering 200 for every simulator of the test: a callback URL that is the same in
+     * both transcripts, and deliveries that succeed (a failing one would mark messages failed,
+     * asynchronously, and the transcripts would then depend on timing).
+     */
+    private static com.sun.net.httpserver.HttpServer receiver;
+    private static String callbackUrl;
+
+    @org.junit.jupiter.api.BeforeAll
+    static void startReceiver() throws java.io.IOException {
+        receiver = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        receiver.start();
+        callbackUrl = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/cb";
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void stopReceiver() {
+        receiver.stop(0);
+    }
 
     /** Every endpoint of issue 2, each answer recorded as "status body". */
     static List<String> script(Http http) {
@@ -21,7 +45,7 @@ class DeterminismApiTest {
         record(out, http.get("/api/v1/profile"));
         record(out, http.get(a + "/inboxes"));
         Http.Result inbox = record(out, http.post(a + "/inboxes", "{\"name\":\"Second\",\"channel\":{\"type\":\"api\","
-                + "\"webhook_url\":\"http://127.0.0.1:9/cb\"}}"));
+                + "\"webhook_url\":\"" + callbackUrl + "\"}}"));
         record(out, http.patch(a + "/inboxes/" + inbox.json().get("id"), "{\"greeting_enabled\":true,\"greeting_message\":\"Hi\"}"));
         record(out, http.get(a + "/inboxes/1"));
         Http.Result alice = record(out, http.post(a + "/contacts", "{\"inbox_id\":1,\"name\":\"Alice\",\"email\":\"alice@x.io\"}"));

@@ -74,8 +74,9 @@ class PublicMessageTest {
 
         PublicApi.ok(api.client.post(messages, "{\"content\":\"One more thing\"}"));
 
+        // Resolving cleared waiting_since, so the new incoming message sets it again: a second conversation_updated.
         assertThat(api.eventNames()).containsExactly("conversation_status_changed", "conversation_updated",
-                "message_created", "message_created", "contact_updated");
+                "message_created", "message_created", "conversation_updated", "contact_updated");
         assertThat(PublicApi.ok(api.client.get(api.conversation(sourceId, 1))).get("status").asText()).isEqualTo("open");
         assertThat(PublicApi.ok(api.app.get(agentMessages)).get("payload")).extracting(m -> m.get("content").asText())
                 .containsExactly("Conversation was resolved by Alice", "One more thing",
