@@ -32,7 +32,12 @@ public final class ConversationFinder {
     }
 
     public static Result find(State state, long accountId, long callerId, Query query, Instant now) {
-        Predicate<Conversation> base = baseFilter(state, query, now);
+        if (query.teamId() != null) {
+            Teams.find(state, accountId, query.teamId());
+        }
+        // An agent lists only the conversations of their inboxes (Chatwoot's PermissionFilterService).
+        Predicate<Conversation> base = Permissions.listable(state, state.users.get(callerId))
+                .and(baseFilter(state, query, now));
         List<Conversation> matching = new ArrayList<>();
         for (long id : state.conversationsOfAccount.of(accountId)) {
             Conversation c = state.conversations.get(id);

@@ -17,21 +17,28 @@ import com.bevatel.simulator.state.Transaction;
 import com.bevatel.simulator.view.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.EnumSet;
-import java.util.Set;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /** Messages (API.md §3.4, §3.7, §5.6, §5.7): create with its side effects, status update, soft delete. */
 public final class Messages {
     private static final int MAX_CONTENT = 150_000;
-    private static final Set<ContentType> NEED_ITEMS =
-            EnumSet.of(ContentType.INPUT_SELECT, ContentType.CARDS, ContentType.FORM, ContentType.ARTICLE);
 
     private Messages() {
     }
 
     /** Creates a message on {@code conversation} written by {@code author} (the token owner). */
     public static Message create(Transaction tx, Conversation conversation, NewMessage spec, Actor author) {
+        return create(tx, conversation, spec, author, List.of());
+    }
+
+    /** As above, with the files of a multipart {@code attachments[]} (at most 15). */
+    public static Message create(Transaction tx, Conversation conversation, NewMessage spec, Actor author,
+                                 List<Upload> uploads) {
         State state = tx.state();
+        MessageValidation.checkFlood(state, conversation, tx.now());
+        Attachments.checkCount(uploads);
         MessageType type = MessageType.OUTGOING;
         boolean typeAsInteger = false;
         JsonNode rawType = spec.messageType();
@@ -61,17 +68,11 @@ public final class Messages {
         if (spec.externalCreatedAt() != null && !spec.externalCreatedAt().isNull()) {
             contentAttributes.set("external_created_at", spec.externalCreatedAt().deepCopy());
         }
-        if (NEED_ITEMS.contains(contentType)) {
-            JsonNode items = contentAttributes.get("items");
-            if (items == null || !items.isArray() || items.isEmpty()) {
-                throw messageError("Validation failed: Content attributes At least one item is required.");
-            }
-        }
+        List<String> invalid = new ArrayList<>(MessageValidation.itemErrors(contentType, contentAttributes));
+        invalid.addAll(MessageValidation.templateParamErrors(spec.templateParams()));
+        MessageValidation.failIfAny(invalid);
         ObjectNode additional = Json.object();
         if (spec.templateParams() != null) {
-            if (!spec.templateParams().hasNonNull("name")) {
-                throw messageError("Validation failed: Template params name is required");
-            }
             additional.set("template_params", spec.templateParams().deepCopy());
         }
         if (spec.campaignId() != null && !spec.campaignId().isNull()) {
@@ -88,13 +89,58 @@ public final class Messages {
             senderType = SenderType.CONTACT;
             senderId = contact.id();
         }
+        String content = spec.content();
+        if (type == MessageType.OUTGOING || type == MessageType.TEMPLATE) {
+            Map<String, Object> drops = LiquidDrops.forMessage(state, conversation, senderType, senderId);
+            content = Liquid.render(content, drops);
+            renderTemplateParams(additional, drops);
+        }
         Message message = new Message(tx.nextId(Sequence.MESSAGE), conversation.accountId(), conversation.inboxId(),
-                conversation.id(), spec.content(), type, contentType, MessageStatus.SENT, contentAttributes,
+                conversation.id(), content, type, contentType, MessageStatus.SENT, contentAttributes,
                 spec.isPrivate(), spec.sourceId(), senderType, senderId, additional, tx.now(), tx.now());
         state.messages.put(message);
         state.messagesOfConversation.append(conversation.id(), message.id());
+        Attachments.attach(tx, message, uploads);
         afterCreate(tx, conversation, contact, message);
         return message;
+    }
+
+    /** A template message (greeting, out of office): no sender, Liquid rendered, delivered like any message. */
+    static Message createTemplate(Transaction tx, Conversation conversation, String text) {
+        State state = tx.state();
+        String content = Liquid.render(text, LiquidDrops.forMessage(state, conversation, null, null));
+        Message message = new Message(tx.nextId(Sequence.MESSAGE), conversation.accountId(), conversation.inboxId(),
+                conversation.id(), content, MessageType.TEMPLATE, ContentType.TEXT, MessageStatus.SENT, Json.object(),
+                false, null, null, null, Json.object(), tx.now(), tx.now());
+        state.messages.put(message);
+        state.messagesOfConversation.append(conversation.id(), message.id());
+        afterCreate(tx, conversation, state.contacts.get(conversation.contactId()), message);
+        return message;
+    }
+
+    /** Liquid in {@code template_params.processed_params} string values, for outgoing and template messages. */
+    private static void renderTemplateParams(ObjectNode additional, Map<String, Object> drops) {
+        JsonNode processed = additional.path("template_params").get("processed_params");
+        if (processed instanceof ObjectNode params && !params.isEmpty()) {
+            ((ObjectNode) additional.get("template_params")).set("processed_params", renderStrings(params, drops));
+        }
+    }
+
+    private static JsonNode renderStrings(JsonNode node, Map<String, Object> drops) {
+        if (node.isTextual()) {
+            return Json.text(node.asText().isBlank() ? node.asText() : Liquid.render(node.asText(), drops));
+        }
+        if (node.isObject()) {
+            ObjectNode out = Json.object();
+            node.fields().forEachRemaining(e -> out.set(e.getKey(), renderStrings(e.getValue(), drops)));
+            return out;
+        }
+        if (node.isArray()) {
+            var out = Json.array();
+            node.forEach(item -> out.add(renderStrings(item, drops)));
+            return out;
+        }
+        return node;
     }
 
     /** The side effects of §3.7, in order. */
@@ -121,6 +167,8 @@ public final class Messages {
         tx.emit(new DomainEvent.MessageCreated(message.accountId(), message.id()));
         boolean humanReply = message.messageType() == MessageType.OUTGOING && !message.isPrivate()
                 && message.senderType() == SenderType.USER;
+        boolean botReply = message.messageType() == MessageType.OUTGOING && !message.isPrivate()
+                && message.senderType() == SenderType.AGENT_BOT;
         if (humanReply && (current.firstReplyCreatedAt() == null || current.waitingSince() != null)) {
             Conversation.Builder b = current.toBuilder();
             if (current.firstReplyCreatedAt() == null) {
@@ -128,11 +176,17 @@ public final class Messages {
             }
             b.waitingSince = null;
             current = Conversations.save(tx, current, b, null);
+        } else if (botReply && current.waitingSince() != null) {
+            // Chatwoot: "Bot responses also clear waiting_since".
+            Conversation.Builder b = current.toBuilder();
+            b.waitingSince = null;
+            current = Conversations.save(tx, current, b, null);
         } else if (incoming && current.waitingSince() == null) {
             Conversation.Builder b = current.toBuilder();
             b.waitingSince = message.createdAt();
             current = Conversations.save(tx, current, b, null);
         }
+        TemplateMessages.afterMessage(tx, message.conversationId(), message);
         if (incoming) {
             Contacts.touchActivity(tx, tx.state().contacts.get(contact.id()));
         }
@@ -164,6 +218,7 @@ public final class Messages {
 
     /** Soft delete: the text Chatwoot leaves behind, {@code deleted: true}, attachments gone. */
     public static Message delete(Transaction tx, Message current) {
+        Attachments.removeAll(tx, current.id());
         Message.Builder b = current.toBuilder();
         b.content = "This message was deleted";
         b.contentType = ContentType.TEXT;

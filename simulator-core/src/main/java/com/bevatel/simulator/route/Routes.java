@@ -14,5 +14,16 @@ public final class Routes {
         ContactInboxRoute.register(router);
         ConversationRoute.register(router);
         MessageRoute.register(router);
+        ContactLabelRoute.register(router);
+        ContactableInboxRoute.register(router);
+        ContactFilterRoute.register(router);
+        ConversationFilterRoute.register(router);
+        ConversationActionRoute.register(router);
+        ConversationLabelRoute.register(router);
+        AssignmentRoute.register(router);
+        AttachmentRoute.register(router);
+        InboxDeleteRoute.register(router);
+        SimulatorAgentRoute.register(router);
+        SimulatorClockRoute.register(router);
     }
 }
