@@ -8,6 +8,7 @@ import com.bevatel.simulator.model.Team;
 import com.bevatel.simulator.model.User;
 import com.bevatel.simulator.state.State;
 import com.bevatel.simulator.state.Transaction;
+import java.util.Objects;
 
 /**
  * Conversation assignment (API.md §5.4 {@code assignments}; Chatwoot's AssignmentService and
@@ -64,7 +65,7 @@ public final class Assignments {
         Team team = teamId == null || teamId <= 0 ? null : Teams.find(state, current.accountId(), teamId);
         Conversation.Builder b = current.toBuilder();
         b.teamId = team == null ? null : team.id();
-        boolean teamChanged = !java.util.Objects.equals(current.teamId(), b.teamId);
+        boolean teamChanged = !Objects.equals(current.teamId(), b.teamId);
         if (teamChanged && team != null && current.assigneeBotId() == null && current.assigneeId() != null
                 && !Teams.isMember(state, team.id(), current.assigneeId())) {
             b.assigneeId = null;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -51,7 +52,7 @@ final class CustomAttributeFilter {
         String operator = greater ? "is_greater_than" : "is_less_than";
         return r -> {
             LocalDate v = Filters.isoDate(value.apply(r));
-            return v != null && Filters.compareDate(v.atStartOfDay(java.time.ZoneOffset.UTC).toInstant(), operator, date);
+            return v != null && Filters.compareDate(v.atStartOfDay(ZoneOffset.UTC).toInstant(), operator, date);
         };
     }
 }

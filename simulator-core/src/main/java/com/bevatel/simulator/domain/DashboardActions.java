@@ -4,6 +4,7 @@ import com.bevatel.simulator.event.Actor;
 import com.bevatel.simulator.model.Conversation;
 import com.bevatel.simulator.model.ConversationStatus;
 import com.bevatel.simulator.model.Message;
+import com.bevatel.simulator.model.MessageType;
 import com.bevatel.simulator.model.Priority;
 import com.bevatel.simulator.model.SenderType;
 import com.bevatel.simulator.model.Team;
@@ -32,8 +33,8 @@ public final class DashboardActions {
     /** A public outgoing message from the member; a private note when {@code isPrivate}. */
     public static Message reply(Transaction tx, User member, long displayId, String content, boolean isPrivate) {
         Conversation conversation = conversation(tx, member, displayId);
-        NewMessage spec = new NewMessage(content, Json.text(WireEnum.name(com.bevatel.simulator.model.MessageType.OUTGOING)),
-                isPrivate, null, null, null, null, null, null);
+        NewMessage spec = new NewMessage(content, Json.text(WireEnum.name(MessageType.OUTGOING)), isPrivate, null, null,
+                null, null, null, null);
         return Messages.create(tx, conversation, spec, actor(member));
     }
 

@@ -219,7 +219,7 @@ public final class Filters {
         }
         String s = text.strip();
         try {
-            if (s.length() >= 10 && s.length() > 10 && (s.charAt(10) == 'T' || s.charAt(10) == ' ')) {
+            if (s.length() > 10 && (s.charAt(10) == 'T' || s.charAt(10) == ' ')) {
                 s = s.substring(0, 10);
             }
             if (s.matches("\\d{8}")) {

@@ -3,6 +3,7 @@ package com.bevatel.simulator.domain;
 import com.bevatel.simulator.model.ContentType;
 import com.bevatel.simulator.model.Conversation;
 import com.bevatel.simulator.model.Message;
+import com.bevatel.simulator.state.State;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
@@ -106,7 +107,7 @@ public final class MessageValidation {
     }
 
     /** The opt-in limit: at most N messages in the conversation per rolling minute (Chatwoot: 200). */
-    static void checkFlood(com.bevatel.simulator.state.State state, Conversation conversation, Instant now) {
+    static void checkFlood(State state, Conversation conversation, Instant now) {
         int limit = state.settings().messagesPerMinute();
         if (limit <= 0) {
             return;

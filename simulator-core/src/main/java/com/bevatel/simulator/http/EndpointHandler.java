@@ -2,6 +2,7 @@ package com.bevatel.simulator.http;
 
 import com.bevatel.simulator.domain.ApiException;
 import com.bevatel.simulator.domain.Errors;
+import com.bevatel.simulator.domain.Upload;
 import com.bevatel.simulator.view.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,7 +15,6 @@ import io.undertow.server.handlers.form.FormDataParser;
 import io.undertow.server.handlers.form.FormParserFactory;
 import io.undertow.server.handlers.form.MultiPartParserDefinition;
 import io.undertow.util.Headers;
-import com.bevatel.simulator.domain.Upload;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

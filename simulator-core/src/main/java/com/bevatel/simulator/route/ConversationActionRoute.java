@@ -5,10 +5,12 @@ import com.bevatel.simulator.domain.Conversations;
 import com.bevatel.simulator.domain.Errors;
 import com.bevatel.simulator.http.Caller;
 import com.bevatel.simulator.http.Params;
+import com.bevatel.simulator.http.Request;
 import com.bevatel.simulator.http.Response;
 import com.bevatel.simulator.http.Router;
 import com.bevatel.simulator.model.Conversation;
 import com.bevatel.simulator.model.Priority;
+import com.bevatel.simulator.state.State;
 import com.bevatel.simulator.view.ConversationView;
 import com.bevatel.simulator.view.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -79,8 +81,7 @@ public final class ConversationActionRoute {
         }));
     }
 
-    private static Conversation find(com.bevatel.simulator.state.State state, com.bevatel.simulator.http.Request request,
-                                     Caller caller) {
+    private static Conversation find(State state, Request request, Caller caller) {
         return Conversations.find(state, caller.accountId(), request.idParam("conversation_id"));
     }
 
