@@ -1,13 +1,20 @@
 package com.bevatel.simulator;
 
+import com.bevatel.simulator.domain.SeedWorld;
 import com.bevatel.simulator.domain.Seeder;
+import com.bevatel.simulator.domain.Teams;
+import com.bevatel.simulator.domain.Users;
 import com.bevatel.simulator.http.HttpServer;
 import com.bevatel.simulator.http.LateBoundHandler;
 import com.bevatel.simulator.http.Router;
+import com.bevatel.simulator.model.AgentBot;
 import com.bevatel.simulator.model.Inbox;
+import com.bevatel.simulator.model.Role;
+import com.bevatel.simulator.model.Team;
 import com.bevatel.simulator.model.User;
 import com.bevatel.simulator.route.Routes;
 import com.bevatel.simulator.seed.SeededRandom;
+import com.bevatel.simulator.state.Settings;
 import com.bevatel.simulator.state.State;
 import com.bevatel.simulator.state.Store;
 import com.bevatel.simulator.time.SimulatedClock;
@@ -20,7 +27,11 @@ import io.undertow.server.HttpHandler;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * An in-memory Bevatel (Chatwoot) API-channel simulator on a real HTTP port.
@@ -59,10 +70,13 @@ public final class BevatelSimulator implements AutoCloseable {
         this.baseUrl = URI.create("http://" + host + ":" + server.port());
         String webhookUrl = config.apiInboxWebhookSink != null ? sinkUrl(config.apiInboxWebhookSink).toString()
                 : config.apiInboxWebhookUrl == null ? null : config.apiInboxWebhookUrl.toString();
+        Settings settings = new Settings(config.messagesPerMinute, config.maxAttachmentBytes);
+        settings.baseUrl(baseUrl.toString());
         try {
             this.store = new Store(
-                    () -> new State(new SeededRandom(config.seed), new SimulatedClock(config.startTime, config.clockStep)),
-                    new Seeder(config.accessToken, webhookUrl));
+                    () -> new State(new SeededRandom(config.seed), new SimulatedClock(config.startTime, config.clockStep),
+                            settings),
+                    new Seeder(config.accessToken, webhookUrl, config.world()));
         } catch (RuntimeException e) {
             server.close();
             throw e;
@@ -109,7 +123,8 @@ public final class BevatelSimulator implements AutoCloseable {
     /** The seeded API inbox (id 1) as it is now. */
     public ApiInbox apiInbox() {
         return store.read(state -> {
-            Inbox inbox = state.inboxes.get(1L);
+            Inbox inbox = state.inboxes.find(1L)
+                    .orElseThrow(() -> new IllegalStateException("the seeded API inbox was deleted (reset() restores it)"));
             return new ApiInbox(inbox.id(), inbox.channel().identifier(), inbox.channel().hmacToken(),
                     inbox.channel().secret());
         });
@@ -117,6 +132,33 @@ public final class BevatelSimulator implements AutoCloseable {
 
     public long seed() {
         return config.seed;
+    }
+
+    /**
+     * A member of the account (by name or email) acting in the simulated Bevatel dashboard: replies,
+     * notes, status changes, assignments … each with the messages, activities and events the real
+     * dashboard produces. Unknown names are an {@link IllegalArgumentException}.
+     */
+    public DashboardAgent agent(String nameOrEmail) {
+        return new DashboardAgent(store, user(nameOrEmail));
+    }
+
+    /** A member of the account by name or email, as stored now (id, token, role). */
+    public User user(String nameOrEmail) {
+        return store.read(state -> Users.byNameOrEmail(state, accountId(), nameOrEmail))
+                .orElseThrow(() -> new IllegalArgumentException("no user named " + nameOrEmail));
+    }
+
+    /** An agent bot defined with {@link Builder#agentBot}, by name (its id and access token). */
+    public AgentBot agentBot(String name) {
+        return store.read(state -> state.agentBots.all().stream().filter(b -> b.name().equals(name)).findFirst())
+                .orElseThrow(() -> new IllegalArgumentException("no agent bot named " + name));
+    }
+
+    /** A team defined with {@link Builder#team}, by name (case-insensitive, as Chatwoot stores it). */
+    public Team team(String name) {
+        return store.read(state -> Teams.byName(state, accountId(), name))
+                .orElseThrow(() -> new IllegalArgumentException("no team named " + name));
     }
 
     /**
@@ -196,6 +238,11 @@ public final class BevatelSimulator implements AutoCloseable {
         private int webhookQueueCapacity = WebhookSettings.DEFAULT_QUEUE_CAPACITY;
         private int journalCapacity = WebhookJournal.DEFAULT_CAPACITY;
         private boolean inboxEvents;
+        private final List<SeedWorld.Member> members = new ArrayList<>();
+        private final List<SeedWorld.TeamSpec> teams = new ArrayList<>();
+        private final List<SeedWorld.BotSpec> bots = new ArrayList<>();
+        private int messagesPerMinute;
+        private long maxAttachmentBytes = Settings.DEFAULT_MAX_ATTACHMENT_BYTES;
 
         private Builder() {
         }
@@ -243,6 +290,97 @@ public final class BevatelSimulator implements AutoCloseable {
             }
             this.accessToken = accessToken;
             return this;
+        }
+
+        /**
+         * Adds an agent (role {@code agent}, member of the seeded API inbox) with this token; a null
+         * token is drawn from the seed. Agents see only their inboxes' and teams' conversations.
+         */
+        public Builder agent(String name, String email, String accessToken) {
+            return member(name, email, Role.AGENT, accessToken);
+        }
+
+        /** Adds another administrator (sees everything, may delete, manages inboxes). */
+        public Builder administrator(String name, String email, String accessToken) {
+            return member(name, email, Role.ADMINISTRATOR, accessToken);
+        }
+
+        private Builder member(String name, String email, Role role, String accessToken) {
+            requireText(name, "name");
+            requireText(email, "email");
+            if (accessToken != null && accessToken.isBlank()) {
+                throw new IllegalArgumentException("accessToken must not be blank");
+            }
+            for (SeedWorld.Member m : members) {
+                if (m.name().equals(name) || m.email().equalsIgnoreCase(email)) {
+                    throw new IllegalArgumentException("a member named " + name + " or " + email + " exists already");
+                }
+            }
+            members.add(new SeedWorld.Member(name, email, role, accessToken));
+            return this;
+        }
+
+        /** Adds a team (name lower-cased like Chatwoot) whose members are named by name or email. */
+        public Builder team(String name, String... memberNamesOrEmails) {
+            requireText(name, "team name");
+            teams.add(new SeedWorld.TeamSpec(name, List.of(memberNamesOrEmails)));
+            return this;
+        }
+
+        /** Adds an agent bot with this token (null: drawn from the seed); it may call the bot endpoints. */
+        public Builder agentBot(String name, String accessToken) {
+            requireText(name, "bot name");
+            if (accessToken != null && accessToken.isBlank()) {
+                throw new IllegalArgumentException("accessToken must not be blank");
+            }
+            bots.add(new SeedWorld.BotSpec(name, accessToken));
+            return this;
+        }
+
+        /**
+         * Opt-in flood limit: a conversation then accepts at most this many messages per rolling
+         * minute of simulated time (Chatwoot's default is {@value Settings#CHATWOOT_MESSAGES_PER_MINUTE});
+         * beyond it message create answers 422 "Validation failed: Too many messages". 0 (default) = off.
+         */
+        public Builder messagesPerMinuteLimit(int limit) {
+            if (limit < 0) {
+                throw new IllegalArgumentException("messagesPerMinuteLimit must be 0 (off) or positive: " + limit);
+            }
+            this.messagesPerMinute = limit;
+            return this;
+        }
+
+        /** Total attachment bytes kept in memory; an upload beyond it is refused with 422. */
+        public Builder maxAttachmentStorageBytes(long bytes) {
+            if (bytes <= 0) {
+                throw new IllegalArgumentException("maxAttachmentStorageBytes must be positive: " + bytes);
+            }
+            this.maxAttachmentBytes = bytes;
+            return this;
+        }
+
+        private static void requireText(String value, String what) {
+            if (value == null || value.isBlank()) {
+                throw new IllegalArgumentException(what + " must not be blank");
+            }
+        }
+
+        private SeedWorld world() {
+            Set<String> tokens = new HashSet<>();
+            if (accessToken != null) {
+                tokens.add(accessToken);
+            }
+            for (SeedWorld.Member m : members) {
+                if (m.accessToken() != null && !tokens.add(m.accessToken())) {
+                    throw new IllegalArgumentException("access token used twice: " + m.name());
+                }
+            }
+            for (SeedWorld.BotSpec b : bots) {
+                if (b.accessToken() != null && !tokens.add(b.accessToken())) {
+                    throw new IllegalArgumentException("access token used twice: " + b.name());
+                }
+            }
+            return new SeedWorld(members, teams, bots);
         }
 
         /** The seeded API inbox's {@code webhook_url} (where the inbox callback is delivered). */

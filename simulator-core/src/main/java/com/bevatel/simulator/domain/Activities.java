@@ -54,7 +54,9 @@ public final class Activities {
             };
             post(tx, after, text, statusAttributes(after.status()));
         }
-        if (!Objects.equals(before.assigneeId(), after.assigneeId())) {
+        if (!Objects.equals(before.teamId(), after.teamId())) {
+            postTeamChange(tx, before, after, who);
+        } else if (!Objects.equals(before.assigneeId(), after.assigneeId())) {
             if (after.assigneeId() == null) {
                 post(tx, after, "Conversation unassigned by " + who, Json.object());
             } else if (actor.type() == SenderType.USER && actor.id() == after.assigneeId()) {
@@ -85,6 +87,26 @@ public final class Activities {
         }
         if (!removed.isEmpty()) {
             post(tx, after, who + " removed " + String.join(", ", removed), Json.object());
+        }
+    }
+
+    /**
+     * Chatwoot's TeamActivityMessageHandler: a team change is reported instead of an assignee change
+     * made in the same save ("Assigned to {agent} via {team} …" when both changed).
+     */
+    private static void postTeamChange(Transaction tx, Conversation before, Conversation after, String who) {
+        State state = tx.state();
+        if (after.teamId() == null) {
+            String previous = before.teamId() == null ? "" : state.teams.find(before.teamId()).map(t -> t.name()).orElse("");
+            post(tx, after, "Unassigned from " + previous + " by " + who, Json.object());
+            return;
+        }
+        String team = state.teams.find(after.teamId()).map(t -> t.name()).orElse("");
+        String assignee = after.assigneeId() == null ? null : state.users.find(after.assigneeId()).map(u -> u.name()).orElse(null);
+        if (assignee != null && !Objects.equals(before.assigneeId(), after.assigneeId())) {
+            post(tx, after, "Assigned to " + assignee + " via " + team + " by " + who, Json.object());
+        } else {
+            post(tx, after, "Assigned to " + team + " by " + who, Json.object());
         }
     }
 
@@ -120,7 +142,7 @@ public final class Activities {
         return switch (actor.type()) {
             case USER -> state.users.find(actor.id()).map(u -> u.name()).orElse(null);
             case CONTACT -> state.contacts.find(actor.id()).map(c -> capitalize(c.name())).orElse(null);
-            case AGENT_BOT -> null;
+            case AGENT_BOT -> state.agentBots.find(actor.id()).map(b -> b.name()).orElse(null);
         };
     }
 

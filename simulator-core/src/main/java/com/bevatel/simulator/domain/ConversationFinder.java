@@ -33,10 +33,11 @@ public final class ConversationFinder {
 
     public static Result find(State state, long accountId, long callerId, Query query, Instant now) {
         if (query.teamId() != null) {
-            // Chatwoot looks the team up first (404); no teams are simulated.
-            throw Errors.notFound();
+            Teams.find(state, accountId, query.teamId());
         }
-        Predicate<Conversation> base = baseFilter(state, query, now);
+        // An agent lists only the conversations of their inboxes (Chatwoot's PermissionFilterService).
+        Predicate<Conversation> base = Permissions.listable(state, state.users.get(callerId))
+                .and(baseFilter(state, query, now));
         List<Conversation> matching = new ArrayList<>();
         for (long id : state.conversationsOfAccount.of(accountId)) {
             Conversation c = state.conversations.get(id);
@@ -82,6 +83,9 @@ public final class ConversationFinder {
         }
         if (query.inboxId() != null) {
             filter = filter.and(c -> c.inboxId() == query.inboxId());
+        }
+        if (query.teamId() != null) {
+            filter = filter.and(c -> query.teamId().equals(c.teamId()));
         }
         if (query.labels() != null && !query.labels().isEmpty()) {
             filter = filter.and(c -> c.labels().stream().anyMatch(query.labels()::contains));

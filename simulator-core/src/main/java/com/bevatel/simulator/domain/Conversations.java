@@ -230,6 +230,7 @@ public final class Conversations {
     public static void delete(Transaction tx, Conversation conversation) {
         State state = tx.state();
         for (long messageId : List.copyOf(state.messagesOfConversation.of(conversation.id()))) {
+            Attachments.removeAll(tx, messageId);
             state.messagesOfConversation.remove(conversation.id(), messageId);
             state.messages.remove(messageId);
         }

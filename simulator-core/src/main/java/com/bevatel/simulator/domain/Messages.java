@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -34,7 +35,15 @@ public final class Messages {
 
     /** Creates a message on {@code conversation} written by {@code author} (the token owner). */
     public static Message create(Transaction tx, Conversation conversation, NewMessage spec, Actor author) {
+        return create(tx, conversation, spec, author, List.of());
+    }
+
+    /** As above, with the files of a multipart {@code attachments[]} (at most 15). */
+    public static Message create(Transaction tx, Conversation conversation, NewMessage spec, Actor author,
+                                 List<Upload> uploads) {
         State state = tx.state();
+        MessageFlood.check(state, conversation, tx.now());
+        Attachments.checkCount(uploads);
         MessageType type = MessageType.OUTGOING;
         boolean typeAsInteger = false;
         JsonNode rawType = spec.messageType();
@@ -83,13 +92,45 @@ public final class Messages {
             senderType = SenderType.CONTACT;
             senderId = contact.id();
         }
+        String content = spec.content();
+        if (type == MessageType.OUTGOING || type == MessageType.TEMPLATE) {
+            Map<String, Object> drops = LiquidDrops.forMessage(state, conversation, senderType, senderId);
+            content = Liquid.render(content, drops);
+            renderTemplateParams(additional, drops);
+        }
         Message message = new Message(tx.nextId(Sequence.MESSAGE), conversation.accountId(), conversation.inboxId(),
-                conversation.id(), spec.content(), type, contentType, MessageStatus.SENT, contentAttributes,
+                conversation.id(), content, type, contentType, MessageStatus.SENT, contentAttributes,
                 spec.isPrivate(), spec.sourceId(), senderType, senderId, additional, tx.now(), tx.now());
         state.messages.put(message);
         state.messagesOfConversation.append(conversation.id(), message.id());
+        Attachments.attach(tx, message, uploads);
         afterCreate(tx, conversation, contact, message, author);
         return message;
+    }
+
+    /** Liquid in {@code template_params.processed_params} string values, for outgoing and template messages. */
+    private static void renderTemplateParams(ObjectNode additional, Map<String, Object> drops) {
+        JsonNode processed = additional.path("template_params").get("processed_params");
+        if (processed instanceof ObjectNode params && !params.isEmpty()) {
+            ((ObjectNode) additional.get("template_params")).set("processed_params", renderStrings(params, drops));
+        }
+    }
+
+    private static JsonNode renderStrings(JsonNode node, Map<String, Object> drops) {
+        if (node.isTextual()) {
+            return Json.text(node.asText().isBlank() ? node.asText() : Liquid.render(node.asText(), drops));
+        }
+        if (node.isObject()) {
+            ObjectNode out = Json.object();
+            node.fields().forEachRemaining(e -> out.set(e.getKey(), renderStrings(e.getValue(), drops)));
+            return out;
+        }
+        if (node.isArray()) {
+            var out = Json.array();
+            node.forEach(item -> out.add(renderStrings(item, drops)));
+            return out;
+        }
+        return node;
     }
 
     /**
@@ -247,6 +288,7 @@ public final class Messages {
 
     /** Soft delete: the text Chatwoot leaves behind, {@code deleted: true}, attachments gone. */
     public static Message delete(Transaction tx, Message current) {
+        Attachments.removeAll(tx, current.id());
         Message.Builder b = current.toBuilder();
         b.content = "This message was deleted";
         b.contentType = ContentType.TEXT;

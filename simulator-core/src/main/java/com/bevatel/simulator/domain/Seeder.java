@@ -1,6 +1,8 @@
 package com.bevatel.simulator.domain;
 
 import com.bevatel.simulator.model.Account;
+import com.bevatel.simulator.model.Inbox;
+import com.bevatel.simulator.model.Team;
 import com.bevatel.simulator.model.Role;
 import com.bevatel.simulator.model.User;
 import com.bevatel.simulator.state.Sequence;
@@ -20,14 +22,21 @@ public final class Seeder implements Consumer<Transaction> {
 
     private final String accessToken;
     private final String apiInboxWebhookUrl;
+    private final SeedWorld world;
 
     /**
      * @param accessToken        the administrator's token, or null to derive it from the seed
      * @param apiInboxWebhookUrl the seeded API inbox's callback URL, or null for none
      */
     public Seeder(String accessToken, String apiInboxWebhookUrl) {
+        this(accessToken, apiInboxWebhookUrl, SeedWorld.empty());
+    }
+
+    /** As above, plus the members, teams and bots of {@code world}, seeded after (so they change no other id or token). */
+    public Seeder(String accessToken, String apiInboxWebhookUrl, SeedWorld world) {
         this.accessToken = accessToken;
         this.apiInboxWebhookUrl = apiInboxWebhookUrl;
+        this.world = world;
     }
 
     @Override
@@ -37,6 +46,31 @@ public final class Seeder implements Consumer<Transaction> {
         String derivedToken = tx.token();
         Users.add(tx, new User(tx.nextId(Sequence.USER), account.id(), ADMIN_NAME, null, ADMIN_EMAIL,
                 Role.ADMINISTRATOR, accessToken != null ? accessToken : derivedToken, tx.token(), tx.now()));
-        Inboxes.create(tx, account.id(), new Inboxes.NewApiInbox(API_INBOX_NAME, apiInboxWebhookUrl));
+        Inbox inbox = Inboxes.create(tx, account.id(), new Inboxes.NewApiInbox(API_INBOX_NAME, apiInboxWebhookUrl));
+        seedWorld(tx, account, inbox);
+    }
+
+    private void seedWorld(Transaction tx, Account account, Inbox apiInbox) {
+        for (SeedWorld.Member member : world.members()) {
+            String token = tx.token();
+            User user = Users.add(tx, new User(tx.nextId(Sequence.USER), account.id(), member.name(), null,
+                    member.email(), member.role(), member.accessToken() != null ? member.accessToken() : token,
+                    tx.token(), tx.now()));
+            if (user.role() == Role.AGENT) {
+                tx.state().membersOfInbox.append(apiInbox.id(), user.id());
+            }
+        }
+        for (SeedWorld.TeamSpec spec : world.teams()) {
+            Team team = Teams.create(tx, account.id(), spec.name());
+            for (String member : spec.members()) {
+                Teams.addMember(tx, team, Users.byNameOrEmail(tx.state(), account.id(), member)
+                        .orElseThrow(() -> new IllegalArgumentException(
+                                "team " + spec.name() + ": no user named " + member)));
+            }
+        }
+        for (SeedWorld.BotSpec bot : world.bots()) {
+            String token = tx.token();
+            AgentBots.create(tx, account.id(), bot.name(), bot.accessToken() != null ? bot.accessToken() : token);
+        }
     }
 }

@@ -83,7 +83,9 @@ final class TemplateHooks {
                 && m.createdAt().atOffset(ZoneOffset.UTC).toLocalDate().equals(today));
     }
 
-    private static void post(Transaction tx, Conversation conversation, String content) {
+    /** A template message: no sender, Liquid rendered (§3.6), delivered like any message. */
+    private static void post(Transaction tx, Conversation conversation, String text) {
+        String content = Liquid.render(text, LiquidDrops.forMessage(tx.state(), conversation, null, null));
         Message message = new Message(tx.nextId(Sequence.MESSAGE), conversation.accountId(), conversation.inboxId(),
                 conversation.id(), content, MessageType.TEMPLATE, ContentType.TEXT, MessageStatus.SENT,
                 Json.object(), false, null, null, null, Json.object(), tx.now(), tx.now());

@@ -1,7 +1,10 @@
 package com.bevatel.simulator.domain;
 
 import com.bevatel.simulator.model.User;
+import com.bevatel.simulator.state.State;
 import com.bevatel.simulator.state.Transaction;
+import java.util.Locale;
+import java.util.Optional;
 
 /** Account members: seeded ones now, more through the builder later. */
 public final class Users {
@@ -15,5 +18,21 @@ public final class Users {
         tx.state().users.put(user);
         tx.state().userByToken.put(user.accessToken(), user.id());
         return user;
+    }
+
+    /** A member of the account by exact name or (case-insensitive) email. */
+    public static Optional<User> byNameOrEmail(State state, long accountId, String nameOrEmail) {
+        return state.users.all().stream()
+                .filter(u -> u.accountId() == accountId && (u.name().equals(nameOrEmail)
+                        || u.email().toLowerCase(Locale.ROOT).equals(nameOrEmail.toLowerCase(Locale.ROOT))))
+                .findFirst();
+    }
+
+    /** A member of the account by id, or empty (never another account's user). */
+    public static Optional<User> findInAccount(State state, long accountId, Long userId) {
+        if (userId == null) {
+            return Optional.empty();
+        }
+        return state.users.find(userId).filter(u -> u.accountId() == accountId);
     }
 }

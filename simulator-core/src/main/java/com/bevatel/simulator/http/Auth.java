@@ -2,6 +2,7 @@ package com.bevatel.simulator.http;
 
 import com.bevatel.simulator.domain.Errors;
 import com.bevatel.simulator.model.Account;
+import com.bevatel.simulator.model.AgentBot;
 import com.bevatel.simulator.model.User;
 import com.bevatel.simulator.state.State;
 import java.nio.charset.StandardCharsets;
@@ -33,9 +34,42 @@ public final class Auth {
         User user = state.userByToken.find(token).flatMap(state.users::find).orElse(null);
         // The index lookup picks the candidate; the constant-time compare keeps timing from telling how close a guess was.
         if (user == null || !constantTimeEquals(user.accessToken(), token)) {
+            if (bot(state, token) != null) {
+                throw botsNotAuthorized();
+            }
             throw Errors.error(401, "Invalid Access Token");
         }
         return user;
+    }
+
+    /**
+     * Like {@link #caller(State, Request)}, for an endpoint Chatwoot opens to agent bots when
+     * {@code botAllowed}: token → bot restriction → account (404) → the bot must belong to it.
+     */
+    public static Caller caller(State state, Request request, boolean botAllowed) {
+        String token = token(request);
+        AgentBot bot = token == null ? null : bot(state, token);
+        if (bot == null) {
+            return caller(state, request);
+        }
+        if (!botAllowed) {
+            throw botsNotAuthorized();
+        }
+        long accountId = request.idParam("account_id");
+        Account account = state.accounts.find(accountId).orElseThrow(Errors::notFound);
+        if (bot.accountId() != account.id()) {
+            throw Errors.error(401, "Bot is not authorized to access this account");
+        }
+        return new Caller(null, bot, account);
+    }
+
+    private static AgentBot bot(State state, String token) {
+        AgentBot bot = state.agentBotByToken.find(token).flatMap(state.agentBots::find).orElse(null);
+        return bot != null && constantTimeEquals(bot.accessToken(), token) ? bot : null;
+    }
+
+    private static RuntimeException botsNotAuthorized() {
+        return Errors.error(401, "Access to this endpoint is not authorized for bots");
     }
 
     /** Token → account existence (404) → membership (401). */

@@ -2,6 +2,7 @@ package com.bevatel.simulator.http;
 
 import com.bevatel.simulator.domain.ApiException;
 import com.bevatel.simulator.domain.Errors;
+import com.bevatel.simulator.domain.Upload;
 import com.bevatel.simulator.view.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -11,10 +12,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.RequestTooBigException;
+import io.undertow.server.handlers.form.FormData;
+import io.undertow.server.handlers.form.FormDataParser;
+import io.undertow.server.handlers.form.FormParserFactory;
+import io.undertow.server.handlers.form.MultiPartParserDefinition;
 import io.undertow.util.Headers;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -44,7 +53,8 @@ final class EndpointHandler implements HttpHandler {
         exchange.startBlocking();
         Response response;
         try {
-            response = endpoint.handle(new Request(exchange, parseParams(exchange)));
+            Map<String, List<Upload>> uploads = new LinkedHashMap<>();
+            response = endpoint.handle(new Request(exchange, parseParams(exchange, uploads), uploads));
         } catch (ApiException e) {
             response = new Response(e.status(), e.body());
         } catch (RuntimeException e) {
@@ -59,9 +69,14 @@ final class EndpointHandler implements HttpHandler {
         write(exchange, response);
     }
 
-    private Params parseParams(HttpServerExchange exchange) {
+    private Params parseParams(HttpServerExchange exchange, Map<String, List<Upload>> uploads) {
         ObjectNode values = Json.object();
         RailsParams.addAll(values, exchange.getQueryParameters());
+        String contentType = exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE);
+        if (contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data")) {
+            parseMultipart(exchange, values, uploads);
+            return new Params(values);
+        }
         byte[] body = readBody(exchange);
         if (body.length > 0) {
             mergeBody(values, exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE), body);
@@ -83,6 +98,49 @@ final class EndpointHandler implements HttpHandler {
             throw tooLarge(exchange);
         } catch (IOException e) {
             throw Errors.badRequest("could not read the request body: " + e.getMessage());
+        }
+    }
+
+    /**
+     * {@code multipart/form-data} (file attachments): fields join the parameters in Rails' bracket
+     * notation, files are kept in memory under their field name without a trailing {@code []}.
+     */
+    private void parseMultipart(HttpServerExchange exchange, ObjectNode values, Map<String, List<Upload>> uploads) {
+        if (exchange.getRequestContentLength() > maxBodyBytes) {
+            throw tooLarge(exchange);
+        }
+        MultiPartParserDefinition multipart = new MultiPartParserDefinition();
+        multipart.setDefaultEncoding(StandardCharsets.UTF_8.name());
+        multipart.setFileSizeThreshold(maxBodyBytes);
+        multipart.setMaxIndividualFileSize(maxBodyBytes);
+        try (FormDataParser parser = FormParserFactory.builder(false).addParser(multipart).build().createParser(exchange)) {
+            if (parser == null) {
+                throw Errors.badRequest("multipart body without a boundary");
+            }
+            FormData form = parser.parseBlocking();
+            for (String name : form) {
+                for (FormData.FormValue value : form.get(name)) {
+                    if (!value.isFileItem()) {
+                        RailsParams.add(values, name, value.getValue());
+                        continue;
+                    }
+                    byte[] data;
+                    try (var in = value.getFileItem().getInputStream()) {
+                        data = in.readAllBytes();
+                    }
+                    String fileName = value.getFileName();
+                    if ((fileName == null || fileName.isEmpty()) && data.length == 0) {
+                        continue; // an empty file input, as browsers send it
+                    }
+                    String key = name.endsWith("[]") ? name.substring(0, name.length() - 2) : name;
+                    uploads.computeIfAbsent(key, k -> new ArrayList<>())
+                            .add(new Upload(fileName, value.getHeaders().getFirst(Headers.CONTENT_TYPE), data));
+                }
+            }
+        } catch (RequestTooBigException | MultiPartParserDefinition.FileTooLargeException e) {
+            throw tooLarge(exchange);
+        } catch (IOException e) {
+            throw Errors.badRequest("unreadable multipart body: " + e.getMessage());
         }
     }
 

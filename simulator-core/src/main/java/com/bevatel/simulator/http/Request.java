@@ -1,8 +1,10 @@
 package com.bevatel.simulator.http;
 
 import com.bevatel.simulator.domain.Errors;
+import com.bevatel.simulator.domain.Upload;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.PathTemplateMatch;
+import java.util.List;
 import java.util.Map;
 
 /** One HTTP request as routes see it: path parameters, merged parameters and headers. */
@@ -10,10 +12,16 @@ public final class Request {
     private final HttpServerExchange exchange;
     private final Params params;
     private final Map<String, String> pathParameters;
+    private final Map<String, List<Upload>> uploads;
 
     Request(HttpServerExchange exchange, Params params) {
+        this(exchange, params, Map.of());
+    }
+
+    Request(HttpServerExchange exchange, Params params, Map<String, List<Upload>> uploads) {
         this.exchange = exchange;
         this.params = params;
+        this.uploads = uploads;
         PathTemplateMatch match = exchange.getAttachment(PathTemplateMatch.ATTACHMENT_KEY);
         this.pathParameters = match == null ? Map.of() : match.getParameters();
     }
@@ -49,6 +57,11 @@ public final class Request {
         } catch (NumberFormatException e) {
             throw Errors.notFound();
         }
+    }
+
+    /** The files of a multipart body under {@code name} ({@code attachments[]} → "attachments"), in order. */
+    public List<Upload> uploads(String name) {
+        return uploads.getOrDefault(name, List.of());
     }
 
     public HttpServerExchange exchange() {

@@ -5,6 +5,7 @@ import io.undertow.Handlers;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.RoutingHandler;
 import io.undertow.util.Methods;
+import java.util.Set;
 
 /**
  * Undertow's {@link RoutingHandler} with the simulator's conventions: every endpoint goes through
@@ -12,6 +13,24 @@ import io.undertow.util.Methods;
  */
 public final class Router {
     public static final String ACCOUNT = "/api/v1/accounts/{account_id}";
+
+    /**
+     * Chatwoot's BOT_ACCESSIBLE_ENDPOINTS (4.16) as "METHOD subPath": every other account endpoint
+     * answers an agent bot's token with 401 "Access to this endpoint is not authorized for bots".
+     */
+    private static final Set<String> BOT_ENDPOINTS = Set.of(
+            "GET /conversations/{conversation_id}",
+            "POST /conversations",
+            "PUT /conversations/{conversation_id}",
+            "PATCH /conversations/{conversation_id}",
+            "POST /conversations/{conversation_id}/toggle_status",
+            "POST /conversations/{conversation_id}/toggle_typing_status",
+            "POST /conversations/{conversation_id}/toggle_priority",
+            "POST /conversations/{conversation_id}/custom_attributes",
+            "POST /conversations/{conversation_id}/messages",
+            "POST /conversations/{conversation_id}/assignments",
+            "GET /conversations/{conversation_id}/labels",
+            "POST /conversations/{conversation_id}/labels");
 
     private final RoutingHandler routing = Handlers.routing();
     private final Store store;
@@ -51,6 +70,11 @@ public final class Router {
         routing.add(Methods.DELETE, path, new EndpointHandler(endpoint, maxBodyBytes));
     }
 
+    /** A GET answered by a plain Undertow handler (a non-JSON body, e.g. an attachment's bytes). */
+    public void getRaw(String path, HttpHandler handler) {
+        routing.add(Methods.GET, path, handler);
+    }
+
     /** Rails' {@code update}: PUT and PATCH are interchangeable. */
     public void update(String path, Endpoint endpoint) {
         put(path, endpoint);
@@ -62,24 +86,38 @@ public final class Router {
         return request -> endpoint.handle(request, store.read(state -> Auth.caller(state, request)));
     }
 
+    /**
+     * As {@link #account(AccountEndpoint)}, knowing the route: bots pass on their endpoints, and an
+     * agent is refused records outside their inboxes and teams ({@link RecordAccess}).
+     */
+    private Endpoint account(String method, String subPath, AccountEndpoint endpoint) {
+        boolean botAllowed = BOT_ENDPOINTS.contains(method + " " + subPath);
+        return request -> endpoint.handle(request, store.read(state -> {
+            Caller caller = Auth.caller(state, request, botAllowed);
+            RecordAccess.check(state, caller, subPath, request);
+            return caller;
+        }));
+    }
+
     public void accountGet(String subPath, AccountEndpoint endpoint) {
-        get(ACCOUNT + subPath, account(endpoint));
+        get(ACCOUNT + subPath, account("GET", subPath, endpoint));
     }
 
     public void accountPost(String subPath, AccountEndpoint endpoint) {
-        post(ACCOUNT + subPath, account(endpoint));
+        post(ACCOUNT + subPath, account("POST", subPath, endpoint));
     }
 
     public void accountUpdate(String subPath, AccountEndpoint endpoint) {
-        update(ACCOUNT + subPath, account(endpoint));
+        put(ACCOUNT + subPath, account("PUT", subPath, endpoint));
+        patch(ACCOUNT + subPath, account("PATCH", subPath, endpoint));
     }
 
     public void accountPatch(String subPath, AccountEndpoint endpoint) {
-        patch(ACCOUNT + subPath, account(endpoint));
+        patch(ACCOUNT + subPath, account("PATCH", subPath, endpoint));
     }
 
     public void accountDelete(String subPath, AccountEndpoint endpoint) {
-        delete(ACCOUNT + subPath, account(endpoint));
+        delete(ACCOUNT + subPath, account("DELETE", subPath, endpoint));
     }
 
     public HttpHandler handler() {

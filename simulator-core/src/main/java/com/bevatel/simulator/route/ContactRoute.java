@@ -4,6 +4,7 @@ import com.bevatel.simulator.domain.Change;
 import com.bevatel.simulator.domain.ContactFields;
 import com.bevatel.simulator.domain.Contacts;
 import com.bevatel.simulator.domain.Errors;
+import com.bevatel.simulator.domain.Labels;
 import com.bevatel.simulator.http.Params;
 import com.bevatel.simulator.http.Response;
 import com.bevatel.simulator.http.Router;
@@ -49,8 +50,10 @@ public final class ContactRoute {
         });
         router.accountGet("/contacts", (request, caller) -> router.store().read(state -> {
             Params p = request.params();
+            List<String> labels = p.strings("labels");
             List<Contact> identified = state.contacts.all().stream()
                     .filter(c -> c.accountId() == caller.accountId() && c.identified())
+                    .filter(c -> labels == null || labels.isEmpty() || Labels.ofContact(state, c.id()).stream().anyMatch(labels::contains))
                     .sorted(sort(p.string("sort"))).toList();
             return Response.ok(list(state, identified, p, identified.size(), null));
         }));
@@ -104,7 +107,7 @@ public final class ContactRoute {
     }
 
     /** A page of 15; {@code current_page} echoes the raw parameter (a string when sent, 1 when not). */
-    private static ObjectNode list(State state, List<Contact> all, Params p, int total, List<Contact> searched) {
+    static ObjectNode list(State state, List<Contact> all, Params p, int total, List<Contact> searched) {
         JsonNode rawPage = p.node("page");
         Long page = p.integer("page");
         long number = page == null || page < 1 ? 1 : Math.min(page, Integer.MAX_VALUE);
@@ -151,7 +154,7 @@ public final class ContactRoute {
      * {@code NULLS LAST} scopes keep contacts without the value last both ways; plain columns (email,
      * phone_number) follow Postgres (nulls last ascending, first descending). Ties in id order.
      */
-    private static Comparator<Contact> sort(String sort) {
+    static Comparator<Contact> sort(String sort) {
         Comparator<Contact> byId = Comparator.comparingLong(Contact::id);
         if (sort == null || sort.isEmpty()) {
             return byId;

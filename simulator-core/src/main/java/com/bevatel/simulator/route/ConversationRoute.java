@@ -1,5 +1,6 @@
 package com.bevatel.simulator.route;
 
+import com.bevatel.simulator.domain.Assignments;
 import com.bevatel.simulator.domain.ConversationFinder;
 import com.bevatel.simulator.domain.Conversations;
 import com.bevatel.simulator.domain.Errors;
@@ -13,7 +14,6 @@ import com.bevatel.simulator.http.Router;
 import com.bevatel.simulator.model.ContactInbox;
 import com.bevatel.simulator.model.Conversation;
 import com.bevatel.simulator.model.ConversationStatus;
-import com.bevatel.simulator.model.SenderType;
 import com.bevatel.simulator.model.WireEnum;
 import com.bevatel.simulator.view.ConversationView;
 import com.bevatel.simulator.view.Json;
@@ -87,11 +87,19 @@ public final class ConversationRoute {
             return router.store().write(tx -> {
                 Conversation current = Conversations.find(tx.state(), caller.accountId(),
                         request.idParam("conversation_id"));
-                Conversation updated = Conversations.changeStatus(tx, current, status, snoozedUntil, actor(caller));
+                // A bot opening its pending conversation hands it to the humans; Chatwoot then answers success: null.
+                boolean botHandoff = caller.isBot() && current.status() == ConversationStatus.PENDING
+                        && status == ConversationStatus.OPEN;
+                Conversation updated = botHandoff ? Assignments.botHandoff(tx, current, actor(caller))
+                        : Conversations.changeStatus(tx, current, status, snoozedUntil, actor(caller));
                 ObjectNode body = Json.object();
                 body.putObject("meta");
                 ObjectNode payload = body.putObject("payload");
-                payload.put("success", true);
+                if (botHandoff) {
+                    payload.putNull("success");
+                } else {
+                    payload.put("success", true);
+                }
                 payload.put("conversation_id", updated.displayId());
                 payload.put("current_status", WireEnum.name(updated.status()));
                 payload.set("snoozed_until", Json.iso(updated.snoozedUntil()));
@@ -101,7 +109,7 @@ public final class ConversationRoute {
     }
 
     static Actor actor(Caller caller) {
-        return new Actor(SenderType.USER, caller.user().id());
+        return caller.actor();
     }
 
     /** An unknown status is a 422 here (Chatwoot: an unhandled ArgumentError, 500). */

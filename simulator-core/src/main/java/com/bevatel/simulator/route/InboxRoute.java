@@ -4,6 +4,7 @@ import com.bevatel.simulator.domain.Change;
 import com.bevatel.simulator.domain.Errors;
 import com.bevatel.simulator.domain.InboxSettings;
 import com.bevatel.simulator.domain.Inboxes;
+import com.bevatel.simulator.domain.Permissions;
 import com.bevatel.simulator.http.Caller;
 import com.bevatel.simulator.http.Params;
 import com.bevatel.simulator.http.Request;
@@ -33,6 +34,7 @@ public final class InboxRoute {
             ObjectNode body = Json.object();
             ArrayNode payload = body.putArray("payload");
             state.inboxes.all().stream().filter(i -> i.accountId() == caller.accountId())
+                    .filter(i -> Permissions.canViewInbox(state, caller.user(), i))
                     .sorted(Comparator.comparing((Inbox i) -> i.name().toLowerCase(Locale.ROOT)).thenComparing(Inbox::id))
                     .forEach(i -> payload.add(InboxView.rest(i, caller.administrator())));
             return Response.ok(body);

@@ -1,10 +1,12 @@
 package com.bevatel.simulator.route;
 
 import com.bevatel.simulator.domain.ApiException;
+import com.bevatel.simulator.domain.AgentBots;
 import com.bevatel.simulator.domain.Conversations;
 import com.bevatel.simulator.domain.Errors;
 import com.bevatel.simulator.domain.Messages;
 import com.bevatel.simulator.domain.NewMessage;
+import com.bevatel.simulator.domain.Upload;
 import com.bevatel.simulator.http.Params;
 import com.bevatel.simulator.http.Response;
 import com.bevatel.simulator.http.Router;
@@ -54,11 +56,15 @@ public final class MessageRoute {
             Params p = request.params();
             NewMessage spec = newMessage(p);
             String echoId = p.string("echo_id");
+            List<Upload> attachments = request.uploads("attachments");
+            String senderType = p.string("sender_type");
+            Long senderId = AssignmentRoute.lenientId(p.node("sender_id"));
             try {
                 return router.store().write(tx -> {
                     Conversation conversation = Conversations.find(tx.state(), caller.accountId(),
                             request.idParam("conversation_id"));
-                    Message message = Messages.create(tx, conversation, spec, ConversationRoute.actor(caller));
+                    Message message = Messages.create(tx, conversation, spec, AgentBots.messageAuthor(tx.state(),
+                            caller.accountId(), ConversationRoute.actor(caller), senderType, senderId), attachments);
                     return Response.ok(MessageView.rest(tx.state().messages.get(message.id()), tx.state(), echoId));
                 });
             } catch (ApiException e) {

@@ -19,5 +19,16 @@ public final class Routes {
         PublicConversationRoute.register(router);
         PublicMessageRoute.register(router);
         WebhookRoute.register(router);
+        ContactLabelRoute.register(router);
+        ContactableInboxRoute.register(router);
+        ContactFilterRoute.register(router);
+        ConversationFilterRoute.register(router);
+        ConversationActionRoute.register(router);
+        ConversationLabelRoute.register(router);
+        AssignmentRoute.register(router);
+        AttachmentRoute.register(router);
+        InboxDeleteRoute.register(router);
+        SimulatorAgentRoute.register(router);
+        SimulatorClockRoute.register(router);
     }
 }

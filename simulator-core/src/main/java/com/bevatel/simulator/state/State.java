@@ -1,11 +1,15 @@
 package com.bevatel.simulator.state;
 
 import com.bevatel.simulator.model.Account;
+import com.bevatel.simulator.model.AgentBot;
+import com.bevatel.simulator.model.Attachment;
+import com.bevatel.simulator.model.ContactLabels;
 import com.bevatel.simulator.model.Contact;
 import com.bevatel.simulator.model.ContactInbox;
 import com.bevatel.simulator.model.Conversation;
 import com.bevatel.simulator.model.Inbox;
 import com.bevatel.simulator.model.Message;
+import com.bevatel.simulator.model.Team;
 import com.bevatel.simulator.model.User;
 import com.bevatel.simulator.model.Webhook;
 import com.bevatel.simulator.seed.SeededRandom;
@@ -58,9 +62,31 @@ public final class State {
     public final Children conversationsOfAccount = new Children(undo);
     public final Children messagesOfConversation = new Children(undo);
 
+    // Agents, teams and bots; contact labels; attachments (API.md §2.1, §5.3, §5.4, §5.6).
+    public final Table<AgentBot> agentBots = new Table<>(AgentBot::id, undo);
+    public final Table<Team> teams = new Table<>(Team::id, undo);
+    public final Table<ContactLabels> contactLabels = new Table<>(ContactLabels::contactId, undo);
+    public final Table<Attachment> attachments = new Table<>(Attachment::id, undo);
+    public final Index<String> agentBotByToken = new Index<>(undo);
+    public final Index<String> attachmentByBlobKey = new Index<>(undo);
+    public final Children membersOfInbox = new Children(undo);
+    public final Children membersOfTeam = new Children(undo);
+    public final Children attachmentsOfMessage = new Children(undo);
+
+    private final Settings settings;
+
     public State(SeededRandom random, SimulatedClock clock) {
+        this(random, clock, Settings.defaults());
+    }
+
+    public State(SeededRandom random, SimulatedClock clock, Settings settings) {
         this.random = random;
         this.clock = clock;
+        this.settings = settings;
+    }
+
+    public Settings settings() {
+        return settings;
     }
 
     public SimulatedClock clock() {

@@ -23,17 +23,32 @@ public final class ConversationView {
     }
 
     public static ObjectNode rest(Conversation c, State state) {
+        return rest(c, state, null);
+    }
+
+    /**
+     * As {@link #rest(Conversation, State)} for a known viewer: {@code meta.team.is_member} tells
+     * whether {@code viewerUserId} belongs to the team (false when null, e.g. a bot).
+     */
+    public static ObjectNode rest(Conversation c, State state, Long viewerUserId) {
         Contact contact = state.contacts.get(c.contactId());
         ContactInbox contactInbox = state.contactInboxes.get(c.contactInboxId());
         ObjectNode o = Json.object();
         ObjectNode meta = o.putObject("meta");
         meta.set("sender", ContactView.rest(contact, state, false));
         meta.put("channel", "Channel::Api");
-        if (c.assigneeId() != null) {
+        if (c.assigneeBotId() != null && state.agentBots.find(c.assigneeBotId()).isPresent()) {
+            meta.set("assignee", AgentBotView.slim(state.agentBots.get(c.assigneeBotId())));
+            meta.put("assignee_type", "AgentBot");
+        } else if (c.assigneeId() != null) {
             state.users.find(c.assigneeId()).ifPresent(user -> {
                 meta.set("assignee", UserView.agent(user));
                 meta.put("assignee_type", "User");
             });
+        }
+        if (c.teamId() != null) {
+            state.teams.find(c.teamId()).ifPresent(team -> meta.set("team", TeamView.rest(team,
+                    viewerUserId != null && state.membersOfTeam.of(team.id()).contains(viewerUserId))));
         }
         meta.put("hmac_verified", contactInbox.hmacVerified());
         o.put("id", c.displayId());

@@ -30,11 +30,19 @@ public final class MessageView {
         o.put("created_at", Json.unix(message.createdAt()));
         o.put("private", message.isPrivate());
         o.set("source_id", Json.text(message.sourceId()));
+        putAttachments(o, message, state);
         JsonNode sender = Senders.push(message, state);
         if (sender != null) {
             o.set("sender", sender);
         }
         return o;
+    }
+
+    /** {@code attachments} (§4.6) just before {@code sender}, only when the message has some. */
+    private static void putAttachments(ObjectNode o, Message message, State state) {
+        if (!state.attachmentsOfMessage.of(message.id()).isEmpty()) {
+            o.set("attachments", AttachmentView.list(message.id(), state));
+        }
     }
 
     /** §4.5: conversation {@code messages[]}, {@code last_non_activity_message}, webhook conversation data. */
@@ -74,6 +82,7 @@ public final class MessageView {
         conv.put("last_activity_at", Json.unix(conversation.lastActivityAt()));
         conv.putObject("contact_inbox").put("source_id",
                 state.contactInboxes.get(conversation.contactInboxId()).sourceId());
+        putAttachments(o, message, state);
         JsonNode sender = Senders.push(message, state);
         if (sender != null) {
             o.set("sender", sender);

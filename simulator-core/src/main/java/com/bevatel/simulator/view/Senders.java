@@ -17,7 +17,7 @@ final class Senders {
         return switch (message.senderType()) {
             case CONTACT -> state.contacts.find(message.senderId()).map(ContactView::push).orElse(null);
             case USER -> state.users.find(message.senderId()).map(UserView::push).orElse(null);
-            case AGENT_BOT -> null;
+            case AGENT_BOT -> state.agentBots.find(message.senderId()).map(AgentBotView::push).orElse(null);
         };
     }
 }

@@ -105,10 +105,14 @@ abstract class ApiTestSupport {
     record SecondAccount(long accountId, long adminId, long inboxId) {
     }
 
-    /** An agent (not an administrator) of account 1 with token "agent-token". */
+    /** An agent (not an administrator) of account 1, member of the API inbox, with token "agent-token". */
     static long addAgent() {
-        return sim.store().write(tx -> Users.add(tx, new User(tx.nextId(Sequence.USER), 1L, "Sam Agent", "Sam",
-                "sam@bevatel.test", Role.AGENT, "agent-token", tx.token(), tx.now())).id());
+        return sim.store().write(tx -> {
+            User agent = Users.add(tx, new User(tx.nextId(Sequence.USER), 1L, "Sam Agent", "Sam",
+                    "sam@bevatel.test", Role.AGENT, "agent-token", tx.token(), tx.now()));
+            tx.state().membersOfInbox.append(1L, agent.id());
+            return agent.id();
+        });
     }
 
     static long at(int write) {

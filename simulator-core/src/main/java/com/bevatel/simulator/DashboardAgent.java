@@ -1,0 +1,119 @@
+package com.bevatel.simulator;
+
+import com.bevatel.simulator.domain.DashboardActions;
+import com.bevatel.simulator.domain.Teams;
+import com.bevatel.simulator.domain.Users;
+import com.bevatel.simulator.model.Conversation;
+import com.bevatel.simulator.model.ConversationStatus;
+import com.bevatel.simulator.model.Message;
+import com.bevatel.simulator.model.MessageStatus;
+import com.bevatel.simulator.model.Priority;
+import com.bevatel.simulator.model.Team;
+import com.bevatel.simulator.model.User;
+import com.bevatel.simulator.model.WireEnum;
+import com.bevatel.simulator.state.Store;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * A member of the account working in the (simulated) Bevatel dashboard, for tests that must react
+ * to a human agent:
+ *
+ * <pre>{@code
+ * DashboardAgent sam = sim.agent("Sam Agent");
+ * sam.reply(1, "On its way");     // outgoing message + webhooks, as the dashboard would send it
+ * sam.resolve(1);                 // status change, activity line, conversation_status_changed …
+ * }</pre>
+ *
+ * Conversations are named by their display id (the {@code id} every payload shows). Each call is
+ * one write, with exactly the messages, activity messages and events the real dashboard action
+ * produces. A missing conversation, or one the member may not see, throws the
+ * {@link com.bevatel.simulator.domain.ApiException} the API would answer (404, 401).
+ */
+public final class DashboardAgent {
+    private final Store store;
+    private final User member;
+
+    DashboardAgent(Store store, User member) {
+        this.store = store;
+        this.member = member;
+    }
+
+    /** The member acting (id, name, role, access token). */
+    public User user() {
+        return member;
+    }
+
+    /** Sends a public reply (outgoing message; Liquid variables are rendered). */
+    public Message reply(long conversationId, String content) {
+        return store.write(tx -> DashboardActions.reply(tx, member, conversationId, content, false));
+    }
+
+    /** Writes a private note (outgoing, {@code private: true}; delivered to webhooks like Chatwoot does). */
+    public Message note(long conversationId, String content) {
+        return store.write(tx -> DashboardActions.reply(tx, member, conversationId, content, true));
+    }
+
+    public Conversation resolve(long conversationId) {
+        return status(conversationId, ConversationStatus.RESOLVED, null);
+    }
+
+    /** Reopens; an agent (not an administrator) is then self-assigned, as in Chatwoot. */
+    public Conversation reopen(long conversationId) {
+        return status(conversationId, ConversationStatus.OPEN, null);
+    }
+
+    public Conversation markPending(long conversationId) {
+        return status(conversationId, ConversationStatus.PENDING, null);
+    }
+
+    /** Snoozes until {@code until}, or until the next reply when null. */
+    public Conversation snooze(long conversationId, Instant until) {
+        return status(conversationId, ConversationStatus.SNOOZED, until);
+    }
+
+    /** Assigns the member named {@code agentNameOrEmail} (the acting member themself: self-assignment). */
+    public Conversation assign(long conversationId, String agentNameOrEmail) {
+        User assignee = store.read(state -> Users.byNameOrEmail(state, member.accountId(), agentNameOrEmail))
+                .orElseThrow(() -> new IllegalArgumentException("no user named " + agentNameOrEmail));
+        return store.write(tx -> DashboardActions.assign(tx, member, conversationId, assignee));
+    }
+
+    public Conversation unassign(long conversationId) {
+        return store.write(tx -> DashboardActions.assign(tx, member, conversationId, null));
+    }
+
+    /** Assigns the team named {@code teamName}; null removes the team. */
+    public Conversation assignTeam(long conversationId, String teamName) {
+        Team team = teamName == null ? null : store.read(state -> Teams.byName(state, member.accountId(), teamName))
+                .orElseThrow(() -> new IllegalArgumentException("no team named " + teamName));
+        return store.write(tx -> DashboardActions.assignTeam(tx, member, conversationId, team));
+    }
+
+    /** Sets the priority; null removes it. */
+    public Conversation setPriority(long conversationId, Priority priority) {
+        return store.write(tx -> DashboardActions.setPriority(tx, member, conversationId, priority));
+    }
+
+    /** Replaces the conversation's labels. */
+    public Conversation setLabels(long conversationId, String... labels) {
+        return store.write(tx -> DashboardActions.setLabels(tx, member, conversationId, Arrays.asList(labels)));
+    }
+
+    /** Starts or stops typing in the reply box (conversation_typing_on/off). */
+    public void typing(long conversationId, boolean on) {
+        store.write(tx -> DashboardActions.typing(tx, member, conversationId, on, false));
+    }
+
+    /** Marks a message delivered, read or failed (message_updated when it changes). */
+    public Message markMessage(long conversationId, long messageId, MessageStatus status) {
+        Objects.requireNonNull(status, "status");
+        return store.write(tx -> DashboardActions.markMessage(tx, member, conversationId, messageId,
+                WireEnum.name(status), null));
+    }
+
+    private Conversation status(long conversationId, ConversationStatus status, Instant snoozedUntil) {
+        return store.write(tx -> DashboardActions.changeStatus(tx, member, conversationId, status, snoozedUntil));
+    }
+}

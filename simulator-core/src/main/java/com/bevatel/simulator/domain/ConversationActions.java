@@ -1,0 +1,113 @@
+package com.bevatel.simulator.domain;
+
+import com.bevatel.simulator.event.Actor;
+import com.bevatel.simulator.event.DomainEvent;
+import com.bevatel.simulator.model.Conversation;
+import com.bevatel.simulator.model.Message;
+import com.bevatel.simulator.model.Priority;
+import com.bevatel.simulator.model.WireEnum;
+import com.bevatel.simulator.state.Transaction;
+import com.bevatel.simulator.view.Json;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The smaller conversation actions of API.md §5.4: priority, custom attributes, typing, last seen.
+ * Each goes through {@link Conversations#save} when it changes a column, so events and activity
+ * lines are those Chatwoot's callbacks produce.
+ */
+public final class ConversationActions {
+    /** Chatwoot writes agent_last_seen_at at most hourly while nothing is unread. */
+    private static final Duration LAST_SEEN_THROTTLE = Duration.ofHours(1);
+
+    private ConversationActions() {
+    }
+
+    /**
+     * A priority name, or null for "none" (blank clears, as Ruby's {@code presence}). An unknown
+     * name is a 422 here; Chatwoot's enum raises and answers 500.
+     */
+    public static Priority parsePriority(String name) {
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        return WireEnum.parse(Priority.class, name)
+                .orElseThrow(() -> Errors.error(422, "'" + name + "' is not a valid priority"));
+    }
+
+    /** {@code toggle_priority} and {@code PATCH /conversations/{id}}: activity line + conversation_updated. */
+    public static Conversation setPriority(Transaction tx, Conversation current, Priority priority, Actor actor) {
+        Conversation.Builder b = current.toBuilder();
+        b.priority = priority;
+        return Conversations.save(tx, current, b, actor);
+    }
+
+    /** {@code custom_attributes}: replaces the object, or merges into it when {@code merge}. */
+    public static Conversation setCustomAttributes(Transaction tx, Conversation current, ObjectNode attributes,
+                                                   boolean merge, Actor actor) {
+        ObjectNode next = merge ? Json.copy(current.customAttributes()) : Json.object();
+        if (attributes != null) {
+            next.setAll(attributes.deepCopy());
+        }
+        Conversation.Builder b = current.toBuilder();
+        b.customAttributes = next;
+        return Conversations.save(tx, current, b, actor);
+    }
+
+    /** {@code toggle_typing_status}: "on"/"off" fire the typing event; anything else does nothing. */
+    public static boolean typing(Transaction tx, Conversation conversation, String typingStatus, boolean isPrivate,
+                                 Actor typist) {
+        if (!"on".equals(typingStatus) && !"off".equals(typingStatus)) {
+            return false;
+        }
+        tx.emit(new DomainEvent.ConversationTyping(conversation.accountId(), conversation.id(),
+                "on".equals(typingStatus), typist, isPrivate));
+        return true;
+    }
+
+    /**
+     * {@code update_last_seen} by a member: sets {@code agent_last_seen_at} (and, for the assignee,
+     * {@code assignee_last_seen_at}) like Chatwoot's {@code update_columns} — no callbacks, so no
+     * event and no new {@code updated_at}. With nothing unread it writes at most once an hour.
+     */
+    public static Conversation updateLastSeen(Transaction tx, Conversation current, long userId) {
+        boolean assignee = current.assigneeId() != null && current.assigneeId() == userId;
+        Instant now = tx.now();
+        boolean unread = assignee ? anyMessageAfter(tx, current, current.assigneeLastSeenAt())
+                : anyMessageAfter(tx, current, current.agentLastSeenAt());
+        if (!unread) {
+            boolean agentStale = stale(current.agentLastSeenAt(), now);
+            boolean assigneeStale = assignee && stale(current.assigneeLastSeenAt(), now);
+            if (!agentStale && !assigneeStale) {
+                return current;
+            }
+        }
+        Conversation.Builder b = current.toBuilder();
+        b.agentLastSeenAt = now;
+        if (assignee) {
+            b.assigneeLastSeenAt = now;
+        }
+        Conversation updated = b.build();
+        tx.state().conversations.put(updated);
+        return updated;
+    }
+
+    private static boolean stale(Instant seen, Instant now) {
+        return seen == null || seen.isBefore(now.minus(LAST_SEEN_THROTTLE));
+    }
+
+    /** Chatwoot's {@code unread_messages}: any message (of any type) after the time, or all when unset. */
+    private static boolean anyMessageAfter(Transaction tx, Conversation conversation, Instant since) {
+        List<Long> ids = tx.state().messagesOfConversation.of(conversation.id());
+        if (ids.isEmpty()) {
+            return false;
+        }
+        if (since == null) {
+            return true;
+        }
+        Message last = tx.state().messages.get(ids.get(ids.size() - 1));
+        return last.createdAt().isAfter(since);
+    }
+}

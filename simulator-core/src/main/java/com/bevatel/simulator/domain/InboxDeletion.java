@@ -1,0 +1,37 @@
+package com.bevatel.simulator.domain;
+
+import com.bevatel.simulator.model.ContactInbox;
+import com.bevatel.simulator.model.Inbox;
+import com.bevatel.simulator.state.State;
+import com.bevatel.simulator.state.Transaction;
+import java.util.List;
+
+/**
+ * {@code DELETE /inboxes/{id}} (API.md §5.2). Chatwoot deletes in a background job; the simulator
+ * deletes at once: the inbox, its contact-inboxes, their conversations, messages and attachments,
+ * and its members. Contacts stay. No webhook is sent (there is no inbox_deleted event).
+ */
+public final class InboxDeletion {
+    private InboxDeletion() {
+    }
+
+    public static void delete(Transaction tx, Inbox inbox) {
+        State state = tx.state();
+        for (ContactInbox ci : List.copyOf(state.contactInboxes.all())) {
+            if (ci.inboxId() != inbox.id()) {
+                continue;
+            }
+            for (long conversationId : List.copyOf(state.conversationsOfContactInbox.of(ci.id()))) {
+                Conversations.delete(tx, state.conversations.get(conversationId));
+            }
+            state.contactInboxBySource.remove(new State.SourceKey(ci.inboxId(), ci.sourceId()));
+            state.contactInboxesOfContact.remove(ci.contactId(), ci.id());
+            state.contactInboxes.remove(ci.id());
+        }
+        for (long member : List.copyOf(state.membersOfInbox.of(inbox.id()))) {
+            state.membersOfInbox.remove(inbox.id(), member);
+        }
+        state.inboxByIdentifier.remove(inbox.channel().identifier());
+        state.inboxes.remove(inbox.id());
+    }
+}

@@ -1,0 +1,51 @@
+package com.bevatel.simulator.domain;
+
+import com.bevatel.simulator.model.Conversation;
+import com.bevatel.simulator.model.Inbox;
+import com.bevatel.simulator.model.Role;
+import com.bevatel.simulator.model.User;
+import com.bevatel.simulator.state.State;
+import java.util.function.Predicate;
+
+/**
+ * Chatwoot's Pundit policies for what a member may see (API.md §2.1): administrators see the whole
+ * account; an agent sees the inboxes they are a member of, and conversations in those inboxes or
+ * assigned to one of their teams.
+ */
+public final class Permissions {
+    private Permissions() {
+    }
+
+    public static boolean administrator(User user) {
+        return user.role() == Role.ADMINISTRATOR;
+    }
+
+    public static boolean isInboxMember(State state, long inboxId, long userId) {
+        return state.membersOfInbox.of(inboxId).contains(userId);
+    }
+
+    /** InboxPolicy#show?. */
+    public static boolean canViewInbox(State state, User user, Inbox inbox) {
+        return administrator(user) || isInboxMember(state, inbox.id(), user.id());
+    }
+
+    /** ConversationPolicy#show?: inbox access or team access. */
+    public static boolean canViewConversation(State state, User user, Conversation conversation) {
+        return administrator(user) || isInboxMember(state, conversation.inboxId(), user.id())
+                || (conversation.teamId() != null && Teams.isMember(state, conversation.teamId(), user.id()));
+    }
+
+    /** The conversations lists and filters show an agent (PermissionFilterService: inbox membership only). */
+    public static Predicate<Conversation> listable(State state, User user) {
+        if (administrator(user)) {
+            return c -> true;
+        }
+        return c -> isInboxMember(state, c.inboxId(), user.id());
+    }
+
+    public static void requireConversation(State state, User user, Conversation conversation) {
+        if (!canViewConversation(state, user, conversation)) {
+            throw Errors.unauthorizedAction();
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package com.bevatel.simulator.model;
+
+import java.time.Instant;
+
+/**
+ * An agent bot of one account. It acts through its own {@code api_access_token}, on the endpoints
+ * Chatwoot opens to bots (API.md §2.1); messages it sends have {@code sender_type: "AgentBot"}.
+ */
+public record AgentBot(long id, long accountId, String name, String description, String outgoingUrl,
+                       String accessToken, Instant createdAt, Instant updatedAt) {
+
+    /** Chatwoot's only bot type. */
+    public static final String BOT_TYPE = "webhook";
+}

@@ -1,0 +1,40 @@
+package com.bevatel.simulator.route;
+
+import com.bevatel.simulator.domain.Conversations;
+import com.bevatel.simulator.domain.Labels;
+import com.bevatel.simulator.http.Response;
+import com.bevatel.simulator.http.Router;
+import com.bevatel.simulator.model.Conversation;
+import com.bevatel.simulator.view.Json;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+
+/** {@code GET|POST /conversations/{id}/labels} (§5.4): POST replaces the label set. */
+public final class ConversationLabelRoute {
+    private static final String LABELS = "/conversations/{conversation_id}/labels";
+
+    private ConversationLabelRoute() {
+    }
+
+    public static void register(Router router) {
+        router.accountGet(LABELS, (request, caller) -> router.store().read(state -> Response.ok(payload(
+                Conversations.find(state, caller.accountId(), request.idParam("conversation_id")).labels()))));
+        router.accountPost(LABELS, (request, caller) -> {
+            List<String> labels = request.params().strings("labels");
+            return router.store().write(tx -> {
+                Conversation current = Conversations.find(tx.state(), caller.accountId(),
+                        request.idParam("conversation_id"));
+                return Response.ok(payload(Labels.setConversationLabels(tx, current, labels, caller.actor()).labels()));
+            });
+        });
+    }
+
+    /** {@code {"payload": ["a", "b"]}}. */
+    static ObjectNode payload(List<String> labels) {
+        ObjectNode body = Json.object();
+        ArrayNode payload = body.putArray("payload");
+        labels.forEach(payload::add);
+        return body;
+    }
+}

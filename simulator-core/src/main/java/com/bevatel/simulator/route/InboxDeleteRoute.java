@@ -1,0 +1,29 @@
+package com.bevatel.simulator.route;
+
+import com.bevatel.simulator.domain.Errors;
+import com.bevatel.simulator.domain.InboxDeletion;
+import com.bevatel.simulator.http.Response;
+import com.bevatel.simulator.http.Router;
+import com.bevatel.simulator.model.Inbox;
+import com.bevatel.simulator.view.Json;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** {@code DELETE /inboxes/{id}} (§5.2, administrators): 200 with Chatwoot's "will be processed" message. */
+public final class InboxDeleteRoute {
+    private InboxDeleteRoute() {
+    }
+
+    public static void register(Router router) {
+        router.accountDelete("/inboxes/{id}", (request, caller) -> router.store().write(tx -> {
+            Inbox inbox = tx.state().inboxes.find(request.idParam("id"))
+                    .filter(i -> i.accountId() == caller.accountId()).orElseThrow(Errors::notFound);
+            if (!caller.administrator()) {
+                throw Errors.unauthorizedAction();
+            }
+            InboxDeletion.delete(tx, inbox);
+            ObjectNode body = Json.object();
+            body.put("message", "Your inbox deletion request will be processed in some time.");
+            return Response.ok(body);
+        }));
+    }
+}

@@ -1,0 +1,186 @@
+package com.bevatel.simulator.api.more;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.bevatel.simulator.BevatelSimulator;
+import com.bevatel.simulator.Http;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** §2.1: agents vs administrators, record access by inbox and team, and the endpoints open to bots. */
+class RolesAndBotsTest {
+    private static final String BOTS = "{\"error\":\"Access to this endpoint is not authorized for bots\"}";
+    private static final String NOT_AUTHORIZED = "{\"error\":\"You are not authorized to do this action\"}";
+
+    World world;
+
+    @BeforeEach
+    void start() {
+        world = new World();
+    }
+
+    @AfterEach
+    void stop() {
+        world.close();
+    }
+
+    /** A second API inbox (no members) with one conversation; returns its display id. */
+    private long conversationInUnstaffedInbox() {
+        Http.Result inbox = world.admin.post(Http.account("/inboxes"), "{\"name\":\"Other\",\"channel\":{\"type\":\"api\"}}");
+        long inboxId = inbox.json().get("id").asLong();
+        JsonNode contact = world.contact("{\"inbox_id\":" + inboxId + ",\"name\":\"Olga\"}");
+        Http.Result conversation = world.admin.post(Http.account("/conversations"),
+                "{\"inbox_id\":" + inboxId + ",\"contact_id\":" + contact.get("id").asLong() + "}");
+        return conversation.json().get("id").asLong();
+    }
+
+    @Test
+    void agentsSeeTheirInboxesConversationsOnly() {
+        long mine = world.conversation("Alice");
+        long other = conversationInUnstaffedInbox();
+
+        assertThat(world.sam.get(Http.account("/conversations/" + mine)).status()).isEqualTo(200);
+        Http.Result denied = world.sam.get(Http.account("/conversations/" + other));
+        assertThat(denied.status()).isEqualTo(401);
+        assertThat(denied.body()).isEqualTo(NOT_AUTHORIZED);
+        assertThat(world.sam.get(Http.account("/conversations/" + other + "/messages")).status()).isEqualTo(401);
+        assertThat(world.sam.get(Http.account("/conversations/999")).status()).isEqualTo(404);
+
+        JsonNode list = world.sam.get(Http.account("/conversations")).json().at("/data");
+        assertThat(list.get("payload")).extracting(c -> c.get("id").asLong()).containsExactly(mine);
+        assertThat(list.at("/meta/all_count").asLong()).isEqualTo(1);
+        assertThat(world.admin.get(Http.account("/conversations")).json().at("/data/meta/all_count").asLong()).isEqualTo(2);
+
+        assertThat(world.sam.get(Http.account("/inboxes")).json().get("payload"))
+                .extracting(i -> i.get("name").asText()).containsExactly("Bevatel API");
+        assertThat(world.sam.get(Http.account("/inboxes/2")).body()).isEqualTo(NOT_AUTHORIZED);
+        assertThat(world.sam.get(Http.account("/inboxes/1")).json().has("hmac_token")).isFalse();
+    }
+
+    @Test
+    void aTeamGivesItsMembersAccessToTheConversation() {
+        long other = conversationInUnstaffedInbox();
+        long team = world.sim.team("support").id();
+        assertThat(world.admin.post(Http.account("/conversations/" + other + "/assignments"), "{\"team_id\":" + team + "}")
+                .status()).isEqualTo(200);
+
+        assertThat(world.sam.get(Http.account("/conversations/" + other)).status()).isEqualTo(200);
+        assertThat(world.kim.get(Http.account("/conversations/" + other)).status()).isEqualTo(401);
+        JsonNode meta = world.sam.get(Http.account("/conversations/" + other)).json().at("/meta/team");
+        assertThat(meta.get("name").asText()).isEqualTo("support");
+    }
+
+    @Test
+    void administratorOnlyActionsAreRefusedToAgents() {
+        long conversation = world.conversation("Alice");
+        long contact = world.show(conversation).at("/meta/sender/id").asLong();
+
+        assertThat(world.sam.delete(Http.account("/contacts/" + contact)).body()).isEqualTo(NOT_AUTHORIZED);
+        assertThat(world.sam.delete(Http.account("/conversations/" + conversation)).body()).isEqualTo(NOT_AUTHORIZED);
+        assertThat(world.sam.delete(Http.account("/inboxes/1")).body()).isEqualTo(NOT_AUTHORIZED);
+        assertThat(world.sam.post(Http.account("/inboxes"), "{\"name\":\"X\",\"channel\":{\"type\":\"api\"}}").status())
+                .isEqualTo(401);
+        assertThat(world.show(conversation).get("id").asLong()).isEqualTo(conversation);
+    }
+
+    @Test
+    void anAgentReopeningIsSelfAssignedAnAdministratorIsNot() {
+        long conversation = world.conversation("Alice");
+        world.admin.post(Http.account("/conversations/" + conversation + "/toggle_status"), "{\"status\":\"resolved\"}");
+        world.admin.post(Http.account("/conversations/" + conversation + "/toggle_status"), "{\"status\":\"open\"}");
+        assertThat(world.show(conversation).at("/meta/assignee").isMissingNode()).isTrue();
+
+        world.admin.post(Http.account("/conversations/" + conversation + "/toggle_status"), "{\"status\":\"resolved\"}");
+        world.sam.post(Http.account("/conversations/" + conversation + "/toggle_status"), "{\"status\":\"open\"}");
+        assertThat(world.show(conversation).at("/meta/assignee/name").asText()).isEqualTo("Sam Agent");
+    }
+
+    @Test
+    void botsReachOnlyTheirEndpoints() {
+        long conversation = world.conversation("Alice");
+        String base = Http.account("/conversations/" + conversation);
+
+        assertThat(world.bot.get(base).status()).isEqualTo(200);
+        Http.Result message = world.bot.post(base + "/messages", "{\"content\":\"Beep\"}");
+        assertThat(message.status()).as(message.toString()).isEqualTo(200);
+        assertThat(message.json().get("sender").toString())
+                .isEqualTo("{\"id\":1,\"name\":\"Helper Bot\",\"avatar_url\":\"\",\"type\":\"agent_bot\"}");
+        assertThat(world.bot.post(base + "/labels", "{\"labels\":[\"bot\"]}").body()).isEqualTo("{\"payload\":[\"bot\"]}");
+        assertThat(world.bot.get(base + "/labels").status()).isEqualTo(200);
+        assertThat(world.bot.post(base + "/toggle_priority", "{\"priority\":\"high\"}").status()).isEqualTo(200);
+        assertThat(world.bot.post(base + "/toggle_typing_status", "{\"typing_status\":\"on\"}").status()).isEqualTo(200);
+        assertThat(world.bot.post(base + "/custom_attributes", "{\"custom_attributes\":{\"a\":1}}").status()).isEqualTo(200);
+        assertThat(world.bot.patch(base, "{\"priority\":\"low\"}").status()).isEqualTo(200);
+        assertThat(world.bot.post(base + "/assignments", "{\"assignee_id\":2}").status()).isEqualTo(200);
+        assertThat(world.bot.post(base + "/toggle_status", "{\"status\":\"resolved\"}").status()).isEqualTo(200);
+        assertThat(world.contents(conversation)).contains("Helper Bot set the priority to high",
+                "Conversation was marked resolved by Helper Bot");
+
+        for (Http.Result refused : new Http.Result[] {
+                world.bot.get(Http.account("/conversations")),
+                world.bot.get(base + "/messages"),
+                world.bot.post(base + "/update_last_seen", "{}"),
+                world.bot.get(Http.account("/contacts")),
+                world.bot.get(Http.account("/inboxes")),
+                world.bot.delete(base),
+                world.bot.get("/api/v1/profile")}) {
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(401);
+            assertThat(refused.body()).isEqualTo(BOTS);
+        }
+    }
+
+    @Test
+    void aBotOpeningItsPendingConversationHandsItOff() {
+        long conversation = world.conversation("Alice");
+        String base = Http.account("/conversations/" + conversation);
+        Http.Result assigned = world.admin.post(base + "/assignments", "{\"assignee_id\":1,\"assignee_type\":\"AgentBot\"}");
+        assertThat(assigned.body()).isEqualTo("{\"id\":1,\"name\":\"Helper Bot\",\"description\":null,\"thumbnail\":\"\","
+                + "\"outgoing_url\":null,\"bot_type\":\"webhook\"}");
+        assertThat(world.show(conversation).get("status").asText()).isEqualTo("pending");
+        assertThat(world.show(conversation).at("/meta/assignee_type").asText()).isEqualTo("AgentBot");
+
+        Http.Result handoff = world.bot.post(base + "/toggle_status", "{\"status\":\"open\"}");
+        assertThat(handoff.body()).isEqualTo("{\"meta\":{},\"payload\":{\"success\":null,\"conversation_id\":"
+                + conversation + ",\"current_status\":\"open\",\"snoozed_until\":null}}");
+        JsonNode after = world.show(conversation);
+        assertThat(after.get("status").asText()).isEqualTo("open");
+        assertThat(after.at("/meta/assignee").isMissingNode()).isTrue();
+    }
+
+    @Test
+    void unknownAndMissingTokens() {
+        assertThat(world.admin.withToken("nope").get(Http.account("/contacts")).body())
+                .isEqualTo("{\"error\":\"Invalid Access Token\"}");
+        assertThat(world.admin.withToken(null).get(Http.account("/contacts")).body())
+                .isEqualTo("{\"errors\":[\"You need to sign in or sign up before continuing.\"]}");
+        assertThat(world.sam.get("/api/v1/profile").json().get("role").asText()).isEqualTo("agent");
+        assertThat(world.bot.get("/api/v1/accounts/2/conversations/1").status()).isEqualTo(404);
+    }
+
+    @Test
+    void theBuilderRejectsAmbiguousWorlds() {
+        assertThatThrownBy(() -> BevatelSimulator.builder().agent("A", "a@x.test", "t").agent("B", "b@x.test", "t").start())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("token");
+        assertThatThrownBy(() -> BevatelSimulator.builder().agent("A", "a@x.test", null).agent("A", "c@x.test", null))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> BevatelSimulator.builder().team("support", "Nobody").start())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Nobody");
+    }
+
+    @Test
+    void derivedTokensAreDeterministicAndLeaveTheAdministratorsAlone() {
+        try (BevatelSimulator plain = BevatelSimulator.builder().start();
+             BevatelSimulator a = BevatelSimulator.builder().agent("A", "a@x.test", null).agentBot("B", null).start();
+             BevatelSimulator b = BevatelSimulator.builder().agent("A", "a@x.test", null).agentBot("B", null).start()) {
+            assertThat(a.accessToken()).isEqualTo(plain.accessToken());
+            assertThat(a.apiInbox()).isEqualTo(plain.apiInbox());
+            assertThat(a.user("A").accessToken()).isEqualTo(b.user("A").accessToken()).hasSize(24);
+            assertThat(a.agentBot("B").accessToken()).isEqualTo(b.agentBot("B").accessToken());
+            Http agent = new Http(a.baseUrl(), a.user("a@x.test").accessToken());
+            assertThat(agent.get("/api/v1/profile").json().get("name").asText()).isEqualTo("A");
+        }
+    }
+}
