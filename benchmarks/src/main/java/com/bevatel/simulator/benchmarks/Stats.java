@@ -27,7 +27,7 @@ public record Stats(int count, double median, double min, double max) {
         return median == 0 ? 0 : (max - min) / 2 / median * 100;
     }
 
-    /** e.g. {@code 12.3 ± 4 % [11.9 … 12.8] (n=5)}. */
+    /** e.g. {@code 12.3 ms ± 4 % [11.9 ms … 12.8 ms] (n=5)}. */
     public String format(String unitFormat) {
         return String.format(Locale.ROOT, unitFormat + " ± %.0f %% [" + unitFormat + " … " + unitFormat + "] (n=%d)",
                 median, spreadPercent(), min, max, count);

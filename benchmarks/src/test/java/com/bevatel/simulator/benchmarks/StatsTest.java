@@ -11,6 +11,6 @@ class StatsTest {
         assertThat(odd.median()).isEqualTo(3);
         assertThat(odd.spreadPercent()).isCloseTo(66.67, org.assertj.core.data.Offset.offset(0.01));
         assertThat(Stats.of(4, 1, 3, 2).median()).isEqualTo(2.5);
-        assertThat(Stats.of(10, 12).format("%.1f ms")).isEqualTo("11.0 ms ± 9 % [10.0 … 12.0] (n=2)");
+        assertThat(Stats.of(10, 12).format("%.1f ms")).isEqualTo("11.0 ms ± 9 % [10.0 ms … 12.0 ms] (n=2)");
     }
 }
