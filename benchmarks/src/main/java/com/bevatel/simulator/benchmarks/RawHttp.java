@@ -17,7 +17,7 @@ import java.util.Map;
  * A minimal keep-alive HTTP/1.1 client over one socket. The benchmarks time the server, so the
  * client must cost next to nothing and load next to no classes: {@code java.net.http.HttpClient}
  * adds its own selector thread and tens of microseconds per request. Handles what the servers
- * under test send: a status line, headers, and a {@code Content-Length} body.
+ * under test send: a status line, headers, and a {@code Content-Length} or chunked body.
  */
 public final class RawHttp implements Closeable {
     /** One response: status and body bytes. */
@@ -86,16 +86,44 @@ public final class RawHttp implements Closeable {
         out.flush();
         int status = parseStatus(readLine());
         int length = -1;
+        boolean chunked = false;
         for (String line = readLine(); !line.isEmpty(); line = readLine()) {
             int colon = line.indexOf(':');
-            if (colon > 0 && line.substring(0, colon).trim().toLowerCase(Locale.ROOT).equals("content-length")) {
-                length = Integer.parseInt(line.substring(colon + 1).trim());
+            if (colon <= 0) {
+                continue;
+            }
+            String name = line.substring(0, colon).trim().toLowerCase(Locale.ROOT);
+            String value = line.substring(colon + 1).trim();
+            if (name.equals("content-length")) {
+                length = Integer.parseInt(value);
+            } else if (name.equals("transfer-encoding") && value.toLowerCase(Locale.ROOT).contains("chunked")) {
+                chunked = true;
             }
         }
+        if (chunked) {
+            return new Response(status, readChunks());
+        }
         if (length < 0) {
-            throw new IOException("response without Content-Length (status " + status + ")");
+            throw new IOException("response without Content-Length or chunked body (status " + status + ")");
         }
         return new Response(status, in.readNBytes(length));
+    }
+
+    private byte[] readChunks() throws IOException {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        while (true) {
+            String sizeLine = readLine();
+            int semicolon = sizeLine.indexOf(';');
+            int size = Integer.parseInt((semicolon < 0 ? sizeLine : sizeLine.substring(0, semicolon)).trim(), 16);
+            if (size == 0) {
+                while (!readLine().isEmpty()) {
+                    // trailers: none expected, skipped
+                }
+                return body.toByteArray();
+            }
+            body.write(in.readNBytes(size));
+            readLine();
+        }
     }
 
     private static int parseStatus(String statusLine) throws IOException {

@@ -31,6 +31,17 @@ public final class Workload {
     private Workload() {
     }
 
+    /** For load.sh: {@code body}, {@code token} or {@code path} of the workload request. */
+    public static void main(String[] args) {
+        String what = args.length == 0 ? "body" : args[0];
+        System.out.println(switch (what) {
+            case "body" -> MESSAGE_BODY;
+            case "token" -> TOKEN;
+            case "path" -> MESSAGES_PATH;
+            default -> throw new IllegalArgumentException("body, token or path: " + what);
+        });
+    }
+
     public static BevatelSimulator startSimulator() {
         return BevatelSimulator.builder().accessToken(TOKEN).start();
     }
