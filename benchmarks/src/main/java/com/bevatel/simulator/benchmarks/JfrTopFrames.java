@@ -16,7 +16,8 @@ import jdk.jfr.consumer.RecordingFile;
  * Summarises a JFR recording's CPU samples ({@code jdk.ExecutionSample}): the hottest methods by
  * self time (top frame), by total time (anywhere on the stack, counted once per sample), and the
  * simulator's own methods by total time. What {@code jfr print --events jdk.ExecutionSample}
- * prints, folded into a table.
+ * prints, folded into a table. Then the allocation samples ({@code jdk.ObjectAllocationSample},
+ * by sampled weight): which classes are allocated, and from which simulator methods.
  *
  * <pre>java -cp benchmarks.jar com.bevatel.simulator.benchmarks.JfrTopFrames recording.jfr [top=25]</pre>
  */
@@ -28,8 +29,24 @@ public final class JfrTopFrames {
         int top = args.length > 1 ? Integer.parseInt(args[1]) : 25;
         Map<String, Integer> self = new HashMap<>();
         Map<String, Integer> total = new HashMap<>();
+        Map<String, Long> allocatedClasses = new HashMap<>();
+        Map<String, Long> allocatingMethods = new HashMap<>();
+        long allocated = 0;
         int samples = 0;
         for (RecordedEvent event : RecordingFile.readAllEvents(Path.of(args[0]))) {
+            if (event.getEventType().getName().equals("jdk.ObjectAllocationSample") && event.getStackTrace() != null) {
+                long weight = event.getLong("weight");
+                allocated += weight;
+                allocatedClasses.merge(event.getClass("objectClass").getName(), weight, Long::sum);
+                Set<String> seen = new HashSet<>();
+                for (RecordedFrame frame : event.getStackTrace().getFrames()) {
+                    String name = name(frame.getMethod());
+                    if (name.startsWith("com.bevatel.simulator.") && seen.add(name)) {
+                        allocatingMethods.merge(name, weight, Long::sum);
+                    }
+                }
+                continue;
+            }
             if (!event.getEventType().getName().equals("jdk.ExecutionSample") || event.getStackTrace() == null) {
                 continue;
             }
@@ -51,6 +68,19 @@ public final class JfrTopFrames {
         print("self (top frame)", self, samples, top, name -> true);
         print("total (on stack)", total, samples, top, name -> true);
         print("total, simulator code only", total, samples, top, name -> name.startsWith("com.bevatel.simulator."));
+        if (allocated > 0) {
+            System.out.printf(Locale.ROOT, "%n%,d MiB allocated (sampled weight)%n", allocated >> 20);
+            printWeights("allocated classes", allocatedClasses, allocated, top);
+            printWeights("allocated under simulator methods (on stack)", allocatingMethods, allocated, top);
+        }
+    }
+
+    private static void printWeights(String title, Map<String, Long> weights, long all, int top) {
+        System.out.println();
+        System.out.println("== " + title);
+        weights.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(top)
+                .forEach(e -> System.out.printf(Locale.ROOT, "%5.1f %%  %s%n", 100.0 * e.getValue() / all,
+                        e.getKey().replace("com.bevatel.simulator.shaded.", "")));
     }
 
     private static String name(RecordedMethod method) {
