@@ -53,11 +53,12 @@ build() {
   mvn -B -q -DskipTests -pl standalone,benchmarks -am package
 }
 
-# A port nothing listens on (a refused connection means free).
+# A port nothing listens on (a refused connection means free), below Linux's ephemeral range so no
+# outgoing connection (wrk, curl) holds it; start() retries on the rare bind race anyway.
 free_port() {
   local port
   while true; do
-    port=$((20000 + RANDOM % 40000))
+    port=$((15000 + RANDOM % 17000))
     if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
       echo "$port"
       return
@@ -92,10 +93,16 @@ stop_all() {
 }
 trap stop_all EXIT
 
+# wait_ready NAME PORT PID: 0 once it answers 200; 2 when it died of a taken port; exits otherwise.
 wait_ready() {
   local name=$1 port=$2 pid=$3
   for _ in $(seq 600); do
-    kill -0 "$pid" 2>/dev/null || { echo "$name died; log:" >&2; cat "$OUT/$name.log" >&2; exit 1; }
+    if ! kill -0 "$pid" 2>/dev/null; then
+      grep -q 'Address already in use' "$OUT/$name.log" && return 2
+      echo "$name died; log:" >&2
+      cat "$OUT/$name.log" >&2
+      exit 1
+    fi
     if [ "$(curl -s -o /dev/null -w '%{http_code}' -H "api_access_token: $TOKEN" "http://127.0.0.1:$port/api/v1/profile")" = 200 ]; then
       return
     fi
@@ -107,15 +114,20 @@ wait_ready() {
 
 # start NAME [extra JVM args…]: starts a target on a free port, waits for its first 200.
 start() {
-  local name=$1 port
+  local name=$1 port attempt
   shift
-  port=$(free_port)
-  # shellcheck disable=SC2046
-  $(server_command "$name" "$port" "$@") >"$OUT/$name.log" 2>&1 &
-  PID[$name]=$!
-  PORT[$name]=$port
-  STARTED+=("$!")
-  wait_ready "$name" "$port" "$!"
+  for attempt in 1 2 3; do
+    port=$(free_port)
+    # shellcheck disable=SC2046
+    $(server_command "$name" "$port" "$@") >"$OUT/$name.log" 2>&1 &
+    PID[$name]=$!
+    PORT[$name]=$port
+    STARTED+=("$!")
+    wait_ready "$name" "$port" "$!" && return
+    log "$name: port $port was taken (attempt $attempt), trying another"
+  done
+  echo "$name: no free port after 3 attempts" >&2
+  exit 1
 }
 
 post() { curl -s -H "api_access_token: $TOKEN" -H 'Content-Type: application/json' -d "$2" "http://127.0.0.1:$1$3"; }
