@@ -1,0 +1,84 @@
+package com.bevatel.simulator.benchmarks;
+
+import com.bevatel.simulator.BevatelSimulator;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Target: first start in a fresh JVM, from {@code builder()} to the first 200, ≤ 300 ms (JVM boot
+ * excluded, class loading included). Each run is a new JVM (the same java and classpath as this
+ * one) that times {@code builder().start()} plus one authenticated GET over a raw socket, prints
+ * the figure and exits; the parent collects the runs.
+ *
+ * <pre>java -cp benchmarks/target/benchmarks.jar com.bevatel.simulator.benchmarks.FirstStart [--runs 10] [--jvm-arg X]…</pre>
+ */
+public final class FirstStart {
+    private static final String MARK = "FIRST_START_MS ";
+
+    private FirstStart() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int runs = 10;
+        List<String> jvmArgs = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--child" -> {
+                    child();
+                    return;
+                }
+                case "--runs" -> runs = Integer.parseInt(args[++i]);
+                case "--jvm-arg" -> jvmArgs.add(args[++i]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i] + " (--runs N, --jvm-arg X)");
+            }
+        }
+        parent(runs, jvmArgs);
+    }
+
+    /** Touches nothing of the benchmarks' own helpers before the clock starts but compile-time constants. */
+    private static void child() throws IOException {
+        long start = System.nanoTime();
+        BevatelSimulator sim = BevatelSimulator.builder().accessToken(Workload.TOKEN).start();
+        long started = System.nanoTime();
+        int status;
+        try (RawHttp http = new RawHttp("127.0.0.1", sim.port())) {
+            status = http.get(Workload.PROFILE_PATH, Map.of("api_access_token", Workload.TOKEN)).status();
+        }
+        long elapsed = System.nanoTime() - start;
+        sim.close();
+        if (status != 200) {
+            throw new IllegalStateException("first request answered " + status);
+        }
+        System.out.println(MARK + String.format(Locale.ROOT, "%.3f %.3f", elapsed / 1e6, (started - start) / 1e6));
+    }
+
+    private static void parent(int runs, List<String> jvmArgs) throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<Double> firstStart = new ArrayList<>();
+        List<Double> startOnly = new ArrayList<>();
+        List<Double> wholeProcess = new ArrayList<>();
+        for (int run = 0; run < runs; run++) {
+            List<String> command = new ArrayList<>(List.of(java));
+            command.addAll(jvmArgs);
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), FirstStart.class.getName(), "--child"));
+            long launched = System.nanoTime();
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int exit = process.waitFor();
+            wholeProcess.add((System.nanoTime() - launched) / 1e6);
+            String line = output.lines().filter(l -> l.startsWith(MARK)).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("run failed (exit " + exit + "):\n" + output));
+            String[] figures = line.substring(MARK.length()).split(" ");
+            firstStart.add(Double.parseDouble(figures[0]));
+            startOnly.add(Double.parseDouble(figures[1]));
+        }
+        System.out.println("first start, builder() → first 200, fresh JVM: " + Stats.of(firstStart).format("%.1f ms"));
+        System.out.println("  of which builder().start(): " + Stats.of(startOnly).format("%.1f ms"));
+        System.out.println("whole child process (JVM boot + the above + close + exit): " + Stats.of(wholeProcess).format("%.0f ms"));
+        System.out.println("runs: " + firstStart);
+    }
+}
