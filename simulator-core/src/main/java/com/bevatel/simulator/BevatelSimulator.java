@@ -88,6 +88,7 @@ public final class BevatelSimulator implements AutoCloseable {
         store.addListener(dispatcher);
         Router router = new Router(store, config.maxRequestBodyBytes);
         Routes.registerAll(router);
+        config.extensions.forEach(extension -> extension.register(router, this));
         HttpHandler api = router.handler();
         root.bind(exchange -> (Sinks.handles(exchange) ? sinks : api).handleRequest(exchange));
     }
@@ -231,6 +232,7 @@ public final class BevatelSimulator implements AutoCloseable {
         private String accessToken;
         private URI apiInboxWebhookUrl;
         private String apiInboxWebhookSink;
+        private final List<HttpExtension> extensions = new ArrayList<>();
         private long maxRequestBodyBytes = DEFAULT_MAX_BODY_BYTES;
         private Duration webhookTimeout = WebhookSettings.DEFAULT_TIMEOUT;
         private int webhookAttempts = 1;
@@ -384,6 +386,12 @@ public final class BevatelSimulator implements AutoCloseable {
         }
 
         /** The seeded API inbox's {@code webhook_url} (where the inbox callback is delivered). */
+        /** More routes on the simulator's server (the standalone jar's admin API and dashboard use this). */
+        public Builder extension(HttpExtension extension) {
+            this.extensions.add(Objects.requireNonNull(extension, "extension"));
+            return this;
+        }
+
         /**
          * Points the seeded API inbox's {@code webhook_url} at this simulator's own sink {@code name}
          * ({@link #sinkUrl(String)}), so a test without a server of its own still gets real deliveries.

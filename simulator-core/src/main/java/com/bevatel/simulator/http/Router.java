@@ -71,6 +71,11 @@ public final class Router {
     }
 
     /** A GET answered by a plain Undertow handler (a non-JSON body, e.g. an attachment's bytes). */
+    /** A handler that writes its own response (files, server-sent events): no JSON conventions applied. */
+    public void raw(io.undertow.util.HttpString method, String path, HttpHandler handler) {
+        routing.add(method, path, handler);
+    }
+
     public void getRaw(String path, HttpHandler handler) {
         routing.add(Methods.GET, path, handler);
     }
