@@ -29,14 +29,14 @@ export function renderConversationList(container, list, openId, onOpen) {
   }, el('button', { type: 'button', onclick: () => onOpen(c.id) },
     el('div', { class: 'conv-top' },
       el('span', { class: 'conv-name' }, contactName(c.contact), ' ', el('span', { class: 'conv-id' }, '#' + c.id)),
+      c.unread_count > 0 && el('span', { class: 'unread', title: 'unread incoming messages' }, c.unread_count),
       el('span', { class: 'conv-time' }, time(c.last_activity_at))),
     el('div', { class: 'conv-preview' }, preview(c.last_message)),
     el('div', { class: 'conv-tags' },
       el('span', { class: 'badge ' + c.status }, c.status),
       c.priority && el('span', { class: 'badge priority' }, c.priority),
       c.assignee ? el('span', {}, '→ ' + c.assignee.name) : el('span', {}, 'unassigned'),
-      c.labels.map(label => el('span', { class: 'chip' }, label)),
-      c.unread_count > 0 && el('span', { class: 'unread', title: 'unread incoming messages' }, c.unread_count))))));
+      c.labels.map(label => el('span', { class: 'chip' }, label)))))));
 }
 
 export function contactName(contact) {

@@ -34,9 +34,11 @@ function detail(summary, d) {
       d.conversation_id !== null && [el('dt', {}, 'conversation'), el('dd', {}, '#' + d.conversation_id)],
       el('dt', {}, 'delivery'), el('dd', {}, d.delivery_id ?? '–')),
     d.failure && el('p', { class: 'failure' }, d.failure),
-    el('h3', {}, 'Request · POST ' + d.url),
+    el('h3', {}, 'Request'),
+    el('p', { class: 'request-line' }, 'POST ' + d.url),
     el('dl', { class: 'kv' }, Object.entries(d.request_headers).map(([name, value]) => [el('dt', {}, name), el('dd', {}, value)])),
     el('pre', { class: 'body request-body' }, pretty(d.request_body)),
-    el('h3', {}, 'Response · ' + (d.response_status ?? 'none')),
+    el('h3', {}, 'Response'),
+    el('p', { class: 'request-line' }, d.response_status === null ? 'no response' : 'HTTP ' + d.response_status),
     el('pre', { class: 'body response-body' }, d.response_status === null ? '(no response)' : pretty(d.response_body)));
 }
