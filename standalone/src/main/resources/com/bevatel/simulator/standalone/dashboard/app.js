@@ -257,8 +257,12 @@ function wire() {
 function connect() {
   const liveState = $('live');
   api.live({
-    // Sent on every (re)connect: anything may have changed while the stream was down.
-    hello: () => refresh('overview', 'list', 'thread', 'deliveries'),
+    // Sent on every (re)connect: anything may have changed while the stream was down, even the
+    // process (a restarted simulator numbers its deliveries from 1 again).
+    hello: () => {
+      forgetDeliveries();
+      refresh('overview', 'list', 'thread', 'deliveries');
+    },
     change: data => {
       refresh('overview', 'list');
       if (data.other || data.conversations.includes(state.openId)) refresh('thread');

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.logging.Level;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -23,6 +24,8 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -70,7 +73,7 @@ class DashboardBrowserTest {
         http = new ApiClient(sim);
         // The page re-renders what changed, so an element found a moment ago may have been replaced.
         wait = new WebDriverWait(browser, WAIT);
-        wait.ignoring(StaleElementReferenceException.class);
+        wait.ignoring(StaleElementReferenceException.class).pollingEvery(Duration.ofMillis(50));
         browser.get(sim.baseUrl() + Dashboard.PATH);
         // Live: the event stream is open, so every change from here on reaches the page.
         wait.until(ExpectedConditions.attributeToBe(By.id("live"), "data-state", "live"));
@@ -82,6 +85,13 @@ class DashboardBrowserTest {
         if (sim != null) {
             sim.close();
         }
+    }
+
+    /** No script error, failed module load or rejected request on the page. */
+    private void assertConsoleClean() {
+        assertThat(browser.manage().logs().get(LogType.BROWSER).getAll())
+                .filteredOn(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .extracting(LogEntry::getMessage).isEmpty();
     }
 
     @Test
@@ -132,6 +142,7 @@ class DashboardBrowserTest {
 
         assertThat(js("return window.notReloaded === true")).isEqualTo(true);
         assertThat(js("return [window.innerWidth, window.innerHeight]").toString()).isEqualTo("[1280, 800]");
+        assertConsoleClean();
         screenshot("dashboard-reply.png");
     }
 
@@ -180,6 +191,7 @@ class DashboardBrowserTest {
         // A change made elsewhere (here: Java) shows on the open conversation without a reload.
         sim.agent("Sam Agent").setLabels(id, "address-change");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("chat-head"), "address-change"));
+        assertConsoleClean();
         screenshot("dashboard-actions.png");
     }
 
