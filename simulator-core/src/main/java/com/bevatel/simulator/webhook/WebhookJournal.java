@@ -5,10 +5,14 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.LongFunction;
 import java.util.function.Predicate;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Every webhook delivery attempt, in recording order, for assertions: queries, and waits that are
@@ -25,10 +29,24 @@ public final class WebhookJournal {
     public static final int MAX_RESPONSE_BODY_CHARS = 8_192;
     /** How many recorded deliveries a timeout message lists (the most recent ones). */
     private static final int LISTED_ON_TIMEOUT = 50;
+    private static final Logger LOG = Logger.getLogger(WebhookJournal.class.getName());
+
+    /**
+     * Told of every recorded delivery and every clear (a live view, such as the standalone
+     * dashboard). Called on the recording thread after the journal's lock is released, possibly
+     * while the store's write lock is held: return quickly, never block or write to the store.
+     */
+    public interface Listener {
+        void recorded(Delivery delivery);
+
+        default void cleared() {
+        }
+    }
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition recorded = lock.newCondition();
     private final ArrayDeque<Delivery> entries = new ArrayDeque<>();
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private final int capacity;
     private long evicted;
     private long nextId = 1;
@@ -40,20 +58,41 @@ public final class WebhookJournal {
         this.capacity = capacity;
     }
 
+    public void addListener(Listener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    public void removeListener(Listener listener) {
+        listeners.remove(listener);
+    }
+
     /** Records one attempt; {@code build} receives the entry's sequence number. Wakes every waiter. */
     Delivery record(LongFunction<Delivery> build) {
+        Delivery delivery;
         lock.lock();
         try {
-            Delivery delivery = build.apply(nextId++);
+            delivery = build.apply(nextId++);
             if (entries.size() == capacity) {
                 entries.removeFirst();
                 evicted++;
             }
             entries.addLast(delivery);
             recorded.signalAll();
-            return delivery;
         } finally {
             lock.unlock();
+        }
+        notifyListeners(listener -> listener.recorded(delivery));
+        return delivery;
+    }
+
+    private void notifyListeners(Consumer<Listener> call) {
+        for (Listener listener : listeners) {
+            try {
+                call.accept(listener);
+            } catch (RuntimeException e) {
+                // A live view must never break the delivery that was just recorded.
+                LOG.log(Level.WARNING, "webhook journal listener failed", e);
+            }
         }
     }
 
@@ -116,6 +155,7 @@ public final class WebhookJournal {
         } finally {
             lock.unlock();
         }
+        notifyListeners(Listener::cleared);
     }
 
     /**

@@ -102,6 +102,37 @@ class WebhookJournalTest {
                 .isInstanceOf(WebhookTimeoutException.class).hasMessageContaining("The journal holds 0 deliveries");
     }
 
+    @Test
+    void listenersHearEachRecordingAndClearAfterTheLockIsReleasedAndCannotBreakIt() {
+        WebhookJournal journal = new WebhookJournal(10);
+        List<String> heard = new java.util.ArrayList<>();
+        WebhookJournal.Listener listener = new WebhookJournal.Listener() {
+            @Override
+            public void recorded(Delivery delivery) {
+                // The journal is readable from inside the callback: its lock is no longer held.
+                heard.add(delivery.id() + " " + delivery.event() + " of " + journal.size());
+            }
+
+            @Override
+            public void cleared() {
+                heard.add("cleared, " + journal.size() + " left");
+            }
+        };
+        journal.addListener(d -> {
+            throw new IllegalStateException("a broken live view");
+        });
+        journal.addListener(listener);
+
+        journal.record(id -> delivery(id, "contact_created"));
+        journal.record(id -> delivery(id, "message_created"));
+        journal.clear();
+        journal.removeListener(listener);
+        journal.record(id -> delivery(id, "message_updated"));
+
+        assertThat(heard).containsExactly("1 contact_created of 1", "2 message_created of 2", "cleared, 0 left");
+        assertThat(journal.all()).extracting(Delivery::event).containsExactly("message_updated");
+    }
+
     private static Delivery delivery(long id, String event) {
         return new Delivery(id, event, java.net.URI.create("http://127.0.0.1:9/hook"), Receiver.accountWebhook(1), 1,
                 null, java.util.Map.of("X-Chatwoot-Delivery", "d-" + id), "{}", TestReceiver.Json.parse("{}"), 200, "",

@@ -2,6 +2,7 @@ package com.bevatel.simulator.standalone;
 
 import com.bevatel.simulator.ApiInbox;
 import com.bevatel.simulator.BevatelSimulator;
+import com.bevatel.simulator.standalone.dashboard.Dashboard;
 import java.io.PrintStream;
 import java.net.URI;
 import java.time.Instant;
@@ -55,7 +56,7 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         BevatelSimulator sim = BevatelSimulator.builder().port(port).host(host).seed(seed).startTime(startTime)
-                .accessToken(accessToken).apiInboxWebhookUrl(webhookUrl).start();
+                .accessToken(accessToken).apiInboxWebhookUrl(webhookUrl).extension(new Dashboard()).start();
         // Ctrl-C / SIGTERM run shutdown hooks: close the server there, then let main return.
         Thread hook = new Thread(() -> {
             sim.close();
@@ -83,6 +84,7 @@ public final class Main implements Callable<Integer> {
                 "  API inbox id      " + inbox.id(),
                 "  inbox identifier  " + inbox.identifier(),
                 "  seed              " + sim.seed(),
+                "  dashboard         " + sim.baseUrl() + Dashboard.PATH,
                 "Try: curl -H 'api_access_token: " + sim.accessToken() + "' " + sim.baseUrl() + "/api/v1/profile",
                 "Press Ctrl-C to stop.", "");
     }

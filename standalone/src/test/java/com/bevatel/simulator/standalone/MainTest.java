@@ -41,6 +41,9 @@ class MainTest {
                     HttpResponse.BodyHandlers.ofString());
             assertThat(profile.statusCode()).isEqualTo(200);
             assertThat(profile.body()).startsWith("{\"access_token\":\"T\",\"account_id\":1,");
+            assertThat(banner).contains("dashboard         " + url.group(1) + "/_simulator/ui");
+            assertThat(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url.group(1) + "/_simulator/ui")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body()).contains("<title>Bevatel simulator · Dashboard</title>");
             stop.countDown();
             assertThat(exit.get()).isZero();
         } finally {

@@ -54,6 +54,11 @@ class StandaloneJarIT {
                     "{\"content\":\"Hi, my order is late\",\"message_type\":\"incoming\"}");
             assertThat(message.statusCode()).isEqualTo(200);
             assertThat(message.body()).contains("\"message_type\":0");
+            // The dashboard's page and data come out of the shaded jar too.
+            assertThat(client.send(HttpRequest.newBuilder(URI.create(base + "/_simulator/ui/app.js")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+            assertThat(client.send(HttpRequest.newBuilder(URI.create(base + "/_simulator/ui/api/conversations")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body()).contains("Hi, my order is late");
 
             process.destroy(); // SIGTERM
             assertThat(process.waitFor(10, TimeUnit.SECONDS)).as("exits after SIGTERM").isTrue();

@@ -1,0 +1,66 @@
+package com.bevatel.simulator.standalone.dashboard;
+
+import com.bevatel.simulator.BevatelSimulator;
+import com.bevatel.simulator.HttpExtension;
+import com.bevatel.simulator.http.Router;
+import io.undertow.util.Headers;
+import io.undertow.util.Methods;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.util.Map;
+
+/**
+ * The live dashboard at {@value #PATH}: a static page (plain HTML, CSS and JavaScript modules,
+ * served from this jar's resources) reading {@link DashboardApi}, acting through the core's
+ * {@code /_simulator/agent/...}, and kept current by {@link LiveUpdates} (server-sent events).
+ *
+ * <pre>{@code BevatelSimulator.builder().extension(new Dashboard()).start();}</pre>
+ */
+public final class Dashboard implements HttpExtension {
+    public static final String PATH = "/_simulator/ui";
+    private static final String RESOURCES = "/com/bevatel/simulator/standalone/dashboard/";
+    /** File name → content type; nothing else under {@value #PATH} is served. */
+    private static final Map<String, String> ASSETS = Map.of(
+            "dashboard.css", "text/css; charset=utf-8",
+            "app.js", "text/javascript; charset=utf-8",
+            "api.js", "text/javascript; charset=utf-8",
+            "dom.js", "text/javascript; charset=utf-8",
+            "conversations.js", "text/javascript; charset=utf-8",
+            "chat.js", "text/javascript; charset=utf-8",
+            "deliveries.js", "text/javascript; charset=utf-8");
+
+    @Override
+    public void register(Router router, BevatelSimulator simulator) {
+        byte[] page = resource("index.html");
+        serve(router, PATH, page, "text/html; charset=utf-8");
+        serve(router, PATH + "/", page, "text/html; charset=utf-8");
+        ASSETS.forEach((name, type) -> serve(router, PATH + "/" + name, resource(name), type));
+        DashboardApi.register(router, router.store(), simulator.webhooks());
+        LiveUpdates live = new LiveUpdates();
+        simulator.store().addListener(live);
+        simulator.webhooks().addListener(live);
+        router.raw(Methods.GET, DashboardApi.API + "/events", live.handler());
+    }
+
+    private static void serve(Router router, String path, byte[] body, String contentType) {
+        router.raw(Methods.GET, path, exchange -> {
+            exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, contentType);
+            // Small files on a local server: always revalidate, so a new jar's page is never stale.
+            exchange.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-cache");
+            exchange.getResponseSender().send(ByteBuffer.wrap(body));
+        });
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = Dashboard.class.getResourceAsStream(RESOURCES + name)) {
+            if (in == null) {
+                throw new IllegalStateException("dashboard resource missing from the jar: " + name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

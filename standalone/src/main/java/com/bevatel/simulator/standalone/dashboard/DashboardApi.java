@@ -1,0 +1,99 @@
+package com.bevatel.simulator.standalone.dashboard;
+
+import com.bevatel.simulator.domain.Conversations;
+import com.bevatel.simulator.domain.Errors;
+import com.bevatel.simulator.http.Params;
+import com.bevatel.simulator.http.Response;
+import com.bevatel.simulator.http.Router;
+import com.bevatel.simulator.model.Conversation;
+import com.bevatel.simulator.model.ConversationStatus;
+import com.bevatel.simulator.model.WireEnum;
+import com.bevatel.simulator.state.Store;
+import com.bevatel.simulator.view.Json;
+import com.bevatel.simulator.webhook.Delivery;
+import com.bevatel.simulator.webhook.WebhookJournal;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Predicate;
+
+/**
+ * The dashboard's read endpoints, JSON, under {@value #API} (writes go through the core's
+ * {@code /_simulator/agent/...}):
+ * <ul>
+ * <li>{@code GET overview}: account, simulated clock, inboxes with counts per status, members, teams;
+ * <li>{@code GET conversations?inbox_id=&status=open|pending|resolved|snoozed|all&limit=}: the newest
+ *     conversations by last activity (default 100, at most 1000) and the total matching;
+ * <li>{@code GET conversations/{display_id}}: one conversation and all its messages;
+ * <li>{@code GET deliveries?after=&conversation_id=&limit=}: journal entries after id {@code after},
+ *     oldest first, the newest {@code limit} of them (default 200, at most 1000), without bodies;
+ * <li>{@code GET deliveries/{id}}: one entry with request headers and body, and response body.
+ * </ul>
+ */
+final class DashboardApi {
+    static final String API = Dashboard.PATH + "/api";
+    private static final int MAX_LIMIT = 1000;
+
+    private DashboardApi() {
+    }
+
+    static void register(Router router, Store store, WebhookJournal journal) {
+        router.get(API + "/overview", request -> Response.ok(store.read(DashboardViews::overview)));
+        router.get(API + "/conversations", request -> {
+            Params p = request.params();
+            Predicate<Conversation> filter = inboxFilter(p.integer("inbox_id")).and(statusFilter(p.string("status")));
+            int limit = limit(p, 100);
+            return Response.ok(store.read(state -> DashboardViews.conversations(state, filter, limit)));
+        });
+        router.get(API + "/conversations/{display_id}", request -> {
+            long displayId = request.idParam("display_id");
+            return Response.ok(store.read(state -> DashboardViews.thread(
+                    Conversations.find(state, DashboardViews.account(state).id(), displayId), state)));
+        });
+        router.get(API + "/deliveries", request -> {
+            Params p = request.params();
+            long after = Objects.requireNonNullElse(p.integer("after"), 0L);
+            Long conversationId = p.integer("conversation_id");
+            List<Delivery> matching = journal.matching(d -> d.id() > after
+                    && (conversationId == null || conversationId.equals(d.conversationId())));
+            int limit = limit(p, 200);
+            ObjectNode body = Json.object();
+            body.put("evicted", journal.evicted());
+            ArrayNode items = body.putArray("deliveries");
+            matching.stream().skip(Math.max(0, matching.size() - limit))
+                    .forEach(d -> items.add(DashboardViews.deliverySummary(d)));
+            return Response.ok(body);
+        });
+        router.get(API + "/deliveries/{id}", request -> {
+            long id = request.idParam("id");
+            return journal.matching(d -> d.id() == id).stream().findFirst()
+                    .map(d -> Response.ok(DashboardViews.deliveryDetail(d)))
+                    .orElseThrow(() -> Errors.error(404, "No delivery #" + id + " in the journal (cleared or evicted?)"));
+        });
+    }
+
+    private static Predicate<Conversation> inboxFilter(Long inboxId) {
+        return inboxId == null ? c -> true : c -> c.inboxId() == inboxId;
+    }
+
+    private static Predicate<Conversation> statusFilter(String status) {
+        if (status == null || status.isEmpty() || status.equals("all")) {
+            return c -> true;
+        }
+        ConversationStatus wanted = WireEnum.parse(ConversationStatus.class, status).orElseThrow(() ->
+                Errors.error(422, "status must be one of open, pending, resolved, snoozed, all"));
+        return c -> c.status() == wanted;
+    }
+
+    private static int limit(Params p, int fallback) {
+        Long limit = p.integer("limit");
+        if (limit == null) {
+            return fallback;
+        }
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw Errors.error(422, "limit must be 1.." + MAX_LIMIT);
+        }
+        return limit.intValue();
+    }
+}

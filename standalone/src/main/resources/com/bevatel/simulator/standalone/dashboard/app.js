@@ -1,0 +1,288 @@
+// The dashboard: state, loading (batched, so a burst of changes costs one refetch), live updates, actions.
+import * as api from './api.js';
+import { el, replace } from './dom.js';
+import { renderInboxes, renderConversationList } from './conversations.js';
+import { renderHead, renderMessages } from './chat.js';
+import { renderDeliveries } from './deliveries.js';
+
+const MAX_DELIVERIES = 500;
+const $ = id => document.getElementById(id);
+
+const state = {
+  overview: null,
+  inboxId: null,
+  status: 'all',
+  list: { total: 0, conversations: [] },
+  openId: idFromHash(),
+  thread: null,
+  deliveries: [],
+  lastDeliveryId: 0,
+  deliveryEpoch: 0, // bumped when the journal is cleared: a fetch begun before then is dropped
+  expanded: new Set(),
+  details: new Map(),
+  onlyOpen: false,
+  mode: 'reply',
+};
+
+// ---- loading: parts are marked stale, then fetched together and rendered once ----
+const stale = new Set();
+let flushing = false;
+
+function refresh(...parts) {
+  parts.forEach(part => stale.add(part));
+  if (!flushing) {
+    flushing = true;
+    setTimeout(flush, 20);
+  }
+}
+
+async function flush() {
+  try {
+    while (stale.size > 0) {
+      const parts = [...stale];
+      stale.clear();
+      await Promise.all(parts.map(part => load(part).catch(showError)));
+      render();
+    }
+  } finally {
+    flushing = false;
+  }
+}
+
+async function load(part) {
+  switch (part) {
+    case 'overview':
+      state.overview = await api.get('/overview');
+      break;
+    case 'list': {
+      const query = new URLSearchParams({ status: state.status, limit: 200 });
+      if (state.inboxId !== null) query.set('inbox_id', state.inboxId);
+      state.list = await api.get('/conversations?' + query);
+      break;
+    }
+    case 'thread':
+      state.thread = state.openId === null ? null : await loadThread(state.openId);
+      break;
+    case 'deliveries': {
+      const epoch = state.deliveryEpoch;
+      const page = await api.get('/deliveries?after=' + state.lastDeliveryId);
+      if (epoch !== state.deliveryEpoch) return;
+      state.deliveries.push(...page.deliveries);
+      state.deliveries.splice(0, Math.max(0, state.deliveries.length - MAX_DELIVERIES));
+      if (page.deliveries.length > 0) state.lastDeliveryId = page.deliveries.at(-1).id;
+      break;
+    }
+  }
+}
+
+async function loadThread(id) {
+  try {
+    return await api.get('/conversations/' + id);
+  } catch (error) {
+    if (error.status !== 404) throw error;
+    state.openId = null;
+    return null;
+  }
+}
+
+function forgetDeliveries() {
+  state.deliveryEpoch++;
+  state.deliveries = [];
+  state.lastDeliveryId = 0;
+  state.expanded.clear();
+  state.details.clear();
+}
+
+// ---- rendering ----
+function render() {
+  const overview = state.overview;
+  if (!overview) return;
+  $('account').replaceChildren('Account ', el('strong', {}, `${overview.account.name} (#${overview.account.id})`));
+  $('clock').textContent = overview.now.replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
+  renderActAs(overview.members);
+  renderInboxes($('inboxes'), overview, state.inboxId, state.status, selectInbox);
+  $('conversation-total').textContent = state.list.total === state.list.conversations.length
+    ? String(state.list.total) : `${state.list.conversations.length} of ${state.list.total}`;
+  for (const tab of $('status-tabs').children) tab.setAttribute('aria-selected', String(tab.dataset.status === state.status));
+  renderConversationList($('conversation-list'), state.list, state.openId, openConversation);
+  renderThread(overview);
+  const shown = state.onlyOpen ? state.deliveries.filter(d => d.conversation_id === state.openId) : state.deliveries;
+  renderDeliveries($('delivery-list'), shown, state.expanded, state.details, toggleDelivery);
+}
+
+function renderActAs(members) {
+  const select = $('act-as');
+  const current = select.value;
+  if (select.options.length !== members.length) {
+    replace(select, members.map(m => el('option', { value: m.email }, `${m.name} (${m.role})`)));
+    if (current) select.value = current;
+  }
+}
+
+function renderThread(overview) {
+  const thread = state.thread;
+  $('chat-empty').hidden = thread !== null;
+  $('chat-view').hidden = thread === null;
+  if (thread === null) return;
+  const c = thread.conversation;
+  renderHead($('chat-head'), c, overview);
+  const toggle = $('toggle-status');
+  toggle.textContent = c.status === 'resolved' ? 'Reopen' : 'Resolve';
+  toggle.dataset.action = c.status === 'resolved' ? 'reopen' : 'resolve';
+  const assignee = $('assignee');
+  if (document.activeElement !== assignee) {
+    replace(assignee, el('option', { value: '' }, 'Unassigned'),
+      overview.members.map(m => el('option', { value: m.email }, m.name)));
+    assignee.value = c.assignee && c.assignee.type === 'user' ? c.assignee.email : '';
+  }
+  const messages = $('messages');
+  const atBottom = messages.dataset.conversationId !== String(c.id)
+    || messages.scrollHeight - messages.scrollTop - messages.clientHeight < 40;
+  renderMessages(messages, thread.messages);
+  messages.dataset.conversationId = c.id;
+  if (atBottom) messages.scrollTop = messages.scrollHeight;
+  const actor = $('act-as').selectedOptions[0];
+  $('composer-hint').textContent = actor ? `as ${actor.textContent}` : '';
+}
+
+// ---- user actions ----
+function selectInbox(id) {
+  state.inboxId = id;
+  refresh('list');
+}
+
+function openConversation(id) {
+  state.openId = id;
+  history.replaceState(null, '', '#/conversations/' + id);
+  refresh('thread');
+  render();
+}
+
+function idFromHash() {
+  const match = /^#\/conversations\/(\d+)$/.exec(location.hash);
+  return match ? Number(match[1]) : null;
+}
+
+async function toggleDelivery(id) {
+  if (state.expanded.delete(id)) {
+    render();
+    return;
+  }
+  state.expanded.add(id);
+  render();
+  if (!state.details.has(id)) {
+    try {
+      state.details.set(id, await api.get('/deliveries/' + id));
+    } catch (error) {
+      state.expanded.delete(id);
+      showError(error);
+    }
+    render();
+  }
+}
+
+/** Runs an agent action on the open conversation as the member chosen in "Act as". */
+async function act(action, body = {}) {
+  const id = state.openId;
+  await api.act(id, action, { ...body, agent: $('act-as').value || undefined });
+  refresh('thread', 'list', 'overview');
+}
+
+async function send(event) {
+  event.preventDefault();
+  const text = $('composer-text');
+  const content = text.value.trim();
+  if (!content || state.openId === null) return;
+  const button = $('send');
+  button.disabled = true;
+  try {
+    await act(state.mode === 'note' ? 'note' : 'reply', { content });
+    text.value = '';
+  } catch (error) {
+    showError(error);
+  } finally {
+    button.disabled = false;
+    text.focus();
+  }
+}
+
+function setMode(mode) {
+  state.mode = mode;
+  $('composer').dataset.mode = mode;
+  $('composer-text').placeholder = mode === 'note'
+    ? 'Write a private note, only agents see it… (Ctrl+Enter sends)' : 'Write a reply… (Ctrl+Enter sends)';
+  $('send').textContent = mode === 'note' ? 'Add note' : 'Send';
+}
+
+let toastTimer;
+function showError(error) {
+  const toast = $('toast');
+  toast.textContent = error.message || String(error);
+  toast.hidden = false;
+  clearTimeout(toastTimer);
+  toastTimer = setTimeout(() => { toast.hidden = true; }, 6000);
+}
+
+function wire() {
+  $('status-tabs').addEventListener('click', event => {
+    const status = event.target.dataset.status;
+    if (!status) return;
+    state.status = status;
+    refresh('list');
+    render();
+  });
+  $('composer').addEventListener('submit', send);
+  $('composer-text').addEventListener('keydown', event => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) $('composer').requestSubmit();
+  });
+  $('mode-reply').addEventListener('click', () => setMode('reply'));
+  $('mode-note').addEventListener('click', () => setMode('note'));
+  $('toggle-status').addEventListener('click', event => act(event.target.dataset.action).catch(showError));
+  $('assignee').addEventListener('change', event => {
+    const assignee = event.target.value;
+    (assignee ? act('assign', { assignee }) : act('unassign')).catch(showError);
+    event.target.blur();
+  });
+  $('act-as').addEventListener('change', render);
+  $('only-open').addEventListener('change', event => {
+    state.onlyOpen = event.target.checked;
+    render();
+  });
+  window.addEventListener('hashchange', () => {
+    const id = idFromHash();
+    if (id !== null && id !== state.openId) openConversation(id);
+  });
+}
+
+function connect() {
+  const liveState = $('live');
+  api.live({
+    // Sent on every (re)connect: anything may have changed while the stream was down, even the
+    // process (a restarted simulator numbers its deliveries from 1 again).
+    hello: () => {
+      forgetDeliveries();
+      refresh('overview', 'list', 'thread', 'deliveries');
+    },
+    change: data => {
+      refresh('overview', 'list');
+      if (data.other || data.conversations.includes(state.openId)) refresh('thread');
+    },
+    delivery: () => refresh('deliveries'),
+    journal_cleared: () => {
+      forgetDeliveries();
+      refresh('deliveries');
+    },
+    reset: () => {
+      forgetDeliveries();
+      refresh('overview', 'list', 'thread', 'deliveries');
+    },
+  }, status => {
+    liveState.dataset.state = status;
+    $('live-text').textContent = status === 'live' ? 'Live' : 'Reconnecting…';
+  });
+}
+
+wire();
+setMode('reply');
+connect();
+refresh('overview', 'list', 'thread', 'deliveries');

@@ -1,0 +1,206 @@
+package com.bevatel.simulator.standalone.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.bevatel.simulator.BevatelSimulator;
+import com.bevatel.simulator.webhook.Delivery;
+import com.bevatel.simulator.webhook.Receiver;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.logging.Level;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The dashboard in real headless Chromium (issue 6 §5): a conversation created through the API
+ * appears without a reload, the agent replies from the page, and the reply is in the API and its
+ * webhook in the journal. Screenshots land in {@code target/screenshots/}.
+ */
+class DashboardBrowserTest {
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final Path SCREENSHOTS = Path.of(System.getProperty("basedir", "."), "target", "screenshots");
+
+    private static Path profile;
+    private static ChromeDriver browser;
+    private BevatelSimulator sim;
+    private ApiClient http;
+    private WebDriverWait wait;
+
+    @BeforeAll
+    static void startBrowser() {
+        if (Browser.installed()) {
+            profile = Browser.newProfile();
+            browser = Browser.start(profile);
+        }
+    }
+
+    @AfterAll
+    static void stopBrowser() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (profile != null) {
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    @BeforeEach
+    void start() {
+        Browser.requireInstalled(); // each test then counts as skipped (or, in CI, failed) with the reason
+        sim = BevatelSimulator.builder().apiInboxWebhookSink("inbox").agent("Sam Agent", "sam@example.com", null)
+                .extension(new Dashboard()).start();
+        http = new ApiClient(sim);
+        // The page re-renders what changed, so an element found a moment ago may have been replaced.
+        wait = new WebDriverWait(browser, WAIT);
+        wait.ignoring(StaleElementReferenceException.class).pollingEvery(Duration.ofMillis(50));
+        browser.get(sim.baseUrl() + Dashboard.PATH);
+        // Live: the event stream is open, so every change from here on reaches the page.
+        wait.until(ExpectedConditions.attributeToBe(By.id("live"), "data-state", "live"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("conversation-list"), "No conversations"));
+    }
+
+    @AfterEach
+    void stop() {
+        if (sim != null) {
+            sim.close();
+        }
+    }
+
+    /** No script error, failed module load or rejected request on the page. */
+    private void assertConsoleClean() {
+        assertThat(browser.manage().logs().get(LogType.BROWSER).getAll())
+                .filteredOn(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .extracting(LogEntry::getMessage).isEmpty();
+    }
+
+    @Test
+    void aConversationFromTheApiAppearsLiveAndTheAgentRepliesFromThePage() throws IOException {
+        // Proof that nothing reloads the page: a reload would drop this marker.
+        js("window.notReloaded = true");
+
+        long id = http.conversation("Alice Doe", "+15550001111");
+        http.incoming(id, "Hi, my order is late");
+
+        WebElement item = wait.until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("#conversation-list li[data-conversation-id='" + id + "'] button")));
+        assertThat(item.getText()).contains("Alice Doe", "#" + id, "Hi, my order is late", "Open");
+        item.click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#messages li[data-message-type='incoming']"), "Hi, my order is late"));
+        assertThat(browser.findElement(By.id("chat-title")).getText()).isEqualTo("Alice Doe");
+
+        browser.findElement(By.id("composer-text")).sendKeys("Sorry, Alice! It ships today.");
+        browser.findElement(By.id("send")).click();
+
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#messages li[data-message-type='outgoing']"), "Sorry, Alice! It ships today."));
+        assertThat(browser.findElement(By.id("composer-text")).getAttribute("value")).isEmpty();
+
+        // The reply is a real outgoing message in the Application API, from the administrator …
+        JsonNode messages = http.get("/api/v1/accounts/1/conversations/" + id + "/messages").json().get("payload");
+        JsonNode reply = messages.get(messages.size() - 1);
+        assertThat(reply.get("content").asText()).isEqualTo("Sorry, Alice! It ships today.");
+        assertThat(reply.get("message_type").asInt()).isEqualTo(1);
+        assertThat(reply.get("private").asBoolean()).isFalse();
+        assertThat(reply.at("/sender/name").asText()).isEqualTo(sim.administrator().name());
+        // … and its webhook reached the inbox's receiver (the built-in sink), recorded in the journal.
+        Delivery webhook = sim.webhooks().await(1, d -> d.event().equals("message_created")
+                && d.payload().path("message_type").asText().equals("outgoing"), WAIT).get(0);
+        assertThat(webhook.receiver()).isEqualTo(Receiver.apiInbox(1));
+        assertThat(webhook.url()).isEqualTo(sim.sinkUrl("inbox"));
+        assertThat(webhook.responseStatus()).isEqualTo(200);
+        assertThat(webhook.payload().get("content").asText()).isEqualTo("Sorry, Alice! It ships today.");
+
+        // The page lists that delivery too; opening it shows what was sent.
+        By row = By.cssSelector("#delivery-list li[data-delivery-id='" + webhook.id() + "'] .delivery-row");
+        wait.until(ExpectedConditions.elementToBeClickable(row)).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#delivery-list li[data-delivery-id='" + webhook.id() + "'] .request-body"),
+                "Sorry, Alice! It ships today."));
+        assertThat(browser.findElement(row).getText()).contains("200", "message_created", "API inbox 1");
+
+        assertThat(js("return window.notReloaded === true")).isEqualTo(true);
+        assertThat(js("return [window.innerWidth, window.innerHeight]").toString()).isEqualTo("[1280, 800]");
+        assertConsoleClean();
+        screenshot("dashboard-reply.png");
+    }
+
+    @Test
+    void theFormsAddANoteResolveReopenAndAssignAsTheChosenAgent() throws IOException {
+        long id = http.conversation("Bob Roe", "+15550002222");
+        http.incoming(id, "Can I change my address?");
+        browser.get(sim.baseUrl() + Dashboard.PATH + "#/conversations/" + id);
+        wait.until(ExpectedConditions.attributeToBe(By.id("live"), "data-state", "live"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("chat-title"), "Bob Roe"));
+
+        new Select(browser.findElement(By.id("act-as"))).selectByValue("sam@example.com");
+        browser.findElement(By.id("mode-note")).click();
+        browser.findElement(By.id("composer-text")).sendKeys("Check the carrier first");
+        browser.findElement(By.id("send")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#messages li[data-message-type='note']"), "Check the carrier first"));
+
+        new Select(browser.findElement(By.id("assignee"))).selectByValue("sam@example.com");
+        wait.until(ExpectedConditions.textToBe(By.id("chat-assignee"), "Sam Agent"));
+
+        browser.findElement(By.id("toggle-status")).click();
+        wait.until(ExpectedConditions.attributeToBe(By.id("chat-status"), "textContent", "resolved"));
+        assertThat(browser.findElement(By.id("toggle-status")).getText()).isEqualTo("Reopen");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#messages li[data-message-type='activity']:last-child"), "resolved"));
+
+        JsonNode conversation = http.get("/api/v1/accounts/1/conversations/" + id).json();
+        assertThat(conversation.get("status").asText()).isEqualTo("resolved");
+        assertThat(conversation.at("/meta/assignee/email").asText()).isEqualTo("sam@example.com");
+        JsonNode messages = http.get("/api/v1/accounts/1/conversations/" + id + "/messages").json().get("payload");
+        JsonNode note = null;
+        for (JsonNode message : messages) {
+            if ("Check the carrier first".equals(message.path("content").asText())) {
+                note = message;
+            }
+        }
+        assertThat(note).as("the note in %s", messages).isNotNull();
+        assertThat(note.get("private").asBoolean()).isTrue();
+        assertThat(note.at("/sender/name").asText()).isEqualTo("Sam Agent");
+
+        browser.findElement(By.id("toggle-status")).click();
+        wait.until(ExpectedConditions.attributeToBe(By.id("chat-status"), "textContent", "open"));
+        assertThat(http.get("/api/v1/accounts/1/conversations/" + id).json().get("status").asText()).isEqualTo("open");
+
+        // A change made elsewhere (here: Java) shows on the open conversation without a reload.
+        sim.agent("Sam Agent").setLabels(id, "address-change");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("chat-head"), "address-change"));
+        assertConsoleClean();
+        screenshot("dashboard-actions.png");
+    }
+
+    private Object js(String script) {
+        return ((JavascriptExecutor) browser).executeScript(script);
+    }
+
+    private void screenshot(String name) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        Files.write(SCREENSHOTS.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
+    }
+}
