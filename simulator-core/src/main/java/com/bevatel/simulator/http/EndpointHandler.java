@@ -13,6 +13,8 @@ import io.undertow.util.Headers;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.ServiceLoader;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -23,11 +25,17 @@ import java.util.logging.Logger;
 final class EndpointHandler implements HttpHandler {
     private static final Logger LOG = Logger.getLogger(EndpointHandler.class.getName());
     private static final String JSON_UTF8 = "application/json; charset=utf-8";
+    private static final List<ExchangeObserver> OBSERVERS = ServiceLoader
+            .load(ExchangeObserver.class, ExchangeObserver.class.getClassLoader()).stream()
+            .map(ServiceLoader.Provider::get).toList();
 
+    private final String route;
     private final Endpoint endpoint;
     private final long maxBodyBytes;
 
-    EndpointHandler(Endpoint endpoint, long maxBodyBytes) {
+    /** @param route the path template this handler is registered under; null for the unknown-route fallback */
+    EndpointHandler(String route, Endpoint endpoint, long maxBodyBytes) {
+        this.route = route;
         this.endpoint = endpoint;
         this.maxBodyBytes = maxBodyBytes;
     }
@@ -114,11 +122,24 @@ final class EndpointHandler implements HttpHandler {
         }
     }
 
-    private static void write(HttpServerExchange exchange, Response response) {
+    private void write(HttpServerExchange exchange, Response response) {
         exchange.setStatusCode(response.status());
         exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, JSON_UTF8);
         byte[] bytes = response.body() == null ? new byte[0] : Json.bytes(response.body());
+        notifyObservers(new ExchangeObserver.Exchange(exchange.getRequestMethod().toString(), route,
+                exchange.getRequestPath(), response.status(), bytes));
         exchange.setResponseContentLength(bytes.length);
         exchange.getResponseSender().send(ByteBuffer.wrap(bytes));
+    }
+
+    /** Before the body is sent, so no client sees a response its observers have not; their failures are only logged. */
+    private static void notifyObservers(ExchangeObserver.Exchange exchange) {
+        for (ExchangeObserver observer : OBSERVERS) {
+            try {
+                observer.onExchange(exchange);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "exchange observer " + observer.getClass().getName() + " failed", e);
+            }
+        }
     }
 }

@@ -4,7 +4,10 @@ import com.bevatel.simulator.state.Store;
 import io.undertow.Handlers;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.RoutingHandler;
+import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Undertow's {@link RoutingHandler} with the simulator's conventions: every endpoint goes through
@@ -14,13 +17,14 @@ public final class Router {
     public static final String ACCOUNT = "/api/v1/accounts/{account_id}";
 
     private final RoutingHandler routing = Handlers.routing();
+    private final List<Route> routes = new ArrayList<>();
     private final Store store;
     private final long maxBodyBytes;
 
     public Router(Store store, long maxBodyBytes) {
         this.store = store;
         this.maxBodyBytes = maxBodyBytes;
-        HttpHandler notFound = new EndpointHandler(request -> {
+        HttpHandler notFound = new EndpointHandler(null, request -> {
             throw com.bevatel.simulator.domain.Errors.publicNotFound();
         }, maxBodyBytes);
         routing.setFallbackHandler(notFound);
@@ -32,23 +36,23 @@ public final class Router {
     }
 
     public void get(String path, Endpoint endpoint) {
-        routing.add(Methods.GET, path, new EndpointHandler(endpoint, maxBodyBytes));
+        add(Methods.GET, path, endpoint);
     }
 
     public void post(String path, Endpoint endpoint) {
-        routing.add(Methods.POST, path, new EndpointHandler(endpoint, maxBodyBytes));
+        add(Methods.POST, path, endpoint);
     }
 
     public void patch(String path, Endpoint endpoint) {
-        routing.add(Methods.PATCH, path, new EndpointHandler(endpoint, maxBodyBytes));
+        add(Methods.PATCH, path, endpoint);
     }
 
     public void put(String path, Endpoint endpoint) {
-        routing.add(Methods.PUT, path, new EndpointHandler(endpoint, maxBodyBytes));
+        add(Methods.PUT, path, endpoint);
     }
 
     public void delete(String path, Endpoint endpoint) {
-        routing.add(Methods.DELETE, path, new EndpointHandler(endpoint, maxBodyBytes));
+        add(Methods.DELETE, path, endpoint);
     }
 
     /** Rails' {@code update}: PUT and PATCH are interchangeable. */
@@ -80,6 +84,20 @@ public final class Router {
 
     public void accountDelete(String subPath, AccountEndpoint endpoint) {
         delete(ACCOUNT + subPath, account(endpoint));
+    }
+
+    private void add(HttpString method, String path, Endpoint endpoint) {
+        routing.add(method, path, new EndpointHandler(path, endpoint, maxBodyBytes));
+        routes.add(new Route(method.toString(), path));
+    }
+
+    /** Every registered (method, path template), in registration order. */
+    public List<Route> routes() {
+        return List.copyOf(routes);
+    }
+
+    /** One registered route: an HTTP method and an Undertow path template. */
+    public record Route(String method, String template) {
     }
 
     public HttpHandler handler() {
