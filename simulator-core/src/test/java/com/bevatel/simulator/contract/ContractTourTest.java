@@ -1,0 +1,182 @@
+package com.bevatel.simulator.contract;
+
+import static com.bevatel.simulator.Http.account;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.bevatel.simulator.BevatelSimulator;
+import com.bevatel.simulator.Http;
+import com.bevatel.simulator.contract.ContractTable.ResponseRule;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every line of {@code responses.txt} answered at least once, so every shape the simulator emits —
+ * each route's success body and each error body — goes through the contract in every build, not
+ * only where some other test happens to call it. (The checking is the extension's; this test makes
+ * the traffic and then asserts that no line went unused.)
+ */
+class ContractTourTest {
+    /** Lines no request can reach yet, and why. */
+    private static final Set<String> UNREACHABLE = Set.of(
+            // Message status update on a non-API inbox (§5.7): only API inboxes are simulated.
+            "* /api/v1/** 403 error.json");
+
+    private BevatelSimulator sim;
+    private Http app;
+    private Http client;
+
+    @BeforeEach
+    void start() {
+        sim = BevatelSimulator.builder().maxRequestBodyBytes(64 * 1024).start();
+        app = new Http(sim);
+        client = app.withToken(null);
+    }
+
+    @AfterEach
+    void stop() {
+        sim.close();
+    }
+
+    @Test
+    void everyLineOfTheResponseTableIsExercised() {
+        applicationApi();
+        clientApi();
+        errors();
+
+        List<String> unused = Contract.get().responseRules().stream()
+                .filter(rule -> !Contract.get().matchedRules().contains(rule))
+                .map(ResponseRule::toString)
+                .filter(rule -> UNREACHABLE.stream().noneMatch(rule::endsWith))
+                .toList();
+        assertThat(unused).as("response lines no request of the tour matched").isEmpty();
+    }
+
+    private void applicationApi() {
+        ok(app.get("/api/v1/profile"));
+        ok(app.get(account("/inboxes")));
+        ok(app.get(account("/inboxes/1")));
+        long inbox = ok(app.post(account("/inboxes"), "{\"name\":\"Second\",\"channel\":{\"type\":\"api\","
+                + "\"webhook_url\":\"https://integrator.example/cb\"}}")).get("id").asLong();
+        ok(app.patch(account("/inboxes/" + inbox), "{\"greeting_enabled\":true,\"greeting_message\":\"Hello!\"}"));
+        ok(app.put(account("/inboxes/" + inbox), "{\"timezone\":\"Europe/Paris\"}"));
+        ok(app.post(account("/inboxes/" + inbox + "/reset_secret"), null));
+
+        JsonNode alice = ok(app.post(account("/contacts"), "{\"inbox_id\":1,\"name\":\"Alice\",\"email\":\"alice@example.com\","
+                + "\"phone_number\":\"+15550001111\",\"identifier\":\"user-42\",\"custom_attributes\":{\"plan\":\"gold\"}}"));
+        long aliceId = alice.at("/payload/contact/id").asLong();
+        String sourceId = alice.at("/payload/contact_inbox/source_id").asText();
+        long nameless = ok(app.post(account("/contacts"), "{\"name\":\"Nameless\"}")).at("/payload/contact/id").asLong();
+        ok(app.get(account("/contacts")));
+        ok(app.get(account("/contacts?page=2&sort=-name")));
+        ok(app.get(account("/contacts/search?q=ali")));
+        ok(app.get(account("/contacts/search")));
+        ok(app.get(account("/contacts/" + aliceId)));
+        ok(app.get(account("/contacts/" + aliceId + "?include_contact_inboxes=false")));
+        ok(app.patch(account("/contacts/" + aliceId), "{\"additional_attributes\":{\"city\":\"Paris\"}}"));
+        ok(app.put(account("/contacts/" + aliceId), "{\"blocked\":false}"));
+        ok(app.post(account("/contacts/" + aliceId + "/contact_inboxes"), "{\"inbox_id\":" + inbox + "}"));
+        ok(app.delete(account("/contacts/" + nameless)));
+
+        ok(app.post(account("/conversations"), "{\"source_id\":\"" + sourceId + "\",\"inbox_id\":1,"
+                + "\"message\":{\"content\":\"Hello\",\"message_type\":\"incoming\"}}"));
+        ok(app.post(account("/conversations"), "{\"source_id\":\"" + sourceId + "\",\"inbox_id\":1,\"assignee_id\":1,"
+                + "\"additional_attributes\":{\"channel\":\"app\"}}"));
+        ok(app.get(account("/contacts/" + aliceId + "/conversations")));
+        ok(app.get(account("/conversations?status=all")));
+        ok(app.get(account("/conversations/meta")));
+        ok(app.get(account("/conversations/1")));
+        ok(app.post(account("/conversations/2/toggle_status"), "{\"status\":\"snoozed\",\"snoozed_until\":1767312000}"));
+        ok(app.post(account("/conversations/2/toggle_status"), null));
+        ok(app.get(account("/conversations/2")));
+
+        long reply = ok(app.post(account("/conversations/1/messages"), "{\"content\":\"On its way\",\"echo_id\":\"tmp-1\"}"))
+                .get("id").asLong();
+        ok(app.post(account("/conversations/2/messages"), "{\"content\":\"A note\",\"private\":true,"
+                + "\"content_type\":\"input_select\",\"content_attributes\":{\"items\":[{\"title\":\"A\",\"value\":\"a\"}]}}"));
+        ok(app.patch(account("/conversations/1/messages/" + reply), "{\"status\":\"delivered\"}"));
+        ok(app.put(account("/conversations/1/messages/" + reply), "{\"status\":\"failed\",\"external_error\":\"timeout\"}"));
+        ok(app.delete(account("/conversations/1/messages/" + reply)));
+        ok(app.get(account("/conversations/1/messages")));
+        ok(app.get(account("/conversations/2/messages")));
+    }
+
+    private void clientApi() {
+        String inbox = "/public/api/v1/inboxes/" + sim.apiInbox().identifier();
+        ok(client.get(inbox));
+        String sourceId = ok(client.post(inbox + "/contacts", "{\"name\":\"Bob\",\"email\":\"bob@example.com\"}"))
+                .get("source_id").asText();
+        String contact = inbox + "/contacts/" + sourceId;
+        ok(client.get(contact));
+        ok(client.patch(contact, "{\"phone_number\":\"+15550002222\"}"));
+        ok(client.put(contact, "{\"custom_attributes\":{\"tier\":\"b\"}}"));
+        long displayId = ok(client.post(contact + "/conversations", "{}")).get("id").asLong();
+        String conversation = contact + "/conversations/" + displayId;
+        long message = ok(client.post(conversation + "/messages", "{\"content\":\"Hi there\",\"echo_id\":\"e-1\"}"))
+                .get("id").asLong();
+        ok(app.post(account("/conversations/" + displayId + "/messages"), "{\"content\":\"Hello Bob\"}"));
+        ok(client.get(conversation + "/messages"));
+        ok(client.patch(conversation + "/messages/" + message, "{\"submitted_values\":[{\"name\":\"a\",\"value\":\"b\"}]}"));
+        ok(client.put(conversation + "/messages/" + message, "{\"submitted_values\":{\"value\":\"c\"}}"));
+        ok(client.post(conversation + "/toggle_typing", "{\"typing_status\":\"on\"}"));
+        ok(client.post(conversation + "/update_last_seen", null));
+        ok(client.get(contact + "/conversations"));
+        ok(client.get(conversation));
+        ok(client.post(conversation + "/toggle_status", null));
+    }
+
+    private void errors() {
+        String inbox = "/public/api/v1/inboxes/" + sim.apiInbox().identifier();
+        expect(401, app.withToken(null).get(account("/contacts")));
+        expect(401, app.withToken("wrong").get(account("/contacts")));
+        expect(404, app.get(account("/conversations/999")));
+        expect(422, app.post(account("/contacts"), "{\"email\":\"not-an-email\"}"));
+        expect(422, app.post(account("/conversations/1/messages"), "{\"content\":\"x\",\"message_type\":\"foo\"}"));
+        expect(401, client.post(inbox + "/contacts", "{\"identifier\":\"u\",\"identifier_hash\":\"00\"}"));
+        expect(404, client.get("/public/api/v1/inboxes/unknown"));
+        expect(422, client.post(inbox + "/contacts", "{\"email\":\"not-an-email\"}"));
+        expect(400, app.post(account("/contacts"), "{\"name\":"));
+        expect(400, app.post("/nowhere", "{\"name\":"));
+        expect(404, app.get("/nowhere"));
+        expect(404, app.send("PATCH", "/api/v1/profile", "{}", "application/json"));
+        expect(413, tooLarge(account("/contacts")));
+        expect(413, tooLarge("/nowhere"));
+    }
+
+    /**
+     * A body over the limit, on a connection of its own: after a 413 the simulator leaves the
+     * keep-alive connection unusable (the unread rest of the body), so the next request on it fails.
+     */
+    private Http.Result tooLarge(String path) {
+        String body = "{\"name\":\"" + "x".repeat(70 * 1024) + "\"}";
+        HttpClient fresh = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        try {
+            HttpResponse<String> response = fresh.send(HttpRequest.newBuilder(sim.baseUrl().resolve(path))
+                    .header("api_access_token", sim.accessToken()).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            return new Http.Result(response.statusCode(), response.body(), null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode ok(Http.Result result) {
+        assertThat(result.status()).as(result.toString()).isEqualTo(200);
+        return result.body().isEmpty() ? null : result.json();
+    }
+
+    private static void expect(int status, Http.Result result) {
+        assertThat(result.status()).as(result.toString()).isEqualTo(status);
+    }
+}
