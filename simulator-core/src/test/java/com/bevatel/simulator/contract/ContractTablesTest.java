@@ -1,0 +1,158 @@
+package com.bevatel.simulator.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.bevatel.simulator.BevatelSimulator;
+import com.bevatel.simulator.contract.ContractTable.ResponseRule;
+import com.bevatel.simulator.domain.Seeder;
+import com.bevatel.simulator.http.Router;
+import com.bevatel.simulator.route.Routes;
+import com.bevatel.simulator.seed.SeededRandom;
+import com.bevatel.simulator.state.State;
+import com.bevatel.simulator.state.Store;
+import com.bevatel.simulator.time.SimulatedClock;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The contract's tables and schemas hold together: every route the simulator registers has a
+ * schema for its 200, no line names a route that does not exist, every schema is a valid draft
+ * 2020-12 schema whose references resolve, every object shape forbids unexpected keys, and no
+ * schema file is left unused.
+ */
+class ContractTablesTest {
+    /** Written from API.md §5.8 ahead of the /webhooks routes; add their lines to responses.txt when those land. */
+    private static final Set<String> AHEAD_OF_THEIR_ROUTES = Set.of(
+            "account-webhook-list.json", "account-webhook-payload.json");
+
+    private final Contract contract = Contract.get();
+    private final SchemaFiles schemas = contract.schemas();
+
+    private static List<Router.Route> registeredRoutes() {
+        Store store = new Store(() -> new State(new SeededRandom(BevatelSimulator.DEFAULT_SEED),
+                new SimulatedClock(BevatelSimulator.DEFAULT_START_TIME, BevatelSimulator.DEFAULT_CLOCK_STEP)),
+                new Seeder(null, null));
+        Router router = new Router(store, BevatelSimulator.DEFAULT_MAX_BODY_BYTES);
+        Routes.registerAll(router);
+        return router.routes();
+    }
+
+    @Test
+    void everyRegisteredRouteHasASchemaForItsSuccessResponse() {
+        List<Router.Route> routes = registeredRoutes();
+        assertThat(routes).hasSizeGreaterThan(30);
+        List<String> unmapped = routes.stream()
+                .filter(route -> contract.responseRules().stream().noneMatch(rule -> !rule.wildcard() && rule.status() == 200
+                        && rule.matches(route.method(), route.template(), 200)))
+                .map(route -> route.method() + " " + route.template()).toList();
+        assertThat(unmapped).as("routes without a 200 line in " + Contract.RESPONSES).isEmpty();
+    }
+
+    @Test
+    void everySpecificLineNamesARegisteredRoute() {
+        List<Router.Route> routes = registeredRoutes();
+        List<String> stale = new ArrayList<>();
+        for (ResponseRule rule : contract.responseRules()) {
+            if (rule.wildcard()) {
+                continue;
+            }
+            for (String method : rule.methods()) {
+                if (!routes.contains(new Router.Route(method, rule.route()))) {
+                    stale.add(rule + " (" + method + ")");
+                }
+            }
+        }
+        assertThat(stale).as("lines of " + Contract.RESPONSES + " for routes that are not registered").isEmpty();
+    }
+
+    @Test
+    void everySchemaIsAValidDraft202012SchemaWhoseReferencesResolve() {
+        Schema metaSchema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                .getSchema(SchemaLocation.of("https://json-schema.org/draft/2020-12/schema"));
+        assertThat(schemas.names()).hasSizeGreaterThan(50);
+        for (String name : schemas.names()) {
+            JsonNode document = schemas.document(name);
+            assertThat(metaSchema.validate(document)).as(name).isEmpty();
+            assertThat(document.path("$schema").asString()).as(name).isEqualTo("https://json-schema.org/draft/2020-12/schema");
+            for (String ref : references(document)) {
+                String file = ref.startsWith("#") ? name : ref.split("#", 2)[0];
+                String pointer = ref.contains("#") ? ref.substring(ref.indexOf('#') + 1) : "";
+                assertThat(schemas.exists(file)).as(name + " → " + ref).isTrue();
+                assertThat(schemas.document(file).at(pointer).isMissingNode()).as(name + " → " + ref).isFalse();
+            }
+        }
+    }
+
+    @Test
+    void everyObjectShapeForbidsUnexpectedKeys() {
+        List<String> open = new ArrayList<>();
+        for (String name : schemas.names()) {
+            collectOpenObjects(schemas.document(name), name + "#", open);
+        }
+        assertThat(open).as("object schemas with properties but neither additionalProperties: false, "
+                + "unevaluatedProperties: false nor a $ref to a closed shape").isEmpty();
+    }
+
+    @Test
+    void everySchemaFileIsUsedByTheTables() {
+        Set<String> reached = new HashSet<>();
+        Deque<String> pending = new ArrayDeque<>();
+        contract.responseRules().stream().map(ResponseRule::schema).filter(s -> !s.equals(ResponseRule.EMPTY)).forEach(pending::add);
+        pending.addAll(contract.deliveryRules().values());
+        pending.addAll(AHEAD_OF_THEIR_ROUTES);
+        while (!pending.isEmpty()) {
+            String file = pending.pop();
+            assertThat(schemas.exists(file)).as("schema named in the tables: " + file).isTrue();
+            if (reached.add(file)) {
+                references(schemas.document(file)).stream().filter(ref -> !ref.startsWith("#"))
+                        .map(ref -> ref.split("#", 2)[0]).forEach(pending::add);
+            }
+        }
+        Set<String> unused = new TreeSet<>(schemas.names());
+        unused.removeAll(reached);
+        assertThat(unused).as("schema files neither named in a table nor referenced by one that is").isEmpty();
+    }
+
+    private static List<String> references(JsonNode node) {
+        List<String> refs = new ArrayList<>();
+        if (node.isObject()) {
+            node.properties().forEach(entry -> {
+                if (entry.getKey().equals("$ref") && entry.getValue().isString()) {
+                    refs.add(entry.getValue().asString());
+                } else {
+                    refs.addAll(references(entry.getValue()));
+                }
+            });
+        } else if (node.isArray()) {
+            node.values().forEach(child -> refs.addAll(references(child)));
+        }
+        return refs;
+    }
+
+    private static void collectOpenObjects(JsonNode node, String where, List<String> open) {
+        if (node.isObject()) {
+            boolean closed = node.path("additionalProperties").isBoolean() && !node.get("additionalProperties").asBoolean()
+                    || node.path("unevaluatedProperties").isBoolean() && !node.get("unevaluatedProperties").asBoolean()
+                    || node.has("$ref") || where.endsWith("/$defs/open");
+            if (node.has("properties") && !closed) {
+                open.add(where);
+            }
+            node.properties().forEach(entry -> collectOpenObjects(entry.getValue(), where + "/" + entry.getKey(), open));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                collectOpenObjects(node.get(i), where + "/" + i, open);
+            }
+        }
+    }
+}
