@@ -39,7 +39,8 @@ class ContractTablesTest {
     private final Contract contract = Contract.get();
     private final SchemaFiles schemas = contract.schemas();
 
-    private static List<Router.Route> registeredRoutes() {
+    /** The routes a simulator registers, from a router nobody serves. */
+    static List<Router.Route> registeredRoutes() {
         Store store = new Store(() -> new State(new SeededRandom(BevatelSimulator.DEFAULT_SEED),
                 new SimulatedClock(BevatelSimulator.DEFAULT_START_TIME, BevatelSimulator.DEFAULT_CLOCK_STEP)),
                 new Seeder(null, null));
