@@ -87,7 +87,7 @@ public final class Contract {
             return List.of(new Violation(subject, schema, "", "not JSON: " + e.getOriginalMessage()));
         }
         List<Violation> found = new ArrayList<>();
-        for (Error error : schemas.validator(schema, "").validate(node)) {
+        for (Error error : withoutEchoes(schemas.validator(schema, "").validate(node))) {
             found.add(new Violation(subject, schema, pointer(error), error.getMessage()));
         }
         wireForm.check(schema, node).forEach(p -> found.add(new Violation(subject, schema, p.getKey(), p.getValue())));
@@ -119,6 +119,19 @@ public final class Contract {
 
     SchemaFiles schemas() {
         return schemas;
+    }
+
+    /**
+     * A shape that extends another ({@code $ref} + {@code unevaluatedProperties: false}) loses the
+     * referenced schema's annotations when that schema fails, so one wrong value would also report
+     * every other key of the object as "not evaluated". Those echoes are dropped while the object
+     * has a real error; an unexpected key alone is still reported.
+     */
+    private static List<Error> withoutEchoes(List<Error> errors) {
+        List<String> realErrorLocations = errors.stream().filter(e -> !"unevaluatedProperties".equals(e.getKeyword()))
+                .map(e -> String.valueOf(e.getInstanceLocation())).toList();
+        return errors.stream().filter(e -> !"unevaluatedProperties".equals(e.getKeyword())
+                || realErrorLocations.stream().noneMatch(l -> l.startsWith(String.valueOf(e.getInstanceLocation())))).toList();
     }
 
     /** Where the error is: the instance location, plus the offending key for key-level keywords. */

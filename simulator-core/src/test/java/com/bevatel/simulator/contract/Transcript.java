@@ -23,8 +23,9 @@ import java.util.List;
  * &lt; {"meta":{…},"id":1,…}
  * </pre>
  *
- * Other records (webhook deliveries, once the journal lands) are {@link #section sections} of
- * their own under the step that caused them.
+ * Webhook deliveries, once the delivery journal lands, go under the step that caused them as
+ * {@code ~ <event> → <receiver>} / {@code ~ <body>} line pairs, in a stable order (the journal's
+ * delivery order is not guaranteed: sort by receiver, then event, then body).
  */
 final class Transcript {
     /** The directory of the golden files, relative to the module (Surefire's working directory). */
@@ -55,11 +56,6 @@ final class Transcript {
             text.append("< ").append(result.body()).append('\n');
         }
         return result.body().isEmpty() ? null : result.json();
-    }
-
-    /** Another record under the current step, e.g. {@code ~ webhook message_created → inbox callback}. */
-    void section(String heading, String body) {
-        text.append("~ ").append(heading).append('\n').append("~ ").append(body).append('\n');
     }
 
     String text() {
