@@ -152,7 +152,8 @@ class OpenApiCrossCheckTest {
                 .append("# ").append(unique.size()).append(" disagreements in ").append(compared).append(" compared responses:\n");
         unique.forEach(line -> report.append(line).append('\n'));
         write("openapi-disagreements.txt", report.toString());
-        System.out.print(report);
+        System.out.println("OpenAPI cross-check: " + unique.size() + " schema disagreements in " + compared
+                + " compared responses, listed in " + REPORTS.resolve("openapi-disagreements.txt"));
     }
 
     /** Records for every path parameter: a contact with a session in the API inbox, a conversation, a message. */
