@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -54,9 +55,9 @@ class OpenApiCrossCheckTest {
 
     @BeforeAll
     static void readSpec() {
-        Assumptions.assumeTrue(Files.isDirectory(SWAGGER), "Chatwoot's OpenAPI files are not at " + SWAGGER
-                + " (they sit beside the repository, in ../shared/reference/swagger, on the project's machines only): "
-                + "OpenAPI cross-check skipped");
+        if (!Files.isDirectory(SWAGGER)) {
+            return;
+        }
         List<Router.Route> routes = ContractTablesTest.registeredRoutes();
         operations = new ArrayList<>();
         for (String file : FILES) {
@@ -73,6 +74,14 @@ class OpenApiCrossCheckTest {
         }
         exclusions = ContractTable.read("contract/openapi-exclusions.txt", 2).stream()
                 .map(line -> line.columns().toArray(String[]::new)).toList();
+    }
+
+    /** Skips each test, with the reason in the report, where the spec is absent (users' clones). */
+    @BeforeEach
+    void requireSpec() {
+        Assumptions.assumeTrue(operations != null, "Chatwoot's OpenAPI files are not at " + SWAGGER
+                + " (they sit beside the repository, in ../shared/reference/swagger, on the project's machines only): "
+                + "OpenAPI cross-check skipped");
     }
 
     @Test
