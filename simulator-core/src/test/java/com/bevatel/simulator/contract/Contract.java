@@ -3,6 +3,7 @@ package com.bevatel.simulator.contract;
 import com.bevatel.simulator.contract.ContractTable.ResponseRule;
 import com.bevatel.simulator.http.ExchangeObserver.Exchange;
 import com.networknt.schema.Error;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,7 +60,7 @@ public final class Contract {
         if (schema.equals(ResponseRule.EMPTY)) {
             return exchange.body().length == 0 ? List.of()
                     : List.of(new Violation(subject, "(empty body)", "", "expected an empty body, got "
-                            + abbreviate(new String(exchange.body(), java.nio.charset.StandardCharsets.UTF_8))));
+                            + abbreviate(new String(exchange.body(), StandardCharsets.UTF_8))));
         }
         return checkBody(subject, schema, exchange.body());
     }

@@ -7,9 +7,7 @@ import com.bevatel.simulator.BevatelSimulator;
 import com.bevatel.simulator.Http;
 import com.bevatel.simulator.contract.ContractTable.ResponseRule;
 import com.bevatel.simulator.http.Router;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +23,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Cross-check with Chatwoot's published OpenAPI ({@code ../shared/reference/swagger/} beside the
@@ -43,8 +42,8 @@ class OpenApiCrossCheckTest {
     private static final List<String> METHODS = List.of("get", "post", "put", "patch", "delete");
 
     /** One operation of the spec, and the route serving it (null when none does). */
-    private record Operation(String file, String method, String path, String id, String summary, JsonNode doc,
-                             JsonNode node, Router.Route route) {
+    private record Operation(String file, String method, String path, String id, String summary,
+                             JsonNode doc, JsonNode node, Router.Route route) {
         String label() {
             return method.toUpperCase(Locale.ROOT) + " " + path;
         }
@@ -61,14 +60,14 @@ class OpenApiCrossCheckTest {
         List<Router.Route> routes = ContractTablesTest.registeredRoutes();
         operations = new ArrayList<>();
         for (String file : FILES) {
-            JsonNode doc = read(SWAGGER.resolve(file));
+            JsonNode doc = SchemaFiles.WIRE.readTree(SWAGGER.resolve(file).toFile());
             doc.get("paths").properties().forEach(path -> METHODS.forEach(method -> {
                 JsonNode op = path.getValue().get(method);
                 if (op != null) {
                     Router.Route route = routes.stream().filter(r -> r.method().equalsIgnoreCase(method)
                             && normalize(r.template()).equals(normalize(path.getKey()))).findFirst().orElse(null);
-                    operations.add(new Operation(file, method, path.getKey(), op.path("operationId").asText(""),
-                            op.path("summary").asText(""), doc, op, route));
+                    operations.add(new Operation(file, method, path.getKey(), op.path("operationId").asString(""),
+                            op.path("summary").asString(""), doc, op, route));
                 }
             }));
         }
@@ -147,9 +146,7 @@ class OpenApiCrossCheckTest {
                 continue;
             }
             compared++;
-            tools.jackson.databind.JsonNode spec = SchemaFiles.WIRE.readTree(op.doc().toString());
-            tools.jackson.databind.JsonNode response = SchemaFiles.WIRE.readTree(theirs.toString());
-            new SchemaComparison(spec, contract.schemas()).compare(response, rule.get().schema())
+            new SchemaComparison(op.doc(), contract.schemas()).compare(theirs, rule.get().schema())
                     .forEach(difference -> lines.add(op.label() + " (200, ours " + rule.get().schema() + "): " + difference));
         }
         assertThat(compared).as("operations whose response schemas were compared").isGreaterThan(15);
@@ -168,7 +165,7 @@ class OpenApiCrossCheckTest {
     /** Records for every path parameter: a contact with a session in the API inbox, a conversation, a message. */
     private static Map<String, String> world(BevatelSimulator sim) {
         Http app = new Http(sim);
-        JsonNode contact = app.post(account("/contacts"), "{\"inbox_id\":1,\"name\":\"Alice\",\"email\":\"alice@example.com\"}").json();
+        com.fasterxml.jackson.databind.JsonNode contact = app.post(account("/contacts"), "{\"inbox_id\":1,\"name\":\"Alice\",\"email\":\"alice@example.com\"}").json();
         String sourceId = contact.at("/payload/contact_inbox/source_id").asText();
         long conversation = app.post(account("/conversations"), "{\"source_id\":\"" + sourceId + "\",\"inbox_id\":1}")
                 .json().get("id").asLong();
@@ -203,14 +200,6 @@ class OpenApiCrossCheckTest {
     /** {@code /a/{x}/b/{y}} → {@code /a/{}/b/{}}: the spec and the router name parameters differently. */
     private static String normalize(String template) {
         return template.replaceAll("\\{[^}]*}", "{}");
-    }
-
-    private static JsonNode read(Path file) {
-        try {
-            return com.bevatel.simulator.view.Json.MAPPER.readTree(file.toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static void write(String name, String text) throws IOException {
