@@ -36,10 +36,13 @@ final class EndpointHandler implements HttpHandler {
     private static final String JSON_UTF8 = "application/json; charset=utf-8";
     private static final ObjectReader JSON_BODY = Json.MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
+    private final String route;
     private final Endpoint endpoint;
     private final long maxBodyBytes;
 
-    EndpointHandler(Endpoint endpoint, long maxBodyBytes) {
+    /** @param route the path template this handler is registered under; null for the unknown-route fallback */
+    EndpointHandler(String route, Endpoint endpoint, long maxBodyBytes) {
+        this.route = route;
         this.endpoint = endpoint;
         this.maxBodyBytes = maxBodyBytes;
     }
@@ -181,10 +184,13 @@ final class EndpointHandler implements HttpHandler {
         }
     }
 
-    private static void write(HttpServerExchange exchange, Response response) {
+    private void write(HttpServerExchange exchange, Response response) {
         exchange.setStatusCode(response.status());
         exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, JSON_UTF8);
         byte[] bytes = response.body() == null ? new byte[0] : Json.bytes(response.body());
+        // Before the body is sent, so no client sees a response the observers have not.
+        ExchangeObservers.response(new ExchangeObserver.Exchange(exchange.getRequestMethod().toString(), route,
+                exchange.getRequestPath(), response.status(), bytes));
         exchange.setResponseContentLength(bytes.length);
         exchange.getResponseSender().send(ByteBuffer.wrap(bytes));
     }

@@ -4,7 +4,10 @@ import com.bevatel.simulator.state.Store;
 import io.undertow.Handlers;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.RoutingHandler;
+import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -33,13 +36,14 @@ public final class Router {
             "POST /conversations/{conversation_id}/labels");
 
     private final RoutingHandler routing = Handlers.routing();
+    private final List<Route> routes = new ArrayList<>();
     private final Store store;
     private final long maxBodyBytes;
 
     public Router(Store store, long maxBodyBytes) {
         this.store = store;
         this.maxBodyBytes = maxBodyBytes;
-        HttpHandler notFound = new EndpointHandler(request -> {
+        HttpHandler notFound = new EndpointHandler(null, request -> {
             throw com.bevatel.simulator.domain.Errors.publicNotFound();
         }, maxBodyBytes);
         routing.setFallbackHandler(notFound);
@@ -51,33 +55,34 @@ public final class Router {
     }
 
     public void get(String path, Endpoint endpoint) {
-        routing.add(Methods.GET, path, new EndpointHandler(endpoint, maxBodyBytes));
+        add(Methods.GET, path, endpoint);
     }
 
     public void post(String path, Endpoint endpoint) {
-        routing.add(Methods.POST, path, new EndpointHandler(endpoint, maxBodyBytes));
+        add(Methods.POST, path, endpoint);
     }
 
     public void patch(String path, Endpoint endpoint) {
-        routing.add(Methods.PATCH, path, new EndpointHandler(endpoint, maxBodyBytes));
+        add(Methods.PATCH, path, endpoint);
     }
 
     public void put(String path, Endpoint endpoint) {
-        routing.add(Methods.PUT, path, new EndpointHandler(endpoint, maxBodyBytes));
+        add(Methods.PUT, path, endpoint);
     }
 
     public void delete(String path, Endpoint endpoint) {
-        routing.add(Methods.DELETE, path, new EndpointHandler(endpoint, maxBodyBytes));
+        add(Methods.DELETE, path, endpoint);
+    }
+
+    /** A handler that writes its own response (files, server-sent events): no JSON conventions applied. */
+    public void raw(HttpString method, String path, HttpHandler handler) {
+        routing.add(method, path, handler);
+        routes.add(new Route(method.toString(), path, false));
     }
 
     /** A GET answered by a plain Undertow handler (a non-JSON body, e.g. an attachment's bytes). */
-    /** A handler that writes its own response (files, server-sent events): no JSON conventions applied. */
-    public void raw(io.undertow.util.HttpString method, String path, HttpHandler handler) {
-        routing.add(method, path, handler);
-    }
-
     public void getRaw(String path, HttpHandler handler) {
-        routing.add(Methods.GET, path, handler);
+        raw(Methods.GET, path, handler);
     }
 
     /** Rails' {@code update}: PUT and PATCH are interchangeable. */
@@ -123,6 +128,23 @@ public final class Router {
 
     public void accountDelete(String subPath, AccountEndpoint endpoint) {
         delete(ACCOUNT + subPath, account("DELETE", subPath, endpoint));
+    }
+
+    private void add(HttpString method, String path, Endpoint endpoint) {
+        routing.add(method, path, new EndpointHandler(path, endpoint, maxBodyBytes));
+        routes.add(new Route(method.toString(), path, true));
+    }
+
+    /** Every registered (method, path template), in registration order. */
+    public List<Route> routes() {
+        return List.copyOf(routes);
+    }
+
+    /**
+     * One registered route: an HTTP method, an Undertow path template, and whether it goes through
+     * {@link EndpointHandler} (JSON, errors, {@link ExchangeObserver}s) or is {@link #raw raw}.
+     */
+    public record Route(String method, String template, boolean json) {
     }
 
     public HttpHandler handler() {

@@ -36,7 +36,6 @@ public final class AttachmentView {
         o.put("file_type", WireEnum.name(a.fileType()));
         o.put("account_id", a.accountId());
         o.set("extension", Json.text(a.extension()));
-        o.put("content_type", a.contentType());
         o.put("data_url", dataUrl(a, baseUrl));
         o.put("thumb_url", a.fileType() == AttachmentFileType.IMAGE ? thumbUrl(a, baseUrl) : "");
         o.put("file_size", a.byteSize());

@@ -30,15 +30,16 @@ public final class MessageView {
         o.put("created_at", Json.unix(message.createdAt()));
         o.put("private", message.isPrivate());
         o.set("source_id", Json.text(message.sourceId()));
-        putAttachments(o, message, state);
+        // The REST partial writes sender, then attachments (§4.4); embedded data the other way round (§4.5).
         JsonNode sender = Senders.push(message, state);
         if (sender != null) {
             o.set("sender", sender);
         }
+        putAttachments(o, message, state);
         return o;
     }
 
-    /** {@code attachments} (§4.6) just before {@code sender}, only when the message has some. */
+    /** {@code attachments} (§4.6), only when the message has some. */
     private static void putAttachments(ObjectNode o, Message message, State state) {
         if (!state.attachmentsOfMessage.of(message.id()).isEmpty()) {
             o.set("attachments", AttachmentView.list(message.id(), state));

@@ -3,6 +3,7 @@ package com.bevatel.simulator.webhook;
 import com.bevatel.simulator.domain.Messages;
 import com.bevatel.simulator.event.DomainEvent;
 import com.bevatel.simulator.event.DomainEventListener;
+import com.bevatel.simulator.http.ExchangeObservers;
 import com.bevatel.simulator.model.Message;
 import com.bevatel.simulator.model.MessageStatus;
 import com.bevatel.simulator.seed.SeededRandom;
@@ -12,6 +13,7 @@ import com.bevatel.simulator.view.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -104,6 +106,7 @@ public final class WebhookDispatcher implements DomainEventListener, AutoCloseab
             }
             for (WebhookEvents.Planned planned : plans) {
                 String body = Json.string(planned.payload());
+                ExchangeObservers.delivery(planned.event(), body.getBytes(StandardCharsets.UTF_8));
                 for (WebhookEvents.Target target : planned.targets()) {
                     Outgoing outgoing = new Outgoing(target.receiver(), target.url(), planned.event(),
                             planned.accountId(), planned.conversationId(), planned.messageId(),

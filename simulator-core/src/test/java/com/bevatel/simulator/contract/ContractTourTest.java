@@ -1,0 +1,275 @@
+package com.bevatel.simulator.contract;
+
+import static com.bevatel.simulator.Http.account;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.bevatel.simulator.BevatelSimulator;
+import com.bevatel.simulator.Http;
+import com.bevatel.simulator.contract.ContractTable.ResponseRule;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every line of {@code responses.txt} answered at least once, and every event of
+ * {@code deliveries.txt} delivered at least once, so every shape the simulator emits — each
+ * route's success body, each error body, each webhook payload — goes through the contract in every
+ * build, not only where some other test happens to call it. (The checking is the extension's; this
+ * test makes the traffic and then asserts that no line went unused.)
+ */
+class ContractTourTest {
+    /** Lines no request can reach yet, and why. */
+    private static final Set<String> UNREACHABLE = Set.of(
+            // Message status update on a non-API inbox (§5.7): only API inboxes are simulated.
+            "* /api/v1/** 403 error.json");
+
+    private static final String ALL_EVENTS = "[\"conversation_created\",\"conversation_status_changed\",\"conversation_updated\","
+            + "\"contact_created\",\"contact_updated\",\"message_created\",\"message_updated\",\"webwidget_triggered\","
+            + "\"inbox_created\",\"inbox_updated\",\"conversation_typing_on\",\"conversation_typing_off\"]";
+
+    private BevatelSimulator sim;
+    private Http app;
+    private Http client;
+    /** A conversation in an inbox the agent Sam is no member of. */
+    private long elsewhere;
+
+    @BeforeEach
+    void start() {
+        sim = BevatelSimulator.builder().maxRequestBodyBytes(64 * 1024)
+                .agent("Sam Agent", "sam@acme.test", null).team("support", "Sam Agent").agentBot("Helper Bot", null)
+                .inboxEvents(true).start();
+        app = new Http(sim);
+        client = app.withToken(null);
+    }
+
+    @AfterEach
+    void stop() {
+        sim.close();
+    }
+
+    @Test
+    void everyLineOfTheResponseAndDeliveryTablesIsExercised() {
+        // First, so every later change is delivered (and its payload checked) for every event.
+        ok(app.post(account("/webhooks"), "{\"url\":\"" + sim.sinkUrl("tour") + "\",\"subscriptions\":" + ALL_EVENTS + "}"));
+        applicationApi();
+        moreApplicationApi();
+        webhooksApi();
+        simulatorRoutes();
+        clientApi();
+        errors();
+
+        List<String> unused = Contract.get().responseRules().stream()
+                .filter(rule -> !Contract.get().matchedRules().contains(rule))
+                // Raw routes write their own bytes past the JSON handler: no exchange ever reaches the contract.
+                .filter(rule -> !rule.schema().equals(ResponseRule.NOT_JSON))
+                .map(ResponseRule::toString)
+                .filter(rule -> UNREACHABLE.stream().noneMatch(rule::endsWith))
+                .toList();
+        assertThat(unused).as("response lines no request of the tour matched").isEmpty();
+        assertThat(Contract.get().checkedDeliveryEvents()).as("events whose payloads were checked")
+                .containsAll(Contract.get().deliveryRules().keySet());
+    }
+
+    private void applicationApi() {
+        ok(app.get("/api/v1/profile"));
+        ok(app.get(account("/inboxes")));
+        ok(app.get(account("/inboxes/1")));
+        long inbox = ok(app.post(account("/inboxes"), "{\"name\":\"Second\",\"channel\":{\"type\":\"api\","
+                + "\"webhook_url\":\"" + sim.sinkUrl("second") + "\"}}")).get("id").asLong();
+        ok(app.patch(account("/inboxes/" + inbox), "{\"greeting_enabled\":true,\"greeting_message\":\"Hello!\"}"));
+        ok(app.put(account("/inboxes/" + inbox), "{\"timezone\":\"Europe/Paris\"}"));
+        ok(app.post(account("/inboxes/" + inbox + "/reset_secret"), null));
+
+        JsonNode alice = ok(app.post(account("/contacts"), "{\"inbox_id\":1,\"name\":\"Alice\",\"email\":\"alice@example.com\","
+                + "\"phone_number\":\"+15550001111\",\"identifier\":\"user-42\",\"custom_attributes\":{\"plan\":\"gold\"}}"));
+        long aliceId = alice.at("/payload/contact/id").asLong();
+        String sourceId = alice.at("/payload/contact_inbox/source_id").asText();
+        long nameless = ok(app.post(account("/contacts"), "{\"name\":\"Nameless\"}")).at("/payload/contact/id").asLong();
+        ok(app.get(account("/contacts")));
+        ok(app.get(account("/contacts?page=2&sort=-name")));
+        ok(app.get(account("/contacts/search?q=ali")));
+        ok(app.get(account("/contacts/search")));
+        ok(app.get(account("/contacts/" + aliceId)));
+        ok(app.get(account("/contacts/" + aliceId + "?include_contact_inboxes=false")));
+        ok(app.patch(account("/contacts/" + aliceId), "{\"additional_attributes\":{\"city\":\"Paris\"}}"));
+        ok(app.put(account("/contacts/" + aliceId), "{\"blocked\":false}"));
+        ok(app.post(account("/contacts/" + aliceId + "/contact_inboxes"), "{\"inbox_id\":" + inbox + "}"));
+        ok(app.delete(account("/contacts/" + nameless)));
+
+        ok(app.post(account("/conversations"), "{\"source_id\":\"" + sourceId + "\",\"inbox_id\":1,"
+                + "\"message\":{\"content\":\"Hello\",\"message_type\":\"incoming\"}}"));
+        ok(app.post(account("/conversations"), "{\"source_id\":\"" + sourceId + "\",\"inbox_id\":1,\"assignee_id\":1,"
+                + "\"additional_attributes\":{\"channel\":\"app\"}}"));
+        ok(app.get(account("/contacts/" + aliceId + "/conversations")));
+        ok(app.get(account("/conversations?status=all")));
+        ok(app.get(account("/conversations/meta")));
+        ok(app.get(account("/conversations/1")));
+        ok(app.post(account("/conversations/2/toggle_status"), "{\"status\":\"snoozed\",\"snoozed_until\":1767312000}"));
+        ok(app.post(account("/conversations/2/toggle_status"), null));
+        ok(app.get(account("/conversations/2")));
+
+        long reply = ok(app.post(account("/conversations/1/messages"), "{\"content\":\"On its way\",\"echo_id\":\"tmp-1\"}"))
+                .get("id").asLong();
+        ok(app.post(account("/conversations/2/messages"), "{\"content\":\"A note\",\"private\":true,"
+                + "\"content_type\":\"input_select\",\"content_attributes\":{\"items\":[{\"title\":\"A\",\"value\":\"a\"}]}}"));
+        ok(app.patch(account("/conversations/1/messages/" + reply), "{\"status\":\"delivered\"}"));
+        ok(app.put(account("/conversations/1/messages/" + reply), "{\"status\":\"failed\",\"external_error\":\"timeout\"}"));
+        ok(app.delete(account("/conversations/1/messages/" + reply)));
+        ok(app.get(account("/conversations/1/messages")));
+        ok(app.get(account("/conversations/2/messages")));
+        elsewhere = ok(app.post(account("/conversations"), "{\"inbox_id\":" + inbox + ",\"contact_id\":" + aliceId + "}"))
+                .get("id").asLong();
+    }
+
+    /** Labels, filters, the conversation's member actions, assignments, inbox deletion (§5.2-§5.4). */
+    private void moreApplicationApi() {
+        JsonNode carol = ok(app.post(account("/contacts"), "{\"inbox_id\":1,\"name\":\"Carol\",\"email\":\"carol@example.com\"}"));
+        long carolId = carol.at("/payload/contact/id").asLong();
+        String sourceId = carol.at("/payload/contact_inbox/source_id").asText();
+        ok(app.get(account("/contacts/" + carolId + "/contactable_inboxes")));
+        ok(app.post(account("/contacts/" + carolId + "/labels"), "{\"labels\":[\"vip\",\"beta\"]}"));
+        ok(app.get(account("/contacts/" + carolId + "/labels")));
+        ok(app.post(account("/contacts/filter"), "{\"payload\":[{\"attribute_key\":\"email\",\"filter_operator\":\"contains\","
+                + "\"values\":[\"example.com\"],\"query_operator\":null}]}"));
+
+        long id = ok(app.post(account("/conversations"), "{\"source_id\":\"" + sourceId + "\",\"inbox_id\":1}")).get("id").asLong();
+        String conversation = account("/conversations/" + id);
+        ok(app.patch(conversation, "{\"priority\":\"high\"}"));
+        ok(app.put(conversation, "{\"priority\":\"low\"}"));
+        ok(app.get(conversation));
+        ok(app.post(conversation + "/toggle_priority", "{\"priority\":\"urgent\"}"));
+        ok(app.post(conversation + "/toggle_typing_status", "{\"typing_status\":\"on\"}"));
+        ok(app.post(conversation + "/toggle_typing_status", "{\"typing_status\":\"off\",\"is_private\":true}"));
+        ok(app.post(conversation + "/update_last_seen", null));
+        ok(app.post(conversation + "/custom_attributes", "{\"custom_attributes\":{\"order\":\"A-1\"}}"));
+        ok(app.post(conversation + "/labels", "{\"labels\":[\"billing\"]}"));
+        ok(app.get(conversation + "/labels"));
+        ok(app.post(account("/conversations/filter"), "{\"payload\":[{\"attribute_key\":\"status\",\"filter_operator\":\"equal_to\","
+                + "\"values\":[\"open\"],\"query_operator\":null}]}"));
+
+        String assignments = conversation + "/assignments";
+        long sam = sim.user("Sam Agent").id();
+        assertThat(ok(app.post(assignments, "{\"assignee_id\":" + sam + "}")).get("email").asText()).isEqualTo("sam@acme.test");
+        assertThat(ok(app.post(assignments, "{\"assignee_id\":" + sim.agentBot("Helper Bot").id() + ",\"assignee_type\":\"AgentBot\"}"))
+                .has("outgoing_url")).isTrue();
+        assertThat(ok(app.post(assignments, "{\"team_id\":" + sim.team("support").id() + "}")).has("created_at")).isTrue();
+        assertThat(ok(app.post(assignments, "{\"assignee_id\":null}")).isNull()).isTrue();
+
+        long doomed = ok(app.post(account("/conversations"), "{\"source_id\":\"" + sourceId + "\",\"inbox_id\":1}")).get("id").asLong();
+        ok(app.delete(account("/conversations/" + doomed)));
+        long emptyInbox = ok(app.post(account("/inboxes"), "{\"name\":\"Short-lived\",\"channel\":{\"type\":\"api\"}}"))
+                .get("id").asLong();
+        ok(app.delete(account("/inboxes/" + emptyInbox)));
+    }
+
+    private void webhooksApi() {
+        long webhook = ok(app.post(account("/webhooks"), "{\"webhook\":{\"url\":\"https://crm.example/hook\",\"name\":\"CRM\","
+                + "\"subscriptions\":[\"message_created\"],\"inbox_id\":1}}")).at("/payload/webhook/id").asLong();
+        ok(app.get(account("/webhooks")));
+        ok(app.patch(account("/webhooks/" + webhook), "{\"name\":\"CRM sync\"}"));
+        ok(app.put(account("/webhooks/" + webhook), "{\"webhook\":{\"inbox_id\":null}}"));
+        ok(app.delete(account("/webhooks/" + webhook)));
+    }
+
+    /** The simulator's own routes: the dashboard agent's actions and the clock. */
+    private void simulatorRoutes() {
+        String agent = "/_simulator/agent/conversations/1/";
+        long reply = ok(app.post(agent + "reply", "{\"agent\":\"Sam Agent\",\"content\":\"From the dashboard\"}")).get("id").asLong();
+        ok(app.post(agent + "note", "{\"content\":\"Internal\"}"));
+        ok(app.post(agent + "messages/" + reply + "/status", "{\"status\":\"read\"}"));
+        ok(app.post(agent + "resolve", "{}"));
+        ok(app.post(agent + "reopen", "{}"));
+        ok(app.post(agent + "pending", "{}"));
+        ok(app.post(agent + "snooze", "{\"snoozed_until\":\"2026-02-01T09:00:00Z\"}"));
+        ok(app.post(agent + "assign", "{\"assignee\":\"Sam Agent\"}"));
+        ok(app.post(agent + "unassign", "{}"));
+        ok(app.post(agent + "assign_team", "{\"team\":\"support\"}"));
+        ok(app.post(agent + "priority", "{\"priority\":\"medium\"}"));
+        ok(app.post(agent + "labels", "{\"labels\":[\"dashboard\"]}"));
+        ok(app.post(agent + "typing", "{\"typing_status\":\"on\"}"));
+        ok(app.get("/_simulator/clock"));
+        ok(app.post("/_simulator/clock", "{\"advance_seconds\":60}"));
+    }
+
+    private void clientApi() {
+        String inbox = "/public/api/v1/inboxes/" + sim.apiInbox().identifier();
+        ok(client.get(inbox));
+        String sourceId = ok(client.post(inbox + "/contacts", "{\"name\":\"Bob\",\"email\":\"bob@example.com\"}"))
+                .get("source_id").asText();
+        String contact = inbox + "/contacts/" + sourceId;
+        ok(client.get(contact));
+        ok(client.patch(contact, "{\"phone_number\":\"+15550002222\"}"));
+        ok(client.put(contact, "{\"custom_attributes\":{\"tier\":\"b\"}}"));
+        long displayId = ok(client.post(contact + "/conversations", "{}")).get("id").asLong();
+        String conversation = contact + "/conversations/" + displayId;
+        long message = ok(client.post(conversation + "/messages", "{\"content\":\"Hi there\",\"echo_id\":\"e-1\"}"))
+                .get("id").asLong();
+        ok(app.post(account("/conversations/" + displayId + "/messages"), "{\"content\":\"Hello Bob\"}"));
+        ok(client.get(conversation + "/messages"));
+        ok(client.patch(conversation + "/messages/" + message, "{\"submitted_values\":[{\"name\":\"a\",\"value\":\"b\"}]}"));
+        ok(client.put(conversation + "/messages/" + message, "{\"submitted_values\":{\"value\":\"c\"}}"));
+        ok(client.post(conversation + "/toggle_typing", "{\"typing_status\":\"on\"}"));
+        ok(client.post(conversation + "/update_last_seen", null));
+        ok(client.get(contact + "/conversations"));
+        ok(client.get(conversation));
+        ok(client.post(conversation + "/toggle_status", null));
+    }
+
+    private void errors() {
+        String inbox = "/public/api/v1/inboxes/" + sim.apiInbox().identifier();
+        expect(401, app.withToken(null).get(account("/contacts")));
+        expect(401, app.withToken("wrong").get(account("/contacts")));
+        expect(404, app.get(account("/conversations/999")));
+        expect(422, app.post(account("/contacts"), "{\"email\":\"not-an-email\"}"));
+        expect(422, app.post(account("/conversations/1/messages"), "{\"content\":\"x\",\"message_type\":\"foo\"}"));
+        expect(401, client.post(inbox + "/contacts", "{\"identifier\":\"u\",\"identifier_hash\":\"00\"}"));
+        expect(404, client.get("/public/api/v1/inboxes/unknown"));
+        expect(422, client.post(inbox + "/contacts", "{\"email\":\"not-an-email\"}"));
+        expect(400, app.post(account("/contacts"), "{\"name\":"));
+        expect(400, app.post("/nowhere", "{\"name\":"));
+        expect(404, app.get("/nowhere"));
+        expect(404, app.send("PATCH", "/api/v1/profile", "{}", "application/json"));
+        expect(401, app.post("/_simulator/agent/conversations/" + elsewhere + "/typing", "{\"agent\":\"Sam Agent\",\"typing_status\":\"on\"}"));
+        expect(404, app.post("/_simulator/agent/conversations/1/reply", "{\"agent\":\"Nobody\",\"content\":\"x\"}"));
+        expect(422, app.post("/_simulator/clock", "{\"advance_seconds\":-1}"));
+        expect(413, tooLarge(account("/contacts")));
+        expect(413, tooLarge("/nowhere"));
+    }
+
+    /**
+     * A body over the limit, on a connection of its own: after a 413 the simulator leaves the
+     * keep-alive connection unusable (the unread rest of the body), so the next request on it fails.
+     */
+    private Http.Result tooLarge(String path) {
+        String body = "{\"name\":\"" + "x".repeat(70 * 1024) + "\"}";
+        HttpClient fresh = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        try {
+            HttpResponse<String> response = fresh.send(HttpRequest.newBuilder(sim.baseUrl().resolve(path))
+                    .header("api_access_token", sim.accessToken()).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            return new Http.Result(response.statusCode(), response.body(), null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode ok(Http.Result result) {
+        assertThat(result.status()).as(result.toString()).isEqualTo(200);
+        return result.body().isEmpty() ? null : result.json();
+    }
+
+    private static void expect(int status, Http.Result result) {
+        assertThat(result.status()).as(result.toString()).isEqualTo(status);
+    }
+}
