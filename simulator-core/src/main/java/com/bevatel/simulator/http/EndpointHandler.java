@@ -18,6 +18,7 @@ import io.undertow.server.handlers.form.FormParserFactory;
 import io.undertow.server.handlers.form.MultiPartParserDefinition;
 import io.undertow.util.Headers;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -37,6 +38,9 @@ final class EndpointHandler implements HttpHandler {
     private static final ObjectReader JSON_BODY = Json.MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final String route;
+    /** Oversized bodies up to this size are drained so the client reads its 413 (see tooLargeDeclared). */
+    private static final long DRAIN_LIMIT = 64L * 1024 * 1024;
+
     private final Endpoint endpoint;
     private final long maxBodyBytes;
 
@@ -89,7 +93,7 @@ final class EndpointHandler implements HttpHandler {
 
     private byte[] readBody(HttpServerExchange exchange) {
         if (exchange.getRequestContentLength() > maxBodyBytes) {
-            throw tooLarge(exchange);
+            throw tooLargeDeclared(exchange);
         }
         try {
             byte[] body = exchange.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
@@ -145,6 +149,25 @@ final class EndpointHandler implements HttpHandler {
         } catch (IOException e) {
             throw Errors.badRequest("unreadable multipart body: " + e.getMessage());
         }
+    }
+
+    /**
+     * A body announced (Content-Length) as too large. Most clients send the whole body before they
+     * read the answer, so closing at once would show them a broken connection instead of the 413:
+     * a body up to {@link #DRAIN_LIMIT} is read and discarded first, and the connection stays usable.
+     */
+    private ApiException tooLargeDeclared(HttpServerExchange exchange) {
+        long declared = exchange.getRequestContentLength();
+        if (declared <= DRAIN_LIMIT) {
+            try {
+                exchange.setMaxEntitySize(declared);
+                exchange.getInputStream().transferTo(OutputStream.nullOutputStream());
+                return Errors.error(413, "Request body is larger than " + maxBodyBytes + " bytes");
+            } catch (IOException | RuntimeException e) {
+                // Could not drain it: fall through and close the connection after the answer.
+            }
+        }
+        return tooLarge(exchange);
     }
 
     /**
