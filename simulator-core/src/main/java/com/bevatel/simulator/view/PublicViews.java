@@ -93,6 +93,10 @@ public final class PublicViews {
         o.set("content_attributes", Json.copy(m.contentAttributes()));
         o.put("created_at", Json.unix(m.createdAt()));
         o.put("conversation_id", state.conversations.get(m.conversationId()).displayId());
+        // §6: attachments come before sender when the message has some.
+        if (!state.attachmentsOfMessage.of(m.id()).isEmpty()) {
+            o.set("attachments", AttachmentView.list(m.id(), state));
+        }
         JsonNode sender = Senders.push(m, state);
         if (sender != null) {
             o.set("sender", sender);

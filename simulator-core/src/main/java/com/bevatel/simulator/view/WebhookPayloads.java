@@ -187,6 +187,10 @@ public final class WebhookPayloads {
         o.put("private", m.isPrivate());
         o.set("sender", actor(m.senderType(), m.senderId(), state));
         o.set("source_id", Json.text(m.sourceId()));
+        // §7.2: attachments are appended after source_id when the message has some.
+        if (!state.attachmentsOfMessage.of(m.id()).isEmpty()) {
+            o.set("attachments", AttachmentView.list(m.id(), state));
+        }
         return o;
     }
 

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import javax.imageio.ImageIO;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,36 @@ class AttachmentTest {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    @Test
+    void webhooksAndTheClientApiCarryTheAttachments() {
+        world.close();
+        world = new World(World.builder().apiInboxWebhookSink("hooks"));
+        conversation = world.conversation("Alice");
+        messages = Http.account("/conversations/" + conversation + "/messages");
+        Http.Result r = new Multipart().field("content", "See photo").field("message_type", "incoming")
+                .file("attachments[]", "photo.png", "image/png", png(2, 2))
+                .post(world.sim.baseUrl(), messages, World.ADMIN);
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        JsonNode rest = r.json().get("attachments");
+        // §7.2: the message webhook appends the attachments after source_id.
+        var delivery = world.sim.webhooks().await(1, d -> d.event().equals("message_created")
+                && d.payload().path("content").asText().equals("See photo"), java.time.Duration.ofSeconds(5)).get(0);
+        List<String> keys = new java.util.ArrayList<>();
+        delivery.payload().fieldNames().forEachRemaining(keys::add);
+        assertThat(keys.subList(keys.indexOf("source_id"), keys.size())).containsExactly("source_id", "attachments", "event");
+        assertThat(delivery.payload().get("attachments").toString()).isEqualTo(rest.toString());
+        // §6: the public message lists them before the sender.
+        String source = world.sim.store().read(state -> state.contactInboxes.all().iterator().next().sourceId());
+        String identifier = world.sim.apiInbox().identifier();
+        JsonNode publicMessages = new Http(world.sim.baseUrl(), null).get("/public/api/v1/inboxes/" + identifier
+                + "/contacts/" + source + "/conversations/" + conversation + "/messages").json();
+        JsonNode withPhoto = publicMessages.get(publicMessages.size() - 1);
+        List<String> publicKeys = new java.util.ArrayList<>();
+        withPhoto.fieldNames().forEachRemaining(publicKeys::add);
+        assertThat(publicKeys).endsWith("attachments", "sender");
+        assertThat(withPhoto.get("attachments").toString()).isEqualTo(rest.toString());
     }
 
     @Test
