@@ -88,6 +88,8 @@ public final class BevatelSimulator implements AutoCloseable {
         store.addListener(dispatcher);
         Router router = new Router(store, config.maxRequestBodyBytes);
         Routes.registerAll(router);
+        // Extensions' endpoints may wait on something: a worker thread, unless they ask for the I/O thread.
+        router.endpointsOnIoThread(false);
         config.extensions.forEach(extension -> extension.register(router, this));
         HttpHandler api = router.handler();
         root.bind(exchange -> (Sinks.handles(exchange) ? sinks : api).handleRequest(exchange));

@@ -35,13 +35,14 @@ public final class Router {
     private final RoutingHandler routing = Handlers.routing();
     private final Store store;
     private final long maxBodyBytes;
+    private boolean ioThread = true;
 
     public Router(Store store, long maxBodyBytes) {
         this.store = store;
         this.maxBodyBytes = maxBodyBytes;
         HttpHandler notFound = new EndpointHandler(request -> {
             throw com.bevatel.simulator.domain.Errors.publicNotFound();
-        }, maxBodyBytes);
+        }, maxBodyBytes, true);
         routing.setFallbackHandler(notFound);
         routing.setInvalidMethodHandler(notFound);
     }
@@ -50,24 +51,38 @@ public final class Router {
         return store;
     }
 
+    /**
+     * Where endpoints registered from now on run. {@code true} (the default, for the simulator's own
+     * routes): on the I/O thread, which is the fastest, but such an endpoint must never block (no
+     * waiting, no I/O, no long computation; the store's lock is fine). {@code false}: on a worker
+     * thread, where an endpoint may block; extensions get this unless they ask otherwise.
+     */
+    public void endpointsOnIoThread(boolean onIoThread) {
+        this.ioThread = onIoThread;
+    }
+
+    private HttpHandler endpoint(Endpoint endpoint) {
+        return new EndpointHandler(endpoint, maxBodyBytes, ioThread);
+    }
+
     public void get(String path, Endpoint endpoint) {
-        routing.add(Methods.GET, path, new EndpointHandler(endpoint, maxBodyBytes));
+        routing.add(Methods.GET, path, endpoint(endpoint));
     }
 
     public void post(String path, Endpoint endpoint) {
-        routing.add(Methods.POST, path, new EndpointHandler(endpoint, maxBodyBytes));
+        routing.add(Methods.POST, path, endpoint(endpoint));
     }
 
     public void patch(String path, Endpoint endpoint) {
-        routing.add(Methods.PATCH, path, new EndpointHandler(endpoint, maxBodyBytes));
+        routing.add(Methods.PATCH, path, endpoint(endpoint));
     }
 
     public void put(String path, Endpoint endpoint) {
-        routing.add(Methods.PUT, path, new EndpointHandler(endpoint, maxBodyBytes));
+        routing.add(Methods.PUT, path, endpoint(endpoint));
     }
 
     public void delete(String path, Endpoint endpoint) {
-        routing.add(Methods.DELETE, path, new EndpointHandler(endpoint, maxBodyBytes));
+        routing.add(Methods.DELETE, path, endpoint(endpoint));
     }
 
     /** A GET answered by a plain Undertow handler (a non-JSON body, e.g. an attachment's bytes). */
