@@ -18,8 +18,9 @@ import java.util.function.ToLongFunction;
  *
  * <p>Ids come from sequences that start at 1, so rows live in an array indexed by id: a lookup is
  * one array read however many rows there are. An id far beyond the row count (a hand-made state)
- * goes to an ordered overflow map instead of growing the array to match; every overflow id is at
- * least the array's length, so iterating the array and then the map is id order.
+ * (or a negative one) goes to an ordered overflow map instead of growing the array to match; every
+ * overflow id is negative or at least the array's length, so the negative overflow ids, then the
+ * array, then the other overflow ids are id order.
  */
 public final class Table<R> {
     /** How far past twice the row count an id may be and still grow the array. */
@@ -132,13 +133,14 @@ public final class Table<R> {
     private void grow(int capacity) {
         dense = Arrays.copyOf(dense, (int) Math.min(MAX_ARRAY, Math.max(capacity, 2L * dense.length)));
         if (!overflow.isEmpty()) {
-            SortedMap<Long, R> covered = overflow.headMap((long) dense.length);
+            SortedMap<Long, R> covered = overflow.subMap(0L, (long) dense.length);
             covered.forEach((id, row) -> dense[(int) (long) id] = row);
             covered.clear();
         }
     }
 
     private final class InIdOrder implements Iterator<R> {
+        private final Iterator<R> negative = overflow.isEmpty() ? null : overflow.headMap(0L).values().iterator();
         private int next = advance(0);
         private Iterator<R> rest;
 
@@ -152,11 +154,14 @@ public final class Table<R> {
 
         @Override
         public boolean hasNext() {
+            if (negative != null && negative.hasNext()) {
+                return true;
+            }
             if (next < dense.length) {
                 return true;
             }
             if (rest == null) {
-                rest = overflow.values().iterator();
+                rest = overflow.tailMap(0L).values().iterator();
             }
             return rest.hasNext();
         }
@@ -166,6 +171,9 @@ public final class Table<R> {
         public R next() {
             if (!hasNext()) {
                 throw new NoSuchElementException();
+            }
+            if (negative != null && negative.hasNext()) {
+                return negative.next();
             }
             if (next < dense.length) {
                 R row = (R) dense[next];
