@@ -87,7 +87,8 @@ final class TemplateHooks {
 
     /** A template message: no sender, Liquid rendered (§3.6), delivered like any message. */
     private static void post(Transaction tx, Conversation conversation, String text) {
-        String content = Liquid.render(text, LiquidDrops.forMessage(tx.state(), conversation, null, null));
+        String content = Liquid.hasMarkup(text)
+                ? Liquid.render(text, LiquidDrops.forMessage(tx.state(), conversation, null, null)) : text;
         Message message = new Message(tx.nextId(Sequence.MESSAGE), conversation.accountId(), conversation.inboxId(),
                 conversation.id(), content, MessageType.TEMPLATE, ContentType.TEXT, MessageStatus.SENT,
                 Json.object(), false, null, null, null, Json.object(), tx.now(), tx.now());

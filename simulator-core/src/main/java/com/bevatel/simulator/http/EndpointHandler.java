@@ -5,9 +5,7 @@ import com.bevatel.simulator.domain.Errors;
 import com.bevatel.simulator.domain.Upload;
 import com.bevatel.simulator.view.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
@@ -42,7 +40,6 @@ import java.util.logging.Logger;
 final class EndpointHandler implements HttpHandler {
     private static final Logger LOG = Logger.getLogger(EndpointHandler.class.getName());
     private static final String JSON_UTF8 = "application/json; charset=utf-8";
-    private static final ObjectReader JSON_BODY = Json.MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final byte[] EMPTY = new byte[0];
 
     private final Endpoint endpoint;
@@ -219,7 +216,7 @@ final class EndpointHandler implements HttpHandler {
             JsonNode parsed;
             try {
                 // Trailing content after the JSON value is malformed too, as for Rails' JSON.parse.
-                parsed = JSON_BODY.readTree(body);
+                parsed = Json.parse(body, true);
             } catch (JsonProcessingException e) {
                 throw Errors.badRequest("malformed JSON body: " + e.getOriginalMessage());
             } catch (IOException e) {

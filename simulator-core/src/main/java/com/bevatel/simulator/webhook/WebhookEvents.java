@@ -187,6 +187,9 @@ final class WebhookEvents {
     /** Every account webhook subscribed to {@code event}; its {@code inbox_id} does not narrow delivery. */
     private static List<Target> accountWebhooks(State state, long accountId, String event) {
         List<Target> targets = new ArrayList<>();
+        if (state.webhooks.size() == 0) {
+            return targets;
+        }
         for (Webhook webhook : state.webhooks.all()) {
             if (webhook.accountId() == accountId && webhook.subscribes(event)) {
                 targets.add(new Target(Receiver.accountWebhook(webhook.id()), webhook.url(), webhook.secret()));
