@@ -4,6 +4,7 @@
 #   ceiling         a bare Undertow handler: Jackson parse + same-sized JSON response, on the I/O thread
 #   ceiling-worker  the same, dispatched to a worker thread as the simulator does (diagnostic)
 #   wiremock        WireMock standalone serving a static stub of the same endpoint and body (the peer)
+#   baseline        another build of the standalone jar (BASELINE_JAR=path), for before/after in one run
 # Measures cold start (process start → first 2xx), then POST …/messages with wrk (keep-alive,
 # 32 connections, Lua script) in interleaved rounds: req/s, p99 latency, server CPU per 1 000
 # requests; prints medians with spread and the ratios against the issue's targets.
@@ -11,6 +12,7 @@
 # Usage: benchmarks/load.sh            (from anywhere; about 5 minutes with the defaults)
 # Knobs (environment): ROUNDS=5 DURATION=10 WARMUP=5 CONNECTIONS=32 THREADS=2 COLD_RUNS=5
 #   TARGETS="simulator ceiling wiremock ceiling-worker" CDS=1 JAVA_OPTS="" SKIP_BUILD=0 OUT=dir
+#   BASELINE_JAR=path (adds the target "baseline" to TARGETS and to the cold starts)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,6 +27,10 @@ CDS=${CDS:-1}
 JAVA_OPTS=${JAVA_OPTS:-}
 SKIP_BUILD=${SKIP_BUILD:-0}
 OUT=${OUT:-benchmarks/target/load/$(date +%Y%m%d-%H%M%S)}
+BASELINE_JAR=${BASELINE_JAR:-}
+if [ -n "$BASELINE_JAR" ] && [[ " $TARGETS " != *" baseline "* ]]; then
+  TARGETS="$TARGETS baseline"
+fi
 
 SIM_JAR=standalone/target/bevatel-simulator.jar
 BENCH_JAR=benchmarks/target/benchmarks.jar
@@ -72,6 +78,7 @@ server_command() {
   shift 2
   case $name in
     simulator) echo java "${JAVA_ARGS[@]}" "$@" -jar "$SIM_JAR" --port "$port" --access-token "$TOKEN" ;;
+    baseline) echo java "${JAVA_ARGS[@]}" "$@" -jar "$BASELINE_JAR" --port "$port" --access-token "$TOKEN" ;;
     ceiling) echo java "${JAVA_ARGS[@]}" "$@" -jar "$CEILING_JAR" --port "$port" --response "$OUT/message.json" ;;
     ceiling-worker) echo java "${JAVA_ARGS[@]}" "$@" -jar "$CEILING_JAR" --port "$port" --response "$OUT/message.json" --mode worker ;;
     wiremock) echo java "${JAVA_ARGS[@]}" "$@" -jar "$WIREMOCK_JAR" --port "$port" --bind-address 127.0.0.1 \
@@ -182,7 +189,9 @@ main() {
 
   # 2. Cold start: process start → first 2xx, fresh process per run, targets interleaved.
   local cold_targets=()
-  for name in simulator ceiling wiremock; do
+  local cold_names=(simulator ceiling wiremock)
+  [ -n "$BASELINE_JAR" ] && cold_names+=(baseline)
+  for name in "${cold_names[@]}"; do
     # shellcheck disable=SC2207
     cold_targets+=(--target "$name" $(server_command "$name" "{port}"))
   done
@@ -204,7 +213,7 @@ main() {
   # 3. Throughput: all targets up, one after another; warm-up, then interleaved rounds.
   for name in $TARGETS; do
     start "$name"
-    [ "$name" = simulator ] && open_conversation "${PORT[simulator]}"
+    case $name in simulator | baseline) open_conversation "${PORT[$name]}" ;; esac
   done
   export WRK_BODY=$BODY WRK_TOKEN=$TOKEN
   local lua=benchmarks/post-message.lua
@@ -264,6 +273,10 @@ report() {
     printf '%-48s %s   target ≥ 0.60\n' "throughput simulator / ceiling" "$(fmt $(ratio simulator ceiling 3) 2 "")"
     printf '%-48s %s   target ≤ 2\n' "p99 simulator / ceiling" "$(fmt $(ratio simulator ceiling 5) 2 "")"
     printf '%-48s %s   target ≤ 1.5\n' "CPU per request simulator / ceiling" "$(fmt $(ratio simulator ceiling 6) 2 "")"
+  fi
+  if has simulator && has baseline; then
+    printf '%-48s %s\n' "throughput simulator / baseline" "$(fmt $(ratio simulator baseline 3) 2 "")"
+    printf '%-48s %s\n' "CPU per request simulator / baseline" "$(fmt $(ratio simulator baseline 6) 2 "")"
   fi
   if has simulator && has wiremock; then
     printf '%-48s %s   target ≥ 1.5\n' "throughput simulator / wiremock" "$(fmt $(ratio simulator wiremock 3) 2 "")"

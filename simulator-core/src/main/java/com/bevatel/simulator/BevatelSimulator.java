@@ -32,6 +32,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * An in-memory Bevatel (Chatwoot) API-channel simulator on a real HTTP port.
@@ -62,35 +64,82 @@ public final class BevatelSimulator implements AutoCloseable {
 
     private BevatelSimulator(Builder config) {
         this.config = config;
-        // Bind first: the seeded inbox may point at this simulator's own sink, whose URL needs the port.
         LateBoundHandler root = new LateBoundHandler();
-        this.server = new HttpServer(config.host, config.port, root, config.maxRequestBodyBytes);
-        server.start();
-        String host = config.host.contains(":") ? "[" + config.host + "]" : config.host;
-        this.baseUrl = URI.create("http://" + host + ":" + server.port());
-        String webhookUrl = config.apiInboxWebhookSink != null ? sinkUrl(config.apiInboxWebhookSink).toString()
-                : config.apiInboxWebhookUrl == null ? null : config.apiInboxWebhookUrl.toString();
-        Settings settings = new Settings(config.messagesPerMinute, config.maxAttachmentBytes);
-        settings.baseUrl(baseUrl.toString());
+        // Starting the server (XNIO's threads and JMX registration, the socket) is the largest part of
+        // a first start and needs nothing from the store, so it runs beside the seeding and the route
+        // registration; requests arriving before the routes are bound get 503.
+        FutureTask<HttpServer> serverStart = new FutureTask<>(() -> {
+            HttpServer started = new HttpServer(config.host, config.port, root, config.maxRequestBodyBytes);
+            started.start();
+            return started;
+        });
+        Thread starter = new Thread(serverStart, "bevatel-simulator-start");
+        starter.setDaemon(true);
+        starter.start();
         try {
+            HttpServer startedServer = null;
+            String webhookUrl = config.apiInboxWebhookUrl == null ? null : config.apiInboxWebhookUrl.toString();
+            if (config.apiInboxWebhookSink != null) {
+                // The seeded inbox calls back to this simulator's own sink, whose URL needs the port.
+                startedServer = started(serverStart);
+                sinks.sink(config.apiInboxWebhookSink);
+                webhookUrl = baseUrl(startedServer) + Sinks.PREFIX + config.apiInboxWebhookSink;
+            }
+            Settings settings = new Settings(config.messagesPerMinute, config.maxAttachmentBytes);
             this.store = new Store(
                     () -> new State(new SeededRandom(config.seed), new SimulatedClock(config.startTime, config.clockStep),
                             settings),
                     new Seeder(config.accessToken, webhookUrl, config.world()));
-        } catch (RuntimeException e) {
-            server.close();
+            this.webhooks = new WebhookJournal(config.journalCapacity);
+            this.dispatcher = new WebhookDispatcher(store, new WebhookSettings(config.webhookTimeout,
+                    config.webhookAttempts, config.webhookBackoff, config.webhookQueueCapacity, config.inboxEvents,
+                    config.seed), webhooks);
+            store.addListener(dispatcher);
+            Router router = new Router(store, config.maxRequestBodyBytes);
+            Routes.registerAll(router);
+            this.server = startedServer != null ? startedServer : started(serverStart);
+            this.baseUrl = baseUrl(server);
+            settings.baseUrl(baseUrl.toString());
+            // Extensions' endpoints may wait on something: a worker thread, unless they ask for the I/O thread.
+            router.endpointsOnIoThread(false);
+            config.extensions.forEach(extension -> extension.register(router, this));
+            HttpHandler api = router.handler();
+            root.bind(exchange -> (Sinks.handles(exchange) ? sinks : api).handleRequest(exchange));
+        } catch (RuntimeException | Error e) {
+            closeQuietly(serverStart);
             throw e;
         }
-        this.webhooks = new WebhookJournal(config.journalCapacity);
-        this.dispatcher = new WebhookDispatcher(store, new WebhookSettings(config.webhookTimeout,
-                config.webhookAttempts, config.webhookBackoff, config.webhookQueueCapacity, config.inboxEvents,
-                config.seed), webhooks);
-        store.addListener(dispatcher);
-        Router router = new Router(store, config.maxRequestBodyBytes);
-        Routes.registerAll(router);
-        config.extensions.forEach(extension -> extension.register(router, this));
-        HttpHandler api = router.handler();
-        root.bind(exchange -> (Sinks.handles(exchange) ? sinks : api).handleRequest(exchange));
+    }
+
+    /** The started server, or what stopped it from starting (as thrown by Undertow). */
+    private static HttpServer started(FutureTask<HttpServer> serverStart) {
+        try {
+            return serverStart.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException("the simulator's server did not start", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the simulator's server was starting", e);
+        }
+    }
+
+    private static void closeQuietly(FutureTask<HttpServer> serverStart) {
+        try {
+            started(serverStart).close();
+        } catch (RuntimeException | Error ignored) {
+            // It did not start, or is being stopped by what failed: nothing more to close.
+        }
+    }
+
+    private URI baseUrl(HttpServer started) {
+        String host = config.host.contains(":") ? "[" + config.host + "]" : config.host;
+        return URI.create("http://" + host + ":" + started.port());
     }
 
     public static Builder builder() {

@@ -82,7 +82,7 @@ public final class Http {
     public record Result(int status, String body, String contentType) {
         public JsonNode json() {
             try {
-                return Json.MAPPER.readTree(body);
+                return Json.mapper().readTree(body);
             } catch (IOException e) {
                 throw new AssertionError("not JSON (status " + status + "): " + body, e);
             }

@@ -4,7 +4,9 @@ import com.bevatel.simulator.model.Conversation;
 import com.bevatel.simulator.model.ConversationStatus;
 import com.bevatel.simulator.model.Message;
 import com.bevatel.simulator.model.MessageType;
+import com.bevatel.simulator.model.User;
 import com.bevatel.simulator.model.WireEnum;
+import com.bevatel.simulator.state.ConversationIndex;
 import com.bevatel.simulator.state.State;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,9 +37,12 @@ public final class ConversationFinder {
         if (query.teamId() != null) {
             Teams.find(state, accountId, query.teamId());
         }
+        User caller = state.users.get(callerId);
+        if (Permissions.administrator(caller) && byDefaultOrder(query)) {
+            return fromIndex(state, accountId, callerId, query);
+        }
         // An agent lists only the conversations of their inboxes (Chatwoot's PermissionFilterService).
-        Predicate<Conversation> base = Permissions.listable(state, state.users.get(callerId))
-                .and(baseFilter(state, query, now));
+        Predicate<Conversation> base = Permissions.listable(state, caller).and(baseFilter(state, query, now));
         List<Conversation> matching = new ArrayList<>();
         for (long id : state.conversationsOfAccount.of(accountId)) {
             Conversation c = state.conversations.get(id);
@@ -48,33 +53,92 @@ public final class ConversationFinder {
         long mine = matching.stream().filter(c -> c.assigneeId() != null && c.assigneeId() == callerId).count();
         long unassigned = matching.stream().filter(c -> c.assigneeId() == null && c.assigneeBotId() == null).count();
         Counts counts = new Counts(mine, matching.size() - unassigned, unassigned, matching.size());
-        String assigneeType = query.assigneeType() == null ? "all" : query.assigneeType();
-        Predicate<Conversation> byAssignee = switch (assigneeType) {
-            case "me" -> c -> c.assigneeId() != null && c.assigneeId() == callerId;
-            case "unassigned" -> c -> c.assigneeId() == null && c.assigneeBotId() == null;
-            case "assigned" -> c -> c.assigneeId() != null || c.assigneeBotId() != null;
-            case "all" -> c -> true;
-            default -> throw Errors.error(422, "'" + assigneeType + "' is not a valid assignee_type");
-        };
+        Predicate<Conversation> byAssignee = byAssignee(query, callerId);
         List<Conversation> selected = new ArrayList<>(matching.stream().filter(byAssignee).toList());
         selected.sort(order(state, query.sortBy()));
         if (query.updatedWithin() != null) {
             return new Result(counts, selected);
         }
-        long page = query.page() == null || query.page() < 1 ? 1 : Math.min(query.page(), Integer.MAX_VALUE);
-        int from = (int) Math.min(selected.size(), (page - 1) * PAGE_SIZE);
+        int from = firstOfPage(query, selected.size());
         int to = Math.min(selected.size(), from + PAGE_SIZE);
         return new Result(counts, List.copyOf(selected.subList(from, to)));
+    }
+
+    /**
+     * The list as administrators usually ask for it — a status (or all), an assignee type, a page, the
+     * default order — is read from {@link State#conversationIndex}: counts and one page, at the same
+     * cost however many conversations there are. Anything else scans.
+     */
+    private static boolean byDefaultOrder(Query query) {
+        String sortBy = query.sortBy();
+        return query.q() == null && query.inboxId() == null && query.teamId() == null
+                && (query.labels() == null || query.labels().isEmpty()) && query.sourceId() == null
+                && query.updatedWithin() == null
+                && (sortBy == null || sortBy.equals("last_activity_at_desc") || sortBy.equals("latest"));
+    }
+
+    private static Result fromIndex(State state, long accountId, long callerId, Query query) {
+        ConversationStatus status = status(query);
+        ConversationIndex index = state.conversationIndex;
+        long all = index.count(accountId, status);
+        long unassigned = index.unassignedCount(accountId, status);
+        long mine = index.assignedToCount(accountId, status, callerId);
+        Counts counts = new Counts(mine, all - unassigned, unassigned, all);
+        Predicate<Conversation> byAssignee = byAssignee(query, callerId);
+        long selected = switch (query.assigneeType() == null ? "all" : query.assigneeType()) {
+            case "me" -> mine;
+            case "unassigned" -> unassigned;
+            case "assigned" -> all - unassigned;
+            default -> all;
+        };
+        int from = firstOfPage(query, selected);
+        int wanted = (int) Math.min(PAGE_SIZE, selected - from);
+        List<Conversation> page = new ArrayList<>(Math.max(0, wanted));
+        int skipped = 0;
+        for (Conversation c : index.latestFirst(accountId, status)) {
+            if (page.size() >= wanted) {
+                break;
+            }
+            if (byAssignee.test(c) && skipped++ >= from) {
+                page.add(c);
+            }
+        }
+        return new Result(counts, List.copyOf(page));
+    }
+
+    /** The status filter: open by default, null for {@code all}. */
+    private static ConversationStatus status(Query query) {
+        String status = query.status() == null ? "open" : query.status();
+        if ("all".equals(status)) {
+            return null;
+        }
+        return WireEnum.parse(ConversationStatus.class, status)
+                .orElseThrow(() -> Errors.error(422, "'" + status + "' is not a valid status"));
+    }
+
+    private static Predicate<Conversation> byAssignee(Query query, long callerId) {
+        String assigneeType = query.assigneeType() == null ? "all" : query.assigneeType();
+        return switch (assigneeType) {
+            case "me" -> c -> c.assigneeId() != null && c.assigneeId() == callerId;
+            case "unassigned" -> ConversationIndex::unassigned;
+            case "assigned" -> c -> c.assigneeId() != null || c.assigneeBotId() != null;
+            case "all" -> c -> true;
+            default -> throw Errors.error(422, "'" + assigneeType + "' is not a valid assignee_type");
+        };
+    }
+
+    /** Where the requested page starts among {@code selected} matches (pages from 1; clamped). */
+    private static int firstOfPage(Query query, long selected) {
+        long page = query.page() == null || query.page() < 1 ? 1 : Math.min(query.page(), Integer.MAX_VALUE);
+        return (int) Math.min(selected, (page - 1) * PAGE_SIZE);
     }
 
     /** Status (skipped whenever {@code q} is given, even empty), inbox, labels (any of), q, source id, window. */
     private static Predicate<Conversation> baseFilter(State state, Query query, Instant now) {
         Predicate<Conversation> filter = c -> true;
         if (query.q() == null) {
-            String status = query.status() == null ? "open" : query.status();
-            if (!"all".equals(status)) {
-                ConversationStatus wanted = WireEnum.parse(ConversationStatus.class, status)
-                        .orElseThrow(() -> Errors.error(422, "'" + status + "' is not a valid status"));
+            ConversationStatus wanted = status(query);
+            if (wanted != null) {
                 filter = filter.and(c -> c.status() == wanted);
             }
         } else {

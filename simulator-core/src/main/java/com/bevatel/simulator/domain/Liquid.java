@@ -26,9 +26,14 @@ public final class Liquid {
     private Liquid() {
     }
 
+    /** Whether {@code text} has anything for {@link #render} to do (without it, render returns it unchanged). */
+    public static boolean hasMarkup(String text) {
+        return text != null && (text.contains("{{") || text.contains("{%"));
+    }
+
     /** Renders {@code template} against {@code variables} (nested maps of drops); see the class comment. */
     public static String render(String template, Map<String, ?> variables) {
-        if (template == null || (!template.contains("{{") && !template.contains("{%"))) {
+        if (!hasMarkup(template)) {
             return template;
         }
         StringBuilder out = new StringBuilder();

@@ -32,20 +32,22 @@ final class TemplateHooks {
 
     static void afterMessage(Transaction tx, Conversation conversation, Message message) {
         State state = tx.state();
-        List<Message> messages = state.messagesOfConversation.of(conversation.id()).stream()
-                .map(state.messages::get).toList();
-        if (messages.stream().noneMatch(m -> m.messageType() == MessageType.INCOMING)) {
+        // The per-conversation tallies answer the two questions asked on every message; only the
+        // out-of-office check, when it applies, reads the messages themselves.
+        if (state.conversationMessages.incomingCount(conversation.id()) == 0) {
             return;
         }
         Inbox inbox = state.inboxes.get(conversation.inboxId());
         Instant now = tx.now();
         if (message.messageType() == MessageType.INCOMING && notBlank(inbox.outOfOfficeMessage())
-                && outOfOffice(inbox, now) && noRecentAgentReply(messages, now) && noTemplateToday(messages, now)) {
-            post(tx, conversation, inbox.outOfOfficeMessage());
+                && outOfOffice(inbox, now)) {
+            List<Message> messages = state.messagesOfConversation.of(conversation.id()).stream()
+                    .map(state.messages::get).toList();
+            if (noRecentAgentReply(messages, now) && noTemplateToday(messages, now)) {
+                post(tx, conversation, inbox.outOfOfficeMessage());
+            }
         }
-        boolean firstFromContact = state.messagesOfConversation.of(conversation.id()).stream()
-                .map(state.messages::get)
-                .noneMatch(m -> m.messageType() == MessageType.OUTGOING || m.messageType() == MessageType.TEMPLATE);
+        boolean firstFromContact = !state.conversationMessages.hasOutgoingOrTemplate(conversation.id());
         if (firstFromContact && inbox.greetingEnabled() && notBlank(inbox.greetingMessage())) {
             post(tx, conversation, inbox.greetingMessage());
         }
@@ -85,7 +87,8 @@ final class TemplateHooks {
 
     /** A template message: no sender, Liquid rendered (§3.6), delivered like any message. */
     private static void post(Transaction tx, Conversation conversation, String text) {
-        String content = Liquid.render(text, LiquidDrops.forMessage(tx.state(), conversation, null, null));
+        String content = Liquid.hasMarkup(text)
+                ? Liquid.render(text, LiquidDrops.forMessage(tx.state(), conversation, null, null)) : text;
         Message message = new Message(tx.nextId(Sequence.MESSAGE), conversation.accountId(), conversation.inboxId(),
                 conversation.id(), content, MessageType.TEMPLATE, ContentType.TEXT, MessageStatus.SENT,
                 Json.object(), false, null, null, null, Json.object(), tx.now(), tx.now());

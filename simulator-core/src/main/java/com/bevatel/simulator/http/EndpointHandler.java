@@ -5,9 +5,7 @@ import com.bevatel.simulator.domain.Errors;
 import com.bevatel.simulator.domain.Upload;
 import com.bevatel.simulator.view.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
@@ -25,45 +23,80 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Runs one endpoint on a worker thread: reads and parses the body, calls the endpoint, writes its
- * JSON, and turns every failure into a JSON error body — the one place errors are rendered.
+ * Runs one endpoint: reads and parses the body, calls the endpoint, writes its JSON, and turns every
+ * failure into a JSON error body — the one place errors are rendered.
+ *
+ * <p>Endpoints of the simulator's own routes are in-memory work of microseconds (store operations
+ * hold the store's lock only briefly), so they run on the I/O thread: the body is received without
+ * blocking and the answer sent without blocking, which costs a fraction of a hand-off to a worker
+ * thread. Two cases still go to a worker thread, where blocking is allowed: a multipart body
+ * (Undertow's multipart parser reads blocking) and endpoints registered with
+ * {@code ioThread = false} (extensions, which may wait on something).
  */
 final class EndpointHandler implements HttpHandler {
     private static final Logger LOG = Logger.getLogger(EndpointHandler.class.getName());
     private static final String JSON_UTF8 = "application/json; charset=utf-8";
-    private static final ObjectReader JSON_BODY = Json.MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final byte[] EMPTY = new byte[0];
 
-    private final String route;
     /** Oversized bodies up to this size are drained so the client reads its 413 (see tooLargeDeclared). */
     private static final long DRAIN_LIMIT = 64L * 1024 * 1024;
 
+    private final String route;
     private final Endpoint endpoint;
     private final long maxBodyBytes;
+    private final boolean ioThread;
 
     /** @param route the path template this handler is registered under; null for the unknown-route fallback */
-    EndpointHandler(String route, Endpoint endpoint, long maxBodyBytes) {
+    EndpointHandler(String route, Endpoint endpoint, long maxBodyBytes, boolean ioThread) {
         this.route = route;
         this.endpoint = endpoint;
         this.maxBodyBytes = maxBodyBytes;
+        this.ioThread = ioThread;
     }
 
     @Override
     public void handleRequest(HttpServerExchange exchange) {
-        if (exchange.isInIoThread()) {
-            exchange.dispatch(this);
+        // A body announced too large is drained on a worker (see tooLargeDeclared): rare, and it blocks.
+        if (!ioThread || isMultipart(exchange) || exchange.getRequestContentLength() > maxBodyBytes) {
+            if (exchange.isInIoThread()) {
+                exchange.dispatch(this::handleBlocking);
+            } else {
+                handleBlocking(exchange);
+            }
             return;
         }
+        // Calls back at once when the body is already buffered (the usual case), else from the I/O thread later.
+        exchange.getRequestReceiver().receiveFullBytes(
+                (ex, body) -> write(ex, run(ex, () -> new Request(ex, params(ex, body)))),
+                (ex, error) -> write(ex, errorResponse(error instanceof RequestTooBigException ? tooLarge(ex)
+                        : Errors.badRequest("could not read the request body: " + error.getMessage()))));
+    }
+
+    /** On a worker thread: the body is read blocking (multipart uploads, endpoints that may block). */
+    private void handleBlocking(HttpServerExchange exchange) {
         exchange.startBlocking();
-        Response response;
+        write(exchange, run(exchange, () -> {
+            if (isMultipart(exchange)) {
+                Map<String, List<Upload>> uploads = new LinkedHashMap<>();
+                ObjectNode values = queryValues(exchange);
+                parseMultipart(exchange, values, uploads);
+                return new Request(exchange, new Params(values), uploads);
+            }
+            return new Request(exchange, params(exchange, readBody(exchange)));
+        }));
+    }
+
+    /** The endpoint's answer, or the error it (or reading its request) ended in. */
+    private Response run(HttpServerExchange exchange, Supplier<Request> request) {
         try {
-            Map<String, List<Upload>> uploads = new LinkedHashMap<>();
-            response = endpoint.handle(new Request(exchange, parseParams(exchange, uploads), uploads));
+            return endpoint.handle(request.get());
         } catch (ApiException e) {
-            response = new Response(e.status(), e.body());
+            return errorResponse(e);
         } catch (RuntimeException e) {
             // A client mistake must never get here; this is a simulator bug, named in the body to be reported.
             LOG.log(Level.SEVERE, "unexpected error on " + exchange.getRequestMethod() + " " + exchange.getRequestPath(), e);
@@ -71,32 +104,45 @@ final class EndpointHandler implements HttpHandler {
             body.put("status", 500);
             body.put("error", "Internal Server Error");
             body.put("exception", e.getClass().getName() + ": " + e.getMessage());
-            response = new Response(500, body);
+            return new Response(500, body);
         }
-        write(exchange, response);
     }
 
-    private Params parseParams(HttpServerExchange exchange, Map<String, List<Upload>> uploads) {
+    private static Response errorResponse(ApiException e) {
+        return new Response(e.status(), e.body());
+    }
+
+    private static boolean isMultipart(HttpServerExchange exchange) {
+        String contentType = exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE);
+        return contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data");
+    }
+
+    private static ObjectNode queryValues(HttpServerExchange exchange) {
         ObjectNode values = Json.object();
         RailsParams.addAll(values, exchange.getQueryParameters());
-        String contentType = exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE);
-        if (contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data")) {
-            parseMultipart(exchange, values, uploads);
-            return new Params(values);
-        }
-        byte[] body = readBody(exchange);
+        return values;
+    }
+
+    private static Params params(HttpServerExchange exchange, byte[] body) {
+        ObjectNode values = queryValues(exchange);
         if (body.length > 0) {
             mergeBody(values, exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE), body);
         }
         return new Params(values);
     }
 
+    /** Blocking: exactly the announced length when known, else up to the limit (a chunked body). */
     private byte[] readBody(HttpServerExchange exchange) {
-        if (exchange.getRequestContentLength() > maxBodyBytes) {
+        long length = exchange.getRequestContentLength();
+        if (length > maxBodyBytes) {
             throw tooLargeDeclared(exchange);
         }
+        if (length == 0) {
+            return EMPTY;
+        }
         try {
-            byte[] body = exchange.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
+            byte[] body = exchange.getInputStream().readNBytes(
+                    (int) (length > 0 ? length : Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1)));
             if (body.length > maxBodyBytes) {
                 throw tooLarge(exchange);
             }
@@ -185,13 +231,15 @@ final class EndpointHandler implements HttpHandler {
      */
     private static void mergeBody(ObjectNode values, String contentType, byte[] body) {
         String type = contentType == null ? "" : contentType.toLowerCase(java.util.Locale.ROOT);
-        String text = new String(body, StandardCharsets.UTF_8);
-        boolean looksLikeJson = text.stripLeading().startsWith("{") || text.stripLeading().startsWith("[");
-        if (type.contains("json") || ((type.isEmpty() || type.startsWith("application/x-www-form-urlencoded")) && looksLikeJson)) {
+        boolean json = type.contains("json");
+        if (!json && (type.isEmpty() || type.startsWith("application/x-www-form-urlencoded"))) {
+            json = looksLikeJson(body);
+        }
+        if (json) {
             JsonNode parsed;
             try {
                 // Trailing content after the JSON value is malformed too, as for Rails' JSON.parse.
-                parsed = JSON_BODY.readTree(body);
+                parsed = Json.parse(body, true);
             } catch (JsonProcessingException e) {
                 throw Errors.badRequest("malformed JSON body: " + e.getOriginalMessage());
             } catch (IOException e) {
@@ -203,14 +251,33 @@ final class EndpointHandler implements HttpHandler {
                 values.set("_json", parsed);
             }
         } else if (type.startsWith("application/x-www-form-urlencoded")) {
-            RailsParams.addForm(values, text);
+            RailsParams.addForm(values, new String(body, StandardCharsets.UTF_8));
         }
     }
 
+    /**
+     * Does the body start with {@code {} or {@code [} after leading white space? Decided on the bytes
+     * for ASCII; a body whose first non-blank byte is not ASCII is decoded as before (Java's
+     * {@link Character#isWhitespace} also counts Unicode spaces).
+     */
+    static boolean looksLikeJson(byte[] body) {
+        for (byte b : body) {
+            if (b < 0) {
+                String text = new String(body, StandardCharsets.UTF_8).stripLeading();
+                return text.startsWith("{") || text.startsWith("[");
+            }
+            if (!Character.isWhitespace(b)) {
+                return b == '{' || b == '[';
+            }
+        }
+        return false;
+    }
+
+    /** Non-blocking: from the I/O thread the bytes are queued and written as the socket takes them. */
     private void write(HttpServerExchange exchange, Response response) {
         exchange.setStatusCode(response.status());
         exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, JSON_UTF8);
-        byte[] bytes = response.body() == null ? new byte[0] : Json.bytes(response.body());
+        byte[] bytes = response.body() == null ? EMPTY : Json.bytes(response.body());
         // Before the body is sent, so no client sees a response the observers have not.
         ExchangeObservers.response(new ExchangeObserver.Exchange(exchange.getRequestMethod().toString(), route,
                 exchange.getRequestPath(), response.status(), bytes));

@@ -2,10 +2,10 @@ package com.bevatel.simulator.http;
 
 import com.bevatel.simulator.domain.Errors;
 import com.bevatel.simulator.view.Json;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -120,9 +120,9 @@ public final class Params {
         JsonNode node = values.get(key);
         if (node != null && node.isTextual()) {
             try {
-                JsonNode parsed = Json.MAPPER.readTree(node.asText());
+                JsonNode parsed = Json.parse(node.asText(), false);
                 return parsed != null && parsed.isObject() ? (ObjectNode) parsed : Json.object();
-            } catch (JsonProcessingException e) {
+            } catch (IOException e) {
                 return Json.object();
             }
         }

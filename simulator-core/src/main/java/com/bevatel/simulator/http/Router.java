@@ -39,19 +39,30 @@ public final class Router {
     private final List<Route> routes = new ArrayList<>();
     private final Store store;
     private final long maxBodyBytes;
+    private boolean ioThread = true;
 
     public Router(Store store, long maxBodyBytes) {
         this.store = store;
         this.maxBodyBytes = maxBodyBytes;
         HttpHandler notFound = new EndpointHandler(null, request -> {
             throw com.bevatel.simulator.domain.Errors.publicNotFound();
-        }, maxBodyBytes);
+        }, maxBodyBytes, true);
         routing.setFallbackHandler(notFound);
         routing.setInvalidMethodHandler(notFound);
     }
 
     public Store store() {
         return store;
+    }
+
+    /**
+     * Where endpoints registered from now on run. {@code true} (the default, for the simulator's own
+     * routes): on the I/O thread, which is the fastest, but such an endpoint must never block (no
+     * waiting, no I/O, no long computation; the store's lock is fine). {@code false}: on a worker
+     * thread, where an endpoint may block; extensions get this unless they ask otherwise.
+     */
+    public void endpointsOnIoThread(boolean onIoThread) {
+        this.ioThread = onIoThread;
     }
 
     public void get(String path, Endpoint endpoint) {
@@ -131,7 +142,7 @@ public final class Router {
     }
 
     private void add(HttpString method, String path, Endpoint endpoint) {
-        routing.add(method, path, new EndpointHandler(path, endpoint, maxBodyBytes));
+        routing.add(method, path, new EndpointHandler(path, endpoint, maxBodyBytes, ioThread));
         routes.add(new Route(method.toString(), path, true));
     }
 

@@ -1,17 +1,19 @@
 package com.bevatel.simulator.state;
 
-import java.util.ArrayList;
-import java.util.Collections;
+import java.util.AbstractList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.RandomAccess;
 
 /**
  * Parent id → child ids in creation (= id) order, e.g. a conversation's messages. Appends are the
- * common case and cost O(1); rolled back with the transaction.
+ * common case and cost O(1); rolled back with the transaction. Ids are kept as primitive longs
+ * (millions of messages would otherwise be millions of boxed Longs).
  */
 public final class Children {
-    private final Map<Long, ArrayList<Long>> children = new HashMap<>();
+    private final Map<Long, Ids> children = new HashMap<>();
     private final UndoLog undo;
 
     Children(UndoLog undo) {
@@ -20,37 +22,93 @@ public final class Children {
 
     /** The child ids of {@code parent}, ascending (read-only view: use under the lock). */
     public List<Long> of(long parent) {
-        List<Long> ids = children.get(parent);
-        return ids == null ? List.of() : Collections.unmodifiableList(ids);
+        Ids ids = children.get(parent);
+        return ids == null ? List.of() : ids;
     }
 
     public void append(long parent, long child) {
-        ArrayList<Long> ids = children.computeIfAbsent(parent, p -> new ArrayList<>());
-        ids.add(child);
-        undo.record(() -> ids.remove(ids.size() - 1));
+        Ids ids = children.computeIfAbsent(parent, p -> new Ids());
+        ids.insertAt(ids.size, child);
+        undo.record(() -> ids.removeAt(ids.size - 1));
     }
 
     /** Adds a child at its place in id order: for a child moved from another parent (contact merge). */
     public void insert(long parent, long child) {
-        ArrayList<Long> ids = children.computeIfAbsent(parent, p -> new ArrayList<>());
-        int found = Collections.binarySearch(ids, child);
+        Ids ids = children.computeIfAbsent(parent, p -> new Ids());
+        int found = ids.indexOf(child);
         if (found >= 0) {
             return;
         }
         int at = -found - 1;
-        ids.add(at, child);
-        undo.record(() -> ids.remove(at));
+        ids.insertAt(at, child);
+        undo.record(() -> ids.removeAt(at));
     }
 
     public void remove(long parent, long child) {
-        ArrayList<Long> ids = children.get(parent);
+        Ids ids = children.get(parent);
         if (ids == null) {
             return;
         }
-        int at = Collections.binarySearch(ids, child);
+        int at = ids.indexOf(child);
         if (at >= 0) {
-            ids.remove(at);
-            undo.record(() -> ids.add(at, child));
+            ids.removeAt(at);
+            undo.record(() -> ids.insertAt(at, child));
+        }
+    }
+
+    /** A growable, ascending {@code long[]} seen as a read-only list. */
+    private static final class Ids extends AbstractList<Long> implements RandomAccess {
+        private long[] values = new long[4];
+        private int size;
+
+        @Override
+        public Long get(int index) {
+            if (index < 0 || index >= size) {
+                throw new IndexOutOfBoundsException("index " + index + ", size " + size);
+            }
+            return values[index];
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
+
+        /** A linear scan, as a list's: member lists are in the order members were added, not always ascending. */
+        @Override
+        public int indexOf(Object o) {
+            if (o instanceof Long id) {
+                for (int i = 0; i < size; i++) {
+                    if (values[i] == id) {
+                        return i;
+                    }
+                }
+            }
+            return -1;
+        }
+
+        @Override
+        public boolean contains(Object o) {
+            return indexOf(o) >= 0;
+        }
+
+        /** Binary search (ascending lists): the index, or {@code -(insertion point) - 1}. */
+        int indexOf(long id) {
+            return Arrays.binarySearch(values, 0, size, id);
+        }
+
+        void insertAt(int at, long id) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            System.arraycopy(values, at, values, at + 1, size - at);
+            values[at] = id;
+            size++;
+        }
+
+        void removeAt(int at) {
+            System.arraycopy(values, at + 1, values, at, size - at - 1);
+            size--;
         }
     }
 }

@@ -73,6 +73,10 @@ public final class State {
     public final Children membersOfTeam = new Children(undo);
     public final Children attachmentsOfMessage = new Children(undo);
 
+    /** Derived from the conversations and messages tables (see each class): what lists and views ask often. */
+    public final ConversationIndex conversationIndex = new ConversationIndex();
+    public final ConversationMessages conversationMessages = new ConversationMessages();
+
     private final Settings settings;
 
     public State(SeededRandom random, SimulatedClock clock) {
@@ -83,6 +87,8 @@ public final class State {
         this.random = random;
         this.clock = clock;
         this.settings = settings;
+        conversations.observe(conversationIndex::changed);
+        messages.observe(conversationMessages::changed);
     }
 
     public Settings settings() {

@@ -3,7 +3,11 @@ package com.bevatel.simulator.state;
 import com.bevatel.simulator.event.DomainEvent;
 import com.bevatel.simulator.event.DomainEventListener;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -24,6 +28,8 @@ public final class Store {
     private final Consumer<Transaction> seed;
     private final List<DomainEventListener> listeners = new CopyOnWriteArrayList<>();
     private State state;
+    /** The next reset's state, being seeded or ready; none before the first reset. */
+    private final AtomicReference<CompletableFuture<State>> spare = new AtomicReference<>();
 
     /**
      * @param emptyState a new empty state with its generator and clock at their starting points
@@ -79,16 +85,35 @@ public final class Store {
         }
     }
 
-    /** Replaces the state with a freshly seeded one; cost does not depend on what was stored. */
+    /**
+     * Replaces the state with a freshly seeded one. The seeded state is prepared ahead, off the
+     * caller's path (seeding is deterministic: a state seeded earlier is the same as one seeded now),
+     * so a reset is a swap under the write lock: its cost depends neither on what was stored nor on
+     * the seeding. The first reset, with nothing prepared yet, seeds on the spot.
+     */
     public void reset() {
-        State fresh = seeded();
+        CompletableFuture<State> prepared = spare.getAndSet(null);
+        State fresh = prepared == null ? null : prepared.exceptionally(error -> null).join();
+        if (fresh == null) {
+            fresh = seeded();
+        }
         lock.writeLock().lock();
         try {
             state = fresh;
         } finally {
             lock.writeLock().unlock();
         }
+        spare.compareAndSet(null, CompletableFuture.supplyAsync(this::seeded, Seeding.EXECUTOR));
         listeners.forEach(DomainEventListener::onReset);
+    }
+
+    /** One daemon thread for the whole JVM that seeds the states resets will swap in. */
+    private static final class Seeding {
+        static final Executor EXECUTOR = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "bevatel-simulator-seeding");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     private void publish(List<DomainEvent> events, State committed) {

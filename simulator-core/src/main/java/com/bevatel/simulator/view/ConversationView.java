@@ -13,6 +13,7 @@ import com.bevatel.simulator.state.State;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /** The REST conversation (§4.3): show, create, update, list items, contact conversations. */
@@ -98,13 +99,33 @@ public final class ConversationView {
         return null;
     }
 
-    /** Incoming messages newer than {@code agent_last_seen_at}, capped at 10. */
+    /**
+     * Incoming messages newer than {@code agent_last_seen_at}, capped at 10: counted from the newest
+     * message back to the first one the agent has seen. Only the incoming ones are visited when the
+     * conversation's times run forward (always, unless the clock was set back); otherwise every message.
+     */
     public static int unreadCount(Conversation c, State state) {
+        Instant seen = c.agentLastSeenAt();
+        int incoming = state.conversationMessages.incomingCount(c.id());
+        if (seen == null) {
+            return Math.min(incoming, UNREAD_CAP);
+        }
+        if (state.conversationMessages.chronological(c.id())) {
+            int count = 0;
+            while (count < incoming && count < UNREAD_CAP) {
+                Message m = state.messages.get(state.conversationMessages.incomingFromNewest(c.id(), count));
+                if (!m.createdAt().isAfter(seen)) {
+                    break;
+                }
+                count++;
+            }
+            return count;
+        }
         List<Long> ids = state.messagesOfConversation.of(c.id());
         int count = 0;
         for (int i = ids.size() - 1; i >= 0 && count < UNREAD_CAP; i--) {
             Message m = state.messages.get(ids.get(i));
-            if (c.agentLastSeenAt() != null && !m.createdAt().isAfter(c.agentLastSeenAt())) {
+            if (!m.createdAt().isAfter(seen)) {
                 break;
             }
             if (m.messageType() == MessageType.INCOMING) {
@@ -122,13 +143,10 @@ public final class ConversationView {
             return true;
         }
         long hours = Math.min(Inboxes.rubyToI(window), 1_000_000_000L);
-        List<Long> ids = state.messagesOfConversation.of(c.id());
-        for (int i = ids.size() - 1; i >= 0; i--) {
-            Message m = state.messages.get(ids.get(i));
-            if (m.messageType() == MessageType.INCOMING) {
-                return state.clock().now().isBefore(m.createdAt().plus(Duration.ofHours(hours)));
-            }
+        if (state.conversationMessages.incomingCount(c.id()) == 0) {
+            return false;
         }
-        return false;
+        Message lastIncoming = state.messages.get(state.conversationMessages.incomingFromNewest(c.id(), 0));
+        return state.clock().now().isBefore(lastIncoming.createdAt().plus(Duration.ofHours(hours)));
     }
 }

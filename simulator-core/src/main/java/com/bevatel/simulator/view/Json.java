@@ -1,18 +1,24 @@
 package com.bevatel.simulator.view;
 
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -26,7 +32,13 @@ import java.time.temporal.ChronoUnit;
  */
 public final class Json {
     public static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
-    public static final ObjectMapper MAPPER = createMapper();
+
+    /**
+     * What requests and responses are read and written with: Jackson's streaming API and the tree
+     * nodes, walked here. Building an {@link ObjectMapper} costs hundreds of milliseconds of class
+     * loading in a fresh JVM, most of a simulator's first start, and only its tree handling is needed.
+     */
+    private static final JsonFactory FACTORY = configure(new JsonFactory());
 
     private static final DateTimeFormatter ISO_MILLIS =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
@@ -34,14 +46,28 @@ public final class Json {
     private Json() {
     }
 
-    private static ObjectMapper createMapper() {
-        ObjectMapper mapper = new ObjectMapper();
-        mapper.setNodeFactory(NODES);
-        mapper.getFactory().setCharacterEscapes(new ActiveSupportEscapes());
-        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+    /** An ObjectMapper with the same settings (escaping, limits, node factory), made on first use. */
+    public static ObjectMapper mapper() {
+        return MapperHolder.MAPPER;
+    }
+
+    private static final class MapperHolder {
+        static final ObjectMapper MAPPER = createMapper();
+
+        private static ObjectMapper createMapper() {
+            ObjectMapper mapper = new ObjectMapper();
+            mapper.setNodeFactory(NODES);
+            configure(mapper.getFactory());
+            return mapper;
+        }
+    }
+
+    private static <F extends JsonFactory> F configure(F factory) {
+        factory.setCharacterEscapes(new ActiveSupportEscapes());
+        factory.setStreamReadConstraints(StreamReadConstraints.builder()
                 .maxNestingDepth(200).maxStringLength(1_000_000).maxNumberLength(100).build());
-        mapper.getFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-        return mapper;
+        factory.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        return factory;
     }
 
     public static ObjectNode object() {
@@ -52,19 +78,42 @@ public final class Json {
         return NODES.arrayNode();
     }
 
+    /** The node as UTF-8 JSON, byte for byte what {@code ObjectMapper.writeValueAsBytes} writes. */
     public static byte[] bytes(JsonNode node) {
-        try {
-            return MAPPER.writeValueAsBytes(node);
+        ByteArrayBuilder out = new ByteArrayBuilder(512);
+        try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
+            JsonTrees.write(g, node);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return out.toByteArray();
     }
 
+    /** The node as JSON text, as {@code ObjectMapper.writeValueAsString} writes it. */
     public static String string(JsonNode node) {
-        try {
-            return MAPPER.writeValueAsString(node);
+        StringWriter out = new StringWriter(512);
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            JsonTrees.write(g, node);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    /**
+     * A JSON document as a tree, as {@code ObjectMapper.readTree} reads it ({@link MissingNode} for
+     * an empty one); with {@code rejectTrailing}, content after the value is malformed too.
+     */
+    public static JsonNode parse(byte[] json, boolean rejectTrailing) throws IOException {
+        try (JsonParser p = FACTORY.createParser(json)) {
+            return JsonTrees.read(p, rejectTrailing);
+        }
+    }
+
+    /** As {@link #parse(byte[], boolean)}, from text. */
+    public static JsonNode parse(String json, boolean rejectTrailing) throws IOException {
+        try (JsonParser p = FACTORY.createParser(json)) {
+            return JsonTrees.read(p, rejectTrailing);
         }
     }
 

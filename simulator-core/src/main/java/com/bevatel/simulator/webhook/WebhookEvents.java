@@ -87,9 +87,13 @@ final class WebhookEvents {
         if (conversation == null) {
             return null;
         }
+        List<Target> targets = conversationTargets(name, conversation, state);
+        if (targets.isEmpty()) {
+            return null;
+        }
         ObjectNode payload = WebhookPayloads.message(message, state);
         payload.put("event", name);
-        return conversationScoped(name, conversation, message.id(), payload, state);
+        return planned(name, conversation.accountId(), conversation.displayId(), message.id(), payload, targets);
     }
 
     private static Planned conversation(String name, long conversationId, State state, boolean withChanges,
@@ -98,12 +102,16 @@ final class WebhookEvents {
         if (conversation == null) {
             return null;
         }
+        List<Target> targets = conversationTargets(name, conversation, state);
+        if (targets.isEmpty()) {
+            return null;
+        }
         ObjectNode payload = WebhookPayloads.conversation(conversation, state);
         payload.put("event", name);
         if (withChanges) {
             payload.set("changed_attributes", WebhookPayloads.changedAttributes(changes));
         }
-        return conversationScoped(name, conversation, null, payload, state);
+        return planned(name, conversation.accountId(), conversation.displayId(), null, payload, targets);
     }
 
     private static Planned typing(DomainEvent.ConversationTyping event, State state) {
@@ -111,12 +119,16 @@ final class WebhookEvents {
         if (conversation == null) {
             return null;
         }
+        List<Target> targets = conversationTargets(event.name(), conversation, state);
+        if (targets.isEmpty()) {
+            return null;
+        }
         ObjectNode payload = com.bevatel.simulator.view.Json.object();
         payload.put("event", event.name());
         payload.set("user", WebhookPayloads.actor(event.typist().type(), event.typist().id(), state));
         payload.set("conversation", WebhookPayloads.conversation(conversation, state));
         payload.put("is_private", event.isPrivate());
-        return conversationScoped(event.name(), conversation, null, payload, state);
+        return planned(event.name(), conversation.accountId(), conversation.displayId(), null, payload, targets);
     }
 
     /** Contact events go to account webhooks only; an update that changed nothing sends nothing. */
@@ -126,12 +138,16 @@ final class WebhookEvents {
         if (contact == null || (withChanges && (changes == null || changes.isEmpty()))) {
             return null;
         }
+        List<Target> targets = accountWebhooks(state, accountId, name);
+        if (targets.isEmpty()) {
+            return null;
+        }
         ObjectNode payload = WebhookPayloads.contact(contact, state);
         payload.put("event", name);
         if (withChanges) {
             payload.set("changed_attributes", WebhookPayloads.changedAttributes(changes));
         }
-        return planned(name, accountId, null, null, payload, accountWebhooks(state, accountId, name));
+        return planned(name, accountId, null, null, payload, targets);
     }
 
     private static Planned inbox(String name, long accountId, long inboxId, State state, boolean withChanges,
@@ -140,17 +156,23 @@ final class WebhookEvents {
         if (inbox == null || (withChanges && (changes == null || changes.isEmpty()))) {
             return null;
         }
+        List<Target> targets = accountWebhooks(state, accountId, name);
+        if (targets.isEmpty()) {
+            return null;
+        }
         ObjectNode payload = WebhookPayloads.inboxSettings(inbox, state);
         payload.put("event", name);
         if (withChanges) {
             payload.set("changed_attributes", WebhookPayloads.changedAttributes(changes));
         }
-        return planned(name, accountId, null, null, payload, accountWebhooks(state, accountId, name));
+        return planned(name, accountId, null, null, payload, targets);
     }
 
-    /** Subscribed account webhooks, then the conversation's API inbox callback when it has a URL. */
-    private static Planned conversationScoped(String name, Conversation conversation, Long messageId,
-                                              ObjectNode payload, State state) {
+    /**
+     * Subscribed account webhooks, then the conversation's API inbox callback when it has a URL. Found
+     * before any payload is built: with no receiver there is nothing to render.
+     */
+    private static List<Target> conversationTargets(String name, Conversation conversation, State state) {
         List<Target> targets = accountWebhooks(state, conversation.accountId(), name);
         Inbox inbox = state.inboxes.find(conversation.inboxId()).orElse(null);
         if (inbox != null) {
@@ -159,12 +181,15 @@ final class WebhookEvents {
                 targets.add(new Target(Receiver.apiInbox(inbox.id()), url, inbox.channel().secret()));
             }
         }
-        return planned(name, conversation.accountId(), conversation.displayId(), messageId, payload, targets);
+        return targets;
     }
 
     /** Every account webhook subscribed to {@code event}; its {@code inbox_id} does not narrow delivery. */
     private static List<Target> accountWebhooks(State state, long accountId, String event) {
         List<Target> targets = new ArrayList<>();
+        if (state.webhooks.size() == 0) {
+            return targets;
+        }
         for (Webhook webhook : state.webhooks.all()) {
             if (webhook.accountId() == accountId && webhook.subscribes(event)) {
                 targets.add(new Target(Receiver.accountWebhook(webhook.id()), webhook.url(), webhook.secret()));

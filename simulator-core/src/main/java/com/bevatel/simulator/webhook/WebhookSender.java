@@ -51,7 +51,9 @@ final class WebhookSender implements AutoCloseable {
             Map.entry(500, "Internal Server Error"), Map.entry(501, "Not Implemented"), Map.entry(502, "Bad Gateway"),
             Map.entry(503, "Service Unavailable"), Map.entry(504, "Gateway Timeout"));
 
-    private final HttpClient client;
+    /** Made on the first delivery: building an HttpClient (TLS context, selector thread) is most of a simulator's start otherwise. */
+    private HttpClient client;
+    private boolean closed;
     private final ScheduledExecutorService scheduler;
     private final Duration timeout;
 
@@ -59,12 +61,21 @@ final class WebhookSender implements AutoCloseable {
     WebhookSender(Duration timeout, ScheduledExecutorService executor) {
         this.timeout = timeout;
         this.scheduler = executor;
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .executor(executor)
-                .build();
+    }
+
+    private synchronized HttpClient client() {
+        if (closed) {
+            throw new IllegalStateException("the simulator is closed");
+        }
+        if (client == null) {
+            client = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(timeout)
+                    .followRedirects(HttpClient.Redirect.NORMAL)
+                    .executor(scheduler)
+                    .build();
+        }
+        return client;
     }
 
     /** Never completes exceptionally: every problem is an {@link Outcome} with a failure. */
@@ -82,7 +93,7 @@ final class WebhookSender implements AutoCloseable {
         BoundedBody received = new BoundedBody();
         CompletableFuture<HttpResponse<Void>> exchange;
         try {
-            exchange = client.sendAsync(request.build(), info -> HttpResponse.BodySubscribers.ofByteArrayConsumer(received));
+            exchange = client().sendAsync(request.build(), info -> HttpResponse.BodySubscribers.ofByteArrayConsumer(received));
         } catch (RuntimeException e) {
             return CompletableFuture.completedFuture(new Outcome(null, null, describe(e, uri, false), since(start)));
         }
@@ -169,6 +180,14 @@ final class WebhookSender implements AutoCloseable {
      */
     @Override
     public void close() {
+        HttpClient client;
+        synchronized (this) {
+            closed = true;
+            client = this.client;
+        }
+        if (client == null) {
+            return;
+        }
         try {
             HttpClient.class.getMethod("shutdownNow").invoke(client);
             HttpClient.class.getMethod("awaitTermination", Duration.class).invoke(client, Duration.ofSeconds(5));
