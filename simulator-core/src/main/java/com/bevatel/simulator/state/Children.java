@@ -24,8 +24,13 @@ public final class Children {
         return ids == null ? List.of() : Collections.unmodifiableList(ids);
     }
 
+    /** Adds a child; a child whose id is lower than the last one (an id given by fixtures) goes to its place. */
     public void append(long parent, long child) {
         ArrayList<Long> ids = children.computeIfAbsent(parent, p -> new ArrayList<>());
+        if (!ids.isEmpty() && ids.get(ids.size() - 1) > child) {
+            insert(parent, child);
+            return;
+        }
         ids.add(child);
         undo.record(() -> ids.remove(ids.size() - 1));
     }
