@@ -8,16 +8,26 @@ package com.bevatel.simulator.state;
  */
 public final class InvalidEntryException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
+    /** What {@link #document()} names: a state snapshot or fixtures. */
+    public static final String STATE = "state";
+    public static final String FIXTURES = "fixtures";
+
+    private final String document;
     private final String pointer;
 
-    public InvalidEntryException(String pointer, String message) {
-        super(message);
+    public InvalidEntryException(String document, String pointer, String message) {
+        this(document, pointer, message, null);
+    }
+
+    public InvalidEntryException(String document, String pointer, String message, Throwable cause) {
+        super(message, cause);
+        this.document = document;
         this.pointer = pointer;
     }
 
-    public InvalidEntryException(String pointer, String message, Throwable cause) {
-        super(message, cause);
-        this.pointer = pointer;
+    /** Which document was refused: {@link #STATE} or {@link #FIXTURES}. */
+    public String document() {
+        return document;
     }
 
     /** The JSON Pointer of the offending entry or field; "" for the document as a whole. */
