@@ -4,6 +4,10 @@ import com.bevatel.simulator.domain.SeedWorld;
 import com.bevatel.simulator.domain.Seeder;
 import com.bevatel.simulator.domain.Teams;
 import com.bevatel.simulator.domain.Users;
+import com.bevatel.simulator.fault.Faults;
+import com.bevatel.simulator.fixture.FixtureSeeder;
+import com.bevatel.simulator.fixture.Fixtures;
+import com.bevatel.simulator.http.FaultInjectingHandler;
 import com.bevatel.simulator.http.HttpServer;
 import com.bevatel.simulator.http.LateBoundHandler;
 import com.bevatel.simulator.http.Router;
@@ -14,15 +18,20 @@ import com.bevatel.simulator.model.Team;
 import com.bevatel.simulator.model.User;
 import com.bevatel.simulator.route.Routes;
 import com.bevatel.simulator.seed.SeededRandom;
+import com.bevatel.simulator.state.InvalidEntryException;
 import com.bevatel.simulator.state.Settings;
 import com.bevatel.simulator.state.State;
+import com.bevatel.simulator.state.StateCodec;
 import com.bevatel.simulator.state.Store;
+import com.bevatel.simulator.state.Transaction;
 import com.bevatel.simulator.time.SimulatedClock;
 import com.bevatel.simulator.webhook.Sink;
 import com.bevatel.simulator.webhook.Sinks;
 import com.bevatel.simulator.webhook.WebhookDispatcher;
 import com.bevatel.simulator.webhook.WebhookJournal;
 import com.bevatel.simulator.webhook.WebhookSettings;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.undertow.server.HttpHandler;
 import java.net.URI;
 import java.time.Duration;
@@ -34,6 +43,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.function.Consumer;
 
 /**
  * An in-memory Bevatel (Chatwoot) API-channel simulator on a real HTTP port.
@@ -59,11 +69,13 @@ public final class BevatelSimulator implements AutoCloseable {
     private final HttpServer server;
     private final URI baseUrl;
     private final WebhookJournal webhooks;
-    private final WebhookDispatcher dispatcher;
+    private WebhookDispatcher dispatcher;
     private final Sinks sinks = new Sinks();
+    private final Faults faults;
 
     private BevatelSimulator(Builder config) {
         this.config = config;
+        this.faults = new Faults(config.seed);
         LateBoundHandler root = new LateBoundHandler();
         // Starting the server (XNIO's threads and JMX registration, the socket) is the largest part of
         // a first start and needs nothing from the store, so it runs beside the seeding and the route
@@ -86,10 +98,14 @@ public final class BevatelSimulator implements AutoCloseable {
                 webhookUrl = baseUrl(startedServer) + Sinks.PREFIX + config.apiInboxWebhookSink;
             }
             Settings settings = new Settings(config.messagesPerMinute, config.maxAttachmentBytes);
+            Consumer<Transaction> seeder = new Seeder(config.accessToken, webhookUrl, config.world());
             this.store = new Store(
                     () -> new State(new SeededRandom(config.seed), new SimulatedClock(config.startTime, config.clockStep),
                             settings),
-                    new Seeder(config.accessToken, webhookUrl, config.world()));
+                    config.fixtures.isEmpty() ? seeder : seeder.andThen(new FixtureSeeder(config.fixtures)));
+            if (config.initialState != null) {
+                store.replace(state -> StateCodec.read(config.initialState, state));
+            }
             this.webhooks = new WebhookJournal(config.journalCapacity);
             this.dispatcher = new WebhookDispatcher(store, new WebhookSettings(config.webhookTimeout,
                     config.webhookAttempts, config.webhookBackoff, config.webhookQueueCapacity, config.inboxEvents,
@@ -103,10 +119,18 @@ public final class BevatelSimulator implements AutoCloseable {
             // Extensions' endpoints may wait on something: a worker thread, unless they ask for the I/O thread.
             router.endpointsOnIoThread(false);
             config.extensions.forEach(extension -> extension.register(router, this));
-            HttpHandler api = router.handler();
-            root.bind(exchange -> (Sinks.handles(exchange) ? sinks : api).handleRequest(exchange));
+            HttpHandler api = new FaultInjectingHandler(faults, router.handler());
+            HttpHandler handler = exchange -> (Sinks.handles(exchange) ? sinks : api).handleRequest(exchange);
+            for (HttpExtension extension : config.extensions) {
+                handler = extension.wrap(handler);
+            }
+            // Nothing is served before this line: a failed seed, fixture or state load never shows.
+            root.bind(handler);
         } catch (RuntimeException | Error e) {
             closeQuietly(serverStart);
+            if (dispatcher != null) {
+                dispatcher.close();
+            }
             throw e;
         }
     }
@@ -260,6 +284,40 @@ public final class BevatelSimulator implements AutoCloseable {
         return sinks.sink(name);
     }
 
+    /** Every built-in receiver created so far (by {@link #sink}, {@link #sinkUrl} or a request), by name. */
+    public List<Sink> sinks() {
+        return sinks.all();
+    }
+
+    /**
+     * Faults injected into this simulator's API (not into {@code /_simulator/…}): statuses, delays,
+     * dropped connections for matching requests, with a log of every request affected. Kept across
+     * {@link #reset()}.
+     */
+    public Faults faults() {
+        return faults;
+    }
+
+    /**
+     * The whole state as one JSON document ({@link StateCodec}): every row, the id sequences, the
+     * seeded generator and the clock. {@link #importState} of it — here or in another simulator —
+     * gives back byte-identical API answers, and the same ids, tokens and times from then on.
+     */
+    public ObjectNode exportState() {
+        return store.read(StateCodec::write);
+    }
+
+    /**
+     * Replaces the state with a document from {@link #exportState()}. Like {@link #reset()}, the
+     * journal is emptied and deliveries not yet sent are dropped; {@code reset()} still returns to
+     * the seeded world. A document that cannot be loaded changes nothing.
+     *
+     * @throws InvalidEntryException naming the offending entry
+     */
+    public void importState(JsonNode document) {
+        store.replace(state -> StateCodec.read(document, state));
+    }
+
     /** The store behind the HTTP API, for in-process extensions (webhooks, admin, JUnit). */
     public Store store() {
         return store;
@@ -294,6 +352,8 @@ public final class BevatelSimulator implements AutoCloseable {
         private final List<SeedWorld.BotSpec> bots = new ArrayList<>();
         private int messagesPerMinute;
         private long maxAttachmentBytes = Settings.DEFAULT_MAX_ATTACHMENT_BYTES;
+        private Fixtures fixtures = Fixtures.none();
+        private JsonNode initialState;
 
         private Builder() {
         }
@@ -434,7 +494,26 @@ public final class BevatelSimulator implements AutoCloseable {
             return new SeedWorld(members, teams, bots);
         }
 
-        /** The seeded API inbox's {@code webhook_url} (where the inbox callback is delivered). */
+        /**
+         * More of the world to seed, with ids as given, after the seeded account, administrator and
+         * inbox; {@link BevatelSimulator#reset()} returns to it too. A fixture that cannot be applied
+         * fails {@link #start()} with an {@link InvalidEntryException} naming the entry.
+         */
+        public Builder fixtures(Fixtures fixtures) {
+            this.fixtures = Objects.requireNonNull(fixtures, "fixtures");
+            return this;
+        }
+
+        /**
+         * Starts from a saved state ({@link BevatelSimulator#exportState()}) instead of the seeded
+         * world; {@code reset()} still returns to the seeded world (and its fixtures). A document that
+         * cannot be loaded fails {@link #start()} with an {@link InvalidEntryException}; nothing is served.
+         */
+        public Builder initialState(JsonNode document) {
+            this.initialState = document;
+            return this;
+        }
+
         /** More routes on the simulator's server (the standalone jar's admin API and dashboard use this). */
         public Builder extension(HttpExtension extension) {
             this.extensions.add(Objects.requireNonNull(extension, "extension"));
@@ -450,6 +529,7 @@ public final class BevatelSimulator implements AutoCloseable {
             return this;
         }
 
+        /** The seeded API inbox's {@code webhook_url} (where the inbox callback is delivered). */
         public Builder apiInboxWebhookUrl(URI url) {
             this.apiInboxWebhookUrl = url;
             return this;

@@ -10,7 +10,7 @@ import java.util.List;
 public interface DomainEventListener {
     void onCommit(List<DomainEvent> events, State committed);
 
-    /** The state was replaced by a freshly seeded one. */
+    /** The state was replaced: by a freshly seeded one ({@code reset}), or by a loaded snapshot. */
     default void onReset() {
     }
 }

@@ -26,8 +26,14 @@ public final class Children {
         return ids == null ? List.of() : ids;
     }
 
+    /** Adds a child; a child whose id is lower than the last one (an id given by fixtures) goes to its place. */
     public void append(long parent, long child) {
         Ids ids = children.computeIfAbsent(parent, p -> new Ids());
+        if (ids.size > 0 && ids.get(ids.size - 1) > child) {
+            // Out of order (state loaded with ids as given): keep the list sorted.
+            insert(parent, child);
+            return;
+        }
         ids.insertAt(ids.size, child);
         undo.record(() -> ids.removeAt(ids.size - 1));
     }

@@ -107,6 +107,25 @@ public final class State {
         return displayIds.merge(accountId, 1L, Long::sum);
     }
 
+    /** Takes an id given from outside (fixtures, a state file): the sequence continues after the largest. */
+    long take(Sequence sequence, long id) {
+        sequences[sequence.ordinal()] = Math.max(sequences[sequence.ordinal()], id);
+        return id;
+    }
+
+    long takeDisplayId(long accountId, long displayId) {
+        displayIds.merge(accountId, displayId, Math::max);
+        return displayId;
+    }
+
+    long current(Sequence sequence) {
+        return sequences[sequence.ordinal()];
+    }
+
+    Map<Long, Long> displayIds() {
+        return displayIds;
+    }
+
     /** Counters, generator and clock: what a rolled-back write must put back besides rows. */
     record Snapshot(long[] sequences, Map<Long, Long> displayIds, long random, java.time.Instant now) {
     }

@@ -107,6 +107,24 @@ public final class Store {
         listeners.forEach(DomainEventListener::onReset);
     }
 
+    /**
+     * Replaces the state with {@code fill} applied to a new empty one (its generator and clock at
+     * their starting points, the simulator's settings): loading a snapshot. If {@code fill} throws,
+     * nothing changes. Listeners hear it as a reset: the previous state's deliveries are dropped.
+     */
+    public void replace(Consumer<State> fill) {
+        State fresh = emptyState.get();
+        fill.accept(fresh);
+        fresh.undo.commit();
+        lock.writeLock().lock();
+        try {
+            state = fresh;
+        } finally {
+            lock.writeLock().unlock();
+        }
+        listeners.forEach(DomainEventListener::onReset);
+    }
+
     /** One daemon thread for the whole JVM that seeds the states resets will swap in. */
     private static final class Seeding {
         static final Executor EXECUTOR = Executors.newSingleThreadExecutor(task -> {

@@ -3,7 +3,10 @@ package com.bevatel.simulator.state;
 import com.bevatel.simulator.event.DomainEvent;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One write operation: the state to change, the single instant it is stamped with, fresh ids and
@@ -13,6 +16,8 @@ public final class Transaction {
     private final State state;
     private final Instant now;
     private final List<DomainEvent> events = new ArrayList<>();
+    private final Map<Sequence, Long> reservedIds = new EnumMap<>(Sequence.class);
+    private final Map<Long, Long> reservedDisplayIds = new HashMap<>();
 
     Transaction(State state, Instant now) {
         this.state = state;
@@ -28,11 +33,43 @@ public final class Transaction {
     }
 
     public long nextId(Sequence sequence) {
-        return state.next(sequence);
+        Long reserved = reservedIds.remove(sequence);
+        return reserved != null ? state.take(sequence, reserved) : state.next(sequence);
     }
 
     public long nextDisplayId(long accountId) {
-        return state.nextDisplayId(accountId);
+        Long reserved = reservedDisplayIds.remove(accountId);
+        return reserved != null ? state.takeDisplayId(accountId, reserved) : state.nextDisplayId(accountId);
+    }
+
+    /**
+     * Ids as given (fixtures): the next {@link #nextId} of {@code sequence} returns {@code id}, so a
+     * domain operation creates its row under it; the sequence then continues after the largest id
+     * taken. The caller checks that no row holds {@code id}.
+     */
+    public void reserveId(Sequence sequence, long id) {
+        if (id < 1) {
+            throw new IllegalArgumentException("ids start at 1: " + id);
+        }
+        reservedIds.put(sequence, id);
+    }
+
+    /** As {@link #reserveId}, for the next conversation display id of {@code accountId}. */
+    public void reserveDisplayId(long accountId, long displayId) {
+        if (displayId < 1) {
+            throw new IllegalArgumentException("ids start at 1: " + displayId);
+        }
+        reservedDisplayIds.put(accountId, displayId);
+    }
+
+    /** Generated ids of {@code sequence} start after {@code upTo}, leaving the ids up to it to be given. */
+    public void skipIds(Sequence sequence, long upTo) {
+        state.take(sequence, upTo);
+    }
+
+    /** As {@link #skipIds}, for the conversation display ids of {@code accountId}. */
+    public void skipDisplayIds(long accountId, long upTo) {
+        state.takeDisplayId(accountId, upTo);
     }
 
     public String uuid() {

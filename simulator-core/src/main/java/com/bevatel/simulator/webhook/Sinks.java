@@ -6,6 +6,8 @@ import io.undertow.util.Headers;
 import io.undertow.util.Methods;
 import io.undertow.util.SameThreadExecutor;
 import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +31,11 @@ public final class Sinks implements HttpHandler {
             throw new IllegalArgumentException("sink names are 1-100 of A-Z a-z 0-9 . _ ~ -: " + name);
         }
         return sinks.computeIfAbsent(name, Sink::new);
+    }
+
+    /** Every sink created so far, by name. */
+    public List<Sink> all() {
+        return sinks.values().stream().sorted(Comparator.comparing(Sink::name)).toList();
     }
 
     /** Is this request for a sink? */

@@ -3,27 +3,52 @@ package com.bevatel.simulator.standalone;
 import com.bevatel.simulator.ApiInbox;
 import com.bevatel.simulator.BevatelSimulator;
 import com.bevatel.simulator.standalone.dashboard.Dashboard;
+import com.bevatel.simulator.standalone.admin.AdminApi;
+import com.bevatel.simulator.standalone.cli.DurationConverter;
+import com.bevatel.simulator.standalone.cli.Members;
+import com.bevatel.simulator.standalone.files.FileProblem;
+import com.bevatel.simulator.standalone.files.FixturesFile;
+import com.bevatel.simulator.standalone.files.StateFile;
+import com.bevatel.simulator.state.InvalidEntryException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code java -jar bevatel-simulator.jar}: the simulator as a local server for development. */
 @Command(name = "bevatel-simulator", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "Runs an in-memory Bevatel (Chatwoot) API-channel simulator until Ctrl-C.")
+        sortOptions = false, usageHelpAutoWidth = true,
+        description = "Runs an in-memory Bevatel (Chatwoot) API-channel simulator until Ctrl-C.",
+        footer = {"", "Admin API: <base>/_simulator/ (described at /_simulator/openapi.json)."})
 public final class Main implements Callable<Integer> {
     @Option(names = "--port", description = "Port to listen on; 0 takes a free one (default: ${DEFAULT-VALUE}).")
     int port = 3000;
 
-    @Option(names = "--host", description = "Address to bind (default: ${DEFAULT-VALUE}: this machine only).")
+    @Option(names = "--host", description = "Address to bind, API and admin API alike (default: ${DEFAULT-VALUE}: this machine only).")
     String host = "127.0.0.1";
 
     @Option(names = "--seed", description = "Seed for every generated id, uuid and token (default: ${DEFAULT-VALUE}).")
     long seed = BevatelSimulator.DEFAULT_SEED;
+
+    @Option(names = "--start-time", description = "Start of the simulated clock, ISO-8601 (default: ${DEFAULT-VALUE}).")
+    Instant startTime = BevatelSimulator.DEFAULT_START_TIME;
+
+    @Option(names = "--clock-step", converter = DurationConverter.class, paramLabel = "DURATION",
+            description = "How far each write moves the simulated clock: 1s, 250ms, PT1S; 0s freezes it (default: 1s).")
+    Duration clockStep = BevatelSimulator.DEFAULT_CLOCK_STEP;
 
     @Option(names = "--access-token", description = "The administrator's api_access_token (default: derived from the seed).")
     String accessToken;
@@ -31,8 +56,65 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--webhook-url", description = "The API inbox's webhook_url, where its callbacks are POSTed.")
     URI webhookUrl;
 
-    @Option(names = "--start-time", description = "Start of the simulated clock, ISO-8601 (default: ${DEFAULT-VALUE}).")
-    Instant startTime = BevatelSimulator.DEFAULT_START_TIME;
+    @Option(names = "--webhook-sink", paramLabel = "NAME",
+            description = "Point the API inbox's webhook_url at the built-in sink NAME (/_simulator/sink/NAME).")
+    String webhookSink;
+
+    @Option(names = "--agent", paramLabel = "NAME:EMAIL[:TOKEN]", description = "Add an agent (member of the API inbox); repeatable.")
+    List<String> agents = new ArrayList<>();
+
+    @Option(names = "--administrator", paramLabel = "NAME:EMAIL[:TOKEN]", description = "Add an administrator; repeatable.")
+    List<String> administrators = new ArrayList<>();
+
+    @Option(names = "--team", paramLabel = "NAME:MEMBER,…", description = "Add a team of members (names or emails); repeatable.")
+    List<String> teams = new ArrayList<>();
+
+    @Option(names = "--agent-bot", paramLabel = "NAME[:TOKEN]", description = "Add an agent bot; repeatable.")
+    List<String> agentBots = new ArrayList<>();
+
+    @Option(names = "--fixtures", paramLabel = "FILE",
+            description = "Seed more from a JSON or YAML file (accounts, agents, inboxes, teams, webhooks, contacts, conversations, messages); reset returns to it.")
+    Path fixtures;
+
+    @Option(names = "--state", paramLabel = "FILE",
+            description = "Load the state from FILE at start when it exists; save it there on shutdown and on POST /_simulator/state/save.")
+    Path state;
+
+    @Option(names = "--admin-token", paramLabel = "TOKEN",
+            description = "Require this token (header X-Simulator-Admin-Token) on every /_simulator/ route.")
+    String adminToken;
+
+    @Option(names = "--webhook-timeout", converter = DurationConverter.class, paramLabel = "DURATION",
+            description = "Connect and response timeout of webhook deliveries (default: 5s).")
+    Duration webhookTimeout;
+
+    @Option(names = "--webhook-attempts", description = "Attempts per webhook delivery; Chatwoot makes 1 (default: ${DEFAULT-VALUE}).")
+    int webhookAttempts = 1;
+
+    @Option(names = "--webhook-backoff", converter = DurationConverter.class, paramLabel = "DURATION",
+            description = "Wait before the first retry, doubled after each (default: 1s).")
+    Duration webhookBackoff = Duration.ofSeconds(1);
+
+    @Option(names = "--webhook-queue-capacity", paramLabel = "N", description = "Deliveries waiting to be sent before more are dropped.")
+    Integer webhookQueueCapacity;
+
+    @Option(names = "--journal-capacity", paramLabel = "N", description = "Deliveries the journal keeps (oldest evicted).")
+    Integer journalCapacity;
+
+    @Option(names = "--inbox-events", description = "Send inbox_created/inbox_updated to subscribed webhooks (Chatwoot's ENABLE_INBOX_EVENTS).")
+    boolean inboxEvents;
+
+    @Option(names = "--messages-per-minute", paramLabel = "N", description = "Per-conversation message limit per minute; 0 = off (default).")
+    int messagesPerMinute;
+
+    @Option(names = "--max-request-body-bytes", paramLabel = "BYTES", description = "Largest request body; larger get 413 (default: 50 MiB).")
+    long maxRequestBodyBytes = BevatelSimulator.DEFAULT_MAX_BODY_BYTES;
+
+    @Option(names = "--max-attachment-storage-bytes", paramLabel = "BYTES", description = "Attachment bytes kept in memory (default: 256 MiB).")
+    Long maxAttachmentStorageBytes;
+
+    @Spec
+    CommandSpec spec;
 
     private final PrintStream out;
     private final CountDownLatch stop;
@@ -55,46 +137,143 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        BevatelSimulator sim = BevatelSimulator.builder().port(port).host(host).seed(seed).startTime(startTime)
-                .accessToken(accessToken).apiInboxWebhookUrl(webhookUrl).extension(new Dashboard()).start();
-        // Ctrl-C / SIGTERM run shutdown hooks: close the server there, then let main return.
+        PrintWriter err = spec.commandLine().getErr();
+        BevatelSimulator.Builder builder;
+        FixturesFile fixturesFile = null;
+        StateFile stateFile = state == null ? null : new StateFile(state);
+        try {
+            builder = builder();
+            if (fixtures != null) {
+                fixturesFile = FixturesFile.read(fixtures);
+                builder.fixtures(fixturesFile.fixtures());
+            }
+            if (stateFile != null) {
+                stateFile.load().ifPresent(builder::initialState);
+            }
+        } catch (FileProblem e) {
+            return refuse(err, e.getMessage());
+        } catch (IllegalArgumentException e) {
+            err.println("bevatel-simulator: " + e.getMessage());
+            return 2;
+        }
+        builder.extension(new Dashboard());
+        builder.extension(new AdminApi(new AdminApi.Settings(Version.text(), adminToken, stateFile,
+                fixtures == null ? null : fixtures.toAbsolutePath().toString())));
+        BevatelSimulator sim;
+        try {
+            sim = builder.start();
+        } catch (InvalidEntryException e) {
+            FileProblem located = InvalidEntryException.FIXTURES.equals(e.document()) && fixturesFile != null
+                    ? fixturesFile.locate(e) : stateFile != null ? stateFile.locate(e) : null;
+            return refuse(err, located != null ? located.getMessage() : e.getMessage());
+        } catch (RuntimeException e) {
+            return refuse(err, e.getMessage() != null ? e.getMessage() : e.toString());
+        }
+        AtomicBoolean stopped = new AtomicBoolean();
+        Runnable shutdown = () -> {
+            if (stopped.compareAndSet(false, true)) {
+                saveOnShutdown(sim, stateFile);
+                sim.close();
+            }
+        };
+        // Ctrl-C / SIGTERM run shutdown hooks: save and close there, then let main return.
         Thread hook = new Thread(() -> {
-            sim.close();
+            shutdown.run();
             stop.countDown();
         }, "bevatel-simulator-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        out.print(banner(sim));
+        out.print(banner(sim, fixtures, stateFile, adminToken != null));
         out.flush();
         stop.await();
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
-            sim.close();
         } catch (IllegalStateException shuttingDown) {
-            // The hook is running and closes the simulator itself.
+            // The hook is running and does the rest.
+            return 0;
         }
+        shutdown.run();
         return 0;
     }
 
-    static String banner(BevatelSimulator sim) {
+    private BevatelSimulator.Builder builder() {
+        BevatelSimulator.Builder builder = BevatelSimulator.builder().port(port).host(host).seed(seed).startTime(startTime)
+                .clockStep(clockStep).accessToken(accessToken).apiInboxWebhookUrl(webhookUrl)
+                .maxRequestBodyBytes(maxRequestBodyBytes).webhookRetries(webhookAttempts, webhookBackoff)
+                .inboxEvents(inboxEvents).messagesPerMinuteLimit(messagesPerMinute);
+        if (webhookSink != null) {
+            builder.apiInboxWebhookSink(webhookSink);
+        }
+        if (webhookTimeout != null) {
+            builder.webhookTimeout(webhookTimeout);
+        }
+        if (webhookQueueCapacity != null) {
+            builder.webhookQueueCapacity(webhookQueueCapacity);
+        }
+        if (journalCapacity != null) {
+            builder.journalCapacity(journalCapacity);
+        }
+        if (maxAttachmentStorageBytes != null) {
+            builder.maxAttachmentStorageBytes(maxAttachmentStorageBytes);
+        }
+        agents.forEach(agent -> Members.agent(builder, agent, false));
+        administrators.forEach(admin -> Members.agent(builder, admin, true));
+        teams.forEach(team -> Members.team(builder, team));
+        agentBots.forEach(bot -> Members.agentBot(builder, bot));
+        return builder;
+    }
+
+    private static int refuse(PrintWriter err, String message) {
+        err.println("bevatel-simulator: cannot start: " + message);
+        err.flush();
+        return 1;
+    }
+
+    private void saveOnShutdown(BevatelSimulator sim, StateFile stateFile) {
+        if (stateFile == null) {
+            return;
+        }
+        try {
+            stateFile.save(sim.exportState());
+            out.println("State saved to " + stateFile.path());
+        } catch (RuntimeException e) {
+            System.err.println("bevatel-simulator: could not save the state: " + e.getMessage());
+        }
+        out.flush();
+    }
+
+    static String banner(BevatelSimulator sim, Path fixtures, StateFile state, boolean adminTokenRequired) {
         ApiInbox inbox = sim.apiInbox();
-        return String.join(System.lineSeparator(),
+        List<String> lines = new ArrayList<>(List.of(
                 "Bevatel API channel simulator listening on " + sim.baseUrl(),
                 "  account id        " + sim.accountId(),
                 "  api_access_token  " + sim.accessToken(),
                 "  API inbox id      " + inbox.id(),
                 "  inbox identifier  " + inbox.identifier(),
                 "  seed              " + sim.seed(),
-                "  dashboard         " + sim.baseUrl() + Dashboard.PATH,
-                "Try: curl -H 'api_access_token: " + sim.accessToken() + "' " + sim.baseUrl() + "/api/v1/profile",
-                "Press Ctrl-C to stop.", "");
+                "  admin API         " + sim.baseUrl() + AdminApi.PREFIX + (adminTokenRequired ? " (admin token required)" : ""),
+                "  dashboard         " + sim.baseUrl() + Dashboard.PATH));
+        if (fixtures != null) {
+            lines.add("  fixtures          " + fixtures.toAbsolutePath());
+        }
+        if (state != null) {
+            lines.add("  state file        " + state.path() + (Files.exists(state.path()) ? " (loaded)" : " (new)"));
+        }
+        lines.add("Try: curl -H 'api_access_token: " + sim.accessToken() + "' " + sim.baseUrl() + "/api/v1/profile");
+        lines.add("Press Ctrl-C to stop.");
+        lines.add("");
+        return String.join(System.lineSeparator(), lines);
     }
 
     /** The version from the jar manifest (set by the build). */
     static final class Version implements CommandLine.IVersionProvider {
+        static String text() {
+            String version = Main.class.getPackage().getImplementationVersion();
+            return version == null ? "development build" : version;
+        }
+
         @Override
         public String[] getVersion() {
-            String version = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"bevatel-simulator " + (version == null ? "development build" : version)};
+            return new String[] {"bevatel-simulator " + text()};
         }
     }
 }

@@ -1,67 +1,185 @@
 package com.bevatel.simulator.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
-/** The command line, in-process: flags reach the simulator, the banner tells how to use it, stop is clean. */
+/** The command line, in-process: flags reach the simulator, fixtures and state files load or refuse, stop is clean. */
 class MainTest {
     private static final Pattern URL = Pattern.compile("listening on (http://\\S+)");
+    private static final Path EXAMPLE = Path.of("examples/fixtures.yaml");
 
-    @Test
-    void startsWithTheGivenFlagsPrintsTheBannerAndStops() throws Exception {
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        PrintStream out = new PrintStream(captured, true, StandardCharsets.UTF_8);
-        CountDownLatch stop = new CountDownLatch(1);
-        ExecutorService runner = Executors.newSingleThreadExecutor();
-        try {
-            Future<Integer> exit = runner.submit(() -> Main.commandLine(out, stop)
-                    .execute("--port", "0", "--access-token", "T", "--seed", "7"));
-            String banner = awaitBanner(captured);
-            assertThat(banner).contains("api_access_token  T").contains("API inbox id      1")
-                    .contains("account id        1").contains("seed              7");
+    @TempDir
+    Path dir;
+
+    private final ExecutorService runner = Executors.newCachedThreadPool();
+
+    @AfterEach
+    void stopRunner() {
+        runner.shutdownNow();
+    }
+
+    /** A Main running in this JVM until {@link #stop()}. */
+    private final class Running {
+        final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        final CountDownLatch stop = new CountDownLatch(1);
+        final Future<Integer> exit;
+        final URI base;
+
+        Running(String... args) throws InterruptedException {
+            PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
+            exit = runner.submit(() -> Main.commandLine(print, stop).execute(args));
+            String banner = awaitBanner(out);
             Matcher url = URL.matcher(banner);
             assertThat(url.find()).as(banner).isTrue();
-            HttpResponse<String> profile = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(url.group(1) + "/api/v1/profile")).header("api_access_token", "T").build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(profile.statusCode()).isEqualTo(200);
-            assertThat(profile.body()).startsWith("{\"access_token\":\"T\",\"account_id\":1,");
-            assertThat(banner).contains("dashboard         " + url.group(1) + "/_simulator/ui");
-            assertThat(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url.group(1) + "/_simulator/ui")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body()).contains("<title>Bevatel simulator · Dashboard</title>");
+            base = URI.create(url.group(1));
+        }
+
+        String output() {
+            return out.toString(StandardCharsets.UTF_8);
+        }
+
+        int stop() throws Exception {
             stop.countDown();
-            assertThat(exit.get()).isZero();
-        } finally {
-            runner.shutdownNow();
+            return exit.get();
         }
     }
 
     @Test
-    void rejectsAnUnknownFlagWithUsage() {
+    void startsWithTheGivenFlagsPrintsTheBannerAndStops() throws Exception {
+        Running main = new Running("--port", "0", "--access-token", "T", "--seed", "7", "--agent", "Sam Agent:sam@acme.test:sam-token",
+                "--team", "Support:Sam Agent", "--agent-bot", "Helper Bot:bot-token", "--clock-step", "250ms",
+                "--start-time", "2030-05-01T00:00:00Z");
+        assertThat(main.output()).contains("api_access_token  T").contains("API inbox id      1")
+                .contains("account id        1").contains("seed              7").contains("admin API         " + main.base + "/_simulator/");
+        Client.Result profile = new Client(main.base, "T").get("/api/v1/profile");
+        assertThat(profile.status()).isEqualTo(200);
+        assertThat(profile.body()).startsWith("{\"access_token\":\"T\",\"account_id\":1,");
+        assertThat(new Client(main.base, "sam-token").get("/api/v1/profile").json().get("name").asText()).isEqualTo("Sam Agent");
+        Client api = new Client(main.base, "T");
+        api.post("/api/v1/accounts/1/contacts", "{\"name\":\"Alice\"}");
+        assertThat(api.get("/_simulator/clock").json().get("now").asText()).isEqualTo("2030-05-01T00:00:00.250Z");
+        assertThat(main.stop()).isZero();
+    }
+
+    @Test
+    void fixturesAndStateSurviveARestart() throws Exception {
+        Path state = dir.resolve("state.json");
+        String[] args = {"--port", "0", "--access-token", "T", "--fixtures", EXAMPLE.toString(), "--state", state.toString(),
+                "--admin-token", "A"};
+        Running first = new Running(args);
+        assertThat(first.output()).contains("state file        " + state.toAbsolutePath() + " (new)")
+                .contains("(admin token required)");
+        Client alice = new Client(first.base, "alice-token");
+        assertThat(alice.post("/api/v1/accounts/1/conversations/1/messages", "{\"content\":\"Refund sent\"}").status())
+                .isEqualTo(200);
+        Client admin = new Client(first.base, "T").withAdminToken("A");
+        Client.Result saved = admin.post("/_simulator/state/save", null);
+        assertThat(saved.status()).as(saved.toString()).isEqualTo(200);
+        assertThat(saved.json().get("saved").asText()).isEqualTo(state.toAbsolutePath().toString());
+        alice.post("/api/v1/accounts/1/conversations/1/messages", "{\"content\":\"And a coupon\"}");
+        List<String> reads = List.of("/api/v1/accounts/1/conversations/1/messages", "/api/v1/accounts/1/conversations/1",
+                "/api/v1/accounts/1/contacts", "/api/v1/accounts/1/conversations?status=all");
+        List<String> before = reads.stream().map(path -> alice.get(path).body().replace(first.base.toString(), "BASE")).toList();
+        assertThat(first.stop()).isZero();
+        assertThat(first.output()).contains("State saved to " + state.toAbsolutePath());
+
+        Running second = new Running(args);
+        assertThat(second.output()).contains("(loaded)");
+        Client again = new Client(second.base, "alice-token");
+        assertThat(reads.stream().map(path -> again.get(path).body().replace(second.base.toString(), "BASE")).toList())
+                .isEqualTo(before);
+        Client secondAdmin = new Client(second.base, "T").withAdminToken("A");
+        assertThat(secondAdmin.post("/_simulator/reset", null).status()).isEqualTo(200);
+        assertThat(again.get("/api/v1/accounts/1/conversations/1/messages").json().get("payload"))
+                .as("reset returns to the fixtures").hasSize(3);
+        assertThat(second.stop()).isZero();
+    }
+
+    @Test
+    void aBadFixturesFileStopsTheStartWithItsLineAndFreesThePort() throws Exception {
+        Path fixtures = Files.writeString(dir.resolve("bad.yaml"), "contacts:\n  - name: Eve\n    email: nope\n");
+        int port = freePort();
+        Refusal refusal = refuse("--port", String.valueOf(port), "--fixtures", fixtures.toString());
+        assertThat(refusal.exit).isEqualTo(1);
+        assertThat(refusal.err).contains("cannot start: " + fixtures + ":2: contacts[0]: Email Invalid email");
+        assertThat(refusal.out).doesNotContain("listening");
+        assertThatThrownBy(() -> new Socket("127.0.0.1", port).close()).as("nothing listens").isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void aCorruptStateFileStopsTheStart() throws Exception {
+        Path state = Files.writeString(dir.resolve("state.json"), "{\"format\":\"bevatel-simulator-state\",\"version\":1,");
+        Refusal refusal = refuse("--port", "0", "--state", state.toString());
+        assertThat(refusal.exit).isEqualTo(1);
+        assertThat(refusal.err).contains("cannot start: " + state.toAbsolutePath() + ": line 1").contains("move it away");
+        assertThat(Files.readString(state)).as("left as it was").endsWith("\"version\":1,");
+    }
+
+    @Test
+    void helpListsEveryOptionAndMistakesGetUsage() {
+        Refusal help = refuse("--help");
+        assertThat(help.exit).isZero();
+        for (String flag : List.of("--port", "--host", "--seed", "--start-time", "--clock-step", "--access-token",
+                "--webhook-url", "--webhook-sink", "--agent", "--administrator", "--team", "--agent-bot", "--fixtures",
+                "--state", "--admin-token", "--webhook-timeout", "--webhook-attempts", "--webhook-backoff",
+                "--webhook-queue-capacity", "--journal-capacity", "--inbox-events", "--messages-per-minute",
+                "--max-request-body-bytes", "--max-attachment-storage-bytes", "--version")) {
+            assertThat(help.out).as(flag).contains(flag);
+        }
+        assertThat(refuse("--version").out).startsWith("bevatel-simulator ");
+        Refusal unknown = refuse("--nope");
+        assertThat(unknown.exit).isEqualTo(2);
+        assertThat(unknown.err).contains("Unknown option: '--nope'").contains("--access-token");
+        Refusal badMember = refuse("--port", "0", "--agent", "just-a-name");
+        assertThat(badMember.exit).isEqualTo(2);
+        assertThat(badMember.err).contains("--agent takes NAME:EMAIL[:TOKEN]");
+        assertThat(refuse("--clock-step", "soon").err).contains("'soon' is not a duration");
+    }
+
+    private record Refusal(int exit, String out, String err) {
+    }
+
+    private static Refusal refuse(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        var cli = Main.commandLine(System.out, new CountDownLatch(1));
-        cli.setErr(new java.io.PrintWriter(err, true, StandardCharsets.UTF_8));
-        assertThat(cli.execute("--nope")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Unknown option: '--nope'").contains("--access-token");
+        CommandLine cli = Main.commandLine(new PrintStream(out, true, StandardCharsets.UTF_8), new CountDownLatch(1));
+        cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+        cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+        int exit = cli.execute(args);
+        return new Refusal(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     private static String awaitBanner(ByteArrayOutputStream captured) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
             String text = captured.toString(StandardCharsets.UTF_8);
             if (text.contains("Press Ctrl-C")) {
@@ -69,6 +187,6 @@ class MainTest {
             }
             Thread.sleep(10);
         }
-        throw new AssertionError("no banner within 20 s; output so far: " + captured.toString(StandardCharsets.UTF_8));
+        throw new AssertionError("no banner within 30 s; output so far: " + captured.toString(StandardCharsets.UTF_8));
     }
 }

@@ -2,6 +2,16 @@
 
 const READ = '/_simulator/ui/api';
 const AGENT = '/_simulator/agent/conversations';
+// With --admin-token the page is opened as /_simulator/ui?admin_token=…; every call passes it on
+// (an EventSource cannot send headers, so the query parameter it is).
+const ADMIN_TOKEN = new URLSearchParams(location.search).get('admin_token');
+
+function withToken(url) {
+  if (!ADMIN_TOKEN) {
+    return url;
+  }
+  return url + (url.includes('?') ? '&' : '?') + 'admin_token=' + encodeURIComponent(ADMIN_TOKEN);
+}
 
 export class ApiError extends Error {
   constructor(status, message) {
@@ -11,12 +21,12 @@ export class ApiError extends Error {
 }
 
 export async function get(path) {
-  return answer(await fetch(READ + path, { headers: { Accept: 'application/json' } }));
+  return answer(await fetch(withToken(READ + path), { headers: { Accept: 'application/json' } }));
 }
 
 /** POST /_simulator/agent/conversations/{id}/{action} as the member named in body.agent. */
 export async function act(conversationId, action, body) {
-  return answer(await fetch(`${AGENT}/${conversationId}/${action}`, {
+  return answer(await fetch(withToken(`${AGENT}/${conversationId}/${action}`), {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
     body: JSON.stringify(body),
@@ -46,7 +56,7 @@ function errorMessage(status, body, text) {
  * by itself after a drop; onState('live' | 'reconnecting') tells the page.
  */
 export function live(handlers, onState) {
-  const source = new EventSource(READ + '/events');
+  const source = new EventSource(withToken(READ + '/events'));
   for (const [name, handler] of Object.entries(handlers)) {
     source.addEventListener(name, event => handler(event.data ? JSON.parse(event.data) : {}));
   }

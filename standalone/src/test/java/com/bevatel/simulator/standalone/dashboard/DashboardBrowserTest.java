@@ -102,10 +102,19 @@ class DashboardBrowserTest {
         long id = http.conversation("Alice Doe", "+15550001111");
         http.incoming(id, "Hi, my order is late");
 
-        WebElement item = wait.until(ExpectedConditions.elementToBeClickable(
-                By.cssSelector("#conversation-list li[data-conversation-id='" + id + "'] button")));
-        assertThat(item.getText()).contains("Alice Doe", "#" + id, "Hi, my order is late", "Open");
-        item.click();
+        // The list re-renders on each live update: find, check and click in one retried step, so an
+        // element replaced between finding and clicking (stale) is simply found again.
+        By item = By.cssSelector("#conversation-list li[data-conversation-id='" + id + "'] button");
+        wait.until(driver -> {
+            WebElement button = driver.findElement(item);
+            String text = button.getText();
+            if (!(text.contains("Alice Doe") && text.contains("#" + id) && text.contains("Hi, my order is late")
+                    && text.contains("Open"))) {
+                return false;
+            }
+            button.click();
+            return true;
+        });
         wait.until(ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector("#messages li[data-message-type='incoming']"), "Hi, my order is late"));
         assertThat(browser.findElement(By.id("chat-title")).getText()).isEqualTo("Alice Doe");

@@ -1,0 +1,168 @@
+package com.bevatel.simulator.fault;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.bevatel.simulator.BevatelSimulator;
+import com.bevatel.simulator.Http;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Faults answer, hold or drop exactly the requests they match, as often as asked, and log each one. */
+class FaultInjectionTest {
+    private static final String MESSAGES = Http.account("/conversations/1/messages");
+    private BevatelSimulator sim;
+    private Http http;
+
+    @BeforeEach
+    void start() {
+        sim = BevatelSimulator.builder().start();
+        http = new Http(sim);
+        http.post(Http.account("/contacts"), "{\"inbox_id\":1,\"name\":\"Alice\"}");
+        http.post(Http.account("/conversations"), "{\"inbox_id\":1,\"contact_id\":1}");
+    }
+
+    @AfterEach
+    void stop() {
+        sim.close();
+    }
+
+    @Test
+    void theNextNMatchingRequestsGet429WithRetryAfterThenTheApiAnswers() throws Exception {
+        FaultRule rule = sim.faults().inject(Fault.respond(429).retryAfter(Duration.ofSeconds(2))
+                .on("POST", "/api/v1/accounts/*/conversations/*/messages").times(3));
+
+        assertThat(http.get(MESSAGES).status()).as("GET does not match").isEqualTo(200);
+        HttpClient client = HttpClient.newHttpClient();
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(sim.baseUrl().resolve(MESSAGES))
+                    .header("api_access_token", sim.accessToken()).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"content\":\"try " + i + "\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            statuses.add(response.statusCode());
+            if (response.statusCode() == 429) {
+                assertThat(response.headers().firstValue("Retry-After")).hasValue("2");
+                assertThat(response.body()).isEqualTo("{\"error\":\"Too Many Requests\",\"injected_fault\":" + rule.id() + "}");
+            }
+        }
+        assertThat(statuses).containsExactly(429, 429, 429, 200, 200);
+        assertThat(rule.applied()).isEqualTo(3);
+        assertThat(rule.remaining()).isZero();
+        assertThat(http.get(MESSAGES).json().get("payload")).as("rejected writes changed nothing").hasSize(2);
+
+        List<InjectedFault> log = sim.faults().log();
+        assertThat(log).hasSize(3).allSatisfy(entry -> {
+            assertThat(entry.ruleId()).isEqualTo(rule.id());
+            assertThat(entry.method()).isEqualTo("POST");
+            assertThat(entry.path()).isEqualTo("/api/v1/accounts/1/conversations/1/messages");
+            assertThat(entry.status()).isEqualTo(429);
+            assertThat(entry.kind()).isEqualTo(Fault.Kind.RESPOND);
+        });
+        assertThat(log).extracting(InjectedFault::id).containsExactly(1L, 2L, 3L);
+        assertThat(sim.faults().log(2)).extracting(InjectedFault::id).containsExactly(3L);
+    }
+
+    @Test
+    void aGivenBodyAndStatusAnswerAfterTheDelay() {
+        sim.faults().inject(Fault.respond(503).body("{\"error\":\"maintenance\"}").after(Duration.ofMillis(300))
+                .on("GET", "/api/**").times(1));
+        long started = System.nanoTime();
+        Http.Result result = http.get(MESSAGES);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+        assertThat(result.status()).isEqualTo(503);
+        assertThat(result.body()).isEqualTo("{\"error\":\"maintenance\"}");
+        assertThat(http.get(MESSAGES).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aDelayHoldsTheRequestThenTheApiAnswersIt() {
+        sim.faults().inject(Fault.delay(Duration.ofMillis(300)).on("POST", "/api/v1/accounts/1/contacts").times(1));
+        long started = System.nanoTime();
+        Http.Result created = http.post(Http.account("/contacts"), "{\"name\":\"Slow\"}");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+        assertThat(created.status()).isEqualTo(200);
+        assertThat(created.json().at("/payload/contact/name").asText()).isEqualTo("Slow");
+        assertThat(sim.faults().log()).singleElement().satisfies(entry -> {
+            assertThat(entry.kind()).isEqualTo(Fault.Kind.DELAY);
+            assertThat(entry.status()).isNull();
+            assertThat(entry.delayMillis()).isEqualTo(300);
+        });
+    }
+
+    @Test
+    void aDroppedConnectionGetsNoAnswerAndTheWriteDoesNotHappen() {
+        sim.faults().inject(Fault.drop().on("POST", "/api/v1/accounts/1/contacts").times(1));
+        assertThatThrownBy(() -> http.post(Http.account("/contacts"), "{\"name\":\"Lost\"}"))
+                .hasCauseInstanceOf(IOException.class);
+        assertThat(http.get(Http.account("/contacts/2")).status()).isEqualTo(404);
+        assertThat(http.post(Http.account("/contacts"), "{\"name\":\"Kept\"}").status()).isEqualTo(200);
+        assertThat(sim.faults().log()).singleElement().extracting(InjectedFault::kind).isEqualTo(Fault.Kind.DROP);
+    }
+
+    @Test
+    void theSimulatorsOwnRoutesAreNeverAffected() {
+        sim.faults().inject(Fault.respond(500));
+        assertThat(http.get("/_simulator/clock").status()).isEqualTo(200);
+        assertThat(http.get("/api/v1/profile").status()).isEqualTo(500);
+        sim.faults().clear();
+        assertThat(http.get("/api/v1/profile").status()).isEqualTo(200);
+    }
+
+    @Test
+    void seededProbabilitiesAffectTheSameRequestsOnEveryRun() {
+        List<Integer> first = soak(sim, 11);
+        List<Integer> again;
+        try (BevatelSimulator other = BevatelSimulator.builder().start()) {
+            again = soak(other, 11);
+        }
+        assertThat(again).isEqualTo(first);
+        long failed = first.stream().filter(status -> status == 500).count();
+        assertThat(failed).as("about a quarter of 200").isBetween(25L, 75L);
+        assertThat(soak(sim, 12)).as("another seed draws differently").isNotEqualTo(first);
+    }
+
+    private static List<Integer> soak(BevatelSimulator target, long seed) {
+        target.faults().clear();
+        target.faults().inject(Fault.respond(500).on("GET", "/api/v1/profile").probability(0.25, seed));
+        Http client = new Http(target);
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            statuses.add(client.get("/api/v1/profile").status());
+        }
+        return statuses;
+    }
+
+    @Test
+    void rulesAreTriedInOrderAndRemovable() {
+        FaultRule first = sim.faults().inject(Fault.respond(418).on("GET", "/api/v1/profile").times(1));
+        FaultRule second = sim.faults().inject(Fault.respond(502).on("*", "/api/**"));
+        assertThat(http.get("/api/v1/profile").status()).isEqualTo(418);
+        assertThat(http.get("/api/v1/profile").status()).isEqualTo(502);
+        assertThat(sim.faults().rules()).containsExactly(first, second);
+        assertThat(sim.faults().remove(second.id())).isTrue();
+        assertThat(http.get("/api/v1/profile").status()).isEqualTo(200);
+        sim.reset();
+        assertThat(sim.faults().rules()).as("kept across reset").containsExactly(first);
+        assertThat(sim.faults().log()).hasSize(2);
+    }
+
+    @Test
+    void patternsMatchWithinAndAcrossSegments() {
+        assertThat(FaultRule.glob("/api/v1/accounts/*/contacts").matcher("/api/v1/accounts/1/contacts").matches()).isTrue();
+        assertThat(FaultRule.glob("/api/v1/accounts/*/contacts").matcher("/api/v1/accounts/1/x/contacts").matches()).isFalse();
+        assertThat(FaultRule.glob("/api/**").matcher("/api/v1/accounts/1/contacts").matches()).isTrue();
+        assertThat(FaultRule.glob("/api/v1.0/x").matcher("/api/v1a0/x").matches()).as("dots are literal").isFalse();
+        assertThatThrownBy(() -> Fault.respond(99)).hasMessageContaining("100..599");
+        assertThatThrownBy(() -> Fault.respond(500).probability(0)).hasMessageContaining("probability");
+        assertThatThrownBy(() -> Fault.respond(500).on("GET", "api")).hasMessageContaining("starts with /");
+    }
+}

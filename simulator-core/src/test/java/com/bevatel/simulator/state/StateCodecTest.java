@@ -1,0 +1,126 @@
+package com.bevatel.simulator.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.bevatel.simulator.BevatelSimulator;
+import com.bevatel.simulator.Http;
+import com.bevatel.simulator.view.Json;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.Locale;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** A damaged state document is refused whole, naming the entry (JSON Pointer and words); nothing changes. */
+class StateCodecTest {
+    private static BevatelSimulator sim;
+    private static Http http;
+    private static ObjectNode good;
+
+    @BeforeAll
+    static void start() {
+        sim = BevatelSimulator.builder().agent("Sam Agent", "sam@acme.test", "sam-token").start();
+        http = new Http(sim);
+        http.post(Http.account("/contacts"), "{\"inbox_id\":1,\"name\":\"Alice\",\"email\":\"a@example.com\"}");
+        http.post(Http.account("/conversations"), "{\"inbox_id\":1,\"contact_id\":1}");
+        http.post(Http.account("/conversations/1/messages"), "{\"content\":\"hi\",\"message_type\":\"incoming\"}");
+        good = sim.exportState();
+    }
+
+    @AfterAll
+    static void stop() {
+        sim.close();
+    }
+
+    @Test
+    void writesEveryTableOfTheState() {
+        for (Field field : State.class.getFields()) {
+            if (field.getType() == Table.class && !Modifier.isStatic(field.getModifiers())) {
+                String name = field.getName().replaceAll("([A-Z])", "_$1").toLowerCase(Locale.ROOT);
+                assertThat(good.get(name)).as("table %s in the document", name).isNotNull();
+                assertThat(good.get(name).isArray()).isTrue();
+            }
+        }
+        assertThat(good.get("inbox_members").has("1")).as("Sam is a member of inbox 1").isTrue();
+    }
+
+    @Test
+    void refusesWhatIsNotAStateDocument() {
+        assertRefused(Json.text("hello"), "", "a state document is a JSON object");
+        assertRefused(changed(doc -> doc.put("format", "something-else")), "/format", "not a simulator state");
+        assertRefused(changed(doc -> doc.put("version", 2)), "/version", "unsupported version 2");
+        assertRefused(changed(doc -> doc.put("extra", 1)), "/extra", "unknown field extra");
+        assertRefused(changed(doc -> doc.remove("messages")), "/messages", "messages must be an array");
+        assertRefused(changed(doc -> doc.put("clock", "yesterday")), "/clock", "clock must be an ISO-8601 instant");
+        assertRefused(changed(doc -> ((ObjectNode) doc.get("sequences")).remove("message")), "/sequences/message",
+                "sequences.message must be an integer");
+    }
+
+    @Test
+    void namesTheFieldOfARowThatCannotBeRead() {
+        assertRefused(changed(doc -> row(doc, "contacts", 0).put("created_at", "soon")), "/contacts/0/created_at",
+                "contacts[0]: created_at: cannot read soon as Instant");
+        assertRefused(changed(doc -> row(doc, "contacts", 0).put("nickname", "Al")), "/contacts/0/nickname",
+                "contacts[0]: nickname: unknown field");
+        assertRefused(changed(doc -> row(doc, "messages", 0).remove("content")), "/messages/0/content",
+                "messages[0]: content: is missing");
+        assertRefused(changed(doc -> row(doc, "conversations", 0).put("status", "closed")), "/conversations/0/status",
+                "conversations[0]: status: cannot read closed as ConversationStatus");
+    }
+
+    @Test
+    void refusesBrokenReferencesDuplicatesAndIdsBeyondTheirSequence() {
+        assertRefused(changed(doc -> row(doc, "messages", 0).put("conversation_id", 99)), "/messages/0",
+                "messages[0] (id 1): conversation_id 99 does not exist");
+        assertRefused(changed(doc -> ((ArrayNode) doc.get("messages")).add(row(doc, "messages", 0).deepCopy())),
+                "/messages/1", "messages[1] (id 1): id used twice");
+        assertRefused(changed(doc -> row(doc, "contacts", 0).put("id", 5)), "/contacts/0",
+                "contacts[0] (id 5): id is beyond sequences.contact (1)");
+        assertRefused(changed(doc -> row(doc, "users", 1).put("access_token", row(doc, "users", 0).get("access_token").asText())),
+                "/users/1", "users[1] (id 2): access_token is blank or already used");
+        assertRefused(changed(doc -> row(doc, "conversations", 0).put("display_id", 7)), "/conversations/0",
+                "display_id 7 is beyond display_ids.1");
+        assertRefused(changed(doc -> ((ObjectNode) doc.get("inbox_members")).putArray("1").add(42)), "/inbox_members/1/0",
+                "user 42 does not exist");
+    }
+
+    @Test
+    void aRefusedImportChangesNothing() {
+        String before = http.get(Http.account("/conversations/1/messages")).body();
+        assertThatThrownBy(() -> sim.importState(changed(doc -> row(doc, "messages", 0).put("conversation_id", 99))))
+                .isInstanceOf(InvalidEntryException.class);
+        assertThat(http.get(Http.account("/conversations/1/messages")).body()).isEqualTo(before);
+        assertThat(Json.string(sim.exportState())).isEqualTo(Json.string(good));
+    }
+
+    @Test
+    void aSimulatorGivenABrokenStateDoesNotStart() {
+        ObjectNode broken = changed(doc -> row(doc, "messages", 0).put("conversation_id", 99));
+        assertThatThrownBy(() -> BevatelSimulator.builder().initialState(broken).start())
+                .isInstanceOf(InvalidEntryException.class).hasMessageContaining("conversation_id 99");
+    }
+
+    private static ObjectNode changed(Consumer<ObjectNode> change) {
+        ObjectNode copy = good.deepCopy();
+        change.accept(copy);
+        return copy;
+    }
+
+    private static ObjectNode row(ObjectNode doc, String table, int index) {
+        return (ObjectNode) doc.get(table).get(index);
+    }
+
+    private static void assertRefused(com.fasterxml.jackson.databind.JsonNode doc, String pointer, String message) {
+        assertThatThrownBy(() -> StateCodec.read(doc, new State(new com.bevatel.simulator.seed.SeededRandom(1),
+                new com.bevatel.simulator.time.SimulatedClock(java.time.Instant.EPOCH, java.time.Duration.ofSeconds(1)))))
+                .isInstanceOfSatisfying(InvalidEntryException.class, e -> {
+                    assertThat(e.pointer()).as(e.getMessage()).isEqualTo(pointer);
+                    assertThat(e.getMessage()).contains(message);
+                });
+    }
+}

@@ -1,0 +1,178 @@
+package com.bevatel.simulator.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.bevatel.simulator.BevatelSimulator;
+import com.bevatel.simulator.Http;
+import com.bevatel.simulator.view.Json;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.lang.reflect.Field;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Export → import into another simulator → the API answers byte for byte the same, the rebuilt
+ * indexes and child lists equal the originals, and both go on identically (ids, tokens, clock).
+ */
+class StateRoundTripTest {
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    private static BevatelSimulator.Builder world() {
+        return BevatelSimulator.builder().accessToken("admin-token").agent("Sam Agent", "sam@acme.test", "sam-token")
+                .team("Support", "Sam Agent").agentBot("Helper Bot", "bot-token");
+    }
+
+    @Test
+    void anImportedStateAnswersEveryReadAsTheOriginalAndGoesOnIdentically() throws Exception {
+        try (BevatelSimulator original = world().start(); BevatelSimulator copy = world().seed(99).start()) {
+            Http a = new Http(original);
+            List<String> reads = fill(original, a);
+
+            ObjectNode exported = original.exportState();
+            copy.importState(Json.mapper().readTree(Json.string(exported)));
+            Http b = new Http(copy);
+
+            for (String path : reads) {
+                assertThat(normalized(b.get(path), copy)).as(path).isEqualTo(normalized(a.get(path), original));
+            }
+            assertThat(Json.string(copy.exportState())).isEqualTo(Json.string(exported));
+            assertThat(derived(copy)).isEqualTo(derived(original));
+
+            // Both go on the same way: next ids, seeded tokens and uuids, clock.
+            String contact = "{\"inbox_id\":1,\"name\":\"Dana\"}";
+            assertThat(normalized(b.post(Http.account("/contacts"), contact), copy))
+                    .isEqualTo(normalized(a.post(Http.account("/contacts"), contact), original));
+            assertThat(copy.clock().now()).isEqualTo(original.clock().now());
+        }
+    }
+
+    @Test
+    void resetAfterAnImportReturnsToTheSeededWorld() {
+        try (BevatelSimulator original = world().start(); BevatelSimulator copy = world().start()) {
+            Http a = new Http(original);
+            a.post(Http.account("/contacts"), "{\"inbox_id\":1,\"name\":\"Alice\"}");
+            copy.importState(original.exportState());
+            assertThat(new Http(copy).get(Http.account("/contacts/1")).status()).isEqualTo(200);
+            copy.reset();
+            assertThat(new Http(copy).get(Http.account("/contacts/1")).status()).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void aSimulatorStartsFromAGivenState() {
+        try (BevatelSimulator original = world().start()) {
+            Http a = new Http(original);
+            a.post(Http.account("/contacts"), "{\"inbox_id\":1,\"name\":\"Alice\",\"email\":\"alice@example.com\"}");
+            try (BevatelSimulator started = world().initialState(original.exportState()).start()) {
+                Http b = new Http(started);
+                assertThat(b.get(Http.account("/contacts/1")).body()).isEqualTo(a.get(Http.account("/contacts/1")).body());
+                assertThat(b.get(Http.account("/contacts/search?q=alice@example.com")).json().at("/payload/0/id").asLong())
+                        .isEqualTo(1);
+            }
+        }
+    }
+
+    /** Writes of every kind, with gaps (deletions), merges, attachments; returns paths to read back. */
+    private static List<String> fill(BevatelSimulator sim, Http a) throws Exception {
+        Http sam = a.withToken("sam-token");
+        ok(a.post(Http.account("/contacts"), "{\"inbox_id\":1,\"name\":\"Alice\",\"email\":\"alice@example.com\","
+                + "\"phone_number\":\"+15550001111\",\"custom_attributes\":{\"tier\":\"gold\",\"score\":1.50}}"));
+        ok(a.post(Http.account("/contacts"), "{\"inbox_id\":1,\"name\":\"Bob\",\"identifier\":\"bob-1\"}"));
+        ok(a.post(Http.account("/contacts"), "{\"inbox_id\":1,\"name\":\"Carol\"}"));
+        ok(a.post(Http.account("/conversations"), "{\"inbox_id\":1,\"contact_id\":1}"));
+        ok(a.post(Http.account("/conversations"), "{\"inbox_id\":1,\"contact_id\":3}"));
+        ok(a.post(Http.account("/conversations"), "{\"inbox_id\":1,\"contact_id\":2}"));
+        ok(a.post(Http.account("/conversations/1/messages"), "{\"content\":\"Hi <there> & \\u2028\",\"message_type\":\"incoming\"}"));
+        ok(a.post(Http.account("/conversations/1/messages"), "{\"content\":\"Hello\",\"message_type\":\"outgoing\"}"));
+        ok(a.post(Http.account("/conversations/1/messages"), "{\"content\":\"note\",\"private\":true}"));
+        ok(multipart(sim, "/api/v1/accounts/1/conversations/1/messages", new byte[] {1, 2, 3, 4, 5}));
+        ok(a.post(Http.account("/conversations/1/labels"), "{\"labels\":[\"vip\",\"billing\"]}"));
+        ok(a.post(Http.account("/contacts/1/labels"), "{\"labels\":[\"customer\"]}"));
+        ok(a.post(Http.account("/conversations/1/assignments"), "{\"assignee_id\":2}"));
+        ok(a.post(Http.account("/conversations/1/toggle_priority"), "{\"priority\":\"high\"}"));
+        ok(a.post(Http.account("/conversations/3/toggle_status"), "{\"status\":\"resolved\"}"));
+        ok(a.delete(Http.account("/contacts/3")));
+        ok(a.delete(Http.account("/conversations/1/messages/3")));
+        ok(a.post(Http.account("/inboxes"), "{\"name\":\"Second\",\"channel\":{\"type\":\"api\",\"webhook_url\":\"http://127.0.0.1:9/in\"}}"));
+        ok(a.post(Http.account("/webhooks"), "{\"url\":\"http://127.0.0.1:9/hooks\",\"subscriptions\":[\"message_created\"]}"));
+        ok(sam.post(Http.account("/conversations/1/messages"), "{\"content\":\"From Sam\"}"));
+        String identifier = sim.apiInbox().identifier();
+        String publicContact = "/public/api/v1/inboxes/" + identifier + "/contacts";
+        JsonNode visitor = ok(a.withToken(null).post(publicContact, "{\"name\":\"Visitor\"}")).json();
+        String source = visitor.get("source_id").asText();
+        ok(a.withToken(null).post(publicContact + "/" + source + "/conversations", "{}"));
+        ok(a.withToken(null).post(publicContact + "/" + source + "/conversations/4/messages", "{\"content\":\"public hello\"}"));
+        sim.clock().advance(Duration.ofHours(3));
+        List<String> reads = new ArrayList<>(List.of("/api/v1/profile", Http.account("/inboxes"), Http.account("/inboxes/2"),
+                Http.account("/contacts"), Http.account("/contacts/1"), Http.account("/contacts/2"),
+                Http.account("/contacts/search?q=bob-1"), Http.account("/contacts/1/labels"),
+                Http.account("/contacts/1/conversations"), Http.account("/conversations?status=all"),
+                Http.account("/conversations/meta?status=all"), Http.account("/webhooks"),
+                Http.account("/conversations/1/labels"), "/public/api/v1/inboxes/" + identifier,
+                publicContact + "/" + source + "/conversations", publicContact + "/" + source + "/conversations/4/messages",
+                "/_simulator/clock"));
+        for (int id = 1; id <= 4; id++) {
+            reads.add(Http.account("/conversations/" + id));
+            reads.add(Http.account("/conversations/" + id + "/messages"));
+        }
+        return reads;
+    }
+
+    private static Http.Result ok(Http.Result result) {
+        assertThat(result.status()).as(result.toString()).isEqualTo(200);
+        return result;
+    }
+
+    private static Http.Result multipart(BevatelSimulator sim, String path, byte[] file) throws Exception {
+        String boundary = "----state-test";
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"content\"\r\n\r\nfile\r\n--" + boundary
+                + "\r\nContent-Disposition: form-data; name=\"attachments[]\"; filename=\"a.bin\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(file);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(sim.baseUrl().resolve(path))
+                .header("api_access_token", "admin-token").header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+        return new Http.Result(response.statusCode(), response.body(), null);
+    }
+
+    /** Attachment URLs carry the simulator's own address; everything else must match exactly. */
+    private static String normalized(Http.Result result, BevatelSimulator sim) {
+        return result.status() + " " + result.body().replace(sim.baseUrl().toString(), "BASE");
+    }
+
+    /** Every index and child list of the current state, read reflectively (all fields, so a new one is covered). */
+    private static Map<String, Object> derived(BevatelSimulator sim) {
+        return sim.store().read(state -> {
+            Map<String, Object> out = new HashMap<>();
+            try {
+                for (Field field : State.class.getFields()) {
+                    Object value = field.get(state);
+                    if (value instanceof Index<?> || value instanceof Children) {
+                        Field inner = java.util.Arrays.stream(value.getClass().getDeclaredFields())
+                                .filter(f -> Map.class.isAssignableFrom(f.getType())).findFirst().orElseThrow();
+                        inner.setAccessible(true);
+                        Map<?, ?> map = new HashMap<>((Map<?, ?>) inner.get(value));
+                        map.values().removeIf(v -> v instanceof List<?> list && list.isEmpty());
+                        out.put(field.getName(), map);
+                    }
+                }
+            } catch (ReflectiveOperationException e) {
+                throw new AssertionError(e);
+            }
+            assertThat(out).hasSizeGreaterThan(15);
+            return out;
+        });
+    }
+}

@@ -1,0 +1,47 @@
+package com.bevatel.simulator.standalone.admin;
+
+import com.bevatel.simulator.BevatelSimulator;
+import com.bevatel.simulator.HttpExtension;
+import com.bevatel.simulator.http.Router;
+import com.bevatel.simulator.standalone.files.StateFile;
+import io.undertow.server.HttpHandler;
+
+/**
+ * The admin API under {@code /_simulator/}, described in {@code openapi.json} (served at
+ * {@code /_simulator/openapi.json}): health and readiness, reset, the delivery journal, state
+ * export/import/save, fault injection and the built-in sinks. The simulated clock
+ * ({@code /_simulator/clock}) and the agent actions ({@code /_simulator/agent/…}) are the core's.
+ * With an admin token, every {@code /_simulator/} route needs it (except the sinks' receiving end).
+ * There is one listener, so these routes are reachable exactly where the API is: the bind address.
+ */
+public final class AdminApi implements HttpExtension {
+    public static final String PREFIX = "/_simulator/";
+
+    /**
+     * @param adminToken   required on every admin route when not null
+     * @param stateFile    the {@code --state} file, for {@code POST /_simulator/state/save}; null when none
+     * @param fixturesFile the {@code --fixtures} file shown by readiness; null when none
+     */
+    public record Settings(String version, String adminToken, StateFile stateFile, String fixturesFile) {
+    }
+
+    private final Settings settings;
+
+    public AdminApi(Settings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public void register(Router router, BevatelSimulator simulator) {
+        AdminRoutes.register(router, simulator, settings);
+        JournalRoutes.register(router, simulator.webhooks());
+        StateRoutes.register(router, simulator, settings.stateFile());
+        FaultRoutes.register(router, simulator.faults());
+        SinkRoutes.register(router, simulator);
+    }
+
+    @Override
+    public HttpHandler wrap(HttpHandler next) {
+        return settings.adminToken() == null ? next : new AdminToken(settings.adminToken(), next);
+    }
+}

@@ -1,0 +1,75 @@
+package com.bevatel.simulator.standalone.admin;
+
+import com.bevatel.simulator.ApiInbox;
+import com.bevatel.simulator.BevatelSimulator;
+import com.bevatel.simulator.http.Response;
+import com.bevatel.simulator.http.Router;
+import com.bevatel.simulator.view.Json;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.undertow.util.Headers;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+
+/**
+ * Health ({@code GET /_simulator/health}: the process answers), readiness ({@code GET
+ * /_simulator/ready}: started and seeded, with what a client needs to connect), reset, and the
+ * OpenAPI description of the admin API ({@code GET /_simulator/openapi.json}).
+ */
+final class AdminRoutes {
+    static final String OPENAPI = "openapi.json";
+
+    private AdminRoutes() {
+    }
+
+    static void register(Router router, BevatelSimulator sim, AdminApi.Settings settings) {
+        router.get(AdminApi.PREFIX + "health", request -> {
+            ObjectNode body = Json.object();
+            body.put("status", "ok");
+            return Response.ok(body);
+        });
+        router.get(AdminApi.PREFIX + "ready", request -> Response.ok(ready(sim, settings)));
+        router.post(AdminApi.PREFIX + "reset", request -> {
+            sim.reset();
+            ObjectNode body = Json.object();
+            body.put("reset", true);
+            body.put("clock", sim.clock().now().toString());
+            return Response.ok(body);
+        });
+        byte[] openApi = resource(OPENAPI);
+        router.getRaw(AdminApi.PREFIX + OPENAPI, exchange -> {
+            exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json; charset=utf-8");
+            exchange.getResponseSender().send(ByteBuffer.wrap(openApi));
+        });
+    }
+
+    private static ObjectNode ready(BevatelSimulator sim, AdminApi.Settings settings) {
+        ObjectNode body = Json.object();
+        body.put("ready", true);
+        body.put("version", settings.version());
+        body.put("base_url", sim.baseUrl().toString());
+        body.put("account_id", sim.accountId());
+        ApiInbox inbox = sim.apiInbox();
+        ObjectNode apiInbox = body.putObject("api_inbox");
+        apiInbox.put("id", inbox.id());
+        apiInbox.put("inbox_identifier", inbox.identifier());
+        body.put("seed", sim.seed());
+        body.put("clock", sim.clock().now().toString());
+        body.put("fixtures_file", settings.fixturesFile());
+        body.put("state_file", settings.stateFile() == null ? null : settings.stateFile().path().toString());
+        body.put("admin_token_required", settings.adminToken() != null);
+        return body;
+    }
+
+    static byte[] resource(String name) {
+        try (InputStream in = AdminRoutes.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + name + " next to " + AdminRoutes.class.getName());
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package com.bevatel.simulator.standalone.files;
+
+import com.bevatel.simulator.state.InvalidEntryException;
+import com.bevatel.simulator.state.StateCodec;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Optional;
+
+/**
+ * The {@code --state} file: the simulator's state as indented JSON ({@link StateCodec}), loaded at
+ * start when present and saved atomically — written to a temporary file in the same directory,
+ * forced to disk, then renamed over the old one — so a crash or a kill leaves either the previous
+ * file or the new one, never a torn one. Saves are serialized; each writes a consistent snapshot.
+ */
+public final class StateFile {
+    private final Path path;
+    private byte[] loadedText = new byte[0];
+
+    public StateFile(Path path) {
+        this.path = path.toAbsolutePath();
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    /** The saved state, or empty when there is no file yet; a file that cannot be read is a {@link FileProblem}. */
+    public Optional<JsonNode> load() {
+        if (!Files.exists(path)) {
+            return Optional.empty();
+        }
+        try {
+            loadedText = Files.readAllBytes(path);
+            return Optional.of(StateCodec.parse(loadedText));
+        } catch (IOException e) {
+            throw new FileProblem(path, 0, "cannot read the state file: " + e, e);
+        } catch (InvalidEntryException e) {
+            throw new FileProblem(path, 0, e.getMessage() + " (a corrupt state file: fix it, or move it away to start"
+                    + " from the seeded world)", e);
+        }
+    }
+
+    /** A loaded document the simulator refused, at its line in the file. */
+    public FileProblem locate(InvalidEntryException e) {
+        return new FileProblem(path, JsonLines.of(new JsonFactory(), loadedText).lineOf(e.pointer()),
+                e.getMessage() + " (a corrupt state file: fix it, or move it away to start from the seeded world)", e);
+    }
+
+    /** Writes {@code document} atomically; returns the bytes written. */
+    public synchronized long save(JsonNode document) {
+        Path directory = path.getParent();
+        Path temporary = null;
+        try {
+            Files.createDirectories(directory);
+            temporary = Files.createTempFile(directory, "." + path.getFileName() + ".", ".tmp");
+            long size;
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE);
+                 OutputStream out = Channels.newOutputStream(channel)) {
+                StateCodec.print(document, out);
+                out.flush();
+                channel.force(true);
+                size = channel.size();
+            }
+            move(temporary, path);
+            temporary = null;
+            syncDirectory(directory);
+            return size;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot save the state to " + path + ": " + e.getMessage(), e);
+        } finally {
+            if (temporary != null) {
+                try {
+                    Files.deleteIfExists(temporary);
+                } catch (IOException ignored) {
+                    // Best effort: the rename did not happen, the old file is intact.
+                }
+            }
+        }
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** Makes the rename itself durable where the platform allows opening a directory (Linux, macOS). */
+    private static void syncDirectory(Path directory) {
+        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException | UnsupportedOperationException notSupported) {
+            // Windows cannot open a directory; the rename is still atomic there.
+        }
+    }
+}
