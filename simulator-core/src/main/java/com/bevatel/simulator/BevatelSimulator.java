@@ -51,6 +51,7 @@ public final class BevatelSimulator implements AutoCloseable {
     public static final Instant DEFAULT_START_TIME = Instant.parse("2026-01-01T00:00:00Z");
     public static final Duration DEFAULT_CLOCK_STEP = Duration.ofSeconds(1);
     public static final long DEFAULT_MAX_BODY_BYTES = 50L * 1024 * 1024;
+    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(60);
 
     private final Builder config;
     private final Store store;
@@ -64,7 +65,7 @@ public final class BevatelSimulator implements AutoCloseable {
         this.config = config;
         // Bind first: the seeded inbox may point at this simulator's own sink, whose URL needs the port.
         LateBoundHandler root = new LateBoundHandler();
-        this.server = new HttpServer(config.host, config.port, root, config.maxRequestBodyBytes);
+        this.server = new HttpServer(config.host, config.port, root, config.maxRequestBodyBytes, config.readTimeout);
         server.start();
         String host = config.host.contains(":") ? "[" + config.host + "]" : config.host;
         this.baseUrl = URI.create("http://" + host + ":" + server.port());
@@ -234,6 +235,7 @@ public final class BevatelSimulator implements AutoCloseable {
         private String apiInboxWebhookSink;
         private final List<HttpExtension> extensions = new ArrayList<>();
         private long maxRequestBodyBytes = DEFAULT_MAX_BODY_BYTES;
+        private Duration readTimeout = DEFAULT_READ_TIMEOUT;
         private Duration webhookTimeout = WebhookSettings.DEFAULT_TIMEOUT;
         private int webhookAttempts = 1;
         private Duration webhookBackoff = Duration.ofSeconds(1);
@@ -412,6 +414,18 @@ public final class BevatelSimulator implements AutoCloseable {
                 throw new IllegalArgumentException("maxRequestBodyBytes must be positive: " + bytes);
             }
             this.maxRequestBodyBytes = bytes;
+            return this;
+        }
+
+        /**
+         * How long a client connection may send nothing — stopped in the middle of its headers or
+         * body, or idle between requests — before the server closes it (default 60 s).
+         */
+        public Builder readTimeout(Duration timeout) {
+            if (timeout == null || timeout.isZero() || timeout.isNegative()) {
+                throw new IllegalArgumentException("readTimeout must be positive: " + timeout);
+            }
+            this.readTimeout = timeout;
             return this;
         }
 

@@ -182,6 +182,9 @@ final class EndpointHandler implements HttpHandler {
     }
 
     private static void write(HttpServerExchange exchange, Response response) {
+        if (exchange.isResponseStarted()) {
+            return; // the client stopped sending its body and the read timeout already closed the exchange
+        }
         exchange.setStatusCode(response.status());
         exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, JSON_UTF8);
         byte[] bytes = response.body() == null ? new byte[0] : Json.bytes(response.body());

@@ -4,7 +4,10 @@ import com.bevatel.simulator.state.Store;
 import io.undertow.Handlers;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.RoutingHandler;
+import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -33,6 +36,8 @@ public final class Router {
             "POST /conversations/{conversation_id}/labels");
 
     private final RoutingHandler routing = Handlers.routing();
+    /** "METHOD /path/{template}" of every route, in registration order (for route-wide tests and docs). */
+    private final List<String> routes = new ArrayList<>();
     private final Store store;
     private final long maxBodyBytes;
 
@@ -51,33 +56,33 @@ public final class Router {
     }
 
     public void get(String path, Endpoint endpoint) {
-        routing.add(Methods.GET, path, new EndpointHandler(endpoint, maxBodyBytes));
+        add(Methods.GET, path, new EndpointHandler(endpoint, maxBodyBytes));
     }
 
     public void post(String path, Endpoint endpoint) {
-        routing.add(Methods.POST, path, new EndpointHandler(endpoint, maxBodyBytes));
+        add(Methods.POST, path, new EndpointHandler(endpoint, maxBodyBytes));
     }
 
     public void patch(String path, Endpoint endpoint) {
-        routing.add(Methods.PATCH, path, new EndpointHandler(endpoint, maxBodyBytes));
+        add(Methods.PATCH, path, new EndpointHandler(endpoint, maxBodyBytes));
     }
 
     public void put(String path, Endpoint endpoint) {
-        routing.add(Methods.PUT, path, new EndpointHandler(endpoint, maxBodyBytes));
+        add(Methods.PUT, path, new EndpointHandler(endpoint, maxBodyBytes));
     }
 
     public void delete(String path, Endpoint endpoint) {
-        routing.add(Methods.DELETE, path, new EndpointHandler(endpoint, maxBodyBytes));
+        add(Methods.DELETE, path, new EndpointHandler(endpoint, maxBodyBytes));
+    }
+
+    /** A handler that writes its own response (files, server-sent events): no JSON conventions applied. */
+    public void raw(HttpString method, String path, HttpHandler handler) {
+        add(method, path, handler);
     }
 
     /** A GET answered by a plain Undertow handler (a non-JSON body, e.g. an attachment's bytes). */
-    /** A handler that writes its own response (files, server-sent events): no JSON conventions applied. */
-    public void raw(io.undertow.util.HttpString method, String path, HttpHandler handler) {
-        routing.add(method, path, handler);
-    }
-
     public void getRaw(String path, HttpHandler handler) {
-        routing.add(Methods.GET, path, handler);
+        add(Methods.GET, path, handler);
     }
 
     /** Rails' {@code update}: PUT and PATCH are interchangeable. */
@@ -127,5 +132,15 @@ public final class Router {
 
     public HttpHandler handler() {
         return routing;
+    }
+
+    /** Every registered route as "METHOD /path/{template}", in registration order. */
+    public List<String> routes() {
+        return List.copyOf(routes);
+    }
+
+    private void add(HttpString method, String path, HttpHandler handler) {
+        routing.add(method, path, handler);
+        routes.add(method + " " + path);
     }
 }
