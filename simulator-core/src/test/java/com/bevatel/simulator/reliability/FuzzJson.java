@@ -146,12 +146,13 @@ final class FuzzJson {
                 "{\"type\":\"api\"}", "{\"type\":\"email\"}", "{}").map(FuzzJson::parse));
         put("webhook", Arbitraries.of("{\"url\":\"http://127.0.0.1:1/w\",\"subscriptions\":[\"message_created\"]}",
                 "{\"url\":\"\"}", "{\"subscriptions\":\"all\"}").map(FuzzJson::parse));
-        put("payload", Arbitraries.of(
+        put("payload", Arbitraries.oneOf(Arbitraries.of(
                 "[{\"attribute_key\":\"name\",\"filter_operator\":\"contains\",\"values\":[\"a\"],\"query_operator\":null}]",
                 "[{\"attribute_key\":\"status\",\"filter_operator\":\"equal_to\",\"values\":[\"open\"],\"query_operator\":\"and\"},"
                         + "{\"attribute_key\":\"assignee_id\",\"filter_operator\":\"is_present\",\"values\":[]}]",
                 "[{\"attribute_key\":\"created_at\",\"filter_operator\":\"days_before\",\"values\":[\"x\"]}]",
-                "[{\"attribute_key\":\"x\",\"filter_operator\":\"y\",\"values\":\"z\"}]", "[]", "{}").map(FuzzJson::parse));
+                "[{\"attribute_key\":\"x\",\"filter_operator\":\"y\",\"values\":\"z\"}]", "[]", "{}").map(FuzzJson::parse),
+                filters()));
         put("page", mixed(Arbitraries.of("x", "1"), ints(1, 2, 0, -1, 99999)));
         put("q", words);
         put("sort", Arbitraries.of("name", "-name", "email", "last_activity_at", "x"));
@@ -177,8 +178,71 @@ final class FuzzJson {
         put("hmac_mandatory", bools());
     }
 
+    /** The key's plausible values, and now and then one with a leaf deep inside replaced by a wild value. */
     private void put(String key, Arbitrary<?> values) {
-        plausible.put(key, values.map(FuzzJson::node));
+        Arbitrary<JsonNode> plain = values.map(FuzzJson::node);
+        Arbitrary<JsonNode> perturbed = Combinators.combine(plain, wild(0), Arbitraries.integers().between(0, 1000))
+                .as(FuzzJson::perturb);
+        plausible.put(key, Arbitraries.frequencyOf(Tuple.of(8, plain), Tuple.of(2, perturbed)));
+    }
+
+    /** A copy of {@code node} with its {@code pick}-th leaf (modulo their number) replaced by {@code leaf}. */
+    static JsonNode perturb(JsonNode node, JsonNode leaf, int pick) {
+        if (!node.isContainerNode() || node.isEmpty()) {
+            return leaf;
+        }
+        JsonNode copy = node.deepCopy();
+        List<JsonNode> parents = new ArrayList<>();
+        List<Object> slots = new ArrayList<>();
+        collectLeaves(copy, parents, slots);
+        int at = pick % parents.size();
+        if (parents.get(at) instanceof ObjectNode object) {
+            object.set((String) slots.get(at), leaf);
+        } else {
+            ((ArrayNode) parents.get(at)).set((Integer) slots.get(at), leaf);
+        }
+        return copy;
+    }
+
+    private static void collectLeaves(JsonNode container, List<JsonNode> parents, List<Object> slots) {
+        if (container instanceof ObjectNode object) {
+            object.fields().forEachRemaining(entry -> {
+                if (entry.getValue().isContainerNode() && !entry.getValue().isEmpty()) {
+                    collectLeaves(entry.getValue(), parents, slots);
+                } else {
+                    parents.add(object);
+                    slots.add(entry.getKey());
+                }
+            });
+        } else if (container instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                if (array.get(i).isContainerNode() && !array.get(i).isEmpty()) {
+                    collectLeaves(array.get(i), parents, slots);
+                } else {
+                    parents.add(array);
+                    slots.add(i);
+                }
+            }
+        }
+    }
+
+    /** Filter conditions built from the attribute keys and operators Chatwoot knows, and some it does not. */
+    private static Arbitrary<JsonNode> filters() {
+        Arbitrary<String> keys = Arbitraries.of("name", "email", "phone_number", "identifier", "country_code", "city", "company",
+                "created_at", "last_activity_at", "status", "assignee_id", "inbox_id", "team_id", "priority", "labels",
+                "conversation_type", "browser_language", "referer", "display_id", "campaign_id", "blocked", "plan", "x");
+        Arbitrary<String> operators = Arbitraries.of("equal_to", "not_equal_to", "contains", "does_not_contain", "is_present",
+                "is_not_present", "is_greater_than", "is_less_than", "days_before", "starts_with", "x");
+        Arbitrary<JsonNode> values = Arbitraries.oneOf(Arbitraries.of("[\"open\"]", "[1]", "[\"2026-01-01\"]", "[\"5\"]", "[]",
+                "[null]", "[\"a\",\"b\"]", "\"open\"", "7").map(FuzzJson::parse), hugeNumbers());
+        Arbitrary<JsonNode> condition = Combinators.combine(keys, operators, values, Arbitraries.of("and", "or", "x", "null"))
+                .as((key, operator, value, join) -> parse("{\"attribute_key\":\"" + key + "\",\"filter_operator\":\"" + operator
+                        + "\",\"values\":" + value + ",\"query_operator\":" + (join.equals("null") ? "null" : "\"" + join + "\"") + "}"));
+        return condition.list().ofMinSize(1).ofMaxSize(4).map(list -> {
+            ArrayNode array = Json.array();
+            list.forEach(array::add);
+            return array;
+        });
     }
 
     private static JsonNode node(Object value) {

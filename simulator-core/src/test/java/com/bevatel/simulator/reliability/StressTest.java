@@ -49,10 +49,13 @@ class StressTest {
             Http http = new Http(sim);
             JsonNode hook = ok(http.post(Http.account("/webhooks"), "{\"webhook\":{\"url\":\"" + sim.sinkUrl("stress-hook")
                     + "\",\"subscriptions\":[\"message_created\",\"conversation_status_changed\"]}}"));
-            List<Receiver> receivers = List.of(Receiver.apiInbox(1), Receiver.accountWebhook(hook.at("/payload/webhook/id").asLong()));
+            Map<Receiver, String> receivers = Map.of(Receiver.apiInbox(1), "stress-inbox",
+                    Receiver.accountWebhook(hook.at("/payload/webhook/id").asLong()), "stress-hook");
             List<Long> shared = List.of(conversation(http, "Shared One"), conversation(http, "Shared Two"));
 
             List<Work> done = run(http, shared);
+            // Committed after everything else: once a receiver has it, it has had every earlier event.
+            ok(http.post(Http.account("/conversations/" + shared.get(0) + "/messages"), "{\"content\":\"last\"}"));
             int operations = done.stream().mapToInt(Work::operations).sum();
             System.out.println("stress: " + THREADS + " threads, " + operations + " operations");
 
@@ -62,8 +65,12 @@ class StressTest {
             assertEachConversationListsItsMessagesInIdOrder(sim, http);
             int messages = sim.store().read(state -> (int) state.messages.all().stream()
                     .filter(m -> m.messageType() != MessageType.ACTIVITY).count());
-            for (Receiver receiver : receivers) {
-                assertEveryMessageCreatedDeliveredOnceInOrder(sim, receiver, messages);
+            for (Map.Entry<Receiver, String> receiver : receivers.entrySet()) {
+                assertEveryMessageCreatedDeliveredOnceInOrder(sim, receiver.getKey(), messages);
+                List<Delivery> all = sim.webhooks().byReceiver(receiver.getKey());
+                assertThat(all).allMatch(Delivery::succeeded);
+                assertThat(sim.sink(receiver.getValue()).received()).as("requests the %s sink received", receiver.getValue())
+                        .isEqualTo(all.size());
             }
             assertThat(sim.webhooks().evicted()).isZero();
         }
@@ -166,7 +173,7 @@ class StressTest {
             }
             return null;
         });
-        long acknowledgedMessages = done.stream().mapToLong(w -> w.messages().size()).sum();
+        long acknowledgedMessages = done.stream().mapToLong(w -> w.messages().size()).sum() + 1; // and the last one
         long storedMessages = sim.store().read(state -> state.messages.all().stream()
                 .filter(m -> m.messageType() != MessageType.ACTIVITY).count());
         assertThat(storedMessages).as("messages stored vs acknowledged").isEqualTo(acknowledgedMessages);
