@@ -63,6 +63,7 @@ public final class BevatelSimulator implements AutoCloseable {
     public static final Instant DEFAULT_START_TIME = Instant.parse("2026-01-01T00:00:00Z");
     public static final Duration DEFAULT_CLOCK_STEP = Duration.ofSeconds(1);
     public static final long DEFAULT_MAX_BODY_BYTES = 50L * 1024 * 1024;
+    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(60);
 
     private final Builder config;
     private final Store store;
@@ -81,7 +82,7 @@ public final class BevatelSimulator implements AutoCloseable {
         // a first start and needs nothing from the store, so it runs beside the seeding and the route
         // registration; requests arriving before the routes are bound get 503.
         FutureTask<HttpServer> serverStart = new FutureTask<>(() -> {
-            HttpServer started = new HttpServer(config.host, config.port, root, config.maxRequestBodyBytes);
+            HttpServer started = new HttpServer(config.host, config.port, root, config.maxRequestBodyBytes, config.readTimeout);
             started.start();
             return started;
         });
@@ -341,6 +342,7 @@ public final class BevatelSimulator implements AutoCloseable {
         private String apiInboxWebhookSink;
         private final List<HttpExtension> extensions = new ArrayList<>();
         private long maxRequestBodyBytes = DEFAULT_MAX_BODY_BYTES;
+        private Duration readTimeout = DEFAULT_READ_TIMEOUT;
         private Duration webhookTimeout = WebhookSettings.DEFAULT_TIMEOUT;
         private int webhookAttempts = 1;
         private Duration webhookBackoff = Duration.ofSeconds(1);
@@ -541,6 +543,18 @@ public final class BevatelSimulator implements AutoCloseable {
                 throw new IllegalArgumentException("maxRequestBodyBytes must be positive: " + bytes);
             }
             this.maxRequestBodyBytes = bytes;
+            return this;
+        }
+
+        /**
+         * How long a client connection may send nothing — stopped in the middle of its headers or
+         * body, or idle between requests — before the server closes it (default 60 s).
+         */
+        public Builder readTimeout(Duration timeout) {
+            if (timeout == null || timeout.isZero() || timeout.isNegative()) {
+                throw new IllegalArgumentException("readTimeout must be positive: " + timeout);
+            }
+            this.readTimeout = timeout;
             return this;
         }
 

@@ -6,6 +6,7 @@ import java.time.Instant;
 /**
  * The simulated clock, seen from a test. It stands still between writes; every write advances it
  * by the configured step before stamping what it changes. {@code reset()} puts it back at the start.
+ * It stays within years 1 to 9999 (an {@link IllegalArgumentException} beyond them).
  */
 public interface SimulatorClock {
     Instant now();

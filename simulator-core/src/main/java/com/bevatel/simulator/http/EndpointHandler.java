@@ -275,6 +275,9 @@ final class EndpointHandler implements HttpHandler {
 
     /** Non-blocking: from the I/O thread the bytes are queued and written as the socket takes them. */
     private void write(HttpServerExchange exchange, Response response) {
+        if (exchange.isResponseStarted()) {
+            return; // the client stopped sending its body and the read timeout already closed the exchange
+        }
         exchange.setStatusCode(response.status());
         exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, JSON_UTF8);
         byte[] bytes = response.body() == null ? EMPTY : Json.bytes(response.body());

@@ -4,6 +4,7 @@ import com.bevatel.simulator.domain.Errors;
 import com.bevatel.simulator.http.Params;
 import com.bevatel.simulator.http.Response;
 import com.bevatel.simulator.http.Router;
+import com.bevatel.simulator.time.SimulatedClock;
 import com.bevatel.simulator.view.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
@@ -27,22 +28,30 @@ public final class SimulatorClockRoute {
         router.get(PATH, request -> Response.ok(body(router.store().read(state -> state.clock().now()))));
         router.post(PATH, request -> {
             Params p = request.params();
-            Instant now;
-            if (p.present("advance_seconds")) {
-                now = advance(router, Duration.ofSeconds(nonNegative(p.integer("advance_seconds"))));
-            } else if (p.present("advance")) {
-                now = advance(router, duration(p.string("advance")));
-            } else if (p.present("now")) {
-                Instant target = instant(p.string("now"));
-                now = router.store().read(state -> {
-                    state.clock().set(target);
-                    return state.clock().now();
-                });
-            } else {
-                throw Errors.error(422, "give advance_seconds, advance (ISO-8601 duration) or now (ISO-8601 instant)");
+            try {
+                return Response.ok(body(move(router, p)));
+            } catch (IllegalArgumentException e) {
+                throw Errors.error(422, e.getMessage());
             }
-            return Response.ok(body(now));
         });
+    }
+
+    /** The clock's new reading; an instant outside {@link SimulatedClock}'s range is an IllegalArgumentException. */
+    private static Instant move(Router router, Params p) {
+        if (p.present("advance_seconds")) {
+            return advance(router, Duration.ofSeconds(nonNegative(p.integer("advance_seconds"))));
+        }
+        if (p.present("advance")) {
+            return advance(router, duration(p.string("advance")));
+        }
+        if (p.present("now")) {
+            Instant target = instant(p.string("now"));
+            return router.store().read(state -> {
+                state.clock().set(target);
+                return state.clock().now();
+            });
+        }
+        throw Errors.error(422, "give advance_seconds, advance (ISO-8601 duration) or now (ISO-8601 instant)");
     }
 
     private static Instant advance(Router router, Duration duration) {

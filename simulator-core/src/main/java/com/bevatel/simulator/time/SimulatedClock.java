@@ -11,11 +11,18 @@ import java.util.Objects;
  * Tests move it further with {@link #advance(Duration)} or {@link #set(Instant)}.
  */
 public final class SimulatedClock {
+    /**
+     * The range the clock may be set or advanced to: four-digit years, as every wire format of the
+     * API prints them; far beyond it java.time itself overflows and every write would fail.
+     */
+    public static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
     private final Duration step;
     private Instant now;
 
     public SimulatedClock(Instant start, Duration step) {
-        this.now = Objects.requireNonNull(start, "start").truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        this.now = inRange(Objects.requireNonNull(start, "start")).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         this.step = Objects.requireNonNull(step, "step");
         if (step.isNegative()) {
             throw new IllegalArgumentException("clock step must not be negative: " + step);
@@ -36,12 +43,29 @@ public final class SimulatedClock {
         if (duration.isNegative()) {
             throw new IllegalArgumentException("the simulated clock only moves forward: " + duration);
         }
-        now = now.plus(duration).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        Instant target;
+        try {
+            target = now.plus(duration);
+        } catch (ArithmeticException | java.time.DateTimeException e) {
+            throw outOfRange(duration + " from " + now);
+        }
+        now = inRange(target).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         return now;
     }
 
     public synchronized void set(Instant instant) {
-        now = Objects.requireNonNull(instant, "instant").truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        now = inRange(Objects.requireNonNull(instant, "instant")).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    }
+
+    private static Instant inRange(Instant instant) {
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            throw outOfRange(instant.toString());
+        }
+        return instant;
+    }
+
+    private static IllegalArgumentException outOfRange(String what) {
+        return new IllegalArgumentException("the simulated clock stays between " + EARLIEST + " and " + LATEST + ": " + what);
     }
 
     public Duration step() {

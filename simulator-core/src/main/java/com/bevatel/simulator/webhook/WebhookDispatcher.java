@@ -55,6 +55,12 @@ public final class WebhookDispatcher implements DomainEventListener, AutoCloseab
     /** One receiver's deliveries: at most one under way, the rest waiting in order. */
     private static final class Lane {
         final ArrayDeque<Outgoing> waiting = new ArrayDeque<>();
+        Outgoing underWay;
+        int attempt = 1;
+
+        Lane(Outgoing first) {
+            this.underWay = first;
+        }
     }
 
     private final Store store;
@@ -170,7 +176,7 @@ public final class WebhookDispatcher implements DomainEventListener, AutoCloseab
     private void admit(Outgoing outgoing, List<Outgoing> startNow, List<Outgoing> dropped) {
         Lane lane = lanes.get(outgoing.receiver());
         if (lane == null) {
-            lanes.put(outgoing.receiver(), new Lane());
+            lanes.put(outgoing.receiver(), new Lane(outgoing));
             startNow.add(outgoing);
         } else if (waiting >= settings.queueCapacity()) {
             dropped.add(outgoing);
@@ -188,6 +194,10 @@ public final class WebhookDispatcher implements DomainEventListener, AutoCloseab
         synchronized (lock) {
             if (!current(outgoing)) {
                 return;
+            }
+            Lane lane = lanes.get(outgoing.receiver());
+            if (lane != null) {
+                lane.attempt = attempt;
             }
         }
         sender.send(outgoing.url(), outgoing.headers(), outgoing.body())
@@ -243,6 +253,7 @@ public final class WebhookDispatcher implements DomainEventListener, AutoCloseab
                 lanes.remove(done.receiver());
                 return;
             }
+            lane.underWay = next;
             waiting--;
         }
         attempt(next, 1);
@@ -310,7 +321,10 @@ public final class WebhookDispatcher implements DomainEventListener, AutoCloseab
         }
     }
 
-    /** Stops sending: waiting deliveries are dropped, connections closed, and every thread ends. */
+    /**
+     * Stops sending: connections are closed and every thread ends. What was still under way or
+     * waiting is recorded in the journal as failed ("abandoned: …"), so nothing goes unaccounted.
+     */
     @Override
     public void close() {
         synchronized (lock) {
@@ -318,6 +332,10 @@ public final class WebhookDispatcher implements DomainEventListener, AutoCloseab
                 return;
             }
             closed = true;
+            for (Lane lane : lanes.values()) {
+                abandon(lane.underWay, lane.attempt, "abandoned: the simulator was closed while waiting for the receiver");
+                lane.waiting.forEach(outgoing -> abandon(outgoing, 0, "abandoned: the simulator was closed before it was sent"));
+            }
             lanes.clear();
             waiting = 0;
         }
@@ -330,6 +348,10 @@ public final class WebhookDispatcher implements DomainEventListener, AutoCloseab
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private void abandon(Outgoing outgoing, int attempt, String why) {
+        journal.record(id -> delivery(id, outgoing, attempt, new WebhookSender.Outcome(null, null, why, Duration.ZERO)));
     }
 
     private static ThreadFactory threadFactory(String prefix) {

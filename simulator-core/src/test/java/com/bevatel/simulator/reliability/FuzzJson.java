@@ -1,0 +1,305 @@
+package com.bevatel.simulator.reliability;
+
+import com.bevatel.simulator.view.Json;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.BigIntegerNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.DecimalNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.Tuple;
+
+/**
+ * JSON for request bodies: plausible objects (the parameter names the routes read, with values
+ * that often pass validation, so requests get deep into the domain rules) and wild values (wrong
+ * types, nulls, huge numbers, long and odd strings, nesting). Every URL it makes is on loopback.
+ */
+final class FuzzJson {
+    private static final List<String> EVENTS = List.of("conversation_created", "conversation_status_changed",
+            "conversation_updated", "message_created", "message_updated", "webwidget_triggered", "contact_created",
+            "contact_updated", "conversation_typing_on", "conversation_typing_off", "inbox_created", "bogus");
+
+    private final Map<String, Arbitrary<JsonNode>> plausible = new LinkedHashMap<>();
+    private final List<String> sourceIds;
+
+    FuzzJson(List<String> sourceIds) {
+        this.sourceIds = List.copyOf(sourceIds);
+        define();
+    }
+
+    /** An object with some of the parameters routes read; now and then one value is wild or the whole is wrapped. */
+    Arbitrary<JsonNode> plausibleObject() {
+        Arbitrary<JsonNode> object = Arbitraries.subsetOf(plausible.keySet()).ofMaxSize(8).flatMap(keys -> {
+            List<String> names = new ArrayList<>(keys);
+            List<Arbitrary<JsonNode>> values = names.stream().map(plausible::get).toList();
+            return Combinators.combine(values).as(list -> {
+                ObjectNode node = Json.object();
+                for (int i = 0; i < names.size(); i++) {
+                    node.set(names.get(i), list.get(i));
+                }
+                return (JsonNode) node;
+            });
+        });
+        Arbitrary<JsonNode> spoiled = Combinators.combine(object, Arbitraries.of(plausible.keySet()), wild(2))
+                .as((node, key, value) -> {
+                    ((ObjectNode) node).set(key, value);
+                    return node;
+                });
+        Arbitrary<JsonNode> wrapped = Combinators.combine(object, Arbitraries.of("webhook", "contact", "message", "channel", "conversation"))
+                .as((node, root) -> {
+                    ObjectNode outer = Json.object();
+                    outer.set(root, node);
+                    return (JsonNode) outer;
+                });
+        return Arbitraries.frequencyOf(Tuple.of(7, object), Tuple.of(2, spoiled), Tuple.of(1, wrapped));
+    }
+
+    /** Any JSON value, nested up to {@code depth} levels, keys partly the routes' own. */
+    Arbitrary<JsonNode> wild(int depth) {
+        Arbitrary<JsonNode> leaf = Arbitraries.frequencyOf(
+                Tuple.of(3, Arbitraries.just(NullNode.getInstance())),
+                Tuple.of(3, Arbitraries.of(BooleanNode.TRUE, BooleanNode.FALSE)),
+                Tuple.of(6, Arbitraries.longs().map(LongNode::valueOf)),
+                Tuple.of(4, hugeNumbers()),
+                Tuple.of(8, Arbitraries.strings().all().ofMaxLength(40).map(TextNode::valueOf)),
+                Tuple.of(5, specialStrings().map(TextNode::valueOf)));
+        if (depth == 0) {
+            return leaf;
+        }
+        Arbitrary<JsonNode> child = wild(depth - 1);
+        Arbitrary<JsonNode> array = child.list().ofMaxSize(4).map(items -> {
+            ArrayNode node = Json.array();
+            items.forEach(node::add);
+            return node;
+        });
+        Arbitrary<String> keys = Arbitraries.oneOf(Arbitraries.of(plausible.keySet()), Arbitraries.strings().all().ofMaxLength(12));
+        Arbitrary<JsonNode> object = Arbitraries.maps(keys, child).ofMaxSize(4).map(entries -> {
+            ObjectNode node = Json.object();
+            entries.forEach(node::set);
+            return node;
+        });
+        return Arbitraries.frequencyOf(Tuple.of(6, leaf), Tuple.of(2, array), Tuple.of(2, object));
+    }
+
+    static Arbitrary<JsonNode> hugeNumbers() {
+        return Arbitraries.of(
+                new BigIntegerNode(BigInteger.TWO.pow(70)), new BigIntegerNode(BigInteger.TWO.pow(63)),
+                LongNode.valueOf(Long.MIN_VALUE), LongNode.valueOf(Long.MAX_VALUE), LongNode.valueOf(-1),
+                DecimalNode.valueOf(new BigDecimal("1E+400")), DecimalNode.valueOf(new BigDecimal("-1E-400")),
+                DoubleNode.valueOf(1.7976931348623157E308), DoubleNode.valueOf(-0.0), DoubleNode.valueOf(1.5),
+                DecimalNode.valueOf(new BigDecimal("123456789012345678901234567890.5")));
+    }
+
+    /** Strings that have broken parsers before: blanks, markup, Liquid, separators, boundaries, long ones. */
+    static Arbitrary<String> specialStrings() {
+        return Arbitraries.of("", " ", "null", "true", "0", "-1", "1e400", "NaN", "{{contact.name}}", "{{ conversation.id }}",
+                "{% if x %}y{% endif %}", "{{", "<script>alert(1)</script>", "\u0000", "\u2028\u2029", "😀", "مرحبا",
+                "a\r\nb", "../../etc/passwd", "%00", "x".repeat(256), "y".repeat(20_001), "z".repeat(150_001),
+                "2026-01-01T00:00:00Z", "9999-12-31T23:59:59Z", "+999999999-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z",
+                "P999999999D", "PT-1S", "http://127.0.0.1:1/hook", "https://[::1]:1/x", "ftp://127.0.0.1/x", "javascript:alert(1)",
+                "@", "a@b", "+", "+15550001111", "\ud800");
+    }
+
+    private void define() {
+        Arbitrary<String> words = Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(12);
+        put("name", Arbitraries.oneOf(words, specialStrings()));
+        put("email", Arbitraries.of("a@fuzz.test", "f1@fuzz.test", "F2@FUZZ.TEST", "bad", "", "pub@fuzz.test"));
+        put("phone_number", Arbitraries.of("+15550100001", "+15550199999", "123", "", "+"));
+        put("identifier", Arbitraries.of("fuzz-1", "fuzz-new", ""));
+        put("inbox_id", ints(1, 2, 3, 99, 0));
+        put("contact_id", ints(1, 2, 3, 4, 99));
+        put("source_id", Arbitraries.oneOf(Arbitraries.of(sourceIds), Arbitraries.of("new-source", "")));
+        put("content", Arbitraries.oneOf(words, Arbitraries.of("hello", "{{contact.name}}", "", "<b>x</b>")));
+        put("message_type", mixed(Arbitraries.of("incoming", "outgoing", "activity", "template", "x"), ints(0, 1, 2, 3, 9)));
+        put("private", bools());
+        put("content_type", Arbitraries.of("text", "input_select", "cards", "form", "article", "input_email",
+                "incoming_email", "input_csat", "integrations", "sticker", "x"));
+        put("content_attributes", Arbitraries.of("{\"items\":[{\"title\":\"a\",\"value\":\"b\"}]}",
+                "{\"submitted_values\":[{\"title\":\"a\",\"value\":\"b\"}]}", "{\"in_reply_to\":1}", "{}").map(FuzzJson::parse));
+        put("status", Arbitraries.of("open", "resolved", "pending", "snoozed", "toggle", "delivered", "read", "failed", "sent", "x"));
+        put("priority", Arbitraries.of("low", "medium", "high", "urgent", "x").map(TextNode::valueOf).injectNull(0.2).map(FuzzJson::orNull));
+        put("snoozed_until", mixed(Arbitraries.of("2026-02-01T00:00:00Z", "tomorrow", ""), ints(1767300000, -1, 0)));
+        put("assignee_id", ints(1, 2, 3, 99));
+        put("team_id", ints(1, 2, 99));
+        put("labels", stringArrays(Arbitraries.of("vip", "billing", "a b", "", "new-label")));
+        put("custom_attributes", wild(1).map(FuzzJson::asObject));
+        put("additional_attributes", wild(1).map(FuzzJson::asObject));
+        put("typing_status", Arbitraries.of("on", "off", "recording", "x"));
+        put("is_private", bools());
+        put("webhook_url", Arbitraries.of("http://127.0.0.1:1/callback", "", "not a url"));
+        put("url", Arbitraries.of("http://127.0.0.1:1/hook", "https://127.0.0.1:1/x", "ftp://127.0.0.1/", "", "x"));
+        put("subscriptions", stringArrays(Arbitraries.of(EVENTS)));
+        put("channel", Arbitraries.of("{\"type\":\"api\",\"webhook_url\":\"http://127.0.0.1:1/c\",\"hmac_mandatory\":true}",
+                "{\"type\":\"api\"}", "{\"type\":\"email\"}", "{}").map(FuzzJson::parse));
+        put("webhook", Arbitraries.of("{\"url\":\"http://127.0.0.1:1/w\",\"subscriptions\":[\"message_created\"]}",
+                "{\"url\":\"\"}", "{\"subscriptions\":\"all\"}").map(FuzzJson::parse));
+        put("payload", Arbitraries.oneOf(Arbitraries.of(
+                "[{\"attribute_key\":\"name\",\"filter_operator\":\"contains\",\"values\":[\"a\"],\"query_operator\":null}]",
+                "[{\"attribute_key\":\"status\",\"filter_operator\":\"equal_to\",\"values\":[\"open\"],\"query_operator\":\"and\"},"
+                        + "{\"attribute_key\":\"assignee_id\",\"filter_operator\":\"is_present\",\"values\":[]}]",
+                "[{\"attribute_key\":\"created_at\",\"filter_operator\":\"days_before\",\"values\":[\"x\"]}]",
+                "[{\"attribute_key\":\"x\",\"filter_operator\":\"y\",\"values\":\"z\"}]", "[]", "{}").map(FuzzJson::parse),
+                filters()));
+        put("page", mixed(Arbitraries.of("x", "1"), ints(1, 2, 0, -1, 99999)));
+        put("q", words);
+        put("sort", Arbitraries.of("name", "-name", "email", "last_activity_at", "x"));
+        put("identifier_hash", Arbitraries.of("", "deadbeef", "0".repeat(64)));
+        put("echo_id", words);
+        put("template_params", Arbitraries.just(parse(
+                "{\"name\":\"t\",\"category\":\"c\",\"language\":\"en\",\"processed_params\":{\"1\":\"x\"}}")));
+        put("agent", Arbitraries.of(FuzzWorld.AGENT, "Bevatel Admin", "agnes@fuzz.test", "nobody"));
+        put("advance_seconds", mixed(Arbitraries.of("60", "x"), ints(1, 60, 0, -1, 1_000_000_000_000L, Long.MAX_VALUE)));
+        put("advance", Arbitraries.of("PT1H", "P1D", "-PT1H", "PT1000000000H", "x"));
+        put("now", Arbitraries.of("2026-05-01T00:00:00Z", "1970-01-01T00:00:00Z", "+999999999-12-31T23:59:59Z", "x"));
+        put("assignee", Arbitraries.of(FuzzWorld.AGENT, "Bevatel Admin", "nobody", ""));
+        put("team", Arbitraries.of("support", "x").map(TextNode::valueOf).injectNull(0.2).map(FuzzJson::orNull));
+        put("external_error", words);
+        put("submitted_values", Arbitraries.just(parse("[{\"title\":\"a\",\"value\":\"b\"}]")));
+        put("greeting_enabled", bools());
+        put("greeting_message", words);
+        put("working_hours", Arbitraries.of("[{\"day_of_week\":1,\"open_hour\":9,\"open_minutes\":0,\"close_hour\":17}]",
+                "[{\"day_of_week\":9}]", "[{}]").map(FuzzJson::parse));
+        put("enable_auto_assignment", bools());
+        put("blocked", bools());
+        put("contact_type", Arbitraries.of("visitor", "lead", "customer", "x"));
+        put("hmac_mandatory", bools());
+    }
+
+    /** The key's plausible values, and now and then one with a leaf deep inside replaced by a wild value. */
+    private void put(String key, Arbitrary<?> values) {
+        Arbitrary<JsonNode> plain = values.map(FuzzJson::node);
+        Arbitrary<JsonNode> perturbed = Combinators.combine(plain, wild(0), Arbitraries.integers().between(0, 1000))
+                .as(FuzzJson::perturb);
+        plausible.put(key, Arbitraries.frequencyOf(Tuple.of(8, plain), Tuple.of(2, perturbed)));
+    }
+
+    /** A copy of {@code node} with its {@code pick}-th leaf (modulo their number) replaced by {@code leaf}. */
+    static JsonNode perturb(JsonNode node, JsonNode leaf, int pick) {
+        if (!node.isContainerNode() || node.isEmpty()) {
+            return leaf;
+        }
+        JsonNode copy = node.deepCopy();
+        List<JsonNode> parents = new ArrayList<>();
+        List<Object> slots = new ArrayList<>();
+        collectLeaves(copy, parents, slots);
+        int at = pick % parents.size();
+        if (parents.get(at) instanceof ObjectNode object) {
+            object.set((String) slots.get(at), leaf);
+        } else {
+            ((ArrayNode) parents.get(at)).set((Integer) slots.get(at), leaf);
+        }
+        return copy;
+    }
+
+    private static void collectLeaves(JsonNode container, List<JsonNode> parents, List<Object> slots) {
+        if (container instanceof ObjectNode object) {
+            object.fields().forEachRemaining(entry -> {
+                if (entry.getValue().isContainerNode() && !entry.getValue().isEmpty()) {
+                    collectLeaves(entry.getValue(), parents, slots);
+                } else {
+                    parents.add(object);
+                    slots.add(entry.getKey());
+                }
+            });
+        } else if (container instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                if (array.get(i).isContainerNode() && !array.get(i).isEmpty()) {
+                    collectLeaves(array.get(i), parents, slots);
+                } else {
+                    parents.add(array);
+                    slots.add(i);
+                }
+            }
+        }
+    }
+
+    /** Filter conditions built from the attribute keys and operators Chatwoot knows, and some it does not. */
+    private static Arbitrary<JsonNode> filters() {
+        Arbitrary<String> keys = Arbitraries.of("name", "email", "phone_number", "identifier", "country_code", "city", "company",
+                "created_at", "last_activity_at", "status", "assignee_id", "inbox_id", "team_id", "priority", "labels",
+                "conversation_type", "browser_language", "referer", "display_id", "campaign_id", "blocked", "plan", "x");
+        Arbitrary<String> operators = Arbitraries.of("equal_to", "not_equal_to", "contains", "does_not_contain", "is_present",
+                "is_not_present", "is_greater_than", "is_less_than", "days_before", "starts_with", "x");
+        Arbitrary<JsonNode> values = Arbitraries.oneOf(Arbitraries.of("[\"open\"]", "[1]", "[\"2026-01-01\"]", "[\"5\"]", "[]",
+                "[null]", "[\"a\",\"b\"]", "\"open\"", "7").map(FuzzJson::parse), hugeNumbers());
+        Arbitrary<JsonNode> condition = Combinators.combine(keys, operators, values, Arbitraries.of("and", "or", "x", "null"))
+                .as((key, operator, value, join) -> parse("{\"attribute_key\":\"" + key + "\",\"filter_operator\":\"" + operator
+                        + "\",\"values\":" + value + ",\"query_operator\":" + (join.equals("null") ? "null" : "\"" + join + "\"") + "}"));
+        return condition.list().ofMinSize(1).ofMaxSize(4).map(list -> {
+            ArrayNode array = Json.array();
+            list.forEach(array::add);
+            return array;
+        });
+    }
+
+    private static JsonNode node(Object value) {
+        if (value instanceof JsonNode node) {
+            return node;
+        }
+        if (value instanceof Long number) {
+            return LongNode.valueOf(number);
+        }
+        if (value instanceof Boolean bool) {
+            return BooleanNode.valueOf(bool);
+        }
+        return TextNode.valueOf(String.valueOf(value));
+    }
+
+    private static Arbitrary<Object> ints(long... values) {
+        List<Object> boxed = new ArrayList<>();
+        for (long v : values) {
+            boxed.add(v);
+        }
+        return Arbitraries.of(boxed);
+    }
+
+    private static Arbitrary<Object> mixed(Arbitrary<?> a, Arbitrary<?> b) {
+        return Arbitraries.oneOf(a.map(x -> (Object) x), b.map(x -> (Object) x));
+    }
+
+    private static Arbitrary<Boolean> bools() {
+        return Arbitraries.of(true, false);
+    }
+
+    private static Arbitrary<JsonNode> stringArrays(Arbitrary<String> items) {
+        return items.list().ofMaxSize(4).map(list -> {
+            ArrayNode array = Json.array();
+            list.forEach(array::add);
+            return array;
+        });
+    }
+
+    private static JsonNode orNull(JsonNode node) {
+        return node == null ? NullNode.getInstance() : node;
+    }
+
+    private static JsonNode asObject(JsonNode node) {
+        if (node.isObject()) {
+            return node;
+        }
+        ObjectNode object = Json.object();
+        object.set("value", node);
+        return object;
+    }
+
+    static JsonNode parse(String json) {
+        try {
+            return Json.mapper().readTree(json);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException(json, e);
+        }
+    }
+}
