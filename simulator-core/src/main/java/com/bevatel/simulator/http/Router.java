@@ -5,6 +5,8 @@ import io.undertow.Handlers;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.RoutingHandler;
 import io.undertow.util.Methods;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -32,7 +34,16 @@ public final class Router {
             "GET /conversations/{conversation_id}/labels",
             "POST /conversations/{conversation_id}/labels");
 
+    private static final String ACCOUNT_PREFIX = "/api/v1/accounts/";
+
     private final RoutingHandler routing = Handlers.routing();
+    /**
+     * Account routes by the literal segment after the account id ("conversations", "contacts" …).
+     * Undertow tries a method's templates one after another, and all account routes share one stem;
+     * grouped, a request is matched against its resource's routes only. Whatever a group does not
+     * match falls through to the main routing, which answers exactly as before.
+     */
+    private final Map<String, RoutingHandler> byResource = new HashMap<>();
     private final Store store;
     private final long maxBodyBytes;
     private boolean ioThread = true;
@@ -66,33 +77,33 @@ public final class Router {
     }
 
     public void get(String path, Endpoint endpoint) {
-        routing.add(Methods.GET, path, endpoint(endpoint));
+        routingFor(path).add(Methods.GET, path, endpoint(endpoint));
     }
 
     public void post(String path, Endpoint endpoint) {
-        routing.add(Methods.POST, path, endpoint(endpoint));
+        routingFor(path).add(Methods.POST, path, endpoint(endpoint));
     }
 
     public void patch(String path, Endpoint endpoint) {
-        routing.add(Methods.PATCH, path, endpoint(endpoint));
+        routingFor(path).add(Methods.PATCH, path, endpoint(endpoint));
     }
 
     public void put(String path, Endpoint endpoint) {
-        routing.add(Methods.PUT, path, endpoint(endpoint));
+        routingFor(path).add(Methods.PUT, path, endpoint(endpoint));
     }
 
     public void delete(String path, Endpoint endpoint) {
-        routing.add(Methods.DELETE, path, endpoint(endpoint));
+        routingFor(path).add(Methods.DELETE, path, endpoint(endpoint));
     }
 
     /** A GET answered by a plain Undertow handler (a non-JSON body, e.g. an attachment's bytes). */
     /** A handler that writes its own response (files, server-sent events): no JSON conventions applied. */
     public void raw(io.undertow.util.HttpString method, String path, HttpHandler handler) {
-        routing.add(method, path, handler);
+        routingFor(path).add(method, path, handler);
     }
 
     public void getRaw(String path, HttpHandler handler) {
-        routing.add(Methods.GET, path, handler);
+        routingFor(path).add(Methods.GET, path, handler);
     }
 
     /** Rails' {@code update}: PUT and PATCH are interchangeable. */
@@ -141,6 +152,36 @@ public final class Router {
     }
 
     public HttpHandler handler() {
-        return routing;
+        return exchange -> {
+            RoutingHandler resource = byResource.isEmpty() ? null : byResource.get(resource(exchange.getRelativePath()));
+            (resource != null ? resource : routing).handleRequest(exchange);
+        };
+    }
+
+    /** The routing a template belongs to: its account resource's, or the main one. */
+    private RoutingHandler routingFor(String template) {
+        String resource = resource(template);
+        if (resource == null || resource.isEmpty() || resource.indexOf('{') >= 0 || resource.indexOf('*') >= 0) {
+            return routing;
+        }
+        return byResource.computeIfAbsent(resource, r -> {
+            RoutingHandler group = Handlers.routing();
+            group.setFallbackHandler(routing);
+            group.setInvalidMethodHandler(routing);
+            return group;
+        });
+    }
+
+    /** The segment after {@code /api/v1/accounts/<id>/} of a path or template, or null. */
+    private static String resource(String path) {
+        if (!path.startsWith(ACCOUNT_PREFIX)) {
+            return null;
+        }
+        int idEnd = path.indexOf('/', ACCOUNT_PREFIX.length());
+        if (idEnd < 0) {
+            return null;
+        }
+        int end = path.indexOf('/', idEnd + 1);
+        return path.substring(idEnd + 1, end < 0 ? path.length() : end);
     }
 }
