@@ -5,8 +5,10 @@ import java.lang.reflect.Parameter;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -37,6 +39,7 @@ public final class BevatelSimulatorExtension
 
     /** Null when registered declaratively: the settings are then read from the test class. */
     private final SimulatorSettings programmatic;
+    private final Map<Class<?>, SimulatorSettings> declared = new ConcurrentHashMap<>();
 
     /** Used by {@code @ExtendWith} and {@link BevatelSimulatorTest}. */
     public BevatelSimulatorExtension() {
@@ -167,7 +170,11 @@ public final class BevatelSimulatorExtension
         if (programmatic != null) {
             return programmatic;
         }
-        Class<?> testClass = context.getRequiredTestClass();
+        // Asked several times per test (callbacks, each parameter): read and checked once per class.
+        return declared.computeIfAbsent(context.getRequiredTestClass(), testClass -> declaredSettings(context, testClass));
+    }
+
+    private static SimulatorSettings declaredSettings(ExtensionContext context, Class<?> testClass) {
         Optional<BevatelSimulatorTest> annotation = AnnotationSupport.findAnnotation(testClass, BevatelSimulatorTest.class);
         for (Class<?> enclosing : context.getEnclosingTestClasses()) {
             if (annotation.isEmpty()) {

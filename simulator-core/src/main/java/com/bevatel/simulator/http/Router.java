@@ -7,7 +7,9 @@ import io.undertow.server.RoutingHandler;
 import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -16,6 +18,7 @@ import java.util.Set;
  */
 public final class Router {
     public static final String ACCOUNT = "/api/v1/accounts/{account_id}";
+    private static final String ACCOUNT_PREFIX = "/api/v1/accounts/";
 
     /**
      * Chatwoot's BOT_ACCESSIBLE_ENDPOINTS (4.16) as "METHOD subPath": every other account endpoint
@@ -37,6 +40,13 @@ public final class Router {
 
     private final RoutingHandler routing = Handlers.routing();
     private final List<Route> routes = new ArrayList<>();
+    /**
+     * Account routes by the literal segment after the account id ("conversations", "contacts" …).
+     * Undertow tries a method's templates one after another, and all account routes share one stem;
+     * grouped, a request is matched against its resource's routes only. Whatever a group does not
+     * match falls through to the main routing, which answers exactly as before.
+     */
+    private final Map<String, RoutingHandler> byResource = new HashMap<>();
     private final Store store;
     private final long maxBodyBytes;
     private boolean ioThread = true;
@@ -87,7 +97,7 @@ public final class Router {
 
     /** A handler that writes its own response (files, server-sent events): no JSON conventions applied. */
     public void raw(HttpString method, String path, HttpHandler handler) {
-        routing.add(method, path, handler);
+        routingFor(path).add(method, path, handler);
         routes.add(new Route(method.toString(), path, false));
     }
 
@@ -142,7 +152,7 @@ public final class Router {
     }
 
     private void add(HttpString method, String path, Endpoint endpoint) {
-        routing.add(method, path, new EndpointHandler(path, endpoint, maxBodyBytes, ioThread));
+        routingFor(path).add(method, path, new EndpointHandler(path, endpoint, maxBodyBytes, ioThread));
         routes.add(new Route(method.toString(), path, true));
     }
 
@@ -159,6 +169,36 @@ public final class Router {
     }
 
     public HttpHandler handler() {
-        return routing;
+        return exchange -> {
+            RoutingHandler resource = byResource.isEmpty() ? null : byResource.get(resource(exchange.getRelativePath()));
+            (resource != null ? resource : routing).handleRequest(exchange);
+        };
     }
+
+    private RoutingHandler routingFor(String template) {
+        String resource = resource(template);
+        if (resource == null || resource.isEmpty() || resource.indexOf('{') >= 0 || resource.indexOf('*') >= 0) {
+            return routing;
+        }
+        return byResource.computeIfAbsent(resource, r -> {
+            RoutingHandler group = Handlers.routing();
+            group.setFallbackHandler(routing);
+            group.setInvalidMethodHandler(routing);
+            return group;
+        });
+    }
+
+    /** The segment after {@code /api/v1/accounts/<id>/} of a path or template, or null. */
+    private static String resource(String path) {
+        if (!path.startsWith(ACCOUNT_PREFIX)) {
+            return null;
+        }
+        int idEnd = path.indexOf('/', ACCOUNT_PREFIX.length());
+        if (idEnd < 0) {
+            return null;
+        }
+        int end = path.indexOf('/', idEnd + 1);
+        return path.substring(idEnd + 1, end < 0 ? path.length() : end);
+    }
+
 }
