@@ -136,6 +136,72 @@ class StandaloneJarIT {
         }
     }
 
+    /** RELIABILITY: SIGTERM while a client is writing leaves a state file that loads, with every acknowledged write. */
+    @Test
+    void sigtermDuringWritesLeavesAValidStateFile() throws Exception {
+        Path state = dir.resolve("state.json");
+        String[] args = {"--port", "0", "--access-token", "T", "--state", state.toString()};
+        List<Long> acknowledged = Collections.synchronizedList(new ArrayList<>());
+        try (Jar jar = new Jar(args)) {
+            Client api = new Client(jar.base, "T");
+            java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+            Thread writer = new Thread(() -> {
+                for (int i = 0; !stop.get(); i++) {
+                    try {
+                        Client.Result r = api.post("/api/v1/accounts/1/contacts", "{\"name\":\"c" + i + "\",\"identifier\":\"c" + i + "\"}");
+                        if (r.status() != 200) {
+                            return;
+                        }
+                        acknowledged.add(r.json().at("/payload/contact/id").asLong());
+                    } catch (RuntimeException connectionGone) {
+                        return;
+                    }
+                }
+            }, "writer");
+            writer.start();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (acknowledged.size() < 50 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            List<Long> beforeSignal = List.copyOf(acknowledged);
+            assertThat(beforeSignal).as("writes before the signal").isNotEmpty();
+            assertThat(jar.terminate()).isIn(0, 143);
+            stop.set(true);
+            writer.join(TimeUnit.SECONDS.toMillis(10));
+            try (Jar again = new Jar(args)) {
+                Client reloaded = new Client(again.base, "T");
+                for (long id : beforeSignal) {
+                    assertThat(reloaded.get("/api/v1/accounts/1/contacts/" + id).status()).as("contact %s", id).isEqualTo(200);
+                }
+                assertThat(again.terminate()).isIn(0, 143);
+            }
+        }
+        try (var files = java.nio.file.Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).as("no temp file left").containsExactly("state.json");
+        }
+    }
+
+    /** RELIABILITY: kill -9 (no shutdown hook) leaves the last saved state file intact. */
+    @Test
+    void killMinusNineKeepsTheLastSavedState() throws Exception {
+        Path state = dir.resolve("state.json");
+        String[] args = {"--port", "0", "--access-token", "T", "--state", state.toString()};
+        try (Jar jar = new Jar(args)) {
+            Client api = new Client(jar.base, "T");
+            assertThat(api.post("/api/v1/accounts/1/contacts", "{\"name\":\"Saved\",\"identifier\":\"saved\"}").status()).isEqualTo(200);
+            assertThat(api.post("/_simulator/state/save", "{}").status()).isEqualTo(200);
+            assertThat(api.post("/api/v1/accounts/1/contacts", "{\"name\":\"Lost\",\"identifier\":\"lost\"}").status()).isEqualTo(200);
+            jar.process.destroyForcibly(); // SIGKILL: no hook runs, nothing more is saved
+            assertThat(jar.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+        try (Jar again = new Jar(args)) {
+            Client api = new Client(again.base, "T");
+            String contacts = api.get("/api/v1/accounts/1/contacts").body();
+            assertThat(contacts).contains("\"name\":\"Saved\"").doesNotContain("\"name\":\"Lost\"");
+            assertThat(again.terminate()).isIn(0, 143);
+        }
+    }
+
     @Test
     void everyBundledClassIsRelocatedUnderTheSimulatorsPackage() throws IOException {
         try (JarFile jar = new JarFile(JAR.toFile())) {
