@@ -236,6 +236,10 @@ public final class WebhookDispatcher implements DomainEventListener, AutoCloseab
                 return;
             }
             journal.record(id -> delivery(id, outgoing, attempt, outcome));
+            Lane lane = lanes.get(outgoing.receiver());
+            if (lane != null && lane.underWay == outgoing) {
+                lane.underWay = null; // recorded: a close() from here on must not count it as abandoned
+            }
         }
         next(outgoing);
     }
@@ -333,7 +337,9 @@ public final class WebhookDispatcher implements DomainEventListener, AutoCloseab
             }
             closed = true;
             for (Lane lane : lanes.values()) {
-                abandon(lane.underWay, lane.attempt, "abandoned: the simulator was closed while waiting for the receiver");
+                if (lane.underWay != null) {
+                    abandon(lane.underWay, lane.attempt, "abandoned: the simulator was closed while waiting for the receiver");
+                }
                 lane.waiting.forEach(outgoing -> abandon(outgoing, 0, "abandoned: the simulator was closed before it was sent"));
             }
             lanes.clear();
