@@ -1,5 +1,6 @@
 package com.bevatel.simulator.model;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 
@@ -21,6 +22,29 @@ public record Message(
         ObjectNode additionalAttributes,
         Instant createdAt,
         Instant updatedAt) {
+
+    /** The simulator's node factory settings (exact decimals), for the empty bags handed out below. */
+    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+
+    /**
+     * Most messages have empty attribute bags; an empty bag is stored as null (an ObjectNode and its
+     * map are a third of a stored message) and read back as a new empty node, so the bags compare,
+     * render and copy as before.
+     */
+    public Message {
+        contentAttributes = contentAttributes == null || contentAttributes.isEmpty() ? null : contentAttributes;
+        additionalAttributes = additionalAttributes == null || additionalAttributes.isEmpty() ? null : additionalAttributes;
+    }
+
+    @Override
+    public ObjectNode contentAttributes() {
+        return contentAttributes == null ? NODES.objectNode() : contentAttributes;
+    }
+
+    @Override
+    public ObjectNode additionalAttributes() {
+        return additionalAttributes == null ? NODES.objectNode() : additionalAttributes;
+    }
 
     public Builder toBuilder() {
         return new Builder(this);
@@ -47,12 +71,12 @@ public record Message(
             messageType = from.messageType;
             contentType = from.contentType;
             status = from.status;
-            contentAttributes = from.contentAttributes;
+            contentAttributes = from.contentAttributes();
             isPrivate = from.isPrivate;
             sourceId = from.sourceId;
             senderType = from.senderType;
             senderId = from.senderId;
-            additionalAttributes = from.additionalAttributes;
+            additionalAttributes = from.additionalAttributes();
             updatedAt = from.updatedAt;
         }
 

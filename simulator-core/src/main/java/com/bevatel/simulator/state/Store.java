@@ -3,11 +3,12 @@ package com.bevatel.simulator.state;
 import com.bevatel.simulator.event.DomainEvent;
 import com.bevatel.simulator.event.DomainEventListener;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -28,8 +29,9 @@ public final class Store {
     private final Consumer<Transaction> seed;
     private final List<DomainEventListener> listeners = new CopyOnWriteArrayList<>();
     private State state;
-    /** The next reset's state, being seeded or ready; none before the first reset. */
-    private final AtomicReference<CompletableFuture<State>> spare = new AtomicReference<>();
+    /** The next reset's state once it is ready; none before the first reset. */
+    private final AtomicReference<State> spare = new AtomicReference<>();
+    private final AtomicBoolean preparing = new AtomicBoolean();
 
     /**
      * @param emptyState a new empty state with its generator and clock at their starting points
@@ -86,14 +88,14 @@ public final class Store {
     }
 
     /**
-     * Replaces the state with a freshly seeded one. The seeded state is prepared ahead, off the
-     * caller's path (seeding is deterministic: a state seeded earlier is the same as one seeded now),
-     * so a reset is a swap under the write lock: its cost depends neither on what was stored nor on
-     * the seeding. The first reset, with nothing prepared yet, seeds on the spot.
+     * Replaces the state with a freshly seeded one. The seeded state is prepared ahead on another
+     * thread (seeding is deterministic: a state seeded earlier is the same as one seeded now), so a
+     * reset is a swap under the write lock: its cost depends neither on what was stored nor on the
+     * seeding. With nothing prepared (the first reset, or resets in quick succession) it seeds on the
+     * spot, as it always did.
      */
     public void reset() {
-        CompletableFuture<State> prepared = spare.getAndSet(null);
-        State fresh = prepared == null ? null : prepared.exceptionally(error -> null).join();
+        State fresh = spare.getAndSet(null);
         if (fresh == null) {
             fresh = seeded();
         }
@@ -103,7 +105,9 @@ public final class Store {
         } finally {
             lock.writeLock().unlock();
         }
-        spare.compareAndSet(null, CompletableFuture.supplyAsync(this::seeded, Seeding.EXECUTOR));
+        if (preparing.compareAndSet(false, true)) {
+            Seeding.INSTANCE.prepare(this);
+        }
         listeners.forEach(DomainEventListener::onReset);
     }
 
@@ -125,13 +129,67 @@ public final class Store {
         listeners.forEach(DomainEventListener::onReset);
     }
 
-    /** One daemon thread for the whole JVM that seeds the states resets will swap in. */
-    private static final class Seeding {
-        static final Executor EXECUTOR = Executors.newSingleThreadExecutor(task -> {
-            Thread thread = new Thread(task, "bevatel-simulator-seeding");
+    /** On the seeding thread: the next reset's state. */
+    private void prepareSpare() {
+        try {
+            spare.set(seeded());
+        } catch (RuntimeException | Error e) {
+            // The next reset seeds on the spot and meets the same problem there, where it is reported.
+            LOG.log(Level.FINE, "could not prepare the next reset's state", e);
+        } finally {
+            preparing.set(false);
+        }
+    }
+
+    /**
+     * One daemon thread for the whole JVM that seeds the states resets will swap in. Waking a parked
+     * thread costs the waker tens of microseconds on a virtual machine, more than the rest of a reset,
+     * so while resets keep coming this thread looks for work every couple of milliseconds by itself;
+     * only after a quiet spell does it park until woken.
+     */
+    private static final class Seeding implements Runnable {
+        static final Seeding INSTANCE = new Seeding();
+        private static final long POLL_NANOS = 2_000_000;
+        private static final long POLL_FOR_NANOS = 2_000_000_000L;
+
+        private final Queue<Store> wanted = new ConcurrentLinkedQueue<>();
+        private final Thread thread = new Thread(this, "bevatel-simulator-seeding");
+        private volatile boolean sleeping;
+
+        private Seeding() {
             thread.setDaemon(true);
-            return thread;
-        });
+            thread.start();
+        }
+
+        void prepare(Store store) {
+            wanted.add(store);
+            if (sleeping) {
+                LockSupport.unpark(thread);
+            }
+        }
+
+        @Override
+        public void run() {
+            long lastWork = System.nanoTime();
+            while (true) {
+                Store store = wanted.poll();
+                if (store != null) {
+                    store.prepareSpare();
+                    lastWork = System.nanoTime();
+                } else if (System.nanoTime() - lastWork < POLL_FOR_NANOS) {
+                    LockSupport.parkNanos(this, POLL_NANOS);
+                } else {
+                    // Announce the sleep before the last look, and prepare() adds before it looks at the
+                    // flag: one of the two always sees the other, so no request is left waiting.
+                    sleeping = true;
+                    if (wanted.isEmpty()) {
+                        LockSupport.park(this);
+                    }
+                    sleeping = false;
+                    lastWork = System.nanoTime();
+                }
+            }
+        }
     }
 
     private void publish(List<DomainEvent> events, State committed) {
