@@ -171,6 +171,15 @@ public final class BevatelSimulator implements AutoCloseable {
         return new Builder();
     }
 
+    /**
+     * Optional: begins, on a daemon thread, the one-time work of the JVM's first start (the shared
+     * I/O threads), for a caller that has something else to do before {@link Builder#start()}, such
+     * as parsing a command line. Returns at once; starting without it gives the same result.
+     */
+    public static void prepare() {
+        HttpServer.prepareInBackground();
+    }
+
     /** {@code http://127.0.0.1:<port>} — no trailing slash; append {@code /api/v1/...}. */
     public URI baseUrl() {
         return baseUrl;

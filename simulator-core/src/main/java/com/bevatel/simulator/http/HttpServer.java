@@ -77,6 +77,23 @@ public final class HttpServer implements AutoCloseable {
         undertow.start();
     }
 
+    /**
+     * Creates the JVM-wide I/O threads (XNIO's start, with its JMX registration, is most of a first
+     * start's cost) on a daemon thread, so a caller with other work to do first overlaps the two.
+     * Failures are left for the real start to report.
+     */
+    public static void prepareInBackground() {
+        Thread preparing = new Thread(() -> {
+            try {
+                SharedWorker.worker();
+            } catch (RuntimeException | Error ignored) {
+                // start() meets the same problem and reports it.
+            }
+        }, "bevatel-simulator-prepare");
+        preparing.setDaemon(true);
+        preparing.start();
+    }
+
     public int port() {
         return ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
     }

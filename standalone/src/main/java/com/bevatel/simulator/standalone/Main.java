@@ -125,6 +125,8 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        // The I/O threads start on the second core while picocli reads the command line.
+        BevatelSimulator.prepare();
         int exit = commandLine(System.out, new CountDownLatch(1)).execute(args);
         if (exit != 0) {
             System.exit(exit);

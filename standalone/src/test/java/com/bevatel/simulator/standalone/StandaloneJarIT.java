@@ -1,6 +1,7 @@
 package com.bevatel.simulator.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -38,8 +39,13 @@ class StandaloneJarIT {
         private final Thread drain;
 
         Jar(String... args) throws IOException {
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-jar", JAR.toString()));
+            this(List.of(), args);
+        }
+
+        Jar(List<String> jvmOptions, String... args) throws IOException {
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+            command.addAll(jvmOptions);
+            command.addAll(List.of("-jar", JAR.toString()));
             command.addAll(List.of(args));
             process = new ProcessBuilder(command).redirectErrorStream(true).start();
             BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
@@ -97,6 +103,20 @@ class StandaloneJarIT {
             assertThat(message.status()).isEqualTo(200);
             assertThat(message.body()).contains("\"message_type\":0");
             assertThat(jar.terminate()).isIn(0, 143);
+        }
+    }
+
+    @Test
+    void startsWithTheClassDataArchiveTheBuildMade() throws Exception {
+        assumeFalse(Boolean.getBoolean("cds.skip"), "the build was told not to make the archive (-Dcds.skip)");
+        Path archive = JAR.resolveSibling("bevatel-simulator.jsa");
+        assertThat(archive).as("made by the build's class-data-archive step").exists();
+        // -Xshare:on makes the JVM refuse to start when it cannot map the archive, instead of quietly starting without it.
+        try (Jar jar = new Jar(List.of("-Xshare:on", "-XX:SharedArchiveFile=" + archive), "--port", "0", "--access-token", "T")) {
+            Client.Result profile = new Client(jar.base, "T").get("/api/v1/profile");
+            assertThat(profile.status()).as(profile.body()).isEqualTo(200);
+            assertThat(jar.terminate()).isIn(0, 143);
+            assertThat(jar.output).as("no class-data warnings").noneMatch(line -> line.contains("[cds"));
         }
     }
 
