@@ -2,7 +2,9 @@ package com.bevatel.simulator.benchmarks;
 
 import com.bevatel.simulator.BevatelSimulator;
 import com.bevatel.simulator.benchmarks.ceiling.CeilingServer;
+import io.undertow.Undertow;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +16,8 @@ import java.util.Map;
  * excluded, class loading included). Each run is a new JVM (the same java and classpath as this
  * one) that times {@code builder().start()} plus one authenticated GET over a raw socket, prints
  * the figure and exits; the parent collects the runs. Interleaved with them, the same in a fresh
- * JVM for the ceiling (bare Undertow + Jackson, {@link CeilingServer}): the floor any Undertow
- * server pays on its first start, for the ratio.
+ * JVM for the ceiling (bare Undertow + Jackson, {@link CeilingServer}), for the ratio, and for
+ * Undertow answering a constant string: the floor any Undertow server pays on its first start.
  *
  * <pre>java -cp benchmarks/target/benchmarks.jar com.bevatel.simulator.benchmarks.FirstStart [--runs 10] [--jvm-arg X]…</pre>
  */
@@ -36,6 +38,10 @@ public final class FirstStart {
                 }
                 case "--child-ceiling" -> {
                     childCeiling();
+                    return;
+                }
+                case "--child-undertow" -> {
+                    childBareUndertow();
                     return;
                 }
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
@@ -80,6 +86,26 @@ public final class FirstStart {
         System.out.println(MARK + String.format(Locale.ROOT, "%.3f %.3f", elapsed / 1e6, (started - start) / 1e6));
     }
 
+    /** Below the floor: Undertow answering a constant string, no JSON at all. */
+    private static void childBareUndertow() throws IOException {
+        long start = System.nanoTime();
+        Undertow undertow = Undertow.builder().addHttpListener(0, "127.0.0.1")
+                .setHandler(exchange -> exchange.getResponseSender().send("{}")).build();
+        undertow.start();
+        long started = System.nanoTime();
+        int port = ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
+        int status;
+        try (RawHttp http = new RawHttp("127.0.0.1", port)) {
+            status = http.get(Workload.PROFILE_PATH, Map.of()).status();
+        }
+        long elapsed = System.nanoTime() - start;
+        undertow.stop();
+        if (status != 200) {
+            throw new IllegalStateException("first request answered " + status);
+        }
+        System.out.println(MARK + String.format(Locale.ROOT, "%.3f %.3f", elapsed / 1e6, (started - start) / 1e6));
+    }
+
     private static void parent(int runs, List<String> jvmArgs) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<Double> firstStart = new ArrayList<>();
@@ -87,6 +113,7 @@ public final class FirstStart {
         List<Double> wholeProcess = new ArrayList<>();
         List<Double> ceiling = new ArrayList<>();
         List<Double> ratios = new ArrayList<>();
+        List<Double> bare = new ArrayList<>();
         for (int run = 0; run < runs; run++) {
             double[] simulator = runChild(java, jvmArgs, "--child", wholeProcess);
             firstStart.add(simulator[0]);
@@ -94,11 +121,13 @@ public final class FirstStart {
             double floor = runChild(java, jvmArgs, "--child-ceiling", new ArrayList<>())[0];
             ceiling.add(floor);
             ratios.add(simulator[0] / floor);
+            bare.add(runChild(java, jvmArgs, "--child-undertow", new ArrayList<>())[0]);
         }
         System.out.println("first start, builder() → first 200, fresh JVM: " + Stats.of(firstStart).format("%.1f ms"));
         System.out.println("  of which builder().start(): " + Stats.of(startOnly).format("%.1f ms"));
         System.out.println("whole child process (JVM boot + the above + close + exit): " + Stats.of(wholeProcess).format("%.0f ms"));
         System.out.println("ceiling (bare Undertow + Jackson), start → first 200, fresh JVM: " + Stats.of(ceiling).format("%.1f ms"));
+        System.out.println("bare Undertow (constant answer, no JSON), start → first 200, fresh JVM: " + Stats.of(bare).format("%.1f ms"));
         System.out.println("ratio simulator / ceiling, per interleaved pair: " + Stats.of(ratios).format("%.2f"));
         System.out.println("runs: " + firstStart);
     }
