@@ -84,7 +84,7 @@ public final class Contacts {
         return updated;
     }
 
-    /** {@code DELETE /contacts/{id}}: the contact with its contact-inboxes, conversations and messages. */
+    /** {@code DELETE /contacts/{id}}: the contact with its contact-inboxes, conversations, messages and labels. */
     public static void delete(Transaction tx, Contact contact) {
         State state = tx.state();
         for (long ciId : List.copyOf(state.contactInboxesOfContact.of(contact.id()))) {
@@ -97,6 +97,7 @@ public final class Contacts {
             state.contactInboxes.remove(ciId);
         }
         unindex(state, contact);
+        state.contactLabels.remove(contact.id());
         state.contacts.remove(contact.id());
     }
 

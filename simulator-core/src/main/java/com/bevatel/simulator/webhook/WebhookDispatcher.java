@@ -28,6 +28,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -48,7 +49,7 @@ public final class WebhookDispatcher implements DomainEventListener, AutoCloseab
 
     /** A delivery fixed at commit time, waiting for (or going through) its attempts. */
     private record Outgoing(Receiver receiver, String url, String event, long accountId, Long conversationId,
-                            Long messageId, Map<String, String> headers, String body, JsonNode payload,
+                            Long messageId, Map<String, String> headers, String body,
                             Instant simulatedTime, State origin) {
     }
 
@@ -82,9 +83,10 @@ public final class WebhookDispatcher implements DomainEventListener, AutoCloseab
         this.store = store;
         this.settings = settings;
         this.journal = journal;
-        this.executor = new ScheduledThreadPoolExecutor(THREADS, threadFactory("bevatel-webhooks-" + INSTANCES.incrementAndGet()));
+        String name = "bevatel-webhooks-" + INSTANCES.incrementAndGet();
+        this.executor = new ScheduledThreadPoolExecutor(THREADS, threadFactory(name));
         executor.setRemoveOnCancelPolicy(true);
-        this.sender = new WebhookSender(settings.timeout(), executor);
+        this.sender = new WebhookSender(settings.timeout(), executor, threadFactory(name + "-send"));
     }
 
     /** Under the store's write lock: build payloads and headers now, send later. */
@@ -117,7 +119,7 @@ public final class WebhookDispatcher implements DomainEventListener, AutoCloseab
                     Outgoing outgoing = new Outgoing(target.receiver(), target.url(), planned.event(),
                             planned.accountId(), planned.conversationId(), planned.messageId(),
                             headers(deliveryIds.uuid(), target.secret(), now.getEpochSecond(), body), body,
-                            planned.payload(), now, committed);
+                            now, committed);
                     admit(outgoing, startNow, dropped);
                 }
             }
@@ -126,8 +128,9 @@ public final class WebhookDispatcher implements DomainEventListener, AutoCloseab
                         new WebhookSender.Outcome(null, null, queueFull(), Duration.ZERO)));
             }
         }
-        // Even starting a request (DNS, connect) happens off the API's thread, which holds the store's lock.
-        startNow.forEach(outgoing -> run(() -> attempt(outgoing, 1)));
+        // Handed straight to sending threads: even starting a request (DNS, connect) happens off the API's
+        // thread, which holds the store's lock, and no timer thread is woken in between.
+        startNow.forEach(outgoing -> attempt(outgoing, 1, false));
         // A dropped callback is a failed callback; marking the message is a write, so not from in here.
         dropped.forEach(outgoing -> run(() -> markMessageFailed(outgoing, queueFull())));
     }
@@ -191,6 +194,11 @@ public final class WebhookDispatcher implements DomainEventListener, AutoCloseab
     }
 
     private void attempt(Outgoing outgoing, int attempt) {
+        attempt(outgoing, attempt, false);
+    }
+
+    /** @param followUp the receiver's next delivery, asked for on the thread that finished the one before */
+    private void attempt(Outgoing outgoing, int attempt, boolean followUp) {
         synchronized (lock) {
             if (!current(outgoing)) {
                 return;
@@ -200,13 +208,18 @@ public final class WebhookDispatcher implements DomainEventListener, AutoCloseab
                 lane.attempt = attempt;
             }
         }
-        sender.send(outgoing.url(), outgoing.headers(), outgoing.body())
-                .thenAcceptAsync(outcome -> finished(outgoing, attempt, outcome), executor)
-                .exceptionally(error -> {
-                    boolean closing = error.getCause() instanceof RejectedExecutionException;
-                    LOG.log(closing ? Level.FINE : Level.WARNING, "webhook delivery follow-up failed", error);
-                    return null;
-                });
+        Consumer<WebhookSender.Outcome> then = outcome -> {
+            try {
+                finished(outgoing, attempt, outcome);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "webhook delivery follow-up failed", e);
+            }
+        };
+        if (followUp) {
+            sender.sendNext(outgoing.url(), outgoing.headers(), outgoing.body(), then);
+        } else {
+            sender.send(outgoing.url(), outgoing.headers(), outgoing.body(), then);
+        }
     }
 
     private void finished(Outgoing outgoing, int attempt, WebhookSender.Outcome outcome) {
@@ -260,7 +273,7 @@ public final class WebhookDispatcher implements DomainEventListener, AutoCloseab
             lane.underWay = next;
             waiting--;
         }
-        attempt(next, 1);
+        attempt(next, 1, true);
     }
 
     /**
@@ -294,7 +307,7 @@ public final class WebhookDispatcher implements DomainEventListener, AutoCloseab
 
     private static Delivery delivery(long id, Outgoing outgoing, int attempt, WebhookSender.Outcome outcome) {
         return new Delivery(id, outgoing.event(), uri(outgoing.url()), outgoing.receiver(), outgoing.accountId(),
-                outgoing.conversationId(), outgoing.headers(), outgoing.body(), outgoing.payload(), outcome.status(),
+                outgoing.conversationId(), outgoing.headers(), outgoing.body(), null, outcome.status(),
                 outcome.body(), outcome.duration(), outcome.failure(), attempt, outgoing.simulatedTime());
     }
 

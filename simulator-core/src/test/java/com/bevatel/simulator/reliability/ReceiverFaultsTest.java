@@ -80,7 +80,9 @@ class ReceiverFaultsTest {
             assertThat(faulty.failures() + healthy.failures()).as("answers other than 200").isZero();
             assertThat(faulty.p99()).as("p99 with faulty receivers vs %.2f ms without", healthy.p99())
                     .isLessThanOrEqualTo(5 * Math.max(healthy.p99(), 25.0));
-            assertThat(threadsDuring - threadsBefore).as("threads started by the faults").isLessThanOrEqualTo(8);
+            // A receiver with a delivery under way holds one sending thread (two, briefly, as one hands over), plus the
+            // dispatcher's two timer threads: bounded by the receivers, never by the 1 000 messages sent to them.
+            assertThat(threadsDuring - threadsBefore).as("threads started by the faults").isLessThanOrEqualTo(2 * receivers.size() + 2);
             assertThat(closing).isLessThan(Duration.ofSeconds(1));
             assertThat(sim.webhooks().all()).anyMatch(d -> d.failure() != null && d.failure().startsWith("abandoned: "));
             for (Receiver receiver : receivers) {

@@ -25,13 +25,11 @@ class WebhookShutdownTest {
     private static List<Thread> webhookThreadsSince(Set<Thread> before) {
         List<Thread> started = Thread.getAllStackTraces().keySet().stream()
                 .filter(t -> !before.contains(t))
-                .filter(t -> t.getName().startsWith("bevatel-webhooks-") || t.getName().startsWith("HttpClient-"))
-                // The simulator's client runs on its own executor; "-Worker-" threads are the tests' client's.
-                .filter(t -> !t.getName().contains("-Worker-"))
+                .filter(t -> t.getName().startsWith("bevatel-webhooks-"))
                 .toList();
         assertThat(started).extracting(Thread::getName)
-                .anyMatch(name -> name.startsWith("bevatel-webhooks-"))
-                .anyMatch(name -> name.matches("HttpClient-\\d+-SelectorManager"));
+                .anyMatch(name -> name.matches("bevatel-webhooks-\\d+-\\d+"))
+                .anyMatch(name -> name.matches("bevatel-webhooks-\\d+-send-\\d+"));
         return started;
     }
 

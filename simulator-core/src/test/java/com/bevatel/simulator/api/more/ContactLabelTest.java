@@ -59,6 +59,14 @@ class ContactLabelTest {
     }
 
     @Test
+    void deletingTheContactDeletesItsLabels() {
+        world.admin.post(Http.account("/contacts/" + alice + "/labels"), "{\"labels\":[\"vip\"]}");
+        assertThat(world.sim.exportState().get("contact_labels")).hasSize(1);
+        assertThat(world.admin.delete(Http.account("/contacts/" + alice)).status()).isEqualTo(200);
+        assertThat(world.sim.exportState().get("contact_labels")).as("labels of the deleted contact").isEmpty();
+    }
+
+    @Test
     void errors() {
         assertThat(world.admin.get(Http.account("/contacts/999/labels")).body())
                 .isEqualTo("{\"error\":\"Resource could not be found\"}");
