@@ -29,8 +29,8 @@ import java.util.function.Consumer;
 
 /**
  * Sends one POST per call, each on a thread of its own pool with a plain blocking
- * {@link HttpURLConnection} (keep-alive, no proxy, no redirects followed: Chatwoot's RestClient does
- * not follow them for a POST either). Blocking is the fast path on loopback: a round trip is a
+ * {@link HttpURLConnection} (keep-alive, no proxy; redirects followed with the same method and
+ * body, as Chatwoot 4.16's SSRF-filtered client does). Blocking is the fast path on loopback: a round trip is a
  * write and a read, where {@code java.net.http.HttpClient} hands each exchange between a selector
  * thread and executor tasks several times (measured 0.2 vs 0.7–1.3 ms per delivery on 2 cores).
  * A thread is busy only while its receiver answers; the dispatcher sends to a receiver one delivery
@@ -58,6 +58,8 @@ final class WebhookSender implements AutoCloseable {
 
     /** On a sending thread: the sends asked for while it runs a {@code then}, to run next on it. */
     private static final ThreadLocal<ArrayDeque<Runnable>> FOLLOW_UPS = new ThreadLocal<>();
+    private static final int MAX_REDIRECTS = 10;
+    private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
     /** How often the watchdog looks for exchanges past their deadline. */
     private static final long WATCHDOG_PERIOD_MILLIS = 100;
 
@@ -120,14 +122,44 @@ final class WebhookSender implements AutoCloseable {
         }
     }
 
+    /**
+     * One delivery: the POST, and the same POST again at each redirect's {@code Location} (Chatwoot
+     * 4.16 follows redirects with the same method and body, up to {@value #MAX_REDIRECTS}).
+     */
     private Outcome exchange(String url, Map<String, String> headers, String body, long start) {
         URI uri;
-        HttpURLConnection connection;
         try {
             uri = target(url);
+        } catch (IllegalArgumentException e) {
+            return new Outcome(null, null, e.getMessage(), since(start));
+        }
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        for (int redirects = 0; ; redirects++) {
+            Hop hop = hop(uri, headers, bytes, start);
+            if (hop.outcome() != null) {
+                return hop.outcome();
+            }
+            if (redirects == MAX_REDIRECTS) {
+                return new Outcome(hop.status(), null, "Got " + MAX_REDIRECTS + " redirects fetching " + url, since(start));
+            }
+            try {
+                uri = target(uri.resolve(hop.location()).toString());
+            } catch (IllegalArgumentException e) {
+                return new Outcome(hop.status(), null, e.getMessage(), since(start));
+            }
+        }
+    }
+
+    /** One request: its outcome, or where a redirect sends the delivery next. */
+    private record Hop(Outcome outcome, int status, String location) {
+    }
+
+    private Hop hop(URI uri, Map<String, String> headers, byte[] body, long start) {
+        HttpURLConnection connection;
+        try {
             connection = (HttpURLConnection) uri.toURL().openConnection(Proxy.NO_PROXY);
         } catch (IllegalArgumentException | IOException e) {
-            return new Outcome(null, null, e instanceof IllegalArgumentException ? e.getMessage() : e.toString(), since(start));
+            return new Hop(new Outcome(null, null, e.toString(), since(start)), 0, null);
         }
         int millis = (int) Math.min(Integer.MAX_VALUE, Math.max(1, timeout.toMillis()));
         connection.setConnectTimeout(millis);
@@ -138,27 +170,32 @@ final class WebhookSender implements AutoCloseable {
         headers.forEach(connection::setRequestProperty);
         // The read timeout restarts with every byte; an answer that trickles in is cut off by the
         // watchdog at twice the timeout instead (connect + read, like Ruby's two timeouts).
-        UnderWay exchange = new UnderWay(connection, start + TimeUnit.MILLISECONDS.toNanos(2L * millis), new AtomicBoolean());
+        UnderWay exchange = new UnderWay(connection, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(2L * millis),
+                new AtomicBoolean());
         underWay.add(exchange);
         watch();
         boolean connected = false;
         try {
             if (closed) {
-                return new Outcome(null, null, CANCELLED, since(start));
+                return new Hop(new Outcome(null, null, CANCELLED, since(start)), 0, null);
             }
             connection.setRequestMethod("POST");
             connection.connect();
             connected = true;
             try (OutputStream out = connection.getOutputStream()) {
-                out.write(body.getBytes(StandardCharsets.UTF_8));
+                out.write(body);
             }
             int status = connection.getResponseCode();
             String text = readBounded(status >= 400 ? connection.getErrorStream() : connection.getInputStream());
+            String location = connection.getHeaderField("Location");
+            if (REDIRECTS.contains(status) && location != null) {
+                return new Hop(null, status, location);
+            }
             String failure = status >= 200 && status < 300 ? null : statusLine(status);
-            return new Outcome(status, text, failure, since(start));
+            return new Hop(new Outcome(status, text, failure, since(start)), status, null);
         } catch (IOException | RuntimeException e) {
             connection.disconnect();
-            return new Outcome(null, null, describe(e, uri, connected, exchange.stalled().get()), since(start));
+            return new Hop(new Outcome(null, null, describe(e, uri, connected, exchange.stalled().get()), since(start)), 0, null);
         } finally {
             underWay.remove(exchange);
         }

@@ -36,6 +36,7 @@ final class TestReceiver implements AutoCloseable {
     private final List<Received> received = new ArrayList<>();
     private final Map<String, ArrayDeque<Integer>> statuses = new ConcurrentHashMap<>();
     private final Map<String, CountDownLatch> holds = new ConcurrentHashMap<>();
+    private final Map<String, Map.Entry<Integer, String>> redirects = new ConcurrentHashMap<>();
     private final AtomicInteger answered = new AtomicInteger();
     private volatile CountDownLatch arrived = new CountDownLatch(1);
     private volatile String responseBody = "";
@@ -73,6 +74,12 @@ final class TestReceiver implements AutoCloseable {
         synchronized (queue) {
             return queue.size() > 1 ? queue.removeFirst() : queue.getFirst();
         }
+    }
+
+    /** Requests to {@code path} are answered {@code status} with {@code Location: location}. */
+    TestReceiver redirect(String path, int status, String location) {
+        redirects.put(path, Map.entry(status, location));
+        return this;
     }
 
     TestReceiver responseBody(String body) {
@@ -124,7 +131,11 @@ final class TestReceiver implements AutoCloseable {
             }
         }
         byte[] answer = responseBody.getBytes(StandardCharsets.UTF_8);
-        exchange.sendResponseHeaders(status(path), answer.length == 0 ? -1 : answer.length);
+        Map.Entry<Integer, String> redirect = redirects.get(path);
+        if (redirect != null) {
+            exchange.getResponseHeaders().add("Location", redirect.getValue());
+        }
+        exchange.sendResponseHeaders(redirect != null ? redirect.getKey() : status(path), answer.length == 0 ? -1 : answer.length);
         if (answer.length > 0) {
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(answer);

@@ -146,6 +146,34 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void redirectsAreFollowedWithTheSameMethodAndBodyUpToTen() {
+        receiver.redirect("/moved", 301, "/temporary").redirect("/temporary", 307, receiver.url("/final").toString());
+        for (int i = 0; i < 11; i++) {
+            receiver.redirect("/loop" + i, 302, "/loop" + (i + 1));
+        }
+        try (BevatelSimulator sim = BevatelSimulator.builder().start()) {
+            Http http = new Http(sim);
+            WebhookTestSupport.addWebhook(http, receiver.url("/moved"), "contact_created");
+            WebhookTestSupport.addWebhook(http, receiver.url("/loop0"), "contact_created");
+            WebhookTestSupport.contact(http, "Ray", "+15550200011");
+
+            Delivery moved = sim.webhooks().await(1, to(Receiver.accountWebhook(1), "contact_created"), WAIT).get(0);
+            assertThat(moved.succeeded()).as(moved.summary()).isTrue();
+            assertThat(moved.url()).as("the journal keeps the configured URL").isEqualTo(receiver.url("/moved"));
+            String body = receiver.received("/moved").get(0).body();
+            assertThat(receiver.received("/final")).singleElement()
+                    .satisfies(r -> assertThat(r.body()).isEqualTo(body))
+                    .satisfies(r -> assertThat(r.header("X-Chatwoot-Delivery")).isEqualTo(moved.deliveryId()));
+            assertThat(receiver.received("/temporary")).extracting(TestReceiver.Received::body).containsExactly(body);
+
+            Delivery looping = sim.webhooks().await(1, to(Receiver.accountWebhook(2), "contact_created"), WAIT).get(0);
+            assertThat(looping.failure()).isEqualTo("Got 10 redirects fetching " + receiver.url("/loop0"));
+            assertThat(receiver.received("/loop10")).hasSize(1);
+            assertThat(receiver.received("/loop11")).isEmpty();
+        }
+    }
+
+    @Test
     void receiverDownIsRecordedAndMarksTheMessageFailedWithExactlyOneMessageUpdated() throws IOException {
         URI down = downUrl();
         try (BevatelSimulator sim = BevatelSimulator.builder().start()) {
