@@ -57,53 +57,48 @@ public final class FirstStart {
         long start = System.nanoTime();
         BevatelSimulator sim = BevatelSimulator.builder().accessToken(Workload.TOKEN).start();
         long started = System.nanoTime();
-        int status;
-        try (RawHttp http = new RawHttp("127.0.0.1", sim.port())) {
-            status = http.get(Workload.PROFILE_PATH, Map.of("api_access_token", Workload.TOKEN)).status();
-        }
-        long elapsed = System.nanoTime() - start;
+        int status = firstAnswer(sim.port(), Map.of("api_access_token", Workload.TOKEN));
+        long answered = System.nanoTime();
         sim.close();
-        if (status != 200) {
-            throw new IllegalStateException("first request answered " + status);
-        }
-        System.out.println(MARK + String.format(Locale.ROOT, "%.3f %.3f", elapsed / 1e6, (started - start) / 1e6));
+        report(status, start, started, answered);
     }
 
-    /** The floor: a bare Undertow + Jackson server's start and first answer, timed the same way. */
+    /** The ceiling: a bare Undertow + Jackson server's start and first answer, timed the same way. */
     private static void childCeiling() throws IOException {
         long start = System.nanoTime();
         CeilingServer server = CeilingServer.start("127.0.0.1", 0, CeilingServer.defaultTemplate(), CeilingServer.Mode.IO);
         long started = System.nanoTime();
-        int status;
-        try (RawHttp http = new RawHttp("127.0.0.1", server.port())) {
-            status = http.get(Workload.PROFILE_PATH, Map.of("api_access_token", Workload.TOKEN)).status();
-        }
-        long elapsed = System.nanoTime() - start;
+        int status = firstAnswer(server.port(), Map.of("api_access_token", Workload.TOKEN));
+        long answered = System.nanoTime();
         server.close();
-        if (status != 200) {
-            throw new IllegalStateException("first request answered " + status);
-        }
-        System.out.println(MARK + String.format(Locale.ROOT, "%.3f %.3f", elapsed / 1e6, (started - start) / 1e6));
+        report(status, start, started, answered);
     }
 
-    /** Below the floor: Undertow answering a constant string, no JSON at all. */
+    /** The floor: Undertow answering a constant string, no JSON at all. */
     private static void childBareUndertow() throws IOException {
         long start = System.nanoTime();
         Undertow undertow = Undertow.builder().addHttpListener(0, "127.0.0.1")
                 .setHandler(exchange -> exchange.getResponseSender().send("{}")).build();
         undertow.start();
         long started = System.nanoTime();
-        int port = ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
-        int status;
-        try (RawHttp http = new RawHttp("127.0.0.1", port)) {
-            status = http.get(Workload.PROFILE_PATH, Map.of()).status();
-        }
-        long elapsed = System.nanoTime() - start;
+        int status = firstAnswer(((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort(), Map.of());
+        long answered = System.nanoTime();
         undertow.stop();
+        report(status, start, started, answered);
+    }
+
+    private static int firstAnswer(int port, Map<String, String> headers) throws IOException {
+        try (RawHttp http = new RawHttp("127.0.0.1", port)) {
+            return http.get(Workload.PROFILE_PATH, headers).status();
+        }
+    }
+
+    /** One child's line for the parent: start → first answer, and start alone, in ms. */
+    private static void report(int status, long start, long started, long answered) {
         if (status != 200) {
             throw new IllegalStateException("first request answered " + status);
         }
-        System.out.println(MARK + String.format(Locale.ROOT, "%.3f %.3f", elapsed / 1e6, (started - start) / 1e6));
+        System.out.println(MARK + String.format(Locale.ROOT, "%.3f %.3f", (answered - start) / 1e6, (started - start) / 1e6));
     }
 
     private static void parent(int runs, List<String> jvmArgs) throws Exception {
