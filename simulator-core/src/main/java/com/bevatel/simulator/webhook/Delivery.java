@@ -52,13 +52,22 @@ public final class Delivery {
                     Map<String, String> requestHeaders, String requestBody, JsonNode payload,
                     Integer responseStatus, String responseBody, Duration duration, String failure,
                     int attempt, Instant simulatedTime) {
+        this(id, event, url, receiver, accountId, conversationId, Collections.unmodifiableMap(new LinkedHashMap<>(requestHeaders)),
+                requestBody, payload, responseStatus, responseBody, duration, failure, attempt, simulatedTime, true);
+    }
+
+    /** Keeps {@code requestHeaders} as given: the caller hands over an unmodifiable map nobody changes. */
+    private Delivery(long id, String event, URI url, Receiver receiver, long accountId, Long conversationId,
+                     Map<String, String> requestHeaders, String requestBody, JsonNode payload,
+                     Integer responseStatus, String responseBody, Duration duration, String failure,
+                     int attempt, Instant simulatedTime, boolean owned) {
         this.id = id;
         this.event = event;
         this.url = url;
         this.receiver = receiver;
         this.accountId = accountId;
         this.conversationId = conversationId;
-        this.requestHeaders = Collections.unmodifiableMap(new LinkedHashMap<>(requestHeaders));
+        this.requestHeaders = requestHeaders;
         this.requestBody = requestBody;
         this.payload = payload;
         this.responseStatus = responseStatus;
@@ -67,6 +76,14 @@ public final class Delivery {
         this.failure = failure;
         this.attempt = attempt;
         this.simulatedTime = simulatedTime;
+    }
+
+    /** For the dispatcher: the recorded attempt, sharing the outgoing's unmodifiable headers; payload parsed on use. */
+    static Delivery recorded(long id, String event, URI url, Receiver receiver, long accountId, Long conversationId,
+                             Map<String, String> unmodifiableHeaders, String requestBody, Integer responseStatus,
+                             String responseBody, Duration duration, String failure, int attempt, Instant simulatedTime) {
+        return new Delivery(id, event, url, receiver, accountId, conversationId, unmodifiableHeaders, requestBody, null,
+                responseStatus, responseBody, duration, failure, attempt, simulatedTime, true);
     }
 
     public long id() {

@@ -18,11 +18,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
@@ -73,6 +75,7 @@ public final class WebhookDispatcher implements DomainEventListener, AutoCloseab
     private final Object lock = new Object();
     /** Receivers with a delivery under way; an idle receiver has no lane. */
     private final Map<Receiver, Lane> lanes = new HashMap<>();
+    private final Map<String, URI> uris = new ConcurrentHashMap<>();
     private int waiting;
     /** The state whose deliveries are current; deliveries of an older (reset) state are dropped. */
     private State origin;
@@ -159,6 +162,7 @@ public final class WebhookDispatcher implements DomainEventListener, AutoCloseab
         deliveryIds = new SeededRandom(settings.seed() ^ DELIVERY_ID_SALT);
         lanes.clear();
         waiting = 0;
+        uris.clear();
     }
 
     /** Chatwoot's request headers (§7.3); the signature covers {@code "<timestamp>.<body>"}. */
@@ -172,7 +176,7 @@ public final class WebhookDispatcher implements DomainEventListener, AutoCloseab
             headers.put(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp));
             headers.put(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(secret, timestamp, body));
         }
-        return headers;
+        return Collections.unmodifiableMap(headers);
     }
 
     /** Under the lock: start it when its receiver is idle, else queue it behind the others, or drop it when full. */
@@ -305,14 +309,20 @@ public final class WebhookDispatcher implements DomainEventListener, AutoCloseab
         return message.status() != MessageStatus.FAILED || error == null || !failure.equals(error.asText());
     }
 
-    private static Delivery delivery(long id, Outgoing outgoing, int attempt, WebhookSender.Outcome outcome) {
-        return new Delivery(id, outgoing.event(), uri(outgoing.url()), outgoing.receiver(), outgoing.accountId(),
-                outgoing.conversationId(), outgoing.headers(), outgoing.body(), null, outcome.status(),
+    private Delivery delivery(long id, Outgoing outgoing, int attempt, WebhookSender.Outcome outcome) {
+        // The journal keeps thousands of these: the headers map is the outgoing's own (unmodifiable) one, not a copy.
+        return Delivery.recorded(id, outgoing.event(), uri(outgoing.url()), outgoing.receiver(), outgoing.accountId(),
+                outgoing.conversationId(), outgoing.headers(), outgoing.body(), outcome.status(),
                 outcome.body(), outcome.duration(), outcome.failure(), attempt, outgoing.simulatedTime());
     }
 
-    /** The target as a URI; a URL Chatwoot cannot parse either is kept as a relative reference. */
-    private static URI uri(String url) {
+    /** The target as a URI, parsed once per receiver URL rather than once per recorded attempt. */
+    private URI uri(String url) {
+        return uris.computeIfAbsent(url, WebhookDispatcher::parseUri);
+    }
+
+    /** A URL Chatwoot cannot parse either is kept as a relative reference. */
+    private static URI parseUri(String url) {
         try {
             return new URI(url);
         } catch (URISyntaxException e) {
