@@ -41,10 +41,12 @@ public final class Router {
     private final RoutingHandler routing = Handlers.routing();
     private final List<Route> routes = new ArrayList<>();
     /**
-     * Account routes by the literal segment after the account id ("conversations", "contacts" …).
-     * Undertow tries a method's templates one after another, and all account routes share one stem;
-     * grouped, a request is matched against its resource's routes only. Whatever a group does not
-     * match falls through to the main routing, which answers exactly as before.
+     * Account routes by the literal segment after the account id ("conversations", "contacts" …),
+     * and, where the segment after the resource's id is literal too, by both
+     * ("conversations/*&#47;messages"). Undertow tries a method's templates one after another, and
+     * all account routes share one stem; grouped, a request is matched against the few routes of
+     * its (sub-)resource only. Whatever a group does not match falls through to its resource's
+     * group, then to the main routing, which answers exactly as before.
      */
     private final Map<String, RoutingHandler> byResource = new HashMap<>();
     private final Store store;
@@ -170,22 +172,54 @@ public final class Router {
 
     public HttpHandler handler() {
         return exchange -> {
-            RoutingHandler resource = byResource.isEmpty() ? null : byResource.get(resource(exchange.getRelativePath()));
-            (resource != null ? resource : routing).handleRequest(exchange);
+            RoutingHandler group = null;
+            if (!byResource.isEmpty()) {
+                String path = exchange.getRelativePath();
+                String resource = resource(path);
+                String subResource = resource == null ? null : subResource(path);
+                group = subResource == null ? null : byResource.get(subResource);
+                if (group == null && resource != null) {
+                    group = byResource.get(resource);
+                }
+            }
+            (group != null ? group : routing).handleRequest(exchange);
         };
     }
 
     private RoutingHandler routingFor(String template) {
         String resource = resource(template);
-        if (resource == null || resource.isEmpty() || resource.indexOf('{') >= 0 || resource.indexOf('*') >= 0) {
+        if (resource == null || resource.isEmpty() || !literal(resource)) {
             return routing;
         }
-        return byResource.computeIfAbsent(resource, r -> {
+        String subResource = subResource(template);
+        String key = subResource != null && literal(subResource.substring(subResource.lastIndexOf('/') + 1)) ? subResource : resource;
+        return byResource.computeIfAbsent(key, k -> {
             RoutingHandler group = Handlers.routing();
-            group.setFallbackHandler(routing);
-            group.setInvalidMethodHandler(routing);
+            // Looked up per request: the resource's own group may be registered after this one.
+            HttpHandler next = k.equals(resource) ? routing : exchange -> byResource.getOrDefault(resource, routing).handleRequest(exchange);
+            group.setFallbackHandler(next);
+            group.setInvalidMethodHandler(next);
             return group;
         });
+    }
+
+    private static boolean literal(String segment) {
+        return segment.indexOf('{') < 0 && segment.indexOf('*') < 0;
+    }
+
+    /**
+     * {@code <resource>/*&#47;<segment>}: the resource and the segment after its id, for a path or
+     * template that has one ({@code conversations/*&#47;messages} for {@code …/conversations/7/messages/3}), or null.
+     */
+    private static String subResource(String path) {
+        int accountEnd = path.indexOf('/', ACCOUNT_PREFIX.length());
+        int resourceEnd = accountEnd < 0 ? -1 : path.indexOf('/', accountEnd + 1);
+        int idEnd = resourceEnd < 0 ? -1 : path.indexOf('/', resourceEnd + 1);
+        if (idEnd < 0 || idEnd + 1 >= path.length()) {
+            return null;
+        }
+        int end = path.indexOf('/', idEnd + 1);
+        return path.substring(accountEnd + 1, resourceEnd) + "/*/" + path.substring(idEnd + 1, end < 0 ? path.length() : end);
     }
 
     /** The segment after {@code /api/v1/accounts/<id>/} of a path or template, or null. */
