@@ -144,28 +144,26 @@ public final class Store {
     /**
      * One daemon thread for the whole JVM that seeds the states resets will swap in. Waking a parked
      * thread costs the waker tens of microseconds on a virtual machine, more than the rest of a reset,
-     * so while resets keep coming this thread looks for work every couple of milliseconds by itself;
-     * only after a quiet spell does it park until woken.
+     * so a reset never wakes it: the thread looks for work by itself, every couple of milliseconds
+     * while resets keep coming, and a few times a second after a quiet spell. A reset that finds no
+     * state ready (the first one, or one right after a quiet spell) seeds on the spot, as it always did.
      */
     private static final class Seeding implements Runnable {
         static final Seeding INSTANCE = new Seeding();
-        private static final long POLL_NANOS = 2_000_000;
-        private static final long POLL_FOR_NANOS = 2_000_000_000L;
+        private static final long BUSY_POLL_NANOS = 2_000_000;
+        private static final long QUIET_POLL_NANOS = 100_000_000;
+        private static final long BUSY_FOR_NANOS = 2_000_000_000L;
 
         private final Queue<Store> wanted = new ConcurrentLinkedQueue<>();
-        private final Thread thread = new Thread(this, "bevatel-simulator-seeding");
-        private volatile boolean sleeping;
 
         private Seeding() {
+            Thread thread = new Thread(this, "bevatel-simulator-seeding");
             thread.setDaemon(true);
             thread.start();
         }
 
         void prepare(Store store) {
             wanted.add(store);
-            if (sleeping) {
-                LockSupport.unpark(thread);
-            }
         }
 
         @Override
@@ -176,17 +174,9 @@ public final class Store {
                 if (store != null) {
                     store.prepareSpare();
                     lastWork = System.nanoTime();
-                } else if (System.nanoTime() - lastWork < POLL_FOR_NANOS) {
-                    LockSupport.parkNanos(this, POLL_NANOS);
                 } else {
-                    // Announce the sleep before the last look, and prepare() adds before it looks at the
-                    // flag: one of the two always sees the other, so no request is left waiting.
-                    sleeping = true;
-                    if (wanted.isEmpty()) {
-                        LockSupport.park(this);
-                    }
-                    sleeping = false;
-                    lastWork = System.nanoTime();
+                    boolean busy = System.nanoTime() - lastWork < BUSY_FOR_NANOS;
+                    LockSupport.parkNanos(this, busy ? BUSY_POLL_NANOS : QUIET_POLL_NANOS);
                 }
             }
         }
