@@ -9,6 +9,7 @@ import com.bevatel.simulator.fixture.FixtureSeeder;
 import com.bevatel.simulator.fixture.Fixtures;
 import com.bevatel.simulator.http.FaultInjectingHandler;
 import com.bevatel.simulator.http.HttpServer;
+import com.bevatel.simulator.view.Json;
 import com.bevatel.simulator.http.LateBoundHandler;
 import com.bevatel.simulator.http.Router;
 import com.bevatel.simulator.model.AgentBot;
@@ -33,6 +34,7 @@ import com.bevatel.simulator.webhook.WebhookSettings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.undertow.server.HttpHandler;
+import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -173,11 +175,21 @@ public final class BevatelSimulator implements AutoCloseable {
 
     /**
      * Optional: begins, on a daemon thread, the one-time work of the JVM's first start (the shared
-     * I/O threads), for a caller that has something else to do before {@link Builder#start()}, such
-     * as parsing a command line. Returns at once; starting without it gives the same result.
+     * I/O threads, then loading the JSON classes), for a caller that has something else to do before
+     * {@link Builder#start()}, such as parsing a command line. Returns at once; starting without it
+     * gives the same result.
      */
     public static void prepare() {
-        HttpServer.prepareInBackground();
+        Thread preparing = new Thread(() -> {
+            HttpServer.prepareWorker();
+            try {
+                Json.bytes(Json.parse("{\"prepare\":[1,2.5,true,null,\"\\u00e9\"]}", true));
+            } catch (IOException | RuntimeException ignored) {
+                // Only a warm-up: the real use reports any problem.
+            }
+        }, "bevatel-simulator-prepare");
+        preparing.setDaemon(true);
+        preparing.start();
     }
 
     /** {@code http://127.0.0.1:<port>} — no trailing slash; append {@code /api/v1/...}. */

@@ -78,20 +78,16 @@ public final class HttpServer implements AutoCloseable {
     }
 
     /**
-     * Creates the JVM-wide I/O threads (XNIO's start, with its JMX registration, is most of a first
-     * start's cost) on a daemon thread, so a caller with other work to do first overlaps the two.
-     * Failures are left for the real start to report.
+     * Creates the JVM-wide I/O threads now (XNIO's start, with its JMX registration, is most of a
+     * first start's cost), for a caller that overlaps it with other work. Failures are left for the
+     * real start to report.
      */
-    public static void prepareInBackground() {
-        Thread preparing = new Thread(() -> {
-            try {
-                SharedWorker.worker();
-            } catch (RuntimeException | Error ignored) {
-                // start() meets the same problem and reports it.
-            }
-        }, "bevatel-simulator-prepare");
-        preparing.setDaemon(true);
-        preparing.start();
+    public static void prepareWorker() {
+        try {
+            SharedWorker.worker();
+        } catch (RuntimeException | Error ignored) {
+            // start() meets the same problem and reports it.
+        }
     }
 
     public int port() {
