@@ -10,13 +10,17 @@ import com.bevatel.simulator.state.State;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A started simulator seen the way a browser widget sees it: the Client API without any token
  * ({@link #client}), plus the Application API ({@link #app}) for what an agent or the integrator
- * does, and the domain events each request fired.
+ * does, and the domain events each request fired. As a test class's
+ * {@code @RegisterExtension static} field it is reset before each test and closed after the last.
  */
-final class PublicApi implements AutoCloseable {
+final class PublicApi implements AutoCloseable, BeforeEachCallback, AfterAllCallback {
     final BevatelSimulator sim;
     final Http app;
     final Http client;
@@ -38,6 +42,16 @@ final class PublicApi implements AutoCloseable {
                 }
             }
         });
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        reset();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     /** Back to the seeded state with no events recorded. */

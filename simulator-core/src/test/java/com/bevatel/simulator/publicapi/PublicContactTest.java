@@ -7,10 +7,8 @@ import com.bevatel.simulator.event.AttributeChange;
 import com.bevatel.simulator.event.DomainEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Client API contacts (API.md §6): create with reuse, show, update with merge. */
 class PublicContactTest {
@@ -18,22 +16,8 @@ class PublicContactTest {
     private static final String TOKEN = "[1-9A-HJ-NP-Za-km-z]{24}";
     private static final String NOT_FOUND = "{\"status\":404,\"error\":\"Not Found\"}";
 
-    static PublicApi api;
-
-    @BeforeAll
-    static void start() {
-        api = new PublicApi();
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        api.reset();
-    }
+    @RegisterExtension
+    static final PublicApi api = new PublicApi();
 
     // ---- create ----
 

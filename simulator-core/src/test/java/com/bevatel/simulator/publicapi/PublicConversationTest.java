@@ -9,32 +9,16 @@ import com.bevatel.simulator.event.DomainEvent;
 import com.bevatel.simulator.model.SenderType;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Client API conversations (API.md §6): create, list, show, toggle_status, toggle_typing, update_last_seen. */
 class PublicConversationTest {
     private static final String NOT_FOUND = "404 {\"status\":404,\"error\":\"Not Found\"}";
     private static final long START = 1767225600L; // 2026-01-01T00:00:00Z, the default start time
 
-    static PublicApi api;
-
-    @BeforeAll
-    static void start() {
-        api = new PublicApi();
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        api.reset();
-    }
+    @RegisterExtension
+    static final PublicApi api = new PublicApi();
 
     private static String rawAlice(String updatedAt, String lastActivityAt) {
         return "{\"id\":1,\"name\":\"Alice\",\"email\":\"alice@x.io\",\"phone_number\":null,\"account_id\":1,"

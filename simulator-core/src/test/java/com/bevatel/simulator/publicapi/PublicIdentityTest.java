@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.bevatel.simulator.Http;
 import com.bevatel.simulator.domain.IdentityHmac;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Identity validation on the Client API (API.md §10): {@code identifier_hash} on contact
@@ -18,22 +16,8 @@ import org.junit.jupiter.api.Test;
 class PublicIdentityTest {
     private static final String FAILED = "{\"error\":\"HMAC failed: Invalid Identifier Hash Provided\"}";
 
-    static PublicApi api;
-
-    @BeforeAll
-    static void start() {
-        api = new PublicApi();
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        api.reset();
-    }
+    @RegisterExtension
+    static final PublicApi api = new PublicApi();
 
     private String hash(String identifier) {
         return IdentityHmac.hash(api.sim.apiInbox().hmacToken(), identifier);

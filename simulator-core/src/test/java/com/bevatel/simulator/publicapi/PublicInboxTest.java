@@ -3,10 +3,8 @@ package com.bevatel.simulator.publicapi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bevatel.simulator.Http;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code GET /public/api/v1/inboxes/{inbox_identifier}} (API.md §6). */
 class PublicInboxTest {
@@ -16,22 +14,8 @@ class PublicInboxTest {
             + "{\"day_of_week\":6,\"closed_all_day\":true,\"open_hour\":null,\"open_minutes\":null,"
             + "\"close_hour\":null,\"close_minutes\":null,\"open_all_day\":false}]";
 
-    static PublicApi api;
-
-    @BeforeAll
-    static void start() {
-        api = new PublicApi();
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        api.reset();
-    }
+    @RegisterExtension
+    static final PublicApi api = new PublicApi();
 
     private static String weekday(int day) {
         return "{\"day_of_week\":" + day + ",\"closed_all_day\":false,\"open_hour\":9,\"open_minutes\":0,"

@@ -8,35 +8,25 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Client API messages (API.md §6): list, create, and form/CSAT replies. */
 class PublicMessageTest {
     private static final String NOT_FOUND = "404 {\"status\":404,\"error\":\"Not Found\"}";
     private static final long START = 1767225600L; // 2026-01-01T00:00:00Z, the default start time
 
-    static PublicApi api;
+    @RegisterExtension
+    static final PublicApi api = new PublicApi();
+
     private String sourceId;
     private String messages;
     private String agentMessages;
 
-    @BeforeAll
-    static void start() {
-        api = new PublicApi();
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
-    }
-
     /** Alice (contact 1) with conversation 1: writes at t+1 and t+2. */
     @BeforeEach
     void aliceWithAConversation() {
-        api.reset();
         sourceId = api.newContact("{\"name\":\"Alice\"}");
         long id = api.createConversation(sourceId).get("id").asLong();
         messages = api.conversation(sourceId, id) + "/messages";
