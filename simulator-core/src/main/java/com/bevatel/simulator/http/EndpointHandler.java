@@ -15,6 +15,7 @@ import io.undertow.server.handlers.form.FormDataParser;
 import io.undertow.server.handlers.form.FormParserFactory;
 import io.undertow.server.handlers.form.MultiPartParserDefinition;
 import io.undertow.util.Headers;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -44,7 +45,7 @@ final class EndpointHandler implements HttpHandler {
     private static final byte[] EMPTY = new byte[0];
 
     /** Oversized bodies up to this size are drained so the client reads its 413 (see tooLargeDeclared). */
-    private static final long DRAIN_LIMIT = 64L * 1024 * 1024;
+    static final long DRAIN_LIMIT = 64L * 1024 * 1024;
 
     private final String route;
     private final Endpoint endpoint;
@@ -70,11 +71,40 @@ final class EndpointHandler implements HttpHandler {
             }
             return;
         }
+        if (exchange.getRequestContentLength() < 0 && exchange.getRequestHeaders().contains(Headers.TRANSFER_ENCODING)) {
+            receiveChunked(exchange);
+            return;
+        }
         // Calls back at once when the body is already buffered (the usual case), else from the I/O thread later.
         exchange.getRequestReceiver().receiveFullBytes(
                 (ex, body) -> write(ex, run(ex, () -> new Request(ex, params(ex, body)))),
                 (ex, error) -> write(ex, errorResponse(error instanceof RequestTooBigException ? tooLarge(ex)
                         : Errors.badRequest("could not read the request body: " + error.getMessage()))));
+    }
+
+    /**
+     * A body of unknown length (chunked). Undertow cuts the connection, with no answer, when such a
+     * body passes its entity limit, so that limit is {@link #DRAIN_LIMIT} beyond ours for them (see
+     * {@link HttpServer}) and ours is checked here: up to {@code maxBodyBytes} is kept, the rest read
+     * and dropped, and the client gets its 413 on a connection that stays usable.
+     */
+    private void receiveChunked(HttpServerExchange exchange) {
+        ByteArrayOutputStream kept = new ByteArrayOutputStream();
+        boolean[] tooLarge = {false};
+        exchange.getRequestReceiver().receivePartialBytes((ex, chunk, last) -> {
+            if (!tooLarge[0] && kept.size() + (long) chunk.length > maxBodyBytes) {
+                tooLarge[0] = true;
+                kept.reset();
+            }
+            if (!tooLarge[0]) {
+                kept.write(chunk, 0, chunk.length);
+            }
+            if (last) {
+                write(ex, tooLarge[0] ? errorResponse(Errors.error(413, "Request body is larger than " + maxBodyBytes + " bytes"))
+                        : run(ex, () -> new Request(ex, params(ex, kept.toByteArray()))));
+            }
+        }, (ex, error) -> write(ex, errorResponse(error instanceof RequestTooBigException ? tooLarge(ex)
+                : Errors.badRequest("could not read the request body: " + error.getMessage()))));
     }
 
     /** On a worker thread: the body is read blocking (multipart uploads, endpoints that may block). */

@@ -54,15 +54,21 @@ public final class HttpServer implements AutoCloseable {
         HttpHandler buffered = new RequestBufferingHandler(handler, BUFFERED_BODY_BYTES / SharedWorker.buffers().getBufferSize());
         long bufferable = Math.min(maxBodyBytes, BUFFERED_BODY_BYTES);
         // Only bodies of a known, acceptable length: a too-large one must reach EndpointHandler for its JSON 413.
+        // Undertow fixes a chunked body's limit when it parses the headers and cuts the connection past it, with
+        // no answer: that server-wide limit is set DRAIN_LIMIT beyond ours, and EndpointHandler enforces ours on
+        // chunked bodies. Bodies of a declared length get our limit back here, before anything reads them.
         HttpHandler root = exchange -> {
             long length = exchange.getRequestContentLength();
+            if (length >= 0) {
+                exchange.setMaxEntitySize(maxBodyBytes);
+            }
             (length > 0 && length <= bufferable ? buffered : handler).handleRequest(exchange);
         };
         this.undertow = Undertow.builder()
                 .addHttpListener(port, host)
                 .setWorker(SharedWorker.worker())
                 .setByteBufferPool(SharedWorker.buffers())
-                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, maxBodyBytes)
+                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, saturatedAdd(maxBodyBytes, EndpointHandler.DRAIN_LIMIT))
                 .setServerOption(UndertowOptions.MAX_HEADER_SIZE, MAX_HEADER_BYTES)
                 .setServerOption(UndertowOptions.MAX_HEADERS, MAX_HEADERS)
                 .setServerOption(UndertowOptions.MAX_PARAMETERS, MAX_PARAMETERS)
@@ -71,6 +77,11 @@ public final class HttpServer implements AutoCloseable {
                 .setServerOption(UndertowOptions.ALWAYS_SET_KEEP_ALIVE, false)
                 .setHandler(root)
                 .build();
+    }
+
+    private static long saturatedAdd(long a, long b) {
+        long sum = a + b;
+        return sum < 0 ? Long.MAX_VALUE : sum;
     }
 
     public void start() {
