@@ -156,7 +156,7 @@ final class EndpointHandler implements HttpHandler {
     private static Params params(HttpServerExchange exchange, byte[] body) {
         ObjectNode values = queryValues(exchange);
         if (body.length > 0) {
-            mergeBody(values, exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE), body);
+            values = mergeBody(values, exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE), body);
         }
         return new Params(values);
     }
@@ -259,7 +259,7 @@ final class EndpointHandler implements HttpHandler {
      * JSON when the content type says so, or when none is given and the body looks like JSON (curl's
      * {@code -d} without a header); form bodies in Rails' bracket notation. Body values override query ones.
      */
-    private static void mergeBody(ObjectNode values, String contentType, byte[] body) {
+    private static ObjectNode mergeBody(ObjectNode values, String contentType, byte[] body) {
         String type = contentType == null ? "" : contentType.toLowerCase(java.util.Locale.ROOT);
         boolean json = type.contains("json");
         if (!json && (type.isEmpty() || type.startsWith("application/x-www-form-urlencoded"))) {
@@ -276,6 +276,10 @@ final class EndpointHandler implements HttpHandler {
                 throw Errors.badRequest("unreadable JSON body: " + e.getMessage());
             }
             if (parsed instanceof ObjectNode object) {
+                // Without query parameters (the usual JSON call) the parsed body is the params: no copy.
+                if (values.isEmpty()) {
+                    return object;
+                }
                 values.setAll(object);
             } else if (parsed != null && !parsed.isMissingNode()) {
                 values.set("_json", parsed);
@@ -283,6 +287,7 @@ final class EndpointHandler implements HttpHandler {
         } else if (type.startsWith("application/x-www-form-urlencoded")) {
             RailsParams.addForm(values, new String(body, StandardCharsets.UTF_8));
         }
+        return values;
     }
 
     /**
