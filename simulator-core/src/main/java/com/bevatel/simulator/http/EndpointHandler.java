@@ -78,8 +78,7 @@ final class EndpointHandler implements HttpHandler {
         // Calls back at once when the body is already buffered (the usual case), else from the I/O thread later.
         exchange.getRequestReceiver().receiveFullBytes(
                 (ex, body) -> write(ex, run(ex, () -> new Request(ex, params(ex, body)))),
-                (ex, error) -> write(ex, errorResponse(error instanceof RequestTooBigException ? tooLarge(ex)
-                        : Errors.badRequest("could not read the request body: " + error.getMessage()))));
+                this::readFailed);
     }
 
     /**
@@ -100,11 +99,16 @@ final class EndpointHandler implements HttpHandler {
                 kept.write(chunk, 0, chunk.length);
             }
             if (last) {
-                write(ex, tooLarge[0] ? errorResponse(Errors.error(413, "Request body is larger than " + maxBodyBytes + " bytes"))
+                write(ex, tooLarge[0] ? errorResponse(bodyTooLarge())
                         : run(ex, () -> new Request(ex, params(ex, kept.toByteArray()))));
             }
-        }, (ex, error) -> write(ex, errorResponse(error instanceof RequestTooBigException ? tooLarge(ex)
-                : Errors.badRequest("could not read the request body: " + error.getMessage()))));
+        }, this::readFailed);
+    }
+
+    /** The body could not be received on the I/O thread: past Undertow's limit, or a broken connection. */
+    private void readFailed(HttpServerExchange exchange, IOException error) {
+        write(exchange, errorResponse(error instanceof RequestTooBigException ? tooLarge(exchange)
+                : Errors.badRequest("could not read the request body: " + error.getMessage())));
     }
 
     /** On a worker thread: the body is read blocking (multipart uploads, endpoints that may block). */
@@ -238,7 +242,7 @@ final class EndpointHandler implements HttpHandler {
             try {
                 exchange.setMaxEntitySize(declared);
                 exchange.getInputStream().transferTo(OutputStream.nullOutputStream());
-                return Errors.error(413, "Request body is larger than " + maxBodyBytes + " bytes");
+                return bodyTooLarge();
             } catch (IOException | RuntimeException e) {
                 // Could not drain it: fall through and close the connection after the answer.
             }
@@ -252,6 +256,10 @@ final class EndpointHandler implements HttpHandler {
      */
     private ApiException tooLarge(HttpServerExchange exchange) {
         exchange.setPersistent(false);
+        return bodyTooLarge();
+    }
+
+    private ApiException bodyTooLarge() {
         return Errors.error(413, "Request body is larger than " + maxBodyBytes + " bytes");
     }
 
