@@ -4,6 +4,7 @@ import com.bevatel.simulator.domain.SeedWorld;
 import com.bevatel.simulator.domain.Seeder;
 import com.bevatel.simulator.domain.Teams;
 import com.bevatel.simulator.domain.Users;
+import com.bevatel.simulator.fault.Fault;
 import com.bevatel.simulator.fault.Faults;
 import com.bevatel.simulator.fixture.FixtureSeeder;
 import com.bevatel.simulator.fixture.Fixtures;
@@ -39,6 +40,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -78,7 +81,7 @@ public final class BevatelSimulator implements AutoCloseable {
 
     private BevatelSimulator(Builder config) {
         this.config = config;
-        this.faults = new Faults(config.seed);
+        this.faults = new Faults(config.seed, config.faults);
         LateBoundHandler root = new LateBoundHandler();
         // Starting the server (XNIO's threads and JMX registration, the socket) is the largest part of
         // a first start and needs nothing from the store, so it runs beside the seeding and the route
@@ -241,28 +244,54 @@ public final class BevatelSimulator implements AutoCloseable {
 
     /** A member of the account by name or email, as stored now (id, token, role). */
     public User user(String nameOrEmail) {
+        Objects.requireNonNull(nameOrEmail, "nameOrEmail");
         return store.read(state -> Users.byNameOrEmail(state, accountId(), nameOrEmail))
-                .orElseThrow(() -> new IllegalArgumentException("no user named " + nameOrEmail));
+                .orElseThrow(() -> new IllegalArgumentException(store.<String>read(state -> Users.unknown(state, accountId(), nameOrEmail))));
     }
 
     /** An agent bot defined with {@link Builder#agentBot}, by name (its id and access token). */
     public AgentBot agentBot(String name) {
         return store.read(state -> state.agentBots.all().stream().filter(b -> b.name().equals(name)).findFirst())
-                .orElseThrow(() -> new IllegalArgumentException("no agent bot named " + name));
+                .orElseThrow(() -> new IllegalArgumentException("no agent bot named " + name + "; the bots: "
+                        + store.read(state -> state.agentBots.all().stream().map(AgentBot::name).toList())));
     }
 
     /** A team defined with {@link Builder#team}, by name (case-insensitive, as Chatwoot stores it). */
     public Team team(String name) {
+        Objects.requireNonNull(name, "name");
         return store.read(state -> Teams.byName(state, accountId(), name))
-                .orElseThrow(() -> new IllegalArgumentException("no team named " + name));
+                .orElseThrow(() -> new IllegalArgumentException(store.<String>read(state -> Teams.unknown(state, accountId(), name))));
     }
 
     /**
-     * Back to the freshly seeded state: ids, tokens and the clock start again from the same values;
-     * the webhook journal is emptied and deliveries not yet sent are dropped.
+     * Back to the configured start, as if just started: the seeded world (and fixtures) with ids, tokens
+     * and the clock starting again from the same values; the webhook journal emptied and deliveries not
+     * yet sent dropped; the fault rules back to those of {@link Builder#fault} (counts and draws anew)
+     * with an empty fault log; every built-in sink answering 200 at once with nothing received.
+     * Nothing a test changes survives it, so the JUnit extension calls it before each test.
      */
     public void reset() {
+        reset(new Keep[0]);
+    }
+
+    /** {@link #reset()}, but leaving what {@code keep} names as it is (the jar's {@code POST /_simulator/reset?keep=…}). */
+    public void reset(Keep... keep) {
+        Set<Keep> kept = keep.length == 0 ? Set.of() : EnumSet.copyOf(Arrays.asList(keep));
         store.reset();
+        if (!kept.contains(Keep.FAULTS)) {
+            faults.reset();
+        }
+        if (!kept.contains(Keep.SINKS)) {
+            sinks.resetAll();
+        }
+    }
+
+    /** What {@link #reset(Keep...)} may leave untouched; the state and the journal are always reset. */
+    public enum Keep {
+        /** The fault rules, their counts and the fault log. */
+        FAULTS,
+        /** The built-in sinks' answers (status, delay) and received counts. */
+        SINKS
     }
 
     public SimulatorClock clock() {
@@ -301,7 +330,7 @@ public final class BevatelSimulator implements AutoCloseable {
         return URI.create(baseUrl + Sinks.PREFIX + name);
     }
 
-    /** The built-in receiver {@code name}, to set its answer ({@code respondWith}, {@code delay}). Kept across {@link #reset()}. */
+    /** The built-in receiver {@code name}, to set its answer ({@code respondWith}, {@code delay}); {@link #reset()} puts it back to 200. */
     public Sink sink(String name) {
         return sinks.sink(name);
     }
@@ -313,8 +342,8 @@ public final class BevatelSimulator implements AutoCloseable {
 
     /**
      * Faults injected into this simulator's API (not into {@code /_simulator/…}): statuses, delays,
-     * dropped connections for matching requests, with a log of every request affected. Kept across
-     * {@link #reset()}.
+     * dropped connections for matching requests, with a log of every request affected. {@link #reset()}
+     * returns them to the rules of {@link Builder#fault} and an empty log.
      */
     public Faults faults() {
         return faults;
@@ -377,6 +406,7 @@ public final class BevatelSimulator implements AutoCloseable {
         private long maxAttachmentBytes = Settings.DEFAULT_MAX_ATTACHMENT_BYTES;
         private Fixtures fixtures = Fixtures.none();
         private JsonNode initialState;
+        private final List<Fault> faults = new ArrayList<>();
 
         private Builder() {
         }
@@ -534,6 +564,16 @@ public final class BevatelSimulator implements AutoCloseable {
          */
         public Builder initialState(JsonNode document) {
             this.initialState = document;
+            return this;
+        }
+
+        /**
+         * A fault in place from the start, and again after every {@link BevatelSimulator#reset()} (with its
+         * {@code times} and draws anew), for a suite whose every test meets it; a test's own faults go
+         * through {@link BevatelSimulator#faults()} and last until the next reset.
+         */
+        public Builder fault(Fault fault) {
+            this.faults.add(Objects.requireNonNull(fault, "fault"));
             return this;
         }
 

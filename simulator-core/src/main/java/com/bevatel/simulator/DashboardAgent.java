@@ -11,10 +11,16 @@ import com.bevatel.simulator.model.Priority;
 import com.bevatel.simulator.model.Team;
 import com.bevatel.simulator.model.User;
 import com.bevatel.simulator.model.WireEnum;
+import com.bevatel.simulator.domain.ApiException;
+import com.bevatel.simulator.state.State;
 import com.bevatel.simulator.state.Store;
+import com.bevatel.simulator.state.Transaction;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A member of the account working in the (simulated) Bevatel dashboard, for tests that must react
@@ -29,7 +35,8 @@ import java.util.Objects;
  * Conversations are named by their display id (the {@code id} every payload shows). Each call is
  * one write, with exactly the messages, activity messages and events the real dashboard action
  * produces. A missing conversation, or one the member may not see, throws the
- * {@link com.bevatel.simulator.domain.ApiException} the API would answer (404, 401).
+ * {@link ApiException} the API would answer (404, 401), with a stack trace and a message naming what
+ * was missing ("conversation 987 not found in account 1 (it has [1, 2])").
  */
 public final class DashboardAgent {
     private final Store store;
@@ -47,12 +54,12 @@ public final class DashboardAgent {
 
     /** Sends a public reply (outgoing message; Liquid variables are rendered). */
     public Message reply(long conversationId, String content) {
-        return store.write(tx -> DashboardActions.reply(tx, member, conversationId, content, false));
+        return act(conversationId, tx -> DashboardActions.reply(tx, member, conversationId, content, false));
     }
 
     /** Writes a private note (outgoing, {@code private: true}; delivered to webhooks like Chatwoot does). */
     public Message note(long conversationId, String content) {
-        return store.write(tx -> DashboardActions.reply(tx, member, conversationId, content, true));
+        return act(conversationId, tx -> DashboardActions.reply(tx, member, conversationId, content, true));
     }
 
     public Conversation resolve(long conversationId) {
@@ -76,44 +83,90 @@ public final class DashboardAgent {
     /** Assigns the member named {@code agentNameOrEmail} (the acting member themself: self-assignment). */
     public Conversation assign(long conversationId, String agentNameOrEmail) {
         User assignee = store.read(state -> Users.byNameOrEmail(state, member.accountId(), agentNameOrEmail))
-                .orElseThrow(() -> new IllegalArgumentException("no user named " + agentNameOrEmail));
-        return store.write(tx -> DashboardActions.assign(tx, member, conversationId, assignee));
+                .orElseThrow(() -> new IllegalArgumentException(store.<String>read(state -> Users.unknown(state,
+                        member.accountId(), agentNameOrEmail))));
+        return act(conversationId, tx -> DashboardActions.assign(tx, member, conversationId, assignee));
     }
 
     public Conversation unassign(long conversationId) {
-        return store.write(tx -> DashboardActions.assign(tx, member, conversationId, null));
+        return act(conversationId, tx -> DashboardActions.assign(tx, member, conversationId, null));
     }
 
     /** Assigns the team named {@code teamName}; null removes the team. */
     public Conversation assignTeam(long conversationId, String teamName) {
         Team team = teamName == null ? null : store.read(state -> Teams.byName(state, member.accountId(), teamName))
-                .orElseThrow(() -> new IllegalArgumentException("no team named " + teamName));
-        return store.write(tx -> DashboardActions.assignTeam(tx, member, conversationId, team));
+                .orElseThrow(() -> new IllegalArgumentException(store.<String>read(state -> Teams.unknown(state,
+                        member.accountId(), teamName))));
+        return act(conversationId, tx -> DashboardActions.assignTeam(tx, member, conversationId, team));
     }
 
     /** Sets the priority; null removes it. */
     public Conversation setPriority(long conversationId, Priority priority) {
-        return store.write(tx -> DashboardActions.setPriority(tx, member, conversationId, priority));
+        return act(conversationId, tx -> DashboardActions.setPriority(tx, member, conversationId, priority));
     }
 
     /** Replaces the conversation's labels. */
     public Conversation setLabels(long conversationId, String... labels) {
-        return store.write(tx -> DashboardActions.setLabels(tx, member, conversationId, Arrays.asList(labels)));
+        return act(conversationId, tx -> DashboardActions.setLabels(tx, member, conversationId, Arrays.asList(labels)));
     }
 
     /** Starts or stops typing in the reply box (conversation_typing_on/off). */
     public void typing(long conversationId, boolean on) {
-        store.write(tx -> DashboardActions.typing(tx, member, conversationId, on, false));
+        act(conversationId, tx -> DashboardActions.typing(tx, member, conversationId, on, false));
     }
 
     /** Marks a message delivered, read or failed (message_updated when it changes). */
     public Message markMessage(long conversationId, long messageId, MessageStatus status) {
         Objects.requireNonNull(status, "status");
-        return store.write(tx -> DashboardActions.markMessage(tx, member, conversationId, messageId,
-                WireEnum.name(status), null));
+        try {
+            return act(conversationId, tx -> DashboardActions.markMessage(tx, member, conversationId, messageId,
+                    WireEnum.name(status), null));
+        } catch (ApiException e) {
+            if (e.status() == 404 && messageMissing(conversationId, messageId)) {
+                throw e.forCaller("message " + messageId + " not found in conversation " + conversationId);
+            }
+            throw e;
+        }
     }
 
     private Conversation status(long conversationId, ConversationStatus status, Instant snoozedUntil) {
-        return store.write(tx -> DashboardActions.changeStatus(tx, member, conversationId, status, snoozedUntil));
+        return act(conversationId, tx -> DashboardActions.changeStatus(tx, member, conversationId, status, snoozedUntil));
+    }
+
+    /**
+     * One write on a conversation. The API's errors are built without a stack trace, for speed on the
+     * HTTP path; here they are thrown again with this call's frames (so a failing test shows its line)
+     * and a message saying what was missing or refused.
+     */
+    private <T> T act(long conversationId, Function<Transaction, T> operation) {
+        try {
+            return store.write(operation);
+        } catch (ApiException e) {
+            throw e.forCaller(store.read(state -> explain(state, conversationId, e)));
+        }
+    }
+
+    private String explain(State state, long conversationId, ApiException e) {
+        long account = member.accountId();
+        Optional<Conversation> conversation = state.conversationByDisplayId
+                .find(new State.DisplayKey(account, conversationId)).map(state.conversations::get);
+        if (conversation.isEmpty()) {
+            List<Long> existing = state.conversations.all().stream().filter(c -> c.accountId() == account)
+                    .map(Conversation::displayId).limit(20).toList();
+            return "conversation " + conversationId + " not found in account " + account
+                    + (existing.isEmpty() ? " (it has no conversations)" : " (it has " + existing + ")");
+        }
+        if (e.status() == 401) {
+            return member.name() + " (" + WireEnum.name(member.role()) + ") may not act on conversation "
+                    + conversationId + ": not a member of its inbox " + conversation.get().inboxId() + " or of its team";
+        }
+        return member.name() + " could not act on conversation " + conversationId + ": " + e.getMessage();
+    }
+
+    private boolean messageMissing(long conversationId, long messageId) {
+        return store.read(state -> state.conversationByDisplayId
+                .find(new State.DisplayKey(member.accountId(), conversationId)).map(state.conversations::get)
+                .map(c -> state.messages.find(messageId).filter(m -> m.conversationId() == c.id()).isEmpty())
+                .orElse(false));
     }
 }

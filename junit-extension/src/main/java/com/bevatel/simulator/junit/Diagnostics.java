@@ -1,17 +1,27 @@
 package com.bevatel.simulator.junit;
 
 import com.bevatel.simulator.BevatelSimulator;
+import com.bevatel.simulator.fault.Fault;
+import com.bevatel.simulator.fault.FaultRule;
+import com.bevatel.simulator.fault.InjectedFault;
 import com.bevatel.simulator.model.Contact;
 import com.bevatel.simulator.model.Conversation;
 import com.bevatel.simulator.model.Message;
 import com.bevatel.simulator.model.WireEnum;
+import com.bevatel.simulator.webhook.Sink;
+import java.util.List;
 import java.util.StringJoiner;
 
-/** A compact picture of a simulator for a failed test's report: its conversations and messages. */
+/**
+ * A compact picture of a simulator for a failed test's report: its conversations and messages, the
+ * faults and sink answers in force (what a test broke on purpose, so a 429 never seems to come from
+ * nowhere), and the webhook deliveries.
+ */
 final class Diagnostics {
     private static final int MAX_CONVERSATIONS = 20;
     private static final int MAX_MESSAGES = 10;
     private static final int MAX_TEXT = 80;
+    private static final int MAX_INJECTED = 10;
 
     private Diagnostics() {
     }
@@ -30,7 +40,59 @@ final class Diagnostics {
                 ids.stream().skip(Math.max(0, ids.size() - MAX_MESSAGES)).forEach(id -> out.add("    " + line(state.messages.get(id))));
             });
             return out.toString();
-        }) + System.lineSeparator() + WebhookJournalAssert.recorded(sim.webhooks());
+        }) + System.lineSeparator() + faults(sim) + sinks(sim) + WebhookJournalAssert.recorded(sim.webhooks());
+    }
+
+    private static String faults(BevatelSimulator sim) {
+        StringJoiner out = new StringJoiner(System.lineSeparator(), "", System.lineSeparator());
+        List<FaultRule> rules = sim.faults().rules();
+        out.add(rules.isEmpty() ? "No fault rules." : "Fault rules (" + sim.faults().activeRules().size() + " active):");
+        rules.forEach(rule -> out.add("  " + rule(rule)));
+        List<InjectedFault> log = sim.faults().log();
+        if (!log.isEmpty()) {
+            out.add("Faults injected into " + log.size() + " requests" + (log.size() > MAX_INJECTED ? ", the last "
+                    + MAX_INJECTED : "") + ":");
+            log.stream().skip(Math.max(0, log.size() - MAX_INJECTED)).forEach(entry -> out.add("  " + injected(entry)));
+        }
+        return out.toString();
+    }
+
+    static String rule(FaultRule rule) {
+        Fault fault = rule.fault();
+        String what = switch (fault.kind()) {
+            case RESPOND -> "answer " + fault.status();
+            case DELAY -> "delay";
+            case DROP -> "drop the connection";
+        };
+        if (!fault.delay().isZero()) {
+            what += (fault.kind() == Fault.Kind.DELAY ? " " : " after ") + fault.delay().toMillis() + " ms";
+        }
+        Long remaining = rule.remaining();
+        return "#" + rule.id() + " " + what + " to " + fault.method() + " " + fault.path()
+                + (fault.probability() < 1 ? " (probability " + fault.probability() + ")" : "")
+                + ": applied " + rule.applied() + (remaining == null ? "" : ", " + remaining + " left");
+    }
+
+    private static String injected(InjectedFault entry) {
+        String what = switch (entry.kind()) {
+            case RESPOND -> String.valueOf(entry.status());
+            case DELAY -> "delayed " + entry.delayMillis() + " ms";
+            case DROP -> "dropped";
+        };
+        return entry.method() + " " + entry.path() + " -> " + what + " (rule #" + entry.ruleId() + ")";
+    }
+
+    private static String sinks(BevatelSimulator sim) {
+        List<Sink> sinks = sim.sinks();
+        if (sinks.isEmpty()) {
+            return "";
+        }
+        StringJoiner out = new StringJoiner(System.lineSeparator(), "Built-in sinks:" + System.lineSeparator(),
+                System.lineSeparator());
+        sinks.forEach(sink -> out.add("  " + sink.name() + ": answers " + sink.status()
+                + (sink.delay().isZero() ? "" : " after " + sink.delay().toMillis() + " ms")
+                + (sink.overridden() ? " (set by the test)" : "") + ", " + sink.received() + " received"));
+        return out.toString();
     }
 
     private static String assignee(Conversation c) {

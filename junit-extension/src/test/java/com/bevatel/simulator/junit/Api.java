@@ -23,6 +23,19 @@ final class Api {
         return send(sim, HttpRequest.newBuilder(sim.baseUrl().resolve("/api/v1/accounts/1" + path)).GET());
     }
 
+    /** The status of a GET to {@code path} on the simulator's server (any path), without judging it. */
+    static int status(BevatelSimulator sim, String path) {
+        try {
+            return CLIENT.send(HttpRequest.newBuilder(sim.baseUrl().resolve(path)).header("api_access_token", sim.accessToken())
+                    .GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Creates a contact and returns its id as the simulator numbered it. */
     static long createContact(BevatelSimulator sim, String name) {
         String body = post(sim, "/contacts", "{\"name\":\"" + name + "\",\"identifier\":\"" + name + "\"}");

@@ -63,11 +63,7 @@ class LifecycleTest {
 
     @Test
     void aFailedTestPublishesTheSimulatorState() {
-        Map<String, String> entries = new ConcurrentHashMap<>();
-        EngineTestKit.engine("junit-jupiter").selectors(selectClass(Failing.class)).execute().allEvents()
-                .reportingEntryPublished().stream()
-                .forEach(e -> e.getPayload(org.junit.platform.engine.reporting.ReportEntry.class)
-                        .ifPresent(r -> entries.putAll(r.getKeyValuePairs())));
+        Map<String, String> entries = reportEntries(Failing.class);
         assertThat(entries).containsKey("bevatel-simulator[default]");
         assertThat(entries.get("bevatel-simulator[default]")).contains("1 contacts, 1 conversations")
                 .contains("conversation 1 [open]").contains("incoming [sent] where is my parcel?");
@@ -76,6 +72,15 @@ class LifecycleTest {
     @Test
     void aPassingTestPublishesNothing() {
         assertThat(run(InstanceField.class).allEvents().reportingEntryPublished().count()).isZero();
+    }
+
+    /** Every report entry the tests of {@code testClass} published, by key. */
+    static Map<String, String> reportEntries(Class<?> testClass) {
+        Map<String, String> entries = new ConcurrentHashMap<>();
+        run(testClass).allEvents().reportingEntryPublished().stream()
+                .forEach(e -> e.getPayload(org.junit.platform.engine.reporting.ReportEntry.class)
+                        .ifPresent(r -> entries.putAll(r.getKeyValuePairs())));
+        return entries;
     }
 
     static EngineExecutionResults run(Class<?> testClass) {

@@ -6,6 +6,7 @@ import com.bevatel.simulator.state.Sequence;
 import com.bevatel.simulator.state.State;
 import com.bevatel.simulator.state.Transaction;
 import java.util.Locale;
+import java.util.List;
 import java.util.Optional;
 
 /** Teams of agents (assignments by team, team access to conversations). */
@@ -44,6 +45,13 @@ public final class Teams {
     /** A team of the account by id: 404 otherwise (Chatwoot's {@code Current.account.teams.find}). */
     public static Team find(State state, long accountId, long teamId) {
         return state.teams.find(teamId).filter(t -> t.accountId() == accountId).orElseThrow(Errors::notFound);
+    }
+
+    /** What to tell a Java caller who named a team that does not exist: the teams there are. */
+    public static String unknown(State state, long accountId, String name) {
+        List<String> teams = state.teams.all().stream().filter(t -> t.accountId() == accountId).map(Team::name).toList();
+        return "no team named " + name + " in account " + accountId
+                + (teams.isEmpty() ? "; it has no teams (add them with the builder's team(…))" : "; its teams: " + String.join(", ", teams));
     }
 
     public static Optional<Team> byName(State state, long accountId, String name) {

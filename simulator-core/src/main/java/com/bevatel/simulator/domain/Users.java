@@ -3,6 +3,7 @@ package com.bevatel.simulator.domain;
 import com.bevatel.simulator.model.User;
 import com.bevatel.simulator.state.State;
 import com.bevatel.simulator.state.Transaction;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -26,6 +27,14 @@ public final class Users {
                 .filter(u -> u.accountId() == accountId && (u.name().equals(nameOrEmail)
                         || u.email().toLowerCase(Locale.ROOT).equals(nameOrEmail.toLowerCase(Locale.ROOT))))
                 .findFirst();
+    }
+
+    /** What to tell a Java caller who named a member that does not exist: the members there are. */
+    public static String unknown(State state, long accountId, String nameOrEmail) {
+        List<String> members = state.users.all().stream().filter(u -> u.accountId() == accountId)
+                .map(u -> u.name() + " <" + u.email() + ">").toList();
+        return "no member named " + nameOrEmail + " in account " + accountId + "; its members: "
+                + String.join(", ", members);
     }
 
     /** A member of the account by id, or empty (never another account's user). */

@@ -9,20 +9,30 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * The faults injected into a simulator's API ({@code sim.faults()}): the rules, checked in the
  * order they were added (the first that fires wins), and the log of every request they affected.
- * Rules and log survive {@code reset()}; remove them with {@link #clear()} and {@link #clearLog()}.
- * Thread-safe; with no rule, a request pays one empty-list check.
+ * {@link #reset()} returns to the rules the simulator was configured with (their counts and draws
+ * starting over) and an empty log, as the simulator's own {@code reset()} does before each test, so a
+ * fault one test injects never reaches the next. Thread-safe; with no rule, a request pays one
+ * empty-list check.
  */
 public final class Faults {
     public static final int LOG_CAPACITY = 10_000;
 
     private final long simulatorSeed;
+    private final List<Fault> configured;
     private final List<FaultRule> rules = new CopyOnWriteArrayList<>();
     private final ArrayDeque<InjectedFault> log = new ArrayDeque<>();
     private long nextRuleId = 1;
     private long nextLogId = 1;
 
     public Faults(long simulatorSeed) {
+        this(simulatorSeed, List.of());
+    }
+
+    /** With the rules the simulator starts with, and returns to on {@link #reset()}. */
+    public Faults(long simulatorSeed, List<Fault> configured) {
         this.simulatorSeed = simulatorSeed;
+        this.configured = List.copyOf(configured);
+        reset();
     }
 
     public synchronized FaultRule inject(Fault fault) {
@@ -62,6 +72,26 @@ public final class Faults {
 
     public synchronized void clearLog() {
         log.clear();
+    }
+
+    /**
+     * Back to the configured start: the configured rules as new (ids from 1, nothing applied, the same
+     * draws again), the log empty and its ids from 1 — so runs after a reset are as repeatable as the first.
+     */
+    public synchronized void reset() {
+        if (configured.isEmpty() && rules.isEmpty() && log.isEmpty() && nextRuleId == 1 && nextLogId == 1) {
+            return; // The common case in a test suite: nothing to undo, and reset() stays cheap.
+        }
+        rules.clear();
+        log.clear();
+        nextRuleId = 1;
+        nextLogId = 1;
+        configured.forEach(this::inject);
+    }
+
+    /** The rules that can still affect a request (not exhausted), oldest first. */
+    public List<FaultRule> activeRules() {
+        return rules.stream().filter(rule -> rule.remaining() == null || rule.remaining() > 0).toList();
     }
 
     /**

@@ -62,6 +62,11 @@ public final class Sink {
         return delay;
     }
 
+    /** Whether it was told to answer other than 200 at once (what a test's failure report should show). */
+    public boolean overridden() {
+        return status != 200 || !delay.isZero();
+    }
+
     /** Requests received since creation or {@link #reset()}. */
     public long received() {
         return received.get();

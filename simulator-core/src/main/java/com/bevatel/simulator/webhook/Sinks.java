@@ -38,6 +38,11 @@ public final class Sinks implements HttpHandler {
         return sinks.values().stream().sorted(Comparator.comparing(Sink::name)).toList();
     }
 
+    /** Every sink back to 200 at once with nothing received; the names stay, so a held {@link Sink} stays live. */
+    public void resetAll() {
+        sinks.values().forEach(Sink::reset);
+    }
+
     /** Is this request for a sink? */
     public static boolean handles(HttpServerExchange exchange) {
         return exchange.getRequestPath().startsWith(PREFIX);

@@ -150,9 +150,14 @@ class FaultInjectionTest {
         assertThat(sim.faults().rules()).containsExactly(first, second);
         assertThat(sim.faults().remove(second.id())).isTrue();
         assertThat(http.get("/api/v1/profile").status()).isEqualTo(200);
-        sim.reset();
-        assertThat(sim.faults().rules()).as("kept across reset").containsExactly(first);
         assertThat(sim.faults().log()).hasSize(2);
+        sim.reset(BevatelSimulator.Keep.FAULTS);
+        assertThat(sim.faults().rules()).as("kept when asked").containsExactly(first);
+        assertThat(sim.faults().log()).hasSize(2);
+        sim.reset();
+        assertThat(sim.faults().rules()).as("a reset returns to the configured start: none").isEmpty();
+        assertThat(sim.faults().log()).isEmpty();
+        assertThat(sim.faults().inject(Fault.drop()).id()).as("rule ids start over").isEqualTo(1);
     }
 
     @Test
@@ -164,5 +169,25 @@ class FaultInjectionTest {
         assertThatThrownBy(() -> Fault.respond(99)).hasMessageContaining("100..599");
         assertThatThrownBy(() -> Fault.respond(500).probability(0)).hasMessageContaining("probability");
         assertThatThrownBy(() -> Fault.respond(500).on("GET", "api")).hasMessageContaining("starts with /");
+    }
+
+    @Test
+    void configuredFaultsAndSinksComeBackAsConfiguredAfterAReset() {
+        try (BevatelSimulator configured = BevatelSimulator.builder()
+                .fault(Fault.respond(503).on("GET", "/api/v1/profile").times(2)).start()) {
+            Http client = new Http(configured);
+            configured.sink("crm").respondWith(500).delay(Duration.ofMillis(5));
+            assertThat(client.get("/api/v1/profile").status()).isEqualTo(503);
+            configured.faults().inject(Fault.drop().on("GET", "/api/v1/accounts/**"));
+            configured.reset();
+            assertThat(configured.faults().rules()).as("only the configured rule, as new").singleElement()
+                    .satisfies(rule -> assertThat(rule.applied()).isZero()).satisfies(rule -> assertThat(rule.id()).isEqualTo(1));
+            assertThat(configured.faults().log()).isEmpty();
+            assertThat(configured.sink("crm").status()).isEqualTo(200);
+            assertThat(configured.sink("crm").delay()).isZero();
+            assertThat(client.get("/api/v1/profile").status()).isEqualTo(503);
+            assertThat(client.get("/api/v1/profile").status()).isEqualTo(503);
+            assertThat(client.get("/api/v1/profile").status()).as("times(2) used up again").isEqualTo(200);
+        }
     }
 }

@@ -137,4 +137,22 @@ class DashboardAgentTest {
         assertThat(world.sim.agent("admin@bevatel.test").reply(elsewhere, "hi").content()).isEqualTo("hi");
         assertThatThrownBy(() -> world.sim.agent("ghost")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void mistakesFailWhereTheTestMadeThemAndSayWhatWasMissing() {
+        assertThatThrownBy(() -> sam.reply(987, "hi")).isInstanceOf(ApiException.class)
+                .hasMessageStartingWith("conversation 987 not found in account 1 (it has [" + conversation + "])")
+                .hasMessageContaining("the API answers 404 {\"error\":\"Resource could not be found\"}")
+                .satisfies(e -> assertThat(e.getStackTrace()).as("frames down to this test")
+                        .anyMatch(frame -> frame.getClassName().equals(DashboardAgentTest.class.getName())));
+        assertThatThrownBy(() -> sam.markMessage(conversation, 4242, MessageStatus.READ))
+                .hasMessageStartingWith("message 4242 not found in conversation " + conversation)
+                .satisfies(e -> assertThat(e.getStackTrace()).isNotEmpty());
+        assertThatThrownBy(() -> world.sim.agent("Alice Agent")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("no member named Alice Agent in account 1; its members: Bevatel Admin <")
+                .hasMessageContaining("Sam Agent <sam@acme.test>, Kim Agent <kim@acme.test>");
+        assertThatThrownBy(() -> sam.assign(conversation, "Nobody")).hasMessageStartingWith("no member named Nobody");
+        assertThatThrownBy(() -> sam.assignTeam(conversation, "ghosts")).hasMessage("no team named ghosts in account 1; its teams: support");
+        assertThatThrownBy(() -> world.sim.agentBot("ghost-bot")).hasMessage("no agent bot named ghost-bot; the bots: [Helper Bot]");
+    }
 }

@@ -5,12 +5,18 @@ import com.bevatel.simulator.BevatelSimulator;
 import com.bevatel.simulator.http.Response;
 import com.bevatel.simulator.http.Router;
 import com.bevatel.simulator.view.Json;
+import com.bevatel.simulator.domain.Errors;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.undertow.util.Headers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * Health ({@code GET /_simulator/health}: the process answers), readiness ({@code GET
@@ -31,10 +37,13 @@ final class AdminRoutes {
         });
         router.get(AdminApi.PREFIX + "ready", request -> Response.ok(ready(sim, settings)));
         router.post(AdminApi.PREFIX + "reset", request -> {
-            sim.reset();
+            List<BevatelSimulator.Keep> keep = keep(request.params().string("keep"));
+            sim.reset(keep.toArray(BevatelSimulator.Keep[]::new));
             ObjectNode body = Json.object();
             body.put("reset", true);
             body.put("clock", sim.clock().now().toString());
+            ArrayNode kept = body.putArray("kept");
+            keep.forEach(k -> kept.add(k.name().toLowerCase(Locale.ROOT)));
             return Response.ok(body);
         });
         byte[] openApi = resource(OPENAPI);
@@ -42,6 +51,25 @@ final class AdminRoutes {
             exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json; charset=utf-8");
             exchange.getResponseSender().send(ByteBuffer.wrap(openApi));
         });
+    }
+
+    /**
+     * {@code ?keep=faults,sinks}: what a reset leaves alone. By default it resets everything, as the
+     * JUnit extension does before each test; someone poking at a running jar may want their faults kept.
+     */
+    private static List<BevatelSimulator.Keep> keep(String keep) {
+        List<BevatelSimulator.Keep> kept = new ArrayList<>();
+        if (keep == null || keep.isBlank()) {
+            return kept;
+        }
+        for (String part : keep.split(",")) {
+            String name = part.trim().toUpperCase(Locale.ROOT);
+            if (Arrays.stream(BevatelSimulator.Keep.values()).noneMatch(k -> k.name().equals(name))) {
+                throw Errors.error(422, "keep: '" + part.trim() + "' is not one of faults, sinks");
+            }
+            kept.add(BevatelSimulator.Keep.valueOf(name));
+        }
+        return kept;
     }
 
     private static ObjectNode ready(BevatelSimulator sim, AdminApi.Settings settings) {

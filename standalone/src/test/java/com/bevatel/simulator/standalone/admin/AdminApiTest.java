@@ -55,6 +55,27 @@ class AdminApiTest {
     }
 
     @Test
+    void resetClearsFaultsAndSinksUnlessAskedToKeepThem() {
+        api.post("/_simulator/faults", "{\"method\":\"GET\",\"path\":\"/api/v1/profile\",\"status\":429,\"times\":10}");
+        api.put("/_simulator/sinks/crm", "{\"status\":503}");
+        assertThat(api.get("/api/v1/profile").status()).isEqualTo(429);
+
+        JsonNode kept = api.post("/_simulator/reset?keep=faults,sinks", null).json();
+        assertThat(kept.get("kept")).extracting(JsonNode::asText).containsExactly("faults", "sinks");
+        assertThat(api.get("/api/v1/profile").status()).as("the fault was kept").isEqualTo(429);
+        assertThat(api.get("/_simulator/sinks/crm").json().get("status").asInt()).isEqualTo(503);
+
+        assertThat(api.post("/_simulator/reset?keep=faults,clock", null).status()).isEqualTo(422);
+        assertThat(api.post("/_simulator/reset", null).json().get("kept")).isEmpty();
+        assertThat(api.get("/api/v1/profile").status()).as("no fault after a full reset").isEqualTo(200);
+        assertThat(api.get("/_simulator/faults").json().get("rules")).isEmpty();
+        assertThat(api.get("/_simulator/faults/log").json().get("injected")).isEmpty();
+        JsonNode sink = api.get("/_simulator/sinks/crm").json();
+        assertThat(sink.get("status").asInt()).isEqualTo(200);
+        assertThat(sink.get("received").asLong()).isZero();
+    }
+
+    @Test
     void theJournalListsFiltersShowsAndClearsDeliveries() {
         assertThat(api.put("/_simulator/sinks/down", "{\"status\":500}").json().get("status").asInt()).isEqualTo(500);
         assertThat(api.post("/api/v1/accounts/1/webhooks", "{\"url\":\"" + sim.sinkUrl("down")
