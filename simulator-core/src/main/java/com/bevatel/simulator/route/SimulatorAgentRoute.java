@@ -136,12 +136,12 @@ public final class SimulatorAgentRoute {
                     .orElseThrow(Errors::notFound);
         }
         return Users.byNameOrEmail(state, accountId, nameOrEmail)
-                .orElseThrow(() -> Errors.error(404, "No member named '" + nameOrEmail + "' in the account"));
+                .orElseThrow(() -> Errors.error(404, Users.unknown(state, accountId, nameOrEmail)));
     }
 
     private static User member(State state, User agent, String nameOrEmail) {
         return Users.byNameOrEmail(state, agent.accountId(), nameOrEmail)
-                .orElseThrow(() -> Errors.error(404, "No member named '" + nameOrEmail + "' in the account"));
+                .orElseThrow(() -> Errors.error(404, Users.unknown(state, agent.accountId(), nameOrEmail)));
     }
 
     private static Team team(State state, User agent, String name) {

@@ -68,7 +68,8 @@ class SimulatorHttpTest {
     @Test
     void errorsAreJson() {
         assertThat(anonymous.post(base + "/reply", "{\"agent\":\"Nobody\",\"content\":\"x\"}").body())
-                .isEqualTo("{\"error\":\"No member named 'Nobody' in the account\"}");
+                .startsWith("{\"error\":\"no member named Nobody in account 1; its members: Bevatel Admin <")
+                .contains("Sam Agent <sam@acme.test>");
         assertThat(anonymous.post(base + "/reply", "{}").body()).isEqualTo("{\"error\":\"content is required\"}");
         assertThat(anonymous.post("/_simulator/agent/conversations/99/resolve", "{}").body())
                 .isEqualTo("{\"error\":\"Resource could not be found\"}");
