@@ -67,8 +67,8 @@ class SimulatorHttpTest {
 
     @Test
     void errorsAreJson() {
-        assertThat(anonymous.post(base + "/reply", "{\"agent\":\"Nobody\",\"content\":\"x\"}").body())
-                .startsWith("{\"error\":\"no member named Nobody in account 1; its members: Bevatel Admin <")
+        assertThat(anonymous.post(base + "/reply", "{\"agent\":\"Nobody\",\"content\":\"x\"}").json().get("error").asText())
+                .startsWith("no member named Nobody in account 1; its members: Bevatel Admin <")
                 .contains("Sam Agent <sam@acme.test>");
         assertThat(anonymous.post(base + "/reply", "{}").body()).isEqualTo("{\"error\":\"content is required\"}");
         assertThat(anonymous.post("/_simulator/agent/conversations/99/resolve", "{}").body())
