@@ -9,12 +9,16 @@ import com.bevatel.simulator.BevatelSimulator;
 import com.bevatel.simulator.junit.BevatelSimulatorTest;
 import com.bevatel.simulator.junit.SimulatorConfigurer;
 import com.bevatel.simulator.webhook.WebhookJournal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The README's "Testing your integration" example, compiled and run as it is shown there. */
+/** The README's "Testing your integration" example: the README shows this file as it is. */
 @BevatelSimulatorTest(accessToken = "test-token", configurer = OrderSupportBridgeTest.WithAnAgent.class)
 class OrderSupportBridgeTest {
     /** Adds the agent who answers in the dashboard. */
@@ -27,16 +31,11 @@ class OrderSupportBridgeTest {
 
     private OrderSupportBridge bridge;
 
+    /** Runs after the extension's reset, so each test has a fresh bridge and an inbox pointing at it. */
     @BeforeEach
     void startTheBridge(BevatelSimulator bevatel) throws Exception {
         bridge = new OrderSupportBridge(bevatel.baseUrl(), bevatel.accessToken(), bevatel.apiInbox().id());
-        // Point the API inbox's webhook_url at the bridge, as an integrator configures it in Bevatel.
-        java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                bevatel.baseUrl().resolve("/api/v1/accounts/1/inboxes/" + bevatel.apiInbox().id()))
-                .header("api_access_token", bevatel.accessToken()).header("Content-Type", "application/json")
-                .method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString(
-                        "{\"channel\":{\"webhook_url\":\"" + bridge.webhookUrl() + "\"}}")).build(),
-                java.net.http.HttpResponse.BodyHandlers.discarding());
+        pointTheApiInboxAt(bevatel, bridge.webhookUrl());
     }
 
     @AfterEach
@@ -66,5 +65,21 @@ class OrderSupportBridgeTest {
                 .hasPayloadAt("/message_type", "outgoing");
         assertThat(bevatel).conversation(conversation).hasStatus("open")
                 .hasConversationMessages("Where is order 42?", "It left the warehouse today, Alice.");
+    }
+
+    /**
+     * What an integrator sets once in Bevatel's inbox settings: where the API inbox POSTs its webhooks.
+     * The bridge listens on a free port, so the URL is only known at run time: set it over the API.
+     */
+    private static void pointTheApiInboxAt(BevatelSimulator bevatel, URI webhookUrl) throws Exception {
+        HttpRequest patch = HttpRequest.newBuilder(bevatel.baseUrl().resolve(
+                        "/api/v1/accounts/" + bevatel.accountId() + "/inboxes/" + bevatel.apiInbox().id()))
+                .header("api_access_token", bevatel.accessToken())
+                .header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(
+                        "{\"channel\":{\"webhook_url\":\"" + webhookUrl + "\"}}"))
+                .build();
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(patch, HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
     }
 }
