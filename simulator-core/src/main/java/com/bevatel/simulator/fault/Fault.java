@@ -39,6 +39,7 @@ public record Fault(String method, String path, Kind kind, int status, Duration 
         if (!path.startsWith("/")) {
             throw new IllegalArgumentException("a path pattern starts with /: " + path);
         }
+        PathGlob.compile(path); // refuses what it cannot match, at the rule's creation
         if (kind == Kind.RESPOND && (status < 100 || status > 599)) {
             throw new IllegalArgumentException("status must be 100..599: " + status);
         }

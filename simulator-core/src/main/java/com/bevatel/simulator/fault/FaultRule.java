@@ -1,20 +1,19 @@
 package com.bevatel.simulator.fault;
 
 import com.bevatel.simulator.seed.SeededRandom;
-import java.util.regex.Pattern;
 
 /** An injected {@link Fault} as it stands: its id, how many requests it affected and has left. */
 public final class FaultRule {
     private final long id;
     private final Fault fault;
-    private final Pattern path;
+    private final PathGlob path;
     private final SeededRandom draws;
     private long applied;
 
     FaultRule(long id, Fault fault, long simulatorSeed) {
         this.id = id;
         this.fault = fault;
-        this.path = glob(fault.path());
+        this.path = PathGlob.compile(fault.path());
         this.draws = new SeededRandom(fault.seed() != null ? fault.seed() : simulatorSeed ^ (id * 0x9E3779B97F4A7C15L));
     }
 
@@ -37,7 +36,7 @@ public final class FaultRule {
     }
 
     boolean matches(String method, String requestPath) {
-        return ("*".equals(fault.method()) || fault.method().equals(method)) && path.matcher(requestPath).matches();
+        return ("*".equals(fault.method()) || fault.method().equals(method)) && path.matches(requestPath);
     }
 
     /** Whether this matching request is affected: counts it down and draws its chance. */
@@ -50,28 +49,6 @@ public final class FaultRule {
         }
         applied++;
         return true;
-    }
-
-    /** {@code *} within a segment, {@code **} across segments, everything else literal. */
-    static Pattern glob(String pattern) {
-        StringBuilder regex = new StringBuilder();
-        int literalStart = 0;
-        for (int i = 0; i < pattern.length(); i++) {
-            if (pattern.charAt(i) != '*') {
-                continue;
-            }
-            if (i > literalStart) {
-                regex.append(Pattern.quote(pattern.substring(literalStart, i)));
-            }
-            boolean across = i + 1 < pattern.length() && pattern.charAt(i + 1) == '*';
-            regex.append(across ? ".*" : "[^/]*");
-            i += across ? 1 : 0;
-            literalStart = i + 1;
-        }
-        if (literalStart < pattern.length()) {
-            regex.append(Pattern.quote(pattern.substring(literalStart)));
-        }
-        return Pattern.compile(regex.toString());
     }
 
     @Override
