@@ -22,15 +22,33 @@ public final class Sinks implements HttpHandler {
     public static final String PREFIX = "/_simulator/sink/";
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._~-]{1,100}");
     private static final String JSON_UTF8 = "application/json; charset=utf-8";
+    /**
+     * Sinks are made by the first request to a name, with no credentials (they receive the simulator's
+     * own deliveries): a bound keeps a stream of new names from growing the heap without end.
+     */
+    public static final int MAX_SINKS = 1000;
 
     private final ConcurrentMap<String, Sink> sinks = new ConcurrentHashMap<>();
 
-    /** The sink called {@code name} (letters, digits, {@code . _ ~ -}; up to 100 characters). */
+    /**
+     * The sink called {@code name} (letters, digits, {@code . _ ~ -}; up to 100 characters).
+     *
+     * @throws IllegalStateException when it would be sink number {@value #MAX_SINKS} + 1
+     */
     public Sink sink(String name) {
         if (name == null || !NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("sink names are 1-100 of A-Z a-z 0-9 . _ ~ -: " + name);
         }
-        return sinks.computeIfAbsent(name, Sink::new);
+        Sink existing = sinks.get(name);
+        if (existing != null) {
+            return existing;
+        }
+        synchronized (sinks) {
+            if (sinks.size() >= MAX_SINKS && !sinks.containsKey(name)) {
+                throw new IllegalStateException("there are " + MAX_SINKS + " sinks already, the most a simulator keeps");
+            }
+            return sinks.computeIfAbsent(name, Sink::new);
+        }
     }
 
     /** Every sink created so far, by name. */
@@ -60,7 +78,13 @@ public final class Sinks implements HttpHandler {
             answer(exchange, 405, "{\"status\":405,\"error\":\"Method Not Allowed\"}");
             return;
         }
-        Sink sink = sink(name);
+        Sink sink;
+        try {
+            sink = sink(name);
+        } catch (IllegalStateException full) {
+            answer(exchange, 429, "{\"status\":429,\"error\":\"Too Many Requests\",\"message\":\"" + full.getMessage() + "\"}");
+            return;
+        }
         exchange.getRequestReceiver().receiveFullBytes((ex, body) -> {
             sink.count();
             int status = sink.status();

@@ -63,4 +63,21 @@ class SinkTest {
             assertThatThrownBy(() -> sim.sink("x").respondWith(700)).isInstanceOf(IllegalArgumentException.class);
         }
     }
+
+    /** Issue 14 §11: sinks made by unauthenticated requests are bounded. */
+    @Test
+    void newNamesBeyondTheBoundAreRefusedAndOldOnesStillAnswer() {
+        try (BevatelSimulator sim = BevatelSimulator.builder().start()) {
+            Http http = new Http(sim);
+            for (int i = 0; i < Sinks.MAX_SINKS; i++) {
+                sim.sink("s" + i);
+            }
+            Http.Result refused = http.post("/_simulator/sink/one-too-many", "{}");
+            assertThat(refused.status()).isEqualTo(429);
+            assertThat(refused.json().get("message").asText()).contains("1000 sinks already");
+            assertThat(sim.sinks()).hasSize(Sinks.MAX_SINKS);
+            assertThat(http.post("/_simulator/sink/s7", "{}").status()).isEqualTo(200);
+            assertThatThrownBy(() -> sim.sink("another")).isInstanceOf(IllegalStateException.class);
+        }
+    }
 }

@@ -36,7 +36,7 @@ final class AdminJson {
             return call.get();
         } catch (ApiException e) {
             throw e;
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | IllegalStateException e) {
             throw Errors.error(422, e.getMessage());
         }
     }
