@@ -4,6 +4,7 @@ import com.bevatel.simulator.domain.SeedWorld;
 import com.bevatel.simulator.domain.Seeder;
 import com.bevatel.simulator.domain.Teams;
 import com.bevatel.simulator.domain.Users;
+import com.bevatel.simulator.domain.WebhookUrls;
 import com.bevatel.simulator.fault.Fault;
 import com.bevatel.simulator.fault.Faults;
 import com.bevatel.simulator.fixture.FixtureSeeder;
@@ -594,6 +595,9 @@ public final class BevatelSimulator implements AutoCloseable {
 
         /** The seeded API inbox's {@code webhook_url} (where the inbox callback is delivered). */
         public Builder apiInboxWebhookUrl(URI url) {
+            if (url != null && !WebhookUrls.deliverable(url.toString())) {
+                throw new IllegalArgumentException("the API inbox's webhook URL must be an absolute http(s) URL: " + url);
+            }
             this.apiInboxWebhookUrl = url;
             return this;
         }

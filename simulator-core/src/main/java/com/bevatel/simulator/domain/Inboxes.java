@@ -150,7 +150,7 @@ public final class Inboxes {
         static final java.util.Set<String> IDS = ZoneId.getAvailableZoneIds();
     }
 
-    /** The API channel's own validations, in its order: reply window, then the webhook URL length. */
+    /** The API channel's own validations, in its order: reply window, then the webhook URL (length, then {@link WebhookUrls}). */
     private static void validateChannel(ApiChannel channel) {
         List<Errors.Violation> violations = new ArrayList<>();
         JsonNode window = channel.additionalAttributes().get("agent_reply_time_window");
@@ -159,6 +159,10 @@ public final class Inboxes {
                     "Agent reply time window agent_reply_time_window must be greater than 0"));
         }
         tooLong(violations, "webhook_url", "Webhook url", channel.webhookUrl(), MAX_WEBHOOK_URL);
+        String url = channel.webhookUrl();
+        if (url != null && !url.isEmpty() && url.length() <= MAX_WEBHOOK_URL && !WebhookUrls.deliverable(url)) {
+            violations.add(new Errors.Violation("webhook_url", "Webhook url is invalid"));
+        }
         if (!violations.isEmpty()) {
             throw Errors.validation(violations);
         }

@@ -2,16 +2,14 @@ package com.bevatel.simulator.webhook;
 
 import com.bevatel.simulator.domain.Change;
 import com.bevatel.simulator.domain.Errors;
+import com.bevatel.simulator.domain.WebhookUrls;
 import com.bevatel.simulator.model.Webhook;
 import com.bevatel.simulator.state.Sequence;
 import com.bevatel.simulator.state.State;
 import com.bevatel.simulator.state.Transaction;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 /** Account webhooks (API.md §5.8): create, update, delete, with the model's validations. */
@@ -109,7 +107,7 @@ public final class AccountWebhooks {
         if (taken) {
             v.add(new Errors.Violation("url", "Url has already been taken"));
         }
-        if (!httpUrl(w.url())) {
+        if (!WebhookUrls.deliverable(w.url())) {
             v.add(new Errors.Violation("url", "Url is invalid"));
         }
         if (!subscriptionsValid) {
@@ -117,20 +115,6 @@ public final class AccountWebhooks {
         }
         if (!v.isEmpty()) {
             throw Errors.validation(v);
-        }
-    }
-
-    /** An absolute http(s) URL with a host (Chatwoot's unanchored pattern is looser; see the report). */
-    private static boolean httpUrl(String url) {
-        if (url == null) {
-            return false;
-        }
-        try {
-            URI uri = new URI(url);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null;
-        } catch (URISyntaxException e) {
-            return false;
         }
     }
 }

@@ -113,6 +113,13 @@ class InboxApiTest extends ApiTestSupport {
         assertError(http.post(account("/inboxes"), "{\"name\":\"X\",\"channel\":{\"type\":\"api\",\"webhook_url\":\"https://x/"
                         + "a".repeat(2048) + "\"}}"), 422,
                 "{\"message\":\"Webhook url is too long (maximum is 2048 characters)\",\"attributes\":[\"webhook_url\"]}");
+        // Beyond Chatwoot (which fails only at delivery): a callback URL must be absolute http(s), as account webhooks'.
+        for (String url : new String[] {"file:///etc/passwd", "jar:file:/x.jar!/a", "javascript:alert(1)", "/relative", "http://"}) {
+            assertError(http.post(account("/inboxes"), "{\"name\":\"X\",\"channel\":{\"type\":\"api\",\"webhook_url\":\""
+                    + url + "\"}}"), 422, "{\"message\":\"Webhook url is invalid\",\"attributes\":[\"webhook_url\"]}");
+            assertError(http.patch(account("/inboxes/1"), "{\"channel\":{\"webhook_url\":\"" + url + "\"}}"), 422,
+                    "{\"message\":\"Webhook url is invalid\",\"attributes\":[\"webhook_url\"]}");
+        }
         // The channel is saved before the inbox, so its error wins over the inbox's.
         assertError(http.post(account("/inboxes"), "{\"name\":\"\",\"channel\":{\"type\":\"api\","
                         + "\"additional_attributes\":{\"agent_reply_time_window\":0}}}"), 422,
