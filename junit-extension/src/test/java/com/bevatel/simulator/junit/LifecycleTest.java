@@ -9,6 +9,9 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.in
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
 import com.bevatel.simulator.BevatelSimulator;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -62,15 +65,27 @@ class LifecycleTest {
     }
 
     @Test
-    void aFailedTestPublishesTheSimulatorState() {
+    void aFailedTestPublishesTheSimulatorStateAndPrintsIt() {
         Map<String, String> entries = new ConcurrentHashMap<>();
-        EngineTestKit.engine("junit-jupiter").selectors(selectClass(Failing.class)).execute().allEvents()
-                .reportingEntryPublished().stream()
-                .forEach(e -> e.getPayload(org.junit.platform.engine.reporting.ReportEntry.class)
-                        .ifPresent(r -> entries.putAll(r.getKeyValuePairs())));
+        // The deliberate failure's report goes to System.err: taken here (not printed) and checked.
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        PrintStream err = System.err;
+        System.setErr(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            EngineTestKit.engine("junit-jupiter").selectors(selectClass(Failing.class)).execute().allEvents()
+                    .reportingEntryPublished().stream()
+                    .forEach(e -> e.getPayload(org.junit.platform.engine.reporting.ReportEntry.class)
+                            .ifPresent(r -> entries.putAll(r.getKeyValuePairs())));
+        } finally {
+            System.setErr(err);
+        }
         assertThat(entries).containsKey("bevatel-simulator[default]");
-        assertThat(entries.get("bevatel-simulator[default]")).contains("1 contacts, 1 conversations")
+        String report = entries.get("bevatel-simulator[default]");
+        assertThat(report).contains("1 contacts, 1 conversations")
                 .contains("conversation 1 [open]").contains("incoming [sent] where is my parcel?");
+        assertThat(printed.toString(StandardCharsets.UTF_8))
+                .contains("Bevatel simulator \"default\" after the failure of failsAfterAConversation(BevatelSimulator):")
+                .contains(report);
     }
 
     @Test

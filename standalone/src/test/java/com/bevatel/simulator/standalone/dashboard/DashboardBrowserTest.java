@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -39,6 +40,12 @@ class DashboardBrowserTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final Path SCREENSHOTS = Path.of(System.getProperty("basedir", "."), "target", "screenshots");
 
+    /**
+     * Selenium warns that it has no DevTools (CDP) support for this Chromium's version; these tests
+     * use WebDriver only. Held here so the level sticks (JUL keeps loggers weakly).
+     */
+    private static final Logger CDP_VERSION_FINDER = Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
+
     private static Path profile;
     private static ChromeDriver browser;
     private BevatelSimulator sim;
@@ -48,6 +55,7 @@ class DashboardBrowserTest {
     @BeforeAll
     static void startBrowser() {
         if (Browser.installed()) {
+            CDP_VERSION_FINDER.setLevel(Level.SEVERE);
             profile = Browser.newProfile();
             browser = Browser.start(profile);
         }
