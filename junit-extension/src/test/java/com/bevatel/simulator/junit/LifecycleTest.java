@@ -9,6 +9,9 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.in
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
 import com.bevatel.simulator.BevatelSimulator;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -62,11 +65,16 @@ class LifecycleTest {
     }
 
     @Test
-    void aFailedTestPublishesTheSimulatorState() {
-        Map<String, String> entries = reportEntries(Failing.class);
+    void aFailedTestPublishesTheSimulatorStateAndPrintsIt() {
+        Reported reported = reportsOf(Failing.class);
+        Map<String, String> entries = reported.entries();
         assertThat(entries).containsKey("bevatel-simulator[default]");
-        assertThat(entries.get("bevatel-simulator[default]")).contains("1 contacts, 1 conversations")
+        String report = entries.get("bevatel-simulator[default]");
+        assertThat(report).contains("1 contacts, 1 conversations")
                 .contains("conversation 1 [open]").contains("incoming [sent] where is my parcel?");
+        assertThat(reported.printed())
+                .contains("Bevatel simulator \"default\" after the failure of failsAfterAConversation(BevatelSimulator):")
+                .contains(report);
     }
 
     @Test
@@ -74,13 +82,27 @@ class LifecycleTest {
         assertThat(run(InstanceField.class).allEvents().reportingEntryPublished().count()).isZero();
     }
 
-    /** Every report entry the tests of {@code testClass} published, by key. */
-    static Map<String, String> reportEntries(Class<?> testClass) {
+    /** What the tests of {@code testClass} reported: the report entries by key, and what went to System.err. */
+    record Reported(Map<String, String> entries, String printed) {
+    }
+
+    /**
+     * Runs {@code testClass} and collects its report entries; the failure reports it prints to System.err
+     * on purpose are taken (not printed into the build log) and returned for checking.
+     */
+    static Reported reportsOf(Class<?> testClass) {
         Map<String, String> entries = new ConcurrentHashMap<>();
-        run(testClass).allEvents().reportingEntryPublished().stream()
-                .forEach(e -> e.getPayload(org.junit.platform.engine.reporting.ReportEntry.class)
-                        .ifPresent(r -> entries.putAll(r.getKeyValuePairs())));
-        return entries;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        PrintStream err = System.err;
+        System.setErr(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            run(testClass).allEvents().reportingEntryPublished().stream()
+                    .forEach(e -> e.getPayload(org.junit.platform.engine.reporting.ReportEntry.class)
+                            .ifPresent(r -> entries.putAll(r.getKeyValuePairs())));
+        } finally {
+            System.setErr(err);
+        }
+        return new Reported(entries, printed.toString(StandardCharsets.UTF_8));
     }
 
     static EngineExecutionResults run(Class<?> testClass) {

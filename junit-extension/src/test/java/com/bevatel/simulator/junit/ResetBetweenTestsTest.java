@@ -30,7 +30,7 @@ class ResetBetweenTestsTest {
 
     @Test
     void aFailureReportShowsTheFaultsAndSinksInForce() {
-        assertThat(LifecycleTest.reportEntries(FailsUnderAFault.class).get("bevatel-simulator[default]"))
+        assertThat(LifecycleTest.reportsOf(FailsUnderAFault.class).entries().get("bevatel-simulator[default]"))
                 .contains("Fault rules (1 active):")
                 .contains("#1 answer 429 to GET /api/v1/profile: applied 1, 9 left")
                 .contains("Faults injected into 1 requests:")

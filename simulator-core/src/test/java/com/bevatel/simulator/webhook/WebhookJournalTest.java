@@ -6,11 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.bevatel.simulator.BevatelSimulator;
 import com.bevatel.simulator.Http;
+import com.bevatel.simulator.LogCapture;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
 import org.junit.jupiter.api.Test;
 
 /** The journal: queries, the bound and its eviction count, waits woken by recording, useful timeouts. */
@@ -123,11 +125,21 @@ class WebhookJournalTest {
         });
         journal.addListener(listener);
 
-        journal.record(id -> delivery(id, "contact_created"));
-        journal.record(id -> delivery(id, "message_created"));
-        journal.clear();
-        journal.removeListener(listener);
-        journal.record(id -> delivery(id, "message_updated"));
+        // The broken listener's failures are logged, not thrown: taken here (not printed) and checked.
+        try (LogCapture log = LogCapture.of(WebhookJournal.class)) {
+            journal.record(id -> delivery(id, "contact_created"));
+            journal.record(id -> delivery(id, "message_created"));
+            journal.clear();
+            journal.removeListener(listener);
+            journal.record(id -> delivery(id, "message_updated"));
+
+            assertThat(log.records()).hasSize(3).allSatisfy(failure -> {
+                assertThat(failure.getLevel()).isEqualTo(Level.WARNING);
+                assertThat(failure.getMessage()).isEqualTo("webhook journal listener failed");
+                assertThat(failure.getThrown()).isInstanceOf(IllegalStateException.class)
+                        .hasMessage("a broken live view");
+            });
+        }
 
         assertThat(heard).containsExactly("1 contact_created of 1", "2 message_created of 2", "cleared, 0 left");
         assertThat(journal.all()).extracting(Delivery::event).containsExactly("message_updated");

@@ -1,5 +1,6 @@
 package com.bevatel.simulator.standalone.admin;
 
+import com.bevatel.simulator.standalone.dashboard.Dashboard;
 import com.bevatel.simulator.webhook.Sinks;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
@@ -34,8 +35,14 @@ final class AdminToken implements HttpHandler {
     @Override
     public void handleRequest(HttpServerExchange exchange) throws Exception {
         String path = exchange.getRequestPath();
-        if (!path.startsWith(AdminApi.PREFIX) || path.startsWith(Sinks.PREFIX) || staticDashboardFile(path)
-                || authorized(exchange)) {
+        if (!path.startsWith(AdminApi.PREFIX) || path.startsWith(Sinks.PREFIX) || authorized(exchange)) {
+            next.handleRequest(exchange);
+            return;
+        }
+        if (staticDashboardFile(path)) {
+            // Open, so the page can load without the token in its module imports; but then it must
+            // not carry the data that the page inlines for a caller who showed the token.
+            exchange.putAttachment(Dashboard.PAGE_WITHOUT_DATA, Boolean.TRUE);
             next.handleRequest(exchange);
             return;
         }
@@ -46,8 +53,9 @@ final class AdminToken implements HttpHandler {
     }
 
     /**
-     * The dashboard's page, script and style files hold no data and are fetched by the browser
-     * without the token (module imports carry no query); its data under {@code /ui/api/} needs it.
+     * The dashboard's page, script and style files are fetched by the browser without the token
+     * (module imports carry no query), and hold no data when so fetched; its data under
+     * {@code /ui/api/} needs it.
      */
     private static boolean staticDashboardFile(String path) {
         String ui = AdminApi.PREFIX + "ui";

@@ -3,17 +3,20 @@ package com.bevatel.simulator.standalone.dashboard;
 import com.bevatel.simulator.BevatelSimulator;
 import com.bevatel.simulator.HttpExtension;
 import com.bevatel.simulator.http.Router;
+import io.undertow.util.AttachmentKey;
 import io.undertow.util.Headers;
 import io.undertow.util.Methods;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * The live dashboard at {@value #PATH}: a static page (plain HTML, CSS and JavaScript modules,
- * served from this jar's resources) reading {@link DashboardApi}, acting through the core's
+ * The live dashboard at {@value #PATH}: a page (plain HTML, CSS and JavaScript modules, served
+ * from this jar's resources, the page with its first state inlined by {@link DashboardPage})
+ * reading {@link DashboardApi}, acting through the core's
  * {@code /_simulator/agent/...}, and kept current by {@link LiveUpdates} (server-sent events).
  *
  * <pre>{@code BevatelSimulator.builder().extension(new Dashboard()).start();}</pre>
@@ -31,11 +34,18 @@ public final class Dashboard implements HttpExtension {
             "chat.js", "text/javascript; charset=utf-8",
             "deliveries.js", "text/javascript; charset=utf-8");
 
+    /**
+     * Set by the admin token's check on a page request that did not carry a valid token: that page
+     * gets no inlined data (see {@link DashboardPage}). Absent when no admin token is configured.
+     */
+    public static final AttachmentKey<Boolean> PAGE_WITHOUT_DATA = AttachmentKey.create(Boolean.class);
+
     @Override
     public void register(Router router, BevatelSimulator simulator) {
-        byte[] page = resource("index.html");
-        serve(router, PATH, page, "text/html; charset=utf-8");
-        serve(router, PATH + "/", page, "text/html; charset=utf-8");
+        DashboardPage page = new DashboardPage(new String(resource("index.html"), StandardCharsets.UTF_8),
+                router.store(), simulator.webhooks());
+        router.raw(Methods.GET, PATH, page);
+        router.raw(Methods.GET, PATH + "/", page);
         ASSETS.forEach((name, type) -> serve(router, PATH + "/" + name, resource(name), type));
         DashboardApi.register(router, router.store(), simulator.webhooks());
         LiveUpdates live = new LiveUpdates();

@@ -34,6 +34,10 @@ import java.util.function.Predicate;
 final class DashboardApi {
     static final String API = Dashboard.PATH + "/api";
     private static final int MAX_LIMIT = 1000;
+    private static final int CONVERSATIONS_LIMIT = 100;
+    /** The list app.js asks for ({@code status=all&limit=200}), so the inlined one is the same. */
+    private static final int PAGE_CONVERSATIONS_LIMIT = 200;
+    private static final int DELIVERIES_LIMIT = 200;
 
     private DashboardApi() {
     }
@@ -43,7 +47,7 @@ final class DashboardApi {
         router.get(API + "/conversations", request -> {
             Params p = request.params();
             Predicate<Conversation> filter = inboxFilter(p.integer("inbox_id")).and(statusFilter(p.string("status")));
-            int limit = limit(p, 100);
+            int limit = limit(p, CONVERSATIONS_LIMIT);
             return Response.ok(store.read(state -> DashboardViews.conversations(state, filter, limit)));
         });
         router.get(API + "/conversations/{display_id}", request -> {
@@ -55,15 +59,7 @@ final class DashboardApi {
             Params p = request.params();
             long after = Objects.requireNonNullElse(p.integer("after"), 0L);
             Long conversationId = p.integer("conversation_id");
-            List<Delivery> matching = journal.matching(d -> d.id() > after
-                    && (conversationId == null || conversationId.equals(d.conversationId())));
-            int limit = limit(p, 200);
-            ObjectNode body = Json.object();
-            body.put("evicted", journal.evicted());
-            ArrayNode items = body.putArray("deliveries");
-            matching.stream().skip(Math.max(0, matching.size() - limit))
-                    .forEach(d -> items.add(DashboardViews.deliverySummary(d)));
-            return Response.ok(body);
+            return Response.ok(deliveries(journal, after, conversationId, limit(p, DELIVERIES_LIMIT)));
         });
         router.get(API + "/deliveries/{id}", request -> {
             long id = request.idParam("id");
@@ -71,6 +67,33 @@ final class DashboardApi {
                     .map(d -> Response.ok(DashboardViews.deliveryDetail(d)))
                     .orElseThrow(() -> Errors.error(404, "No delivery #" + id + " in the journal (cleared or evicted?)"));
         });
+    }
+
+    /**
+     * What the page fetches first: {@code GET overview}, the list it asks for and {@code GET deliveries},
+     * for {@link DashboardPage} to inline.
+     */
+    static ObjectNode initialState(Store store, WebhookJournal journal) {
+        ObjectNode o = Json.object();
+        store.read(state -> {
+            o.set("overview", DashboardViews.overview(state));
+            o.set("conversations", DashboardViews.conversations(state, c -> true, PAGE_CONVERSATIONS_LIMIT));
+            return null;
+        });
+        o.set("deliveries", deliveries(journal, 0, null, DELIVERIES_LIMIT));
+        return o;
+    }
+
+    /** The newest {@code limit} deliveries after id {@code after} (of one conversation unless null), oldest first. */
+    private static ObjectNode deliveries(WebhookJournal journal, long after, Long conversationId, int limit) {
+        List<Delivery> matching = journal.matching(d -> d.id() > after
+                && (conversationId == null || conversationId.equals(d.conversationId())));
+        ObjectNode body = Json.object();
+        body.put("evicted", journal.evicted());
+        ArrayNode items = body.putArray("deliveries");
+        matching.stream().skip(Math.max(0, matching.size() - limit))
+                .forEach(d -> items.add(DashboardViews.deliverySummary(d)));
+        return body;
     }
 
     private static Predicate<Conversation> inboxFilter(Long inboxId) {

@@ -6,6 +6,9 @@ import { renderHead, renderMessages } from './chat.js';
 import { renderDeliveries } from './deliveries.js';
 
 const MAX_DELIVERIES = 500;
+// ?live=off opens no event stream, for a one-off screenshot: the stream is a request that never
+// ends, and Chromium's --virtual-time-budget waits for open requests, so it would never shoot.
+const LIVE = new URLSearchParams(location.search).get('live') !== 'off';
 const $ = id => document.getElementById(id);
 
 const state = {
@@ -21,11 +24,14 @@ const state = {
   expanded: new Set(),
   details: new Map(),
   onlyOpen: false,
+  onlyFailed: false,
   mode: 'reply',
 };
 
 // ---- loading: parts are marked stale, then fetched together and rendered once ----
+const PARTS = ['overview', 'list', 'thread', 'deliveries'];
 const stale = new Set();
+const loaded = new Set(); // parts that have data (or, for the thread, know there is none to show)
 let flushing = false;
 
 function refresh(...parts) {
@@ -41,7 +47,7 @@ async function flush() {
     while (stale.size > 0) {
       const parts = [...stale];
       stale.clear();
-      await Promise.all(parts.map(part => load(part).catch(showError)));
+      await Promise.all(parts.map(part => load(part).then(() => loaded.add(part), showError)));
       render();
     }
   } finally {
@@ -67,12 +73,35 @@ async function load(part) {
       const epoch = state.deliveryEpoch;
       const page = await api.get('/deliveries?after=' + state.lastDeliveryId);
       if (epoch !== state.deliveryEpoch) return;
-      state.deliveries.push(...page.deliveries);
-      state.deliveries.splice(0, Math.max(0, state.deliveries.length - MAX_DELIVERIES));
-      if (page.deliveries.length > 0) state.lastDeliveryId = page.deliveries.at(-1).id;
+      addDeliveries(page);
       break;
     }
   }
+}
+
+function addDeliveries(page) {
+  state.deliveries.push(...page.deliveries);
+  state.deliveries.splice(0, Math.max(0, state.deliveries.length - MAX_DELIVERIES));
+  if (page.deliveries.length > 0) state.lastDeliveryId = page.deliveries.at(-1).id;
+}
+
+/**
+ * The first state, inlined by the server into the page (absent when the admin token is required
+ * and the page was opened without it): rendered now, before the load event, so a screenshot of the
+ * page shows data. Answers the parts it holds.
+ */
+function useInitialState() {
+  const script = document.getElementById('initial-state');
+  if (!script) return [];
+  const initial = JSON.parse(script.textContent);
+  state.overview = initial.overview;
+  state.list = initial.conversations;
+  addDeliveries(initial.deliveries);
+  const parts = ['overview', 'list', 'deliveries'];
+  if (state.openId === null) parts.push('thread'); // no conversation open: nothing to fetch
+  parts.forEach(part => loaded.add(part));
+  render();
+  return parts;
 }
 
 async function loadThread(id) {
@@ -106,8 +135,12 @@ function render() {
   for (const tab of $('status-tabs').children) tab.setAttribute('aria-selected', String(tab.dataset.status === state.status));
   renderConversationList($('conversation-list'), state.list, state.openId, openConversation);
   renderThread(overview);
-  const shown = state.onlyOpen ? state.deliveries.filter(d => d.conversation_id === state.openId) : state.deliveries;
-  renderDeliveries($('delivery-list'), shown, state.expanded, state.details, toggleDelivery);
+  const shown = state.deliveries.filter(d => (!state.onlyOpen || d.conversation_id === state.openId)
+    && (!state.onlyFailed || !d.succeeded));
+  renderDeliveries($('delivery-list'), shown, state.expanded, state.details, toggleDelivery,
+    state.onlyOpen || state.onlyFailed);
+  // For tests and screenshots to wait on: every pane has shown real data once.
+  if (PARTS.every(part => loaded.has(part))) document.body.dataset.ready = 'true';
 }
 
 function renderActAs(members) {
@@ -248,6 +281,10 @@ function wire() {
     state.onlyOpen = event.target.checked;
     render();
   });
+  $('only-failed').addEventListener('change', event => {
+    state.onlyFailed = event.target.checked;
+    render();
+  });
   window.addEventListener('hashchange', () => {
     const id = idFromHash();
     if (id !== null && id !== state.openId) openConversation(id);
@@ -284,5 +321,11 @@ function connect() {
 
 wire();
 setMode('reply');
-connect();
-refresh('overview', 'list', 'thread', 'deliveries');
+const inlined = useInitialState();
+if (LIVE) {
+  connect();
+} else {
+  $('live').dataset.state = 'off';
+  $('live-text').textContent = 'Not live (live=off)';
+}
+refresh(...PARTS.filter(part => !inlined.includes(part)));

@@ -37,7 +37,7 @@ function message(m) {
       m.content, time(m.created_at));
   }
   const kind = m.private ? 'note' : m.message_type;
-  return el('li', { class: 'message ' + kind, dataset: { messageId: m.id, messageType: kind } },
+  return el('li', { class: 'message ' + kind, dataset: { messageId: m.id, messageType: kind, status: m.status } },
     m.private && el('span', { class: 'note-label' }, 'Private note'),
     el('div', { class: 'bubble' },
       m.content,
@@ -46,7 +46,14 @@ function message(m) {
     el('div', { class: 'message-meta' },
       m.sender && el('span', {}, m.sender.name || m.sender.type),
       time(m.created_at),
-      m.message_type !== 'incoming' && !m.private && status(m)));
+      showsStatus(m) && status(m)));
+}
+
+// An incoming message's status says nothing to an agent, unless the inbox's webhook callback for
+// it failed: then, as for an outgoing one, the failure and Chatwoot's external_error show.
+function showsStatus(m) {
+  if (m.private) return false;
+  return m.message_type !== 'incoming' || m.status === 'failed';
 }
 
 function status(m) {

@@ -3,9 +3,13 @@ import { el, replace, pretty, dateTime } from './dom.js';
 
 /**
  * deliveries: summaries oldest first; expanded: Set of ids shown open; details: Map id → detail
- * (fetched on demand); onToggle(id).
+ * (fetched on demand); onToggle(id); filtered: whether a filter hid some, for the empty text.
  */
-export function renderDeliveries(container, deliveries, expanded, details, onToggle) {
+export function renderDeliveries(container, deliveries, expanded, details, onToggle, filtered) {
+  if (deliveries.length === 0 && filtered) {
+    replace(container, el('li', { class: 'list-empty' }, 'No deliveries match the filters.'));
+    return;
+  }
   if (deliveries.length === 0) {
     replace(container, el('li', { class: 'list-empty' },
       'No webhook deliveries yet. Every attempt to an inbox ', el('code', {}, 'webhook_url'),
@@ -14,10 +18,12 @@ export function renderDeliveries(container, deliveries, expanded, details, onTog
   }
   replace(container, deliveries.slice().reverse().map(d => {
     const open = expanded.has(d.id);
-    return el('li', { dataset: { deliveryId: d.id, event: d.event, expanded: String(open) } },
+    return el('li', { dataset: { deliveryId: d.id, event: d.event, succeeded: String(d.succeeded), expanded: String(open) } },
       el('button', { type: 'button', class: 'delivery-row', 'aria-expanded': String(open), onclick: () => onToggle(d.id) },
         el('span', { class: 'http-status ' + (d.succeeded ? 'ok' : 'failed') }, d.response_status ?? 'ERR'),
         el('span', { class: 'delivery-event' }, d.event),
+        // Always there (empty without a conversation), so the grid's columns stay in place.
+        el('span', { class: 'delivery-conversation' }, d.conversation_id === null ? '' : 'conv ' + d.conversation_id),
         el('span', { class: 'delivery-duration' }, d.duration_ms + ' ms'),
         el('span', { class: 'delivery-target', title: d.url }, d.receiver + ' · ' + d.url),
         el('span', { class: 'delivery-id' }, '#' + d.id)),

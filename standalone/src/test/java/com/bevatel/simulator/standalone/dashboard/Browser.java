@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.Dimension;
@@ -31,21 +33,51 @@ final class Browser {
     }
 
     static boolean installed() {
-        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        return missing(CHROMIUM, CHROMEDRIVER).isEmpty();
     }
 
     /** Fails (CI) or skips (elsewhere) unless both executables are there. */
     static void requireInstalled() {
-        if (installed()) {
+        String missing = missing(CHROMIUM, CHROMEDRIVER);
+        if (missing.isEmpty()) {
             return;
         }
-        String missing = "Chromium (" + CHROMIUM + ") or chromedriver (" + CHROMEDRIVER + ") is not installed;"
-                + " on Debian/Ubuntu: apt-get install chromium chromium-driver";
         if (required()) {
             fail(missing + " — required in CI, so this is a failure, not a skip");
         }
         System.err.println("WARNING: " + missing + " — browser test skipped");
         Assumptions.abort(missing + " — browser test skipped");
+    }
+
+    /**
+     * What is missing, naming each absent executable and how to get it; empty when both are there.
+     * Each path is checked on its own, so a missing chromedriver is not blamed on Chromium.
+     */
+    static String missing(Path chromium, Path chromedriver) {
+        List<String> absent = new ArrayList<>();
+        List<String> packages = new ArrayList<>();
+        List<String> properties = new ArrayList<>();
+        if (!Files.isExecutable(chromium)) {
+            absent.add("Chromium (" + describe(chromium) + ")");
+            packages.add("chromium");
+            properties.add("-Ddashboard.chromium=PATH");
+        }
+        if (!Files.isExecutable(chromedriver)) {
+            absent.add("chromedriver (" + describe(chromedriver) + ")");
+            packages.add("chromium-driver");
+            properties.add("-Ddashboard.chromedriver=PATH");
+        }
+        if (absent.isEmpty()) {
+            return "";
+        }
+        return String.join(" and ", absent) + (absent.size() == 1 ? " is" : " are")
+                + " missing; on Debian/Ubuntu: apt-get install " + String.join(" ", packages)
+                + ", or pass " + String.join(" ", properties);
+    }
+
+    /** The path, and whether it is absent or there but not executable. */
+    private static String describe(Path path) {
+        return path + (Files.exists(path) ? " is not executable" : " not found");
     }
 
     private static boolean required() {

@@ -11,7 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -39,6 +41,12 @@ class DashboardBrowserTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final Path SCREENSHOTS = Path.of(System.getProperty("basedir", "."), "target", "screenshots");
 
+    /**
+     * Selenium warns that it has no DevTools (CDP) support for this Chromium's version; these tests
+     * use WebDriver only. Held here so the level sticks (JUL keeps loggers weakly).
+     */
+    private static final Logger CDP_VERSION_FINDER = Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
+
     private static Path profile;
     private static ChromeDriver browser;
     private BevatelSimulator sim;
@@ -48,6 +56,7 @@ class DashboardBrowserTest {
     @BeforeAll
     static void startBrowser() {
         if (Browser.installed()) {
+            CDP_VERSION_FINDER.setLevel(Level.SEVERE);
             profile = Browser.newProfile();
             browser = Browser.start(profile);
         }
@@ -202,6 +211,62 @@ class DashboardBrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("chat-head"), "address-change"));
         assertConsoleClean();
         screenshot("dashboard-actions.png");
+    }
+
+    @Test
+    void aFailedIncomingMessageShowsItsErrorAndTheDeliveriesShowTheirConversationAndFilterFailed()
+            throws IOException {
+        long id = http.conversation("Carol Poe", "+15550003333"); // conversation_created: the sink answers 200
+        sim.webhooks().await(1, d -> d.event().equals("conversation_created"), WAIT);
+        sim.sink("inbox").respondWith(500);
+        http.incoming(id, "Is anyone there?");
+        // The failed callback marks the message failed, which fires message_updated (failing too).
+        sim.webhooks().await(1, d -> d.event().equals("message_updated"), WAIT);
+        JsonNode message = http.get("/api/v1/accounts/1/conversations/" + id + "/messages").json().get("payload").get(0);
+        assertThat(message.get("status").asText()).isEqualTo("failed");
+        String error = message.at("/content_attributes/external_error").asText();
+        assertThat(error).isNotBlank();
+
+        // The state is in the page itself, rendered before the load event that get() waits for.
+        browser.get(sim.baseUrl() + Dashboard.PATH);
+        assertThat(browser.findElement(By.tagName("body")).getAttribute("data-ready")).isEqualTo("true");
+        assertThat(browser.findElement(By.id("conversation-list")).getText()).contains("Carol Poe");
+        wait.until(ExpectedConditions.attributeToBe(By.id("live"), "data-state", "live"));
+
+        browser.findElement(By.cssSelector("#conversation-list li[data-conversation-id='" + id + "'] button")).click();
+        By failed = By.cssSelector("#messages li[data-message-type='incoming'][data-status='failed'] .message-meta .failed");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(failed, "failed: " + error));
+        assertThat(browser.findElement(failed).getAttribute("title")).isEqualTo(error);
+
+        // Collapsed, every row names its conversation.
+        List<Delivery> all = sim.webhooks().all();
+        List<Delivery> failures = all.stream().filter(d -> !d.succeeded()).toList();
+        assertThat(failures).extracting(Delivery::event).contains("message_created", "message_updated");
+        wait.until(driver -> driver.findElements(By.cssSelector("#delivery-list li[data-delivery-id]")).size() == all.size());
+        for (Delivery delivery : all) {
+            By row = By.cssSelector("#delivery-list li[data-delivery-id='" + delivery.id() + "'] .delivery-row");
+            assertThat(browser.findElement(row).getText()).contains("conv " + id, delivery.event());
+        }
+
+        browser.findElement(By.id("only-failed")).click();
+        wait.until(driver -> driver.findElements(By.cssSelector("#delivery-list li[data-delivery-id]")).size()
+                == failures.size());
+        assertThat(browser.findElements(By.cssSelector("#delivery-list li[data-delivery-id]")))
+                .extracting(row -> Long.parseLong(row.getAttribute("data-delivery-id")))
+                .containsExactlyInAnyOrderElementsOf(failures.stream().map(Delivery::id).toList());
+        assertThat(browser.findElement(By.id("delivery-list")).getText()).doesNotContain("conversation_created");
+
+        browser.findElement(By.id("only-failed")).click();
+        wait.until(driver -> driver.findElements(By.cssSelector("#delivery-list li[data-delivery-id]")).size() == all.size());
+        assertConsoleClean();
+        screenshot("dashboard-failed.png");
+
+        // For a one-off screenshot: no event stream, and data-ready only once the open thread is shown too.
+        browser.get(sim.baseUrl() + Dashboard.PATH + "?live=off#/conversations/" + id);
+        wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-ready", "true"));
+        assertThat(browser.findElement(By.id("messages")).getText()).contains("Is anyone there?", "failed: " + error);
+        assertThat(browser.findElement(By.id("live")).getAttribute("data-state")).isEqualTo("off");
+        assertConsoleClean();
     }
 
     private Object js(String script) {
