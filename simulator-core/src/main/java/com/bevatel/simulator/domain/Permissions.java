@@ -43,6 +43,17 @@ public final class Permissions {
         return c -> isInboxMember(state, c.inboxId(), user.id());
     }
 
+    /**
+     * {@code authorize @inbox, :show?} before anything is created in an inbox (conversation and
+     * contact-inbox create): 401 for an agent who is not a member. A null user is an agent bot, which
+     * InboxPolicy#show? lets through.
+     */
+    public static void requireInbox(State state, User user, Inbox inbox) {
+        if (user != null && !canViewInbox(state, user, inbox)) {
+            throw Errors.unauthorizedAction();
+        }
+    }
+
     public static void requireConversation(State state, User user, Conversation conversation) {
         if (!canViewConversation(state, user, conversation)) {
             throw Errors.unauthorizedAction();

@@ -2,6 +2,7 @@ package com.bevatel.simulator.route;
 
 import com.bevatel.simulator.domain.Contacts;
 import com.bevatel.simulator.domain.Errors;
+import com.bevatel.simulator.domain.Permissions;
 import com.bevatel.simulator.http.Params;
 import com.bevatel.simulator.http.Response;
 import com.bevatel.simulator.http.Router;
@@ -17,6 +18,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Predicate;
 
 /** A contact's sessions and conversations: {@code /contacts/{id}/contact_inboxes}, {@code /conversations}. */
 public final class ContactInboxRoute {
@@ -38,6 +40,8 @@ public final class ContactInboxRoute {
                 }
                 Inbox inbox = tx.state().inboxes.find(inboxId).filter(i -> i.accountId() == caller.accountId())
                         .orElseThrow(Errors::notFound);
+                // Contacts::ContactInboxesController#ensure_inbox: authorize @inbox, :show?
+                Permissions.requireInbox(tx.state(), caller.user(), inbox);
                 if ("".equals(sourceId)) {
                     // Chatwoot's builder returns nil for "" and the view fails (500).
                     throw Errors.validation("source_id", "Source can't be blank");
@@ -52,8 +56,11 @@ public final class ContactInboxRoute {
         router.accountGet("/contacts/{id}/conversations", (request, caller) -> router.store().read(state -> {
             Contact contact = Contacts.find(state, caller.accountId(), request.idParam("id"));
             List<Conversation> conversations = new ArrayList<>();
+            // Contacts::ConversationsController#index narrows by Conversations::PermissionFilterService.
+            Predicate<Conversation> listable = caller.isBot() ? c -> true : Permissions.listable(state, caller.user());
             for (long ciId : state.contactInboxesOfContact.of(contact.id())) {
-                state.conversationsOfContactInbox.of(ciId).forEach(id -> conversations.add(state.conversations.get(id)));
+                state.conversationsOfContactInbox.of(ciId).stream().map(state.conversations::get).filter(listable)
+                        .forEach(conversations::add);
             }
             conversations.sort(Comparator.comparing(Conversation::lastActivityAt).thenComparing(Conversation::id).reversed());
             ObjectNode body = Json.object();

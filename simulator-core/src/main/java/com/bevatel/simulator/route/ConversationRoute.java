@@ -5,6 +5,7 @@ import com.bevatel.simulator.domain.ConversationFinder;
 import com.bevatel.simulator.domain.Conversations;
 import com.bevatel.simulator.domain.Errors;
 import com.bevatel.simulator.domain.Messages;
+import com.bevatel.simulator.domain.Permissions;
 import com.bevatel.simulator.domain.NewMessage;
 import com.bevatel.simulator.event.Actor;
 import com.bevatel.simulator.http.Caller;
@@ -50,7 +51,13 @@ public final class ConversationRoute {
             // A message's validation errors keep the record-invalid shape here: unlike the messages
             // endpoint, Chatwoot's conversation create has no rescue of its own.
             return router.store().write(tx -> {
+                // ConversationsController's before_actions: authorize the given inbox, then the contact inbox's.
+                if (ref.inboxId() != null) {
+                    tx.state().inboxes.find(ref.inboxId()).filter(i -> i.accountId() == caller.accountId())
+                            .ifPresent(inbox -> Permissions.requireInbox(tx.state(), caller.user(), inbox));
+                }
                 ContactInbox ci = Conversations.resolveContactInbox(tx, caller.accountId(), ref);
+                Permissions.requireInbox(tx.state(), caller.user(), tx.state().inboxes.get(ci.inboxId()));
                 Conversations.Opened opened = Conversations.open(tx, ci, spec, actor(caller));
                 Conversation conversation = opened.conversation();
                 if (message != null) {

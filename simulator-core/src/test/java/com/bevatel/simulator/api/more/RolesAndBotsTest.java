@@ -60,6 +60,38 @@ class RolesAndBotsTest {
         assertThat(world.sam.get(Http.account("/inboxes/1")).json().has("hmac_token")).isFalse();
     }
 
+    /** Issue 14 §12: the routes around a conversation do not show or create what its inbox hides. */
+    @Test
+    void agentsCannotReachAnotherInboxThroughTheContact() {
+        long other = conversationInUnstaffedInbox();
+        JsonNode olga = world.show(other).at("/meta/sender");
+        long contact = olga.get("id").asLong();
+        assertThat(world.sam.get(Http.account("/conversations/" + other)).status()).isEqualTo(401);
+        assertThat(world.sam.get(Http.account("/contacts/" + contact + "/conversations")).json().get("payload"))
+                .as("the contact's conversations in inboxes Sam is not a member of").isEmpty();
+        assertThat(world.admin.get(Http.account("/contacts/" + contact + "/conversations")).json().get("payload"))
+                .extracting(c -> c.get("id").asLong()).containsExactly(other);
+
+        long inbox = world.show(other).get("inbox_id").asLong();
+        Http.Result session = world.sam.post(Http.account("/contacts/" + contact + "/contact_inboxes"),
+                "{\"inbox_id\":" + inbox + "}");
+        assertThat(session.status()).isEqualTo(401);
+        assertThat(session.body()).isEqualTo(NOT_AUTHORIZED);
+        Http.Result opened = world.sam.post(Http.account("/conversations"),
+                "{\"inbox_id\":" + inbox + ",\"contact_id\":" + contact + "}");
+        assertThat(opened.status()).isEqualTo(401);
+        String sourceId = world.admin.get(Http.account("/contacts/" + contact)).json()
+                .at("/payload/contact_inboxes/0/source_id").asText();
+        assertThat(world.sam.post(Http.account("/conversations"), "{\"source_id\":\"" + sourceId + "\"}").status())
+                .as("by the other inbox's source_id").isEqualTo(401);
+        assertThat(world.admin.get(Http.account("/conversations")).json().at("/data/meta/all_count").asLong())
+                .as("nothing was created").isEqualTo(1);
+        // In his own inbox the same contact is his to work with.
+        assertThat(world.sam.post(Http.account("/conversations"), "{\"inbox_id\":1,\"contact_id\":" + contact + "}")
+                .status()).isEqualTo(200);
+        assertThat(world.sam.get(Http.account("/contacts/" + contact + "/conversations")).json().get("payload")).hasSize(1);
+    }
+
     @Test
     void aTeamGivesItsMembersAccessToTheConversation() {
         long other = conversationInUnstaffedInbox();
