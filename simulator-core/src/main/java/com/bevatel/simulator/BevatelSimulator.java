@@ -1,5 +1,6 @@
 package com.bevatel.simulator;
 
+import com.bevatel.simulator.domain.Errors;
 import com.bevatel.simulator.domain.SeedWorld;
 import com.bevatel.simulator.domain.Seeder;
 import com.bevatel.simulator.domain.Teams;
@@ -304,12 +305,12 @@ public final class BevatelSimulator implements AutoCloseable {
 
             @Override
             public Instant advance(Duration duration) {
-                return store.read(state -> state.clock().advance(duration));
+                return store.exclusive(state -> state.clock().advance(duration));
             }
 
             @Override
             public void set(Instant instant) {
-                store.read(state -> {
+                store.exclusive(state -> {
                     state.clock().set(instant);
                     return null;
                 });
@@ -368,6 +369,17 @@ public final class BevatelSimulator implements AutoCloseable {
      */
     public void importState(JsonNode document) {
         store.replace(state -> StateCodec.read(document, state));
+    }
+
+    /**
+     * Stops accepting changes and returns the state as it then stands ({@link #exportState()}'s
+     * document), holding every write acknowledged before the call. From then on every write over the
+     * API answers 503 {@code {"error":"the simulator is stopping; nothing was changed"}}, and a reset,
+     * import or clock change here throws that error: a write that comes too late fails where it can be
+     * seen, instead of being answered and then lost. The jar calls it on shutdown, before its last save.
+     */
+    public ObjectNode stopWritesAndExport() {
+        return store.seal(() -> Errors.error(503, "the simulator is stopping; nothing was changed"), StateCodec::write);
     }
 
     /** The store behind the HTTP API, for in-process extensions (webhooks, admin, JUnit). */

@@ -46,7 +46,7 @@ public final class SimulatorClockRoute {
         }
         if (p.present("now")) {
             Instant target = instant(p.string("now"));
-            return router.store().read(state -> {
+            return router.store().exclusive(state -> {
                 state.clock().set(target);
                 return state.clock().now();
             });
@@ -55,7 +55,7 @@ public final class SimulatorClockRoute {
     }
 
     private static Instant advance(Router router, Duration duration) {
-        return router.store().read(state -> state.clock().advance(duration));
+        return router.store().exclusive(state -> state.clock().advance(duration));
     }
 
     private static long nonNegative(Long seconds) {

@@ -32,6 +32,8 @@ public final class Store {
     /** The next reset's state once it is ready; none before the first reset. */
     private final AtomicReference<State> spare = new AtomicReference<>();
     private final AtomicBoolean preparing = new AtomicBoolean();
+    /** Set once by {@link #seal}: what every later change throws instead of running. */
+    private volatile Supplier<? extends RuntimeException> sealed;
 
     /**
      * @param emptyState a new empty state with its generator and clock at their starting points
@@ -67,6 +69,7 @@ public final class Store {
     public <T> T write(Function<Transaction, T> operation) {
         lock.writeLock().lock();
         try {
+            refuseIfSealed();
             State current = state;
             State.Snapshot before = current.snapshot();
             current.undo.begin();
@@ -95,12 +98,14 @@ public final class Store {
      * spot, as it always did.
      */
     public void reset() {
+        refuseIfSealed();
         State fresh = spare.getAndSet(null);
         if (fresh == null) {
             fresh = seeded();
         }
         lock.writeLock().lock();
         try {
+            refuseIfSealed();
             state = fresh;
         } finally {
             lock.writeLock().unlock();
@@ -117,16 +122,55 @@ public final class Store {
      * nothing changes. Listeners hear it as a reset: the previous state's deliveries are dropped.
      */
     public void replace(Consumer<State> fill) {
+        refuseIfSealed();
         State fresh = emptyState.get();
         fill.accept(fresh);
         fresh.undo.commit();
         lock.writeLock().lock();
         try {
+            refuseIfSealed();
             state = fresh;
         } finally {
             lock.writeLock().unlock();
         }
         listeners.forEach(DomainEventListener::onReset);
+    }
+
+    /**
+     * A change that is no transaction: the clock moved by a test or the admin API. It runs alone, like
+     * a write, so no reader sees it half done and a {@link #seal} is not overtaken by it.
+     */
+    public <T> T exclusive(Function<State, T> change) {
+        lock.writeLock().lock();
+        try {
+            refuseIfSealed();
+            return change.apply(state);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Stops every change for good: writes, resets, imports and clock changes from now on throw what
+     * {@code refusal} makes, and the write under way (if any) has committed when this returns. Then
+     * {@code finalRead} runs on the state as it stands, which holds every write acknowledged before:
+     * the last save of a simulator being stopped.
+     */
+    public <T> T seal(Supplier<? extends RuntimeException> refusal, Function<State, T> finalRead) {
+        lock.writeLock().lock();
+        try {
+            sealed = refusal;
+            return finalRead.apply(state);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private void refuseIfSealed() {
+        Supplier<? extends RuntimeException> refusal = sealed;
+        if (refusal != null) {
+            throw refusal.get();
+        }
     }
 
     /** On the seeding thread: the next reset's state. */

@@ -235,7 +235,9 @@ public final class Main implements Callable<Integer> {
             return;
         }
         try {
-            stateFile.save(sim.exportState());
+            // Writes stop before the snapshot: one acknowledged after it would be lost with the process,
+            // so from here on they answer 503 instead.
+            stateFile.save(sim.stopWritesAndExport());
             out.println("State saved to " + stateFile.path());
         } catch (RuntimeException e) {
             System.err.println("bevatel-simulator: could not save the state: " + e.getMessage());
