@@ -14,6 +14,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.ConnectException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -82,6 +83,21 @@ class StartupJarIT {
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
             }
+        }
+    }
+
+    @Test
+    void aTakenPortStopsTheJarWithOneLineSayingWhatToPass() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+            int port = taken.getLocalPort();
+            Process process = new ProcessBuilder(javaCommand("--port", String.valueOf(port))).start();
+            process.getOutputStream().close();
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("exits").isTrue();
+            assertThat(process.exitValue()).isEqualTo(1);
+            assertThat(new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("bevatel-simulator:"
+                    + " cannot start: port " + port + " on 127.0.0.1 is in use; pass --port 0 for a free one or --port N"
+                    + System.lineSeparator());
+            assertThat(process.getInputStream().readAllBytes()).as("nothing on stdout").isEmpty();
         }
     }
 
