@@ -84,10 +84,10 @@ public final class BevatelSimulator implements AutoCloseable {
     private BevatelSimulator(Builder config) {
         this.config = config;
         this.faults = new Faults(config.seed, config.faults);
-        LateBoundHandler root = new LateBoundHandler();
+        LateBoundHandler root = new LateBoundHandler(config.readTimeout);
         // Starting the server (XNIO's threads and JMX registration, the socket) is the largest part of
         // a first start and needs nothing from the store, so it runs beside the seeding and the route
-        // registration; requests arriving before the routes are bound get 503.
+        // registration; requests arriving before the routes are bound are held until then.
         FutureTask<HttpServer> serverStart = new FutureTask<>(() -> {
             HttpServer started = new HttpServer(config.host, config.port, root, config.maxRequestBodyBytes, config.readTimeout);
             started.start();
@@ -135,6 +135,7 @@ public final class BevatelSimulator implements AutoCloseable {
             // Nothing is served before this line: a failed seed, fixture or state load never shows.
             root.bind(handler);
         } catch (RuntimeException | Error e) {
+            root.fail(e);
             closeQuietly(serverStart);
             if (dispatcher != null) {
                 dispatcher.close();

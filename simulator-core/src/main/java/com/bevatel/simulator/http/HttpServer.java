@@ -43,6 +43,7 @@ public final class HttpServer implements AutoCloseable {
 
     private final Undertow undertow;
     private final String host;
+    private final int requestedPort;
 
     /**
      * @param readTimeout how long a connection may send nothing — in the middle of a request's
@@ -50,6 +51,7 @@ public final class HttpServer implements AutoCloseable {
      */
     public HttpServer(String host, int port, HttpHandler handler, long maxBodyBytes, Duration readTimeout) {
         this.host = host;
+        this.requestedPort = port;
         int timeoutMillis = (int) Math.min(Integer.MAX_VALUE, readTimeout.toMillis());
         HttpHandler buffered = new RequestBufferingHandler(handler, BUFFERED_BODY_BYTES / SharedWorker.buffers().getBufferSize());
         long bufferable = Math.min(maxBodyBytes, BUFFERED_BODY_BYTES);
@@ -84,8 +86,14 @@ public final class HttpServer implements AutoCloseable {
         return sum < 0 ? Long.MAX_VALUE : sum;
     }
 
+    /** @throws CannotListenException when the host or port cannot be listened on, saying why */
     public void start() {
-        undertow.start();
+        try {
+            undertow.start();
+        } catch (RuntimeException e) {
+            CannotListenException listen = CannotListenException.of(host, requestedPort, e);
+            throw listen != null ? listen : e;
+        }
     }
 
     /**

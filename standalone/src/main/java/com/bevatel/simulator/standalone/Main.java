@@ -2,6 +2,7 @@ package com.bevatel.simulator.standalone;
 
 import com.bevatel.simulator.ApiInbox;
 import com.bevatel.simulator.BevatelSimulator;
+import com.bevatel.simulator.http.CannotListenException;
 import com.bevatel.simulator.standalone.dashboard.Dashboard;
 import com.bevatel.simulator.standalone.admin.AdminApi;
 import com.bevatel.simulator.standalone.cli.DurationConverter;
@@ -140,6 +141,11 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
+        if (port < 0 || port > 65535) {
+            err.println("bevatel-simulator: --port " + port + " is out of range; pass --port 0 for a free one or --port N"
+                    + " with N from 1 to 65535");
+            return 2;
+        }
         BevatelSimulator.Builder builder;
         FixturesFile fixturesFile = null;
         StateFile stateFile = state == null ? null : new StateFile(state);
@@ -168,6 +174,8 @@ public final class Main implements Callable<Integer> {
             FileProblem located = InvalidEntryException.FIXTURES.equals(e.document()) && fixturesFile != null
                     ? fixturesFile.locate(e) : stateFile != null ? stateFile.locate(e) : null;
             return refuse(err, located != null ? located.getMessage() : e.getMessage());
+        } catch (CannotListenException e) {
+            return refuse(err, e.problem() + "; " + whatToPass(e));
         } catch (RuntimeException e) {
             return refuse(err, e.getMessage() != null ? e.getMessage() : e.toString());
         }
@@ -222,6 +230,18 @@ public final class Main implements Callable<Integer> {
         teams.forEach(team -> Members.team(builder, team));
         agentBots.forEach(bot -> Members.agentBot(builder, bot));
         return builder;
+    }
+
+    /** The advice of {@link CannotListenException}'s message, in flags. */
+    private static String whatToPass(CannotListenException e) {
+        return switch (e.reason()) {
+            case PORT_IN_USE -> "pass --port 0 for a free one or --port N";
+            case PERMISSION_DENIED -> e.port() < 1024 ? "pass --port 0 for a free one or --port N with N from 1024 up"
+                    : "pass --port 0 for a free one or another --port N";
+            case NOT_A_LOCAL_ADDRESS, UNKNOWN_HOST ->
+                    "pass --host 127.0.0.1 (this machine only), --host 0.0.0.0 (every interface) or an address of this machine";
+            case OTHER -> "pass --port 0 for a free one or another --port N";
+        };
     }
 
     private static int refuse(PrintWriter err, String message) {

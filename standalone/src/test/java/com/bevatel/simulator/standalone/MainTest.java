@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
@@ -136,6 +137,36 @@ class MainTest {
         assertThat(refusal.exit).isEqualTo(1);
         assertThat(refusal.err).contains("cannot start: " + state.toAbsolutePath() + ": line 1").contains("move it away");
         assertThat(Files.readString(state)).as("left as it was").endsWith("\"version\":1,");
+    }
+
+    @Test
+    void aTakenPortIsNamedWithTheFlagsThatHelp() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+            int port = taken.getLocalPort();
+            assertThat(refuse("--port", String.valueOf(port))).isEqualTo(new Refusal(1, "", "bevatel-simulator: cannot start: port "
+                    + port + " on 127.0.0.1 is in use; pass --port 0 for a free one or --port N" + System.lineSeparator()));
+        }
+    }
+
+    @Test
+    void otherStartProblemsSayWhatToPass() throws IOException {
+        String nl = System.lineSeparator();
+        // 192.0.2.0/24 is reserved for documentation (RFC 5737): no machine has it.
+        assertThat(refuse("--port", "0", "--host", "192.0.2.1")).isEqualTo(new Refusal(1, "", "bevatel-simulator: cannot start:"
+                + " host 192.0.2.1 is not an address of this machine; pass --host 127.0.0.1 (this machine only), --host 0.0.0.0"
+                + " (every interface) or an address of this machine" + nl));
+        assertThat(refuse("--port", "70000")).isEqualTo(new Refusal(2, "", "bevatel-simulator: --port 70000 is out of range;"
+                + " pass --port 0 for a free one or --port N with N from 1 to 65535" + nl));
+        assertThat(refuse("--port", "0", "--state", dir.toString())).isEqualTo(new Refusal(1, "", "bevatel-simulator: cannot start: "
+                + dir.toAbsolutePath() + ": a directory, not a state file; pass --state with a file's path (the file is created on"
+                + " shutdown when missing)" + nl));
+        Path file = Files.writeString(dir.resolve("notes.txt"), "not a directory");
+        Path underAFile = file.resolve("saved/state.json");
+        assertThat(refuse("--port", "0", "--state", underAFile.toString())).isEqualTo(new Refusal(1, "", "bevatel-simulator:"
+                + " cannot start: " + underAFile.toAbsolutePath() + ": " + file.toAbsolutePath() + " is a file, not a directory;"
+                + " pass --state with a path in a directory" + nl));
+        assertThat(refuse("--port", "0", "--fixtures", dir.toString())).isEqualTo(new Refusal(1, "", "bevatel-simulator: cannot"
+                + " start: " + dir + ": a directory, not a fixtures file; pass --fixtures with a JSON or YAML file" + nl));
     }
 
     @Test

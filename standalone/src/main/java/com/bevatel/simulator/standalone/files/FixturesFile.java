@@ -42,6 +42,9 @@ public final class FixturesFile {
     public static FixturesFile read(Path path) {
         String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
         JsonFactory factory = name.endsWith(".yaml") || name.endsWith(".yml") ? new YAMLFactory() : new JsonFactory();
+        if (Files.isDirectory(path)) {
+            throw new FileProblem(path, 0, "a directory, not a fixtures file; pass --fixtures with a JSON or YAML file", null);
+        }
         try {
             return new FixturesFile(path, factory, Files.readAllBytes(path));
         } catch (IOException e) {

@@ -36,7 +36,20 @@ public final class StateFile {
 
     /** The saved state, or empty when there is no file yet; a file that cannot be read is a {@link FileProblem}. */
     public Optional<JsonNode> load() {
+        if (Files.isDirectory(path)) {
+            throw new FileProblem(path, 0, "a directory, not a state file; pass --state with a file's path (the file is"
+                    + " created on shutdown when missing)", null);
+        }
         if (!Files.exists(path)) {
+            // Found now rather than on shutdown, when saving fails and the state is lost.
+            Path ancestor = path.getParent();
+            while (ancestor != null && !Files.exists(ancestor)) {
+                ancestor = ancestor.getParent();
+            }
+            if (ancestor != null && !Files.isDirectory(ancestor)) {
+                throw new FileProblem(path, 0, ancestor + " is a file, not a directory; pass --state with a path in a"
+                        + " directory", null);
+            }
             return Optional.empty();
         }
         try {
