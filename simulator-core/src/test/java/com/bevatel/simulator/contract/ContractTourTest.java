@@ -242,6 +242,9 @@ class ContractTourTest {
         expect(422, app.post("/_simulator/clock", "{\"advance_seconds\":-1}"));
         expect(413, tooLarge(account("/contacts")));
         expect(413, tooLarge("/nowhere"));
+        // Last: a stopping simulator refuses writes from its final snapshot on.
+        sim.stopWritesAndExport();
+        expect(503, app.post(account("/contacts"), "{\"name\":\"Too late\"}"));
     }
 
     /**
