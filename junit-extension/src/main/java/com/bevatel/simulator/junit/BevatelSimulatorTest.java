@@ -10,7 +10,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Runs the test class against a Bevatel simulator: started once for the class on a free port,
- * reset before each test, closed after the class; {@code @Nested} classes share it. Test methods,
+ * reset before each test to its configured start (nothing one test breaks reaches the next), closed
+ * after the class; {@code @Nested} classes share it. Test methods,
  * lifecycle methods and constructors can take {@code BevatelSimulator}, {@code WebhookJournal} or
  * the base {@code URI}. Every attribute has the same meaning as the programmatic
  * {@link BevatelSimulatorExtension#builder()} option of the same name.
@@ -42,7 +43,10 @@ public @interface BevatelSimulatorTest {
      */
     String apiInboxWebhookSink() default "";
 
-    /** Reset state and journal before each test (turn off to let tests build on each other). */
+    /**
+     * Reset before each test: state, journal, fault rules and log, sinks ({@code BevatelSimulator#reset()});
+     * turn off to let tests build on each other.
+     */
     boolean resetBeforeEach() default true;
 
     /** Further configuration: a class with a public no-argument constructor. */
