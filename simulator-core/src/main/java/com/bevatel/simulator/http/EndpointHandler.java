@@ -40,21 +40,17 @@ final class EndpointHandler implements HttpHandler {
     private final String route;
     private final Endpoint endpoint;
     private final Guard guard;
-    private final boolean readsBody;
     private final long maxBodyBytes;
     private final boolean ioThread;
 
     /**
      * @param route     the path template this handler is registered under; null for the unknown-route fallback
-     * @param guard     run before the body is read, or null
-     * @param readsBody false for an endpoint that never looks at parameters (the unknown-route
-     *                  fallback): its body is not read or parsed at all
+     * @param guard     authentication from the headers and path alone (see {@link #handleRequest}), or null
      */
-    EndpointHandler(String route, Endpoint endpoint, Guard guard, boolean readsBody, long maxBodyBytes, boolean ioThread) {
+    EndpointHandler(String route, Endpoint endpoint, Guard guard, long maxBodyBytes, boolean ioThread) {
         this.route = route;
         this.endpoint = endpoint;
         this.guard = guard;
-        this.readsBody = readsBody;
         this.maxBodyBytes = maxBodyBytes;
         this.ioThread = ioThread;
     }
@@ -79,10 +75,6 @@ final class EndpointHandler implements HttpHandler {
                 write(exchange, internalError(exchange, e));
                 return;
             }
-        }
-        if (!readsBody) {
-            writeUnread(exchange, run(exchange, () -> new Request(exchange, Params.empty())));
-            return;
         }
         BodyReader.read(exchange, maxBodyBytes, new BodyReader.Callback() {
             @Override
@@ -152,13 +144,6 @@ final class EndpointHandler implements HttpHandler {
      */
     private static Response refusedUnread(HttpServerExchange exchange, ApiException e) {
         return errorResponse(HttpServer.bodyHere(exchange) ? e : BodyReader.closing(exchange, e));
-    }
-
-    private void writeUnread(HttpServerExchange exchange, Response response) {
-        if (!HttpServer.bodyHere(exchange)) {
-            exchange.setPersistent(false);
-        }
-        write(exchange, response);
     }
 
     /** Non-blocking: from the I/O thread the bytes are queued and written as the socket takes them. */

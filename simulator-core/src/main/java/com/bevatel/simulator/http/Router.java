@@ -57,10 +57,9 @@ public final class Router {
     public Router(Store store, long maxBodyBytes) {
         this.store = store;
         this.maxBodyBytes = maxBodyBytes;
-        // Reads no body: an unknown path has no parameters to parse (a huge body sent anywhere is not parsed).
         HttpHandler notFound = new EndpointHandler(null, request -> {
             throw com.bevatel.simulator.domain.Errors.publicNotFound();
-        }, null, false, maxBodyBytes, true);
+        }, null, maxBodyBytes, true);
         routing.setFallbackHandler(notFound);
         routing.setInvalidMethodHandler(notFound);
     }
@@ -169,7 +168,7 @@ public final class Router {
     }
 
     private void add(HttpString method, String path, Endpoint endpoint, EndpointHandler.Guard guard) {
-        routingFor(path).add(method, path, new EndpointHandler(path, endpoint, guard, true, maxBodyBytes, ioThread));
+        routingFor(path).add(method, path, new EndpointHandler(path, endpoint, guard, maxBodyBytes, ioThread));
         routes.add(new Route(method.toString(), path, true));
     }
 
