@@ -55,7 +55,8 @@ final class BodyReader {
      * one of declared length.
      */
     private static void receiveInParts(HttpServerExchange exchange, long declared, long maxBodyBytes, Callback callback) {
-        ByteArrayOutputStream kept = new ByteArrayOutputStream(declared > 0 ? (int) declared : 8192);
+        // Grows as bytes come: a slow client that only announces 50 MiB does not get 50 MiB set aside.
+        ByteArrayOutputStream kept = new ByteArrayOutputStream(8192);
         boolean[] tooLarge = {false};
         exchange.getRequestReceiver().receivePartialBytes((ex, chunk, last) -> {
             if (!tooLarge[0] && kept.size() + (long) chunk.length > maxBodyBytes) {
