@@ -1,127 +1,110 @@
 package com.bevatel.simulator.http;
 
 import com.bevatel.simulator.domain.ApiException;
-import com.bevatel.simulator.domain.Errors;
-import com.bevatel.simulator.domain.Upload;
 import com.bevatel.simulator.view.Json;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
-import io.undertow.server.RequestTooBigException;
-import io.undertow.server.handlers.form.FormData;
-import io.undertow.server.handlers.form.FormDataParser;
-import io.undertow.server.handlers.form.FormParserFactory;
-import io.undertow.server.handlers.form.MultiPartParserDefinition;
 import io.undertow.util.Headers;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Runs one endpoint: reads and parses the body, calls the endpoint, writes its JSON, and turns every
- * failure into a JSON error body — the one place errors are rendered.
+ * Runs one endpoint: the body (received without blocking, {@link BodyReader}), the parameters
+ * ({@link RequestParser}), the route's guard (authentication, from the headers and path alone: before
+ * the body when it is still to come), the endpoint, its JSON; and turns every failure into a JSON
+ * error body — the one place errors are rendered.
  *
- * <p>Endpoints of the simulator's own routes are in-memory work of microseconds (store operations
- * hold the store's lock only briefly), so they run on the I/O thread: the body is received without
- * blocking and the answer sent without blocking, which costs a fraction of a hand-off to a worker
- * thread. Two cases still go to a worker thread, where blocking is allowed: a multipart body
- * (Undertow's multipart parser reads blocking) and endpoints registered with
- * {@code ioThread = false} (extensions, which may wait on something).
+ * <p>Where it runs: the simulator's own endpoints are in-memory work of microseconds (store
+ * operations hold the store's lock only briefly), so with a body of up to {@link #INLINE_BYTES}
+ * they run on the I/O thread, which costs a fraction of a hand-off to a worker thread; parsing such
+ * a body is linear and stops at the limits, so it is bounded work too. A larger body (JSON of
+ * megabytes, multipart uploads) is parsed on a worker thread once it has arrived, and so are the
+ * endpoints registered with {@code ioThread = false} (extensions, which may wait on something). No
+ * thread waits for a body: a slow client holds a connection, not a thread.
  */
 final class EndpointHandler implements HttpHandler {
     private static final Logger LOG = Logger.getLogger(EndpointHandler.class.getName());
     private static final String JSON_UTF8 = "application/json; charset=utf-8";
-    private static final byte[] EMPTY = new byte[0];
+    /** Bodies up to this size are parsed, and their endpoint run, on the I/O thread. */
+    static final int INLINE_BYTES = 64 * 1024;
 
-    /** Oversized bodies up to this size are drained so the client reads its 413 (see tooLargeDeclared). */
-    static final long DRAIN_LIMIT = 64L * 1024 * 1024;
+    /** Checks a request before its body is read, from its headers and path; throws {@link ApiException} to refuse it. */
+    @FunctionalInterface
+    interface Guard {
+        void check(Request headersAndPath);
+    }
 
     private final String route;
     private final Endpoint endpoint;
+    private final Guard guard;
     private final long maxBodyBytes;
     private final boolean ioThread;
 
-    /** @param route the path template this handler is registered under; null for the unknown-route fallback */
-    EndpointHandler(String route, Endpoint endpoint, long maxBodyBytes, boolean ioThread) {
+    /**
+     * @param route     the path template this handler is registered under; null for the unknown-route fallback
+     * @param guard     authentication from the headers and path alone (see {@link #handleRequest}), or null
+     */
+    EndpointHandler(String route, Endpoint endpoint, Guard guard, long maxBodyBytes, boolean ioThread) {
         this.route = route;
         this.endpoint = endpoint;
+        this.guard = guard;
         this.maxBodyBytes = maxBodyBytes;
         this.ioThread = ioThread;
     }
 
+    /**
+     * Order: Rails parses a body before the controller authenticates (its request log reads the
+     * parameters first), so malformed JSON is a 400 even without a token; a body that is already here
+     * (no body, or one of at most {@link HttpServer#BUFFERED_BODY_BYTES} buffered before this handler
+     * ran) is parsed first too. A body still to come — large, or chunked — is not read at all for a
+     * request its guard refuses: an unauthenticated upload costs its headers, not its body.
+     */
     @Override
     public void handleRequest(HttpServerExchange exchange) {
-        // A body announced too large is drained on a worker (see tooLargeDeclared): rare, and it blocks.
-        if (!ioThread || isMultipart(exchange) || exchange.getRequestContentLength() > maxBodyBytes) {
-            if (exchange.isInIoThread()) {
-                exchange.dispatch(this::handleBlocking);
-            } else {
-                handleBlocking(exchange);
+        boolean guardFirst = guard != null && !HttpServer.bodyHere(exchange);
+        if (guardFirst) {
+            try {
+                guard.check(new Request(exchange, Params.empty()));
+            } catch (ApiException e) {
+                write(exchange, refusedUnread(exchange, e));
+                return;
+            } catch (RuntimeException e) {
+                write(exchange, internalError(exchange, e));
+                return;
             }
-            return;
         }
-        if (exchange.getRequestContentLength() < 0 && exchange.getRequestHeaders().contains(Headers.TRANSFER_ENCODING)) {
-            receiveChunked(exchange);
-            return;
+        BodyReader.read(exchange, maxBodyBytes, new BodyReader.Callback() {
+            @Override
+            public void body(HttpServerExchange ex, byte[] body) {
+                received(ex, body, guard != null && !guardFirst);
+            }
+
+            @Override
+            public void failed(HttpServerExchange ex, ApiException error) {
+                write(ex, errorResponse(error));
+            }
+        });
+    }
+
+    /** The whole body is here (on the I/O thread, unless a wrapper dispatched the exchange): parse and run. */
+    private void received(HttpServerExchange exchange, byte[] body, boolean guardAfter) {
+        if (!exchange.isInIoThread() || (ioThread && body.length <= INLINE_BYTES)) {
+            respond(exchange, body, guardAfter);
+        } else {
+            exchange.dispatch(exchange.getConnection().getWorker(), ex -> respond(ex, body, guardAfter));
         }
-        // Calls back at once when the body is already buffered (the usual case), else from the I/O thread later.
-        exchange.getRequestReceiver().receiveFullBytes(
-                (ex, body) -> write(ex, run(ex, () -> new Request(ex, params(ex, body)))),
-                this::readFailed);
     }
 
-    /**
-     * A body of unknown length (chunked). Undertow cuts the connection, with no answer, when such a
-     * body passes its entity limit, so that limit is {@link #DRAIN_LIMIT} beyond ours for them (see
-     * {@link HttpServer}) and ours is checked here: up to {@code maxBodyBytes} is kept, the rest read
-     * and dropped, and the client gets its 413 on a connection that stays usable.
-     */
-    private void receiveChunked(HttpServerExchange exchange) {
-        ByteArrayOutputStream kept = new ByteArrayOutputStream();
-        boolean[] tooLarge = {false};
-        exchange.getRequestReceiver().receivePartialBytes((ex, chunk, last) -> {
-            if (!tooLarge[0] && kept.size() + (long) chunk.length > maxBodyBytes) {
-                tooLarge[0] = true;
-                kept.reset();
-            }
-            if (!tooLarge[0]) {
-                kept.write(chunk, 0, chunk.length);
-            }
-            if (last) {
-                write(ex, tooLarge[0] ? errorResponse(bodyTooLarge())
-                        : run(ex, () -> new Request(ex, params(ex, kept.toByteArray()))));
-            }
-        }, this::readFailed);
-    }
-
-    /** The body could not be received on the I/O thread: past Undertow's limit, or a broken connection. */
-    private void readFailed(HttpServerExchange exchange, IOException error) {
-        write(exchange, errorResponse(error instanceof RequestTooBigException ? tooLarge(exchange)
-                : Errors.badRequest("could not read the request body: " + error.getMessage())));
-    }
-
-    /** On a worker thread: the body is read blocking (multipart uploads, endpoints that may block). */
-    private void handleBlocking(HttpServerExchange exchange) {
-        exchange.startBlocking();
+    private void respond(HttpServerExchange exchange, byte[] body, boolean guardAfter) {
         write(exchange, run(exchange, () -> {
-            if (isMultipart(exchange)) {
-                Map<String, List<Upload>> uploads = new LinkedHashMap<>();
-                ObjectNode values = queryValues(exchange);
-                parseMultipart(exchange, values, uploads);
-                return new Request(exchange, new Params(values), uploads);
+            Request request = RequestParser.parse(exchange, body);
+            if (guardAfter) {
+                guard.check(request);
             }
-            return new Request(exchange, params(exchange, readBody(exchange)));
+            return request;
         }));
     }
 
@@ -131,189 +114,36 @@ final class EndpointHandler implements HttpHandler {
             return endpoint.handle(request.get());
         } catch (ApiException e) {
             return errorResponse(e);
-        } catch (RuntimeException e) {
-            // A client mistake must never get here; this is a simulator bug, named in the body to be reported.
-            LOG.log(Level.SEVERE, "unexpected error on " + exchange.getRequestMethod() + " " + exchange.getRequestPath(), e);
-            ObjectNode body = Json.object();
-            body.put("status", 500);
-            body.put("error", "Internal Server Error");
-            body.put("exception", e.getClass().getName() + ": " + e.getMessage());
-            return new Response(500, body);
+        } catch (RuntimeException | StackOverflowError e) {
+            return internalError(exchange, e);
         }
+    }
+
+    /**
+     * A simulator bug (a client mistake must never get here), named in the body to be reported. A
+     * write it interrupted was rolled back (the store commits only an operation that returned, and an
+     * endpoint's answer is rendered inside its write: see {@link Response}).
+     */
+    private static Response internalError(HttpServerExchange exchange, Throwable e) {
+        LOG.log(Level.SEVERE, "unexpected error on " + exchange.getRequestMethod() + " " + exchange.getRequestPath(), e);
+        ObjectNode body = Json.object();
+        body.put("status", 500);
+        body.put("error", "Internal Server Error");
+        body.put("exception", e.getClass().getName() + ": " + e.getMessage());
+        return new Response(500, body);
     }
 
     private static Response errorResponse(ApiException e) {
         return new Response(e.status(), e.body());
     }
 
-    private static boolean isMultipart(HttpServerExchange exchange) {
-        String contentType = exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE);
-        return contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data");
-    }
-
-    private static ObjectNode queryValues(HttpServerExchange exchange) {
-        ObjectNode values = Json.object();
-        RailsParams.addAll(values, exchange.getQueryParameters());
-        return values;
-    }
-
-    private static Params params(HttpServerExchange exchange, byte[] body) {
-        ObjectNode values = queryValues(exchange);
-        if (body.length > 0) {
-            values = mergeBody(values, exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE), body);
-        }
-        return new Params(values);
-    }
-
-    /** Blocking: exactly the announced length when known, else up to the limit (a chunked body). */
-    private byte[] readBody(HttpServerExchange exchange) {
-        long length = exchange.getRequestContentLength();
-        if (length > maxBodyBytes) {
-            throw tooLargeDeclared(exchange);
-        }
-        if (length == 0) {
-            return EMPTY;
-        }
-        try {
-            byte[] body = exchange.getInputStream().readNBytes(
-                    (int) (length > 0 ? length : Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1)));
-            if (body.length > maxBodyBytes) {
-                throw tooLarge(exchange);
-            }
-            return body;
-        } catch (RequestTooBigException e) {
-            throw tooLarge(exchange);
-        } catch (IOException e) {
-            throw Errors.badRequest("could not read the request body: " + e.getMessage());
-        }
-    }
-
     /**
-     * {@code multipart/form-data} (file attachments): fields join the parameters in Rails' bracket
-     * notation, files are kept in memory under their field name without a trailing {@code []}.
+     * Refused before its body was read. A body buffered before the handler ran is complete; one still
+     * arriving (large or chunked) is not read at all: the connection closes after the answer rather than
+     * read and drop what may be megabytes from an unauthenticated client.
      */
-    private void parseMultipart(HttpServerExchange exchange, ObjectNode values, Map<String, List<Upload>> uploads) {
-        if (exchange.getRequestContentLength() > maxBodyBytes) {
-            throw tooLarge(exchange);
-        }
-        MultiPartParserDefinition multipart = new MultiPartParserDefinition();
-        multipart.setDefaultEncoding(StandardCharsets.UTF_8.name());
-        multipart.setFileSizeThreshold(maxBodyBytes);
-        multipart.setMaxIndividualFileSize(maxBodyBytes);
-        try (FormDataParser parser = FormParserFactory.builder(false).addParser(multipart).build().createParser(exchange)) {
-            if (parser == null) {
-                throw Errors.badRequest("multipart body without a boundary");
-            }
-            FormData form = parser.parseBlocking();
-            for (String name : form) {
-                for (FormData.FormValue value : form.get(name)) {
-                    if (!value.isFileItem()) {
-                        RailsParams.add(values, name, value.getValue());
-                        continue;
-                    }
-                    byte[] data;
-                    try (var in = value.getFileItem().getInputStream()) {
-                        data = in.readAllBytes();
-                    }
-                    String fileName = value.getFileName();
-                    if ((fileName == null || fileName.isEmpty()) && data.length == 0) {
-                        continue; // an empty file input, as browsers send it
-                    }
-                    String key = name.endsWith("[]") ? name.substring(0, name.length() - 2) : name;
-                    uploads.computeIfAbsent(key, k -> new ArrayList<>())
-                            .add(new Upload(fileName, value.getHeaders().getFirst(Headers.CONTENT_TYPE), data));
-                }
-            }
-        } catch (RequestTooBigException | MultiPartParserDefinition.FileTooLargeException e) {
-            throw tooLarge(exchange);
-        } catch (IOException e) {
-            throw Errors.badRequest("unreadable multipart body: " + e.getMessage());
-        }
-    }
-
-    /**
-     * A body announced (Content-Length) as too large. Most clients send the whole body before they
-     * read the answer, so closing at once would show them a broken connection instead of the 413:
-     * a body up to {@link #DRAIN_LIMIT} is read and discarded first, and the connection stays usable.
-     */
-    private ApiException tooLargeDeclared(HttpServerExchange exchange) {
-        long declared = exchange.getRequestContentLength();
-        if (declared <= DRAIN_LIMIT) {
-            try {
-                exchange.setMaxEntitySize(declared);
-                exchange.getInputStream().transferTo(OutputStream.nullOutputStream());
-                return bodyTooLarge();
-            } catch (IOException | RuntimeException e) {
-                // Could not drain it: fall through and close the connection after the answer.
-            }
-        }
-        return tooLarge(exchange);
-    }
-
-    /**
-     * The unread rest of the body is still on the connection; keeping it open would make the next
-     * request on it parse that rest as a request line, so the connection closes after this answer.
-     */
-    private ApiException tooLarge(HttpServerExchange exchange) {
-        exchange.setPersistent(false);
-        return bodyTooLarge();
-    }
-
-    private ApiException bodyTooLarge() {
-        return Errors.error(413, "Request body is larger than " + maxBodyBytes + " bytes");
-    }
-
-    /**
-     * JSON when the content type says so, or when none is given and the body looks like JSON (curl's
-     * {@code -d} without a header); form bodies in Rails' bracket notation. Body values override query ones.
-     */
-    private static ObjectNode mergeBody(ObjectNode values, String contentType, byte[] body) {
-        String type = contentType == null ? "" : contentType.toLowerCase(java.util.Locale.ROOT);
-        boolean json = type.contains("json");
-        if (!json && (type.isEmpty() || type.startsWith("application/x-www-form-urlencoded"))) {
-            json = looksLikeJson(body);
-        }
-        if (json) {
-            JsonNode parsed;
-            try {
-                // Trailing content after the JSON value is malformed too, as for Rails' JSON.parse.
-                parsed = Json.parse(body, true);
-            } catch (JsonProcessingException e) {
-                throw Errors.badRequest("malformed JSON body: " + e.getOriginalMessage());
-            } catch (IOException e) {
-                throw Errors.badRequest("unreadable JSON body: " + e.getMessage());
-            }
-            if (parsed instanceof ObjectNode object) {
-                // Without query parameters (the usual JSON call) the parsed body is the params: no copy.
-                if (values.isEmpty()) {
-                    return object;
-                }
-                values.setAll(object);
-            } else if (parsed != null && !parsed.isMissingNode()) {
-                values.set("_json", parsed);
-            }
-        } else if (type.startsWith("application/x-www-form-urlencoded")) {
-            RailsParams.addForm(values, new String(body, StandardCharsets.UTF_8));
-        }
-        return values;
-    }
-
-    /**
-     * Does the body start with {@code {} or {@code [} after leading white space? Decided on the bytes
-     * for ASCII; a body whose first non-blank byte is not ASCII is decoded as before (Java's
-     * {@link Character#isWhitespace} also counts Unicode spaces).
-     */
-    static boolean looksLikeJson(byte[] body) {
-        for (byte b : body) {
-            if (b < 0) {
-                String text = new String(body, StandardCharsets.UTF_8).stripLeading();
-                return text.startsWith("{") || text.startsWith("[");
-            }
-            if (!Character.isWhitespace(b)) {
-                return b == '{' || b == '[';
-            }
-        }
-        return false;
+    private static Response refusedUnread(HttpServerExchange exchange, ApiException e) {
+        return errorResponse(HttpServer.bodyHere(exchange) ? e : BodyReader.closing(exchange, e));
     }
 
     /** Non-blocking: from the I/O thread the bytes are queued and written as the socket takes them. */
@@ -323,8 +153,8 @@ final class EndpointHandler implements HttpHandler {
         }
         exchange.setStatusCode(response.status());
         exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, JSON_UTF8);
-        byte[] bytes = response.body() == null ? EMPTY : Json.bytes(response.body());
-        // Before the body is sent, so no client sees a response the observers have not.
+        byte[] bytes = response.bytes();
+        // Before the body is sent, so no client sees a response the observers have not (they never throw).
         ExchangeObservers.response(new ExchangeObserver.Exchange(exchange.getRequestMethod().toString(), route,
                 exchange.getRequestPath(), response.status(), bytes));
         exchange.setResponseContentLength(bytes.length);

@@ -2,8 +2,13 @@ package com.bevatel.simulator.http;
 
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
+import com.bevatel.simulator.domain.ApiException;
+import com.bevatel.simulator.view.Json;
 import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
 import io.undertow.server.handlers.RequestBufferingHandler;
+import io.undertow.util.AttachmentKey;
+import io.undertow.util.Headers;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
@@ -22,8 +27,8 @@ public final class HttpServer implements AutoCloseable {
     /** Request line (so the URL) and headers together; Puma, before Chatwoot, allows about 112 KiB of headers. */
     public static final int MAX_HEADER_BYTES = 64 * 1024;
     public static final int MAX_HEADERS = 200;
-    /** Query parameters (and form fields) per request. */
-    public static final int MAX_PARAMETERS = 1000;
+    /** Parameters per request: query string, form fields, multipart parts and JSON values together. */
+    public static final int MAX_PARAMETERS = RailsParams.MAX_PARAMETERS;
     /**
      * Bodies up to this many bytes are read on the I/O thread before a request thread runs, so a
      * client that sends half a body, or sends it slowly, holds a connection, not a thread.
@@ -41,6 +46,9 @@ public final class HttpServer implements AutoCloseable {
         QUIET.stream().filter(logger -> logger.getLevel() == null).forEach(logger -> logger.setLevel(Level.WARNING));
     }
 
+    /** Marks an exchange whose body the server read in full before the handlers ran. */
+    private static final AttachmentKey<Boolean> BUFFERED = AttachmentKey.create(Boolean.class);
+
     private final Undertow undertow;
     private final String host;
     private final int requestedPort;
@@ -57,28 +65,54 @@ public final class HttpServer implements AutoCloseable {
         long bufferable = Math.min(maxBodyBytes, BUFFERED_BODY_BYTES);
         // Only bodies of a known, acceptable length: a too-large one must reach EndpointHandler for its JSON 413.
         // Undertow fixes a chunked body's limit when it parses the headers and cuts the connection past it, with
-        // no answer: that server-wide limit is set DRAIN_LIMIT beyond ours, and EndpointHandler enforces ours on
+        // no answer: that server-wide limit is set DRAIN_LIMIT beyond ours, and BodyReader enforces ours on
         // chunked bodies. Bodies of a declared length get our limit back here, before anything reads them.
         HttpHandler root = exchange -> {
-            long length = exchange.getRequestContentLength();
+            long length;
+            try {
+                length = exchange.getRequestContentLength();
+            } catch (NumberFormatException e) {
+                // An overflowed Content-Length Undertow let through: answered 400 and closed, body unread.
+                invalidContentLength(exchange);
+                return;
+            }
             if (length >= 0) {
                 exchange.setMaxEntitySize(maxBodyBytes);
             }
-            (length > 0 && length <= bufferable ? buffered : handler).handleRequest(exchange);
+            if (length > 0 && length <= bufferable) {
+                exchange.putAttachment(BUFFERED, Boolean.TRUE);
+                buffered.handleRequest(exchange);
+            } else {
+                handler.handleRequest(exchange);
+            }
         };
         this.undertow = Undertow.builder()
                 .addHttpListener(port, host)
                 .setWorker(SharedWorker.worker())
                 .setByteBufferPool(SharedWorker.buffers())
-                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, saturatedAdd(maxBodyBytes, EndpointHandler.DRAIN_LIMIT))
+                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, saturatedAdd(maxBodyBytes, BodyReader.DRAIN_LIMIT))
                 .setServerOption(UndertowOptions.MAX_HEADER_SIZE, MAX_HEADER_BYTES)
                 .setServerOption(UndertowOptions.MAX_HEADERS, MAX_HEADERS)
-                .setServerOption(UndertowOptions.MAX_PARAMETERS, MAX_PARAMETERS)
+                // Undertow's own count would refuse a long query string with a bare 400 before any handler:
+                // it is set beyond what fits in the request line, and RailsParams counts every source (JSON 400).
+                .setServerOption(UndertowOptions.MAX_PARAMETERS, MAX_HEADER_BYTES)
                 .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, timeoutMillis)
                 .setSocketOption(Options.READ_TIMEOUT, timeoutMillis)
                 .setServerOption(UndertowOptions.ALWAYS_SET_KEEP_ALIVE, false)
                 .setHandler(root)
                 .build();
+    }
+
+    /** Is the whole request body here already: none at all, or buffered before the handlers ran? */
+    static boolean bodyHere(HttpServerExchange exchange) {
+        return exchange.isRequestComplete() || exchange.getAttachment(BUFFERED) != null;
+    }
+
+    private static void invalidContentLength(HttpServerExchange exchange) {
+        ApiException error = BodyReader.invalidContentLength(exchange);
+        exchange.setStatusCode(error.status());
+        exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json; charset=utf-8");
+        exchange.getResponseSender().send(Json.string(error.body()));
     }
 
     private static long saturatedAdd(long a, long b) {

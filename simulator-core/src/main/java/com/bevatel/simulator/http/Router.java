@@ -4,6 +4,7 @@ import com.bevatel.simulator.state.Store;
 import io.undertow.Handlers;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.RoutingHandler;
+import io.undertow.util.AttachmentKey;
 import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
 import java.util.ArrayList;
@@ -58,7 +59,7 @@ public final class Router {
         this.maxBodyBytes = maxBodyBytes;
         HttpHandler notFound = new EndpointHandler(null, request -> {
             throw com.bevatel.simulator.domain.Errors.publicNotFound();
-        }, maxBodyBytes, true);
+        }, null, maxBodyBytes, true);
         routing.setFallbackHandler(notFound);
         routing.setInvalidMethodHandler(notFound);
     }
@@ -120,41 +121,54 @@ public final class Router {
     }
 
     /**
-     * As {@link #account(AccountEndpoint)}, knowing the route: bots pass on their endpoints, and an
-     * agent is refused records outside their inboxes and teams ({@link RecordAccess}).
+     * The caller of an account route, as its guard found it before the body was read: bots pass on
+     * their endpoints, and an agent is refused records outside their inboxes and teams
+     * ({@link RecordAccess}). Headers and path parameters are all it reads.
      */
-    private Endpoint account(String method, String subPath, AccountEndpoint endpoint) {
+    private static final AttachmentKey<Caller> CALLER = AttachmentKey.create(Caller.class);
+
+    private EndpointHandler.Guard accountGuard(String method, String subPath) {
         boolean botAllowed = BOT_ENDPOINTS.contains(method + " " + subPath);
-        return request -> endpoint.handle(request, store.read(state -> {
+        return request -> request.exchange().putAttachment(CALLER, store.read(state -> {
             Caller caller = Auth.caller(state, request, botAllowed);
             RecordAccess.check(state, caller, subPath, request);
             return caller;
         }));
     }
 
+    /** Authenticated by its guard, before its body is read: a request refused there is never parsed. */
+    private void accountRoute(HttpString method, String subPath, AccountEndpoint endpoint) {
+        add(method, ACCOUNT + subPath, request -> endpoint.handle(request, request.exchange().getAttachment(CALLER)),
+                accountGuard(method.toString(), subPath));
+    }
+
     public void accountGet(String subPath, AccountEndpoint endpoint) {
-        get(ACCOUNT + subPath, account("GET", subPath, endpoint));
+        accountRoute(Methods.GET, subPath, endpoint);
     }
 
     public void accountPost(String subPath, AccountEndpoint endpoint) {
-        post(ACCOUNT + subPath, account("POST", subPath, endpoint));
+        accountRoute(Methods.POST, subPath, endpoint);
     }
 
     public void accountUpdate(String subPath, AccountEndpoint endpoint) {
-        put(ACCOUNT + subPath, account("PUT", subPath, endpoint));
-        patch(ACCOUNT + subPath, account("PATCH", subPath, endpoint));
+        accountRoute(Methods.PUT, subPath, endpoint);
+        accountRoute(Methods.PATCH, subPath, endpoint);
     }
 
     public void accountPatch(String subPath, AccountEndpoint endpoint) {
-        patch(ACCOUNT + subPath, account("PATCH", subPath, endpoint));
+        accountRoute(Methods.PATCH, subPath, endpoint);
     }
 
     public void accountDelete(String subPath, AccountEndpoint endpoint) {
-        delete(ACCOUNT + subPath, account("DELETE", subPath, endpoint));
+        accountRoute(Methods.DELETE, subPath, endpoint);
     }
 
     private void add(HttpString method, String path, Endpoint endpoint) {
-        routingFor(path).add(method, path, new EndpointHandler(path, endpoint, maxBodyBytes, ioThread));
+        add(method, path, endpoint, null);
+    }
+
+    private void add(HttpString method, String path, Endpoint endpoint, EndpointHandler.Guard guard) {
+        routingFor(path).add(method, path, new EndpointHandler(path, endpoint, guard, maxBodyBytes, ioThread));
         routes.add(new Route(method.toString(), path, true));
     }
 

@@ -34,6 +34,14 @@ public final class Json {
     public static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
 
     /**
+     * How deep a request's parameters may nest, the parameters object itself being level 1: Jackson's
+     * count for a JSON body, and the same for query strings, form bodies and multipart fields in
+     * Rails' bracket notation (Rack 2.2, Chatwoot's, refuses more than 100 bracket levels; one limit
+     * for every source keeps a body accepted as JSON accepted as a form).
+     */
+    public static final int MAX_DEPTH = 200;
+
+    /**
      * What requests and responses are read and written with: Jackson's streaming API and the tree
      * nodes, walked here. Building an {@link ObjectMapper} costs hundreds of milliseconds of class
      * loading in a fresh JVM, most of a simulator's first start, and only its tree handling is needed.
@@ -65,7 +73,7 @@ public final class Json {
     private static <F extends JsonFactory> F configure(F factory) {
         factory.setCharacterEscapes(new ActiveSupportEscapes());
         factory.setStreamReadConstraints(StreamReadConstraints.builder()
-                .maxNestingDepth(200).maxStringLength(1_000_000).maxNumberLength(100).build());
+                .maxNestingDepth(MAX_DEPTH).maxStringLength(1_000_000).maxNumberLength(100).build());
         factory.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         return factory;
     }
@@ -107,6 +115,27 @@ public final class Json {
     public static JsonNode parse(byte[] json, boolean rejectTrailing) throws IOException {
         try (JsonParser p = FACTORY.createParser(json)) {
             return JsonTrees.read(p, rejectTrailing);
+        }
+    }
+
+    /**
+     * A request body as {@link #parse(byte[], boolean)} reads it, refusing more than {@code maxLeaves}
+     * values that are not containers (or are empty ones) as the parser meets them: a request's parameter count.
+     *
+     * @throws TooManyValuesException past {@code maxLeaves}
+     */
+    public static JsonNode parseCounted(byte[] json, int maxLeaves) throws IOException {
+        try (JsonParser p = FACTORY.createParser(json)) {
+            return JsonTrees.read(p, true, maxLeaves);
+        }
+    }
+
+    /** A JSON body with more values than a request may carry. */
+    public static final class TooManyValuesException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        TooManyValuesException(int max) {
+            super("more than " + max + " values");
         }
     }
 

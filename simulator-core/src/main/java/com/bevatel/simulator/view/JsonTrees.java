@@ -69,11 +69,16 @@ final class JsonTrees {
 
     /** The document's value ({@link MissingNode} when there is none); trailing content fails when asked. */
     static JsonNode read(JsonParser p, boolean rejectTrailing) throws IOException {
+        return read(p, rejectTrailing, Integer.MAX_VALUE);
+    }
+
+    /** As {@link #read(JsonParser, boolean)}, failing once more than {@code maxLeaves} leaves were read. */
+    static JsonNode read(JsonParser p, boolean rejectTrailing, int maxLeaves) throws IOException {
         JsonToken first = p.nextToken();
         if (first == null) {
             return MissingNode.getInstance();
         }
-        JsonNode root = value(p, first);
+        JsonNode root = new Reader(maxLeaves).value(p, first);
         p.clearCurrentToken();
         if (rejectTrailing) {
             JsonToken trailing = p.nextToken();
@@ -87,51 +92,75 @@ final class JsonTrees {
         return root;
     }
 
-    private static JsonNode value(JsonParser p, JsonToken token) throws IOException {
-        switch (token) {
-            case START_OBJECT: {
-                ObjectNode object = Json.NODES.objectNode();
-                for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
-                    object.replace(name, value(p, p.nextToken())); // a repeated name: the last value wins
-                }
-                return object;
+    /** Builds the tree, counting leaves: a scalar, or an empty object or array. */
+    private static final class Reader {
+        private final int maxLeaves;
+        private int leaves;
+
+        Reader(int maxLeaves) {
+            this.maxLeaves = maxLeaves;
+        }
+
+        private JsonNode leaf(JsonNode node) throws IOException {
+            if (++leaves > maxLeaves) {
+                throw new Json.TooManyValuesException(maxLeaves);
             }
-            case START_ARRAY: {
-                ArrayNode array = Json.NODES.arrayNode();
-                for (JsonToken next = p.nextToken(); next != JsonToken.END_ARRAY; next = p.nextToken()) {
-                    array.add(value(p, next));
+            return node;
+        }
+
+        private JsonNode value(JsonParser p, JsonToken token) throws IOException {
+            switch (token) {
+                case START_OBJECT: {
+                    ObjectNode object = Json.NODES.objectNode();
+                    for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
+                        object.replace(name, value(p, p.nextToken())); // a repeated name: the last value wins
+                    }
+                    return object.isEmpty() ? leaf(object) : object;
                 }
-                return array;
+                case START_ARRAY: {
+                    ArrayNode array = Json.NODES.arrayNode();
+                    for (JsonToken next = p.nextToken(); next != JsonToken.END_ARRAY; next = p.nextToken()) {
+                        array.add(value(p, next));
+                    }
+                    return array.isEmpty() ? leaf(array) : array;
+                }
+                default:
+                    return leaf(scalar(p, token));
             }
-            case VALUE_STRING:
-                return Json.NODES.textNode(p.getText());
-            case VALUE_NUMBER_INT:
-                switch (p.getNumberType()) {
-                    case INT:
-                        return Json.NODES.numberNode(p.getIntValue());
-                    case LONG:
-                        return Json.NODES.numberNode(p.getLongValue());
-                    default:
-                        return Json.NODES.numberNode(p.getBigIntegerValue());
-                }
-            case VALUE_NUMBER_FLOAT:
-                switch (p.getNumberTypeFP()) {
-                    case BIG_DECIMAL:
-                        return Json.NODES.numberNode(p.getDecimalValue());
-                    case FLOAT32:
-                        return Json.NODES.numberNode(p.getFloatValue());
-                    default:
-                        return Json.NODES.numberNode(p.getDoubleValue());
-                }
-            case VALUE_TRUE:
-                return Json.NODES.booleanNode(true);
-            case VALUE_FALSE:
-                return Json.NODES.booleanNode(false);
-            case VALUE_NULL:
-                return Json.NODES.nullNode();
-            default:
-                // Not produced by a JSON parser for a value (embedded objects come from binary formats).
-                throw new JsonParseException(p, "Unexpected token (" + token + ") for a JSON value");
+        }
+
+        private static JsonNode scalar(JsonParser p, JsonToken token) throws IOException {
+            switch (token) {
+                case VALUE_STRING:
+                    return Json.NODES.textNode(p.getText());
+                case VALUE_NUMBER_INT:
+                    switch (p.getNumberType()) {
+                        case INT:
+                            return Json.NODES.numberNode(p.getIntValue());
+                        case LONG:
+                            return Json.NODES.numberNode(p.getLongValue());
+                        default:
+                            return Json.NODES.numberNode(p.getBigIntegerValue());
+                    }
+                case VALUE_NUMBER_FLOAT:
+                    switch (p.getNumberTypeFP()) {
+                        case BIG_DECIMAL:
+                            return Json.NODES.numberNode(p.getDecimalValue());
+                        case FLOAT32:
+                            return Json.NODES.numberNode(p.getFloatValue());
+                        default:
+                            return Json.NODES.numberNode(p.getDoubleValue());
+                    }
+                case VALUE_TRUE:
+                    return Json.NODES.booleanNode(true);
+                case VALUE_FALSE:
+                    return Json.NODES.booleanNode(false);
+                case VALUE_NULL:
+                    return Json.NODES.nullNode();
+                default:
+                    // Not produced by a JSON parser for a value (embedded objects come from binary formats).
+                    throw new JsonParseException(p, "Unexpected token (" + token + ") for a JSON value");
+            }
         }
     }
 }

@@ -142,7 +142,25 @@ final class FuzzRequests {
                 Arbitraries.strings().all().ofMinLength(1).ofMaxLength(10).map(FuzzRequests::encode));
         Arbitrary<String> pair = Combinators.combine(key, value).as((k, v) -> k + "=" + v);
         Arbitrary<String> some = pair.list().ofMinSize(1).ofMaxSize(5).map(pairs -> "?" + String.join("&", pairs));
-        return Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.just("")), Tuple.of(1, some));
+        // Deep and many: around the limits (200 levels, 1,000 parameters), within the 64 KiB request line.
+        Arbitrary<String> deep = Combinators.combine(Arbitraries.of("custom_attributes", "q", "labels", "x"),
+                Arbitraries.integers().between(150, 3000)).as((k, depth) -> "?" + deepKey(k, depth, "[a]") + "=v");
+        Arbitrary<String> many = Arbitraries.integers().between(990, 1010).map(n -> "?" + manyPairs(n, "k"));
+        return Arbitraries.frequencyOf(Tuple.of(10, Arbitraries.just("")), Tuple.of(10, some), Tuple.of(1, deep), Tuple.of(1, many));
+    }
+
+    /** {@code head[a][a]…} (or {@code []} and mixed segments), {@code depth} brackets. */
+    private static String deepKey(String head, int depth, String segment) {
+        return head + segment.repeat(depth);
+    }
+
+    /** {@code n} pairs {@code prefix[i]=i}. */
+    private static String manyPairs(int n, String prefix) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            out.append(i == 0 ? "" : "&").append(prefix).append("[").append(i).append("]=").append(i);
+        }
+        return out.toString();
     }
 
     /** Header name and value: right, agent, bot, other account's, blank, garbage; or null (no token). */
@@ -195,8 +213,15 @@ final class FuzzRequests {
                 Arbitraries.strings().all().ofMaxLength(10).map(FuzzRequests::encode));
         Arbitrary<String> value = Arbitraries.oneOf(Arbitraries.strings().all().ofMaxLength(20).map(FuzzRequests::encode),
                 Arbitraries.of("incoming", "1", "api", "http%3A%2F%2F127.0.0.1%3A1%2Fx", "%ZZ", "%FF"));
-        return Combinators.combine(key, value).as((k, v) -> k + "=" + v).list().ofMaxSize(6)
-                .map(pairs -> String.join("&", pairs).getBytes(StandardCharsets.ISO_8859_1));
+        Arbitrary<String> plain = Combinators.combine(key, value).as((k, v) -> k + "=" + v).list().ofMaxSize(6)
+                .map(pairs -> String.join("&", pairs));
+        Arbitrary<String> deep = Combinators.combine(Arbitraries.of("custom_attributes", "content_attributes", "channel", "a"),
+                Arbitraries.integers().between(150, 3000), Arbitraries.of("[a]", "[]", "[a][]", "[%5B]"))
+                .as((k, depth, segment) -> "name=Deep&" + deepKey(k, depth, segment) + "=x");
+        Arbitrary<String> many = Combinators.combine(Arbitraries.integers().between(990, 1010),
+                Arbitraries.of("custom_attributes", "labels", "additional_attributes")).as((n, k) -> "name=Many&" + manyPairs(n, k));
+        return Arbitraries.frequencyOf(Tuple.of(8, plain), Tuple.of(1, deep), Tuple.of(1, many))
+                .map(text -> text.getBytes(StandardCharsets.ISO_8859_1));
     }
 
     /** multipart/form-data: fields and files, sometimes cut short or with a boundary that never comes. */
@@ -210,15 +235,36 @@ final class FuzzRequests {
                         Arbitraries.strings().all().ofMaxLength(100)).as((n, f, t, data) ->
                         "Content-Disposition: form-data; name=\"" + n + "\"; filename=\"" + f + "\"\r\nContent-Type: " + t
                                 + "\r\n\r\n" + data));
-        return Combinators.combine(part.list().ofMaxSize(4), Arbitraries.of(true, true, true, false)).as((parts, closed) -> {
-            String boundary = "fuzzboundary";
+        Arbitrary<String> deepField = Combinators.combine(Arbitraries.of("custom_attributes", "content_attributes", "x"),
+                Arbitraries.integers().between(150, 3000)).as((k, depth) ->
+                "Content-Disposition: form-data; name=\"" + deepKey(k, depth, "[a]") + "\"\r\n\r\nv");
+        Arbitrary<String> odd = Arbitraries.of("Content-Disposition: form-data\r\n\r\nnameless",
+                "Content-Disposition: form-data; name=\"\"\r\n\r\nempty name",
+                "Content-Disposition: form-data; filename=\"a.txt\"\r\n\r\nnameless file",
+                "Content-Disposition: form-data; name=\"content\"\r\nContent-Type: text/plain; charset=x-nope\r\n\r\nhi",
+                "Content-Disposition: attachment; name=\"content\"\r\n\r\nnot form-data", "no headers at all");
+        Arbitrary<List<String>> parts = Arbitraries.frequencyOf(
+                Tuple.of(12, part.list().ofMaxSize(4)),
+                Tuple.of(1, Combinators.combine(part.list().ofMaxSize(2), deepField).as((p, d) -> concat(p, List.of(d)))),
+                Tuple.of(1, Combinators.combine(part.list().ofMaxSize(2), odd).as((p, o) -> concat(p, List.of(o)))),
+                Tuple.of(1, Arbitraries.integers().between(990, 1010).map(n -> java.util.Collections.nCopies(n,
+                        "Content-Disposition: form-data; name=\"labels[]\"\r\n\r\nx"))));
+        Arbitrary<String> boundaries = Arbitraries.of("fuzzboundary", "fuzzboundary", "fuzzboundary", "fuzzboundary", "", "\"\"");
+        return Combinators.combine(parts, Arbitraries.of(true, true, true, false), boundaries).as((list, closed, declared) -> {
+            String boundary = declared.isEmpty() || declared.equals("\"\"") ? "" : declared;
             StringBuilder body = new StringBuilder();
-            parts.forEach(p -> body.append("--").append(boundary).append("\r\n").append(p).append("\r\n"));
+            list.forEach(p -> body.append("--").append(boundary).append("\r\n").append(p).append("\r\n"));
             if (closed) {
                 body.append("--").append(boundary).append("--\r\n");
             }
-            return new Body("multipart/form-data; boundary=" + boundary, body.toString().getBytes(StandardCharsets.UTF_8));
+            return new Body("multipart/form-data; boundary=" + declared, body.toString().getBytes(StandardCharsets.UTF_8));
         });
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
     }
 
     /** {@code [[[…]]]} or {@code {"a":{"a":…}}} nested {@code depth} deep (the parser allows 200). */

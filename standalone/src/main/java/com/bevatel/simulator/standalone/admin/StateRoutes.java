@@ -10,6 +10,7 @@ import com.bevatel.simulator.state.StateCodec;
 import com.bevatel.simulator.view.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.undertow.io.Receiver;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.RequestTooBigException;
 import io.undertow.util.Methods;
@@ -50,23 +51,31 @@ final class StateRoutes {
         });
     }
 
+    /**
+     * The document is received without blocking (a client that sends it slowly holds its connection,
+     * not one of the request threads every simulator of the JVM shares), then parsed and loaded on a
+     * request thread.
+     */
     private static void importState(HttpServerExchange exchange, BevatelSimulator sim) {
-        if (exchange.isInIoThread()) {
-            exchange.dispatch(() -> importState(exchange, sim));
-            return;
-        }
-        exchange.startBlocking();
-        JsonNode document;
-        try {
-            document = StateCodec.parse(exchange.getInputStream().readAllBytes());
-        } catch (RequestTooBigException e) {
+        exchange.getRequestReceiver().receiveFullBytes(
+                (ex, bytes) -> ex.dispatch(ex.getConnection().getWorker(), e -> importState(e, bytes, sim)),
+                StateRoutes::readFailed);
+    }
+
+    private static void readFailed(HttpServerExchange exchange, IOException error) {
+        if (error instanceof RequestTooBigException || error instanceof Receiver.RequestToLargeException) {
             exchange.setPersistent(false);
             AdminJson.send(exchange, 413, AdminJson.error("the state document is larger than the request limit"
                     + " (--max-request-body-bytes)"));
             return;
-        } catch (IOException e) {
-            AdminJson.send(exchange, 400, AdminJson.error("could not read the request body: " + e.getMessage()));
-            return;
+        }
+        AdminJson.send(exchange, 400, AdminJson.error("could not read the request body: " + error.getMessage()));
+    }
+
+    private static void importState(HttpServerExchange exchange, byte[] bytes, BevatelSimulator sim) {
+        JsonNode document;
+        try {
+            document = StateCodec.parse(bytes);
         } catch (InvalidEntryException e) {
             AdminJson.send(exchange, 400, AdminJson.error(e.getMessage()));
             return;
