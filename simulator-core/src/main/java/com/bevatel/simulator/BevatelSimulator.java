@@ -72,7 +72,7 @@ public final class BevatelSimulator implements AutoCloseable {
     public static final long DEFAULT_MAX_BODY_BYTES = 50L * 1024 * 1024;
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(60);
 
-    private final Builder config;
+    private final SimulatorOptions config;
     private final Store store;
     private final HttpServer server;
     private final URI baseUrl;
@@ -81,15 +81,15 @@ public final class BevatelSimulator implements AutoCloseable {
     private final Sinks sinks = new Sinks();
     private final Faults faults;
 
-    private BevatelSimulator(Builder config) {
+    private BevatelSimulator(SimulatorOptions config) {
         this.config = config;
-        this.faults = new Faults(config.seed, config.faults);
-        LateBoundHandler root = new LateBoundHandler(config.readTimeout);
+        this.faults = new Faults(config.seed(), config.faults());
+        LateBoundHandler root = new LateBoundHandler(config.readTimeout());
         // Starting the server (XNIO's threads and JMX registration, the socket) is the largest part of
         // a first start and needs nothing from the store, so it runs beside the seeding and the route
         // registration; requests arriving before the routes are bound are held until then.
         FutureTask<HttpServer> serverStart = new FutureTask<>(() -> {
-            HttpServer started = new HttpServer(config.host, config.port, root, config.maxRequestBodyBytes, config.readTimeout);
+            HttpServer started = new HttpServer(config.host(), config.port(), root, config.maxRequestBodyBytes(), config.readTimeout());
             started.start();
             return started;
         });
@@ -98,38 +98,38 @@ public final class BevatelSimulator implements AutoCloseable {
         starter.start();
         try {
             HttpServer startedServer = null;
-            String webhookUrl = config.apiInboxWebhookUrl == null ? null : config.apiInboxWebhookUrl.toString();
-            if (config.apiInboxWebhookSink != null) {
+            String webhookUrl = config.apiInboxWebhookUrl() == null ? null : config.apiInboxWebhookUrl().toString();
+            if (config.apiInboxWebhookSink() != null) {
                 // The seeded inbox calls back to this simulator's own sink, whose URL needs the port.
                 startedServer = started(serverStart);
-                sinks.sink(config.apiInboxWebhookSink);
-                webhookUrl = baseUrl(startedServer) + Sinks.PREFIX + config.apiInboxWebhookSink;
+                sinks.sink(config.apiInboxWebhookSink());
+                webhookUrl = baseUrl(startedServer) + Sinks.PREFIX + config.apiInboxWebhookSink();
             }
-            Settings settings = new Settings(config.messagesPerMinute, config.maxAttachmentBytes);
-            Consumer<Transaction> seeder = new Seeder(config.accessToken, webhookUrl, config.world());
+            Settings settings = new Settings(config.messagesPerMinute(), config.maxAttachmentBytes());
+            Consumer<Transaction> seeder = new Seeder(config.accessToken(), webhookUrl, config.world());
             this.store = new Store(
-                    () -> new State(new SeededRandom(config.seed), new SimulatedClock(config.startTime, config.clockStep),
+                    () -> new State(new SeededRandom(config.seed()), new SimulatedClock(config.startTime(), config.clockStep()),
                             settings),
-                    config.fixtures.isEmpty() ? seeder : seeder.andThen(new FixtureSeeder(config.fixtures)));
-            if (config.initialState != null) {
-                store.replace(state -> StateCodec.read(config.initialState, state));
+                    config.fixtures().isEmpty() ? seeder : seeder.andThen(new FixtureSeeder(config.fixtures())));
+            if (config.initialState() != null) {
+                store.replace(state -> StateCodec.read(config.initialState(), state));
             }
-            this.webhooks = new WebhookJournal(config.journalCapacity);
-            this.dispatcher = new WebhookDispatcher(store, new WebhookSettings(config.webhookTimeout,
-                    config.webhookAttempts, config.webhookBackoff, config.webhookQueueCapacity, config.inboxEvents,
-                    config.seed), webhooks);
+            this.webhooks = new WebhookJournal(config.journalCapacity());
+            this.dispatcher = new WebhookDispatcher(store, new WebhookSettings(config.webhookTimeout(),
+                    config.webhookAttempts(), config.webhookBackoff(), config.webhookQueueCapacity(), config.inboxEvents(),
+                    config.seed()), webhooks);
             store.addListener(dispatcher);
-            Router router = new Router(store, config.maxRequestBodyBytes);
+            Router router = new Router(store, config.maxRequestBodyBytes());
             Routes.registerAll(router);
             this.server = startedServer != null ? startedServer : started(serverStart);
             this.baseUrl = baseUrl(server);
             settings.baseUrl(baseUrl.toString());
             // Extensions' endpoints may wait on something: a worker thread, unless they ask for the I/O thread.
             router.endpointsOnIoThread(false);
-            config.extensions.forEach(extension -> extension.register(router, this));
+            config.extensions().forEach(extension -> extension.register(router, this));
             HttpHandler api = new FaultInjectingHandler(faults, router.handler());
             HttpHandler handler = exchange -> (Sinks.handles(exchange) ? sinks : api).handleRequest(exchange);
-            for (HttpExtension extension : config.extensions) {
+            for (HttpExtension extension : config.extensions()) {
                 handler = extension.wrap(handler);
             }
             // Nothing is served before this line: a failed seed, fixture or state load never shows.
@@ -171,7 +171,7 @@ public final class BevatelSimulator implements AutoCloseable {
     }
 
     private URI baseUrl(HttpServer started) {
-        String host = config.host.contains(":") ? "[" + config.host + "]" : config.host;
+        String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
         return URI.create("http://" + host + ":" + started.port());
     }
 
@@ -233,7 +233,7 @@ public final class BevatelSimulator implements AutoCloseable {
     }
 
     public long seed() {
-        return config.seed;
+        return config.seed();
     }
 
     /**
@@ -685,8 +685,37 @@ public final class BevatelSimulator implements AutoCloseable {
             return this;
         }
 
+        /** Binds the port and serves; the options are frozen here, so later changes to this builder change nothing. */
         public BevatelSimulator start() {
-            return new BevatelSimulator(this);
+            return new BevatelSimulator(options());
+        }
+
+        /**
+         * The options as they stand, checked as a whole: the one place where options that must agree are
+         * checked (a webhook URL and a sink for the same inbox, one token for two members).
+         *
+         * @throws IllegalArgumentException naming the options that disagree
+         */
+        SimulatorOptions options() {
+            if (apiInboxWebhookUrl != null && apiInboxWebhookSink != null) {
+                throw new IllegalArgumentException("the API inbox gets a webhook URL or a built-in sink, not both"
+                        + " (apiInboxWebhookUrl / apiInboxWebhookSink; the jar's --webhook-url / --webhook-sink)");
+            }
+            return new SimulatorOptions(port, host, seed, startTime, clockStep, accessToken, apiInboxWebhookUrl,
+                    apiInboxWebhookSink, extensions, maxRequestBodyBytes, readTimeout, webhookTimeout, webhookAttempts,
+                    webhookBackoff, webhookQueueCapacity, journalCapacity, inboxEvents, world(), messagesPerMinute,
+                    maxAttachmentBytes, fixtures, initialState, faults);
+        }
+
+        /**
+         * Checks the options as {@link #start()} would, without starting anything: for a caller that
+         * gathers options early (an annotation, command-line flags) and wants a mistake reported there.
+         *
+         * @throws IllegalArgumentException naming the options that disagree
+         */
+        public Builder validate() {
+            options();
+            return this;
         }
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -215,19 +216,22 @@ public final class BevatelSimulatorExtension
         }
     }
 
-    /** Programmatic configuration; each option matches the {@link BevatelSimulatorTest} attribute of the same name. */
+    /**
+     * Programmatic configuration; each option matches the {@link BevatelSimulatorTest} attribute of the
+     * same name and is passed on to {@link BevatelSimulator#builder()}, where its default and check live.
+     */
     public static final class Builder {
         private String name = SimulatorSettings.DEFAULT_NAME;
-        private long seed = BevatelSimulator.DEFAULT_SEED;
-        private String accessToken;
-        private Instant startTime = BevatelSimulator.DEFAULT_START_TIME;
-        private Duration clockStep = BevatelSimulator.DEFAULT_CLOCK_STEP;
-        private URI apiInboxWebhookUrl;
-        private String apiInboxWebhookSink;
         private boolean resetBeforeEach = true;
+        private Consumer<BevatelSimulator.Builder> options = builder -> { };
         private SimulatorConfigurer configurer;
 
         private Builder() {
+        }
+
+        private Builder option(Consumer<BevatelSimulator.Builder> option) {
+            options = options.andThen(option);
+            return this;
         }
 
         /** Needed only when a class registers several simulators; parameters then pick one with {@link Simulator}. */
@@ -237,34 +241,30 @@ public final class BevatelSimulatorExtension
         }
 
         public Builder seed(long seed) {
-            this.seed = seed;
-            return this;
+            return option(builder -> builder.seed(seed));
         }
 
         public Builder accessToken(String accessToken) {
-            this.accessToken = accessToken;
-            return this;
+            return option(builder -> builder.accessToken(accessToken));
         }
 
         public Builder startTime(Instant startTime) {
-            this.startTime = Objects.requireNonNull(startTime, "startTime");
-            return this;
+            Objects.requireNonNull(startTime, "startTime");
+            return option(builder -> builder.startTime(startTime));
         }
 
         public Builder clockStep(Duration clockStep) {
-            this.clockStep = Objects.requireNonNull(clockStep, "clockStep");
-            return this;
+            Objects.requireNonNull(clockStep, "clockStep");
+            return option(builder -> builder.clockStep(clockStep));
         }
 
         public Builder apiInboxWebhookUrl(URI url) {
-            this.apiInboxWebhookUrl = url;
-            return this;
+            return option(builder -> builder.apiInboxWebhookUrl(url));
         }
 
         /** The API inbox calls back to the simulator's own sink of this name (see {@link BevatelSimulatorTest#apiInboxWebhookSink()}). */
         public Builder apiInboxWebhookSink(String sinkName) {
-            this.apiInboxWebhookSink = sinkName;
-            return this;
+            return option(builder -> builder.apiInboxWebhookSink(sinkName));
         }
 
         public Builder resetBeforeEach(boolean reset) {
@@ -278,12 +278,14 @@ public final class BevatelSimulatorExtension
             return this;
         }
 
+        /**
+         * The extension; the options have been through the simulator builder's checks, so a mistake fails
+         * here with an {@link ExtensionConfigurationException} saying what (the configurer's options are
+         * checked when the simulator starts).
+         */
         public BevatelSimulatorExtension build() {
-            if (apiInboxWebhookUrl != null && apiInboxWebhookSink != null) {
-                throw new IllegalStateException("set apiInboxWebhookUrl or apiInboxWebhookSink, not both");
-            }
-            return new BevatelSimulatorExtension(new SimulatorSettings(name, seed, accessToken, startTime, clockStep,
-                    apiInboxWebhookUrl, apiInboxWebhookSink, resetBeforeEach, configurer));
+            return new BevatelSimulatorExtension(SimulatorSettings.checked("BevatelSimulatorExtension \"" + name + "\"",
+                    new SimulatorSettings(name, resetBeforeEach, options, configurer)));
         }
     }
 }

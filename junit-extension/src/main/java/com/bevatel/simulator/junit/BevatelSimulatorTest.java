@@ -1,5 +1,6 @@
 package com.bevatel.simulator.junit;
 
+import com.bevatel.simulator.BevatelSimulator;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
@@ -23,16 +24,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(BevatelSimulatorExtension.class)
 public @interface BevatelSimulatorTest {
     /** Seed of every generated uuid and token. */
-    long seed() default 42L;
+    long seed() default BevatelSimulator.DEFAULT_SEED;
 
     /** The administrator's api_access_token; empty = derived from the seed. */
     String accessToken() default "";
 
-    /** Start of the simulated clock, ISO-8601. */
-    String startTime() default "2026-01-01T00:00:00Z";
+    /** Start of the simulated clock, ISO-8601; empty = the builder's default (2026-01-01T00:00:00Z). */
+    String startTime() default "";
 
-    /** How far each write advances the simulated clock, ISO-8601 duration. */
-    String clockStep() default "PT1S";
+    /** How far each write advances the simulated clock, ISO-8601 duration; empty = the builder's default (PT1S). */
+    String clockStep() default "";
 
     /** The API inbox's webhook_url; empty = none. */
     String apiInboxWebhookUrl() default "";

@@ -5,63 +5,94 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
-/** What a simulator is started with; the same for the annotation and the programmatic builder. */
-record SimulatorSettings(String name, long seed, String accessToken, Instant startTime, Duration clockStep,
-                         URI apiInboxWebhookUrl, String apiInboxWebhookSink, boolean resetBeforeEach, SimulatorConfigurer configurer) {
+/**
+ * How the extension starts a simulator: its name, whether it is reset before each test, and what to
+ * set on {@link BevatelSimulator#builder()} — the one place the options, their defaults and their
+ * checks live. The annotation and the programmatic builder both map onto it.
+ */
+record SimulatorSettings(String name, boolean resetBeforeEach, Consumer<BevatelSimulator.Builder> options,
+                         SimulatorConfigurer configurer) {
 
     static final String DEFAULT_NAME = "default";
 
     static SimulatorSettings defaults() {
-        return new SimulatorSettings(DEFAULT_NAME, BevatelSimulator.DEFAULT_SEED, null,
-                BevatelSimulator.DEFAULT_START_TIME, BevatelSimulator.DEFAULT_CLOCK_STEP, null, null, true, null);
+        return new SimulatorSettings(DEFAULT_NAME, true, builder -> { }, null);
     }
 
-    /** Reads {@link BevatelSimulatorTest}; a malformed value fails the class before anything starts. */
+    /** Reads {@link BevatelSimulatorTest}; a malformed or conflicting value fails the class before anything starts. */
     static SimulatorSettings from(BevatelSimulatorTest a, Class<?> testClass) {
         String where = "@BevatelSimulatorTest on " + testClass.getName();
-        Instant start;
-        Duration step;
-        URI webhook;
-        try {
-            start = Instant.parse(a.startTime());
-        } catch (DateTimeParseException e) {
-            throw new ExtensionConfigurationException(where + ": startTime \"" + a.startTime()
-                    + "\" is not an ISO-8601 instant such as 2026-01-01T00:00:00Z", e);
-        }
-        try {
-            step = Duration.parse(a.clockStep());
-        } catch (DateTimeParseException e) {
-            throw new ExtensionConfigurationException(where + ": clockStep \"" + a.clockStep()
-                    + "\" is not an ISO-8601 duration such as PT1S", e);
-        }
-        if (!a.apiInboxWebhookUrl().isEmpty() && !a.apiInboxWebhookSink().isEmpty()) {
-            throw new ExtensionConfigurationException(where + ": set apiInboxWebhookUrl or apiInboxWebhookSink, not both");
-        }
-        try {
-            webhook = a.apiInboxWebhookUrl().isEmpty() ? null : URI.create(a.apiInboxWebhookUrl());
-        } catch (IllegalArgumentException e) {
-            throw new ExtensionConfigurationException(where + ": apiInboxWebhookUrl is not a URI: " + e.getMessage(), e);
-        }
-        SimulatorConfigurer configurer = null;
-        if (a.configurer() != SimulatorConfigurer.None.class) {
-            try {
-                configurer = a.configurer().getDeclaredConstructor().newInstance();
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                throw new ExtensionConfigurationException(where + ": configurer " + a.configurer().getName()
-                        + " needs a public no-argument constructor", e);
+        Instant start = a.startTime().isEmpty() ? null : parse(where, "startTime", a.startTime(), Instant::parse,
+                "an ISO-8601 instant such as 2026-01-01T00:00:00Z");
+        Duration step = a.clockStep().isEmpty() ? null : parse(where, "clockStep", a.clockStep(), Duration::parse,
+                "an ISO-8601 duration such as PT1S");
+        URI webhook = a.apiInboxWebhookUrl().isEmpty() ? null : parse(where, "apiInboxWebhookUrl", a.apiInboxWebhookUrl(),
+                URI::create, "a URI");
+        SimulatorConfigurer configurer = a.configurer() == SimulatorConfigurer.None.class ? null : instantiate(where, a.configurer());
+        Consumer<BevatelSimulator.Builder> options = builder -> {
+            builder.seed(a.seed());
+            if (start != null) {
+                builder.startTime(start);
             }
+            if (step != null) {
+                builder.clockStep(step);
+            }
+            if (!a.accessToken().isEmpty()) {
+                builder.accessToken(a.accessToken());
+            }
+            if (webhook != null) {
+                builder.apiInboxWebhookUrl(webhook);
+            }
+            if (!a.apiInboxWebhookSink().isEmpty()) {
+                builder.apiInboxWebhookSink(a.apiInboxWebhookSink());
+            }
+        };
+        return checked(where, new SimulatorSettings(DEFAULT_NAME, a.resetBeforeEach(), options, configurer));
+    }
+
+    /**
+     * The settings, after their options went through the builder's checks: a mistake fails here, naming
+     * {@code where}. The configurer is left out (it may do more than set options); what it sets is
+     * checked when the simulator starts.
+     */
+    static SimulatorSettings checked(String where, SimulatorSettings settings) {
+        try {
+            BevatelSimulator.Builder probe = BevatelSimulator.builder();
+            settings.options().accept(probe);
+            probe.validate();
+        } catch (IllegalArgumentException e) {
+            throw new ExtensionConfigurationException(where + ": " + e.getMessage(), e);
         }
-        return new SimulatorSettings(DEFAULT_NAME, a.seed(), a.accessToken().isEmpty() ? null : a.accessToken(),
-                start, step, webhook, a.apiInboxWebhookSink().isEmpty() ? null : a.apiInboxWebhookSink(),
-                a.resetBeforeEach(), configurer);
+        return settings;
+    }
+
+    private interface Parser<T> {
+        T parse(String text);
+    }
+
+    private static <T> T parse(String where, String attribute, String text, Parser<T> parser, String expected) {
+        try {
+            return parser.parse(text);
+        } catch (DateTimeParseException | IllegalArgumentException e) {
+            throw new ExtensionConfigurationException(where + ": " + attribute + " \"" + text + "\" is not " + expected, e);
+        }
+    }
+
+    private static SimulatorConfigurer instantiate(String where, Class<? extends SimulatorConfigurer> type) {
+        try {
+            return type.getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new ExtensionConfigurationException(where + ": configurer " + type.getName()
+                    + " needs a public no-argument constructor", e);
+        }
     }
 
     BevatelSimulator start() {
-        BevatelSimulator.Builder builder = BevatelSimulator.builder().seed(seed).startTime(startTime)
-                .clockStep(clockStep).accessToken(accessToken).apiInboxWebhookUrl(apiInboxWebhookUrl)
-                .apiInboxWebhookSink(apiInboxWebhookSink);
+        BevatelSimulator.Builder builder = BevatelSimulator.builder();
+        options.accept(builder);
         if (configurer != null) {
             configurer.configure(builder);
         }

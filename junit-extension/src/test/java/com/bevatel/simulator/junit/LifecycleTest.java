@@ -1,6 +1,7 @@
 package com.bevatel.simulator.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.testkit.engine.EventConditions.event;
 import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
@@ -62,6 +63,23 @@ class LifecycleTest {
         assertThat(events.failed().stream().map(e -> e.getPayload(org.junit.platform.engine.TestExecutionResult.class)
                 .flatMap(r -> r.getThrowable()).map(Throwable::getMessage).orElse("")))
                 .anyMatch(m -> m.contains("startTime \"yesterday\" is not an ISO-8601 instant"));
+    }
+
+    /** Options that disagree fail in one place (the simulator's builder) with one message, whichever way they came. */
+    @Test
+    void conflictingOptionsFailBeforeAnythingStartsWithTheBuildersMessage() {
+        String conflict = "the API inbox gets a webhook URL or a built-in sink, not both";
+        Events events = run(UrlAndSink.class).allEvents();
+        assertThat(events.failed().stream().map(e -> e.getPayload(org.junit.platform.engine.TestExecutionResult.class)
+                .flatMap(r -> r.getThrowable()).map(Throwable::getMessage).orElse("")))
+                .anyMatch(m -> m.startsWith("@BevatelSimulatorTest on " + UrlAndSink.class.getName() + ": " + conflict));
+        assertThatThrownBy(() -> BevatelSimulatorExtension.builder().apiInboxWebhookUrl(java.net.URI.create("http://127.0.0.1:9/h"))
+                .apiInboxWebhookSink("hooks").build())
+                .isInstanceOf(ExtensionConfigurationException.class)
+                .hasMessageStartingWith("BevatelSimulatorExtension \"default\": " + conflict);
+        assertThatThrownBy(() -> BevatelSimulator.builder().apiInboxWebhookUrl(java.net.URI.create("http://127.0.0.1:9/h"))
+                .apiInboxWebhookSink("hooks").start())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith(conflict);
     }
 
     @Test
@@ -156,6 +174,14 @@ class LifecycleTest {
         @RegisterExtension
         static final BevatelSimulatorExtension SECOND = BevatelSimulatorExtension.builder().build();
 
+        @Test
+        void never(BevatelSimulator sim) {
+            assertThat(sim).isNotNull();
+        }
+    }
+
+    @BevatelSimulatorTest(apiInboxWebhookUrl = "http://127.0.0.1:9/hooks", apiInboxWebhookSink = "hooks")
+    static class UrlAndSink {
         @Test
         void never(BevatelSimulator sim) {
             assertThat(sim).isNotNull();

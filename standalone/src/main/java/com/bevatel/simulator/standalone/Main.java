@@ -229,7 +229,7 @@ public final class Main implements Callable<Integer> {
         administrators.forEach(admin -> Members.agent(builder, admin, true));
         teams.forEach(team -> Members.team(builder, team));
         agentBots.forEach(bot -> Members.agentBot(builder, bot));
-        return builder;
+        return builder.validate();
     }
 
     /** The advice of {@link CannotListenException}'s message, in flags. */

@@ -188,7 +188,14 @@ class MainTest {
         assertThat(badMember.exit).isEqualTo(2);
         assertThat(badMember.err).contains("--agent takes NAME:EMAIL[:TOKEN]");
         assertThat(refuse("--clock-step", "soon").err).contains("'soon' is not a duration");
+        Refusal both = refuse("--port", "0", "--webhook-url", "http://127.0.0.1:9/hooks", "--webhook-sink", "hooks");
+        assertThat(both.exit).isEqualTo(2);
+        assertThat(both.err.trim()).isEqualTo("bevatel-simulator: " + CONFLICT);
     }
+
+    /** The one message every way in gives for a webhook URL and a sink (BevatelSimulator.Builder#options). */
+    static final String CONFLICT = "the API inbox gets a webhook URL or a built-in sink, not both"
+            + " (apiInboxWebhookUrl / apiInboxWebhookSink; the jar's --webhook-url / --webhook-sink)";
 
     private record Refusal(int exit, String out, String err) {
     }
