@@ -12,7 +12,7 @@ import com.bevatel.simulator.fixture.FixtureSeeder;
 import com.bevatel.simulator.fixture.Fixtures;
 import com.bevatel.simulator.http.FaultInjectingHandler;
 import com.bevatel.simulator.http.HttpServer;
-import com.bevatel.simulator.view.Json;
+import com.bevatel.simulator.json.Json;
 import com.bevatel.simulator.http.LateBoundHandler;
 import com.bevatel.simulator.http.Router;
 import com.bevatel.simulator.model.AgentBot;

@@ -7,7 +7,7 @@ import com.bevatel.simulator.model.Message;
 import com.bevatel.simulator.model.Priority;
 import com.bevatel.simulator.model.WireEnum;
 import com.bevatel.simulator.state.Transaction;
-import com.bevatel.simulator.view.Json;
+import com.bevatel.simulator.json.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;

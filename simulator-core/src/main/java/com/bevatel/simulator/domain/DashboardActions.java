@@ -11,7 +11,7 @@ import com.bevatel.simulator.model.Team;
 import com.bevatel.simulator.model.User;
 import com.bevatel.simulator.model.WireEnum;
 import com.bevatel.simulator.state.Transaction;
-import com.bevatel.simulator.view.Json;
+import com.bevatel.simulator.json.Json;
 import java.time.Instant;
 import java.util.List;
 

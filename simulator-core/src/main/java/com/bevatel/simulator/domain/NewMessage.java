@@ -12,7 +12,7 @@ public record NewMessage(String content, JsonNode messageType, boolean isPrivate
                          JsonNode campaignId, JsonNode externalCreatedAt) {
 
     public static NewMessage text(String content, String messageType) {
-        return new NewMessage(content, messageType == null ? null : com.bevatel.simulator.view.Json.text(messageType),
+        return new NewMessage(content, messageType == null ? null : com.bevatel.simulator.json.Json.text(messageType),
                 false, null, null, null, null, null, null);
     }
 }

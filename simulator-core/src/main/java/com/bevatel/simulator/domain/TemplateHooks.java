@@ -11,7 +11,7 @@ import com.bevatel.simulator.model.WorkingHours;
 import com.bevatel.simulator.state.Sequence;
 import com.bevatel.simulator.state.State;
 import com.bevatel.simulator.state.Transaction;
-import com.bevatel.simulator.view.Json;
+import com.bevatel.simulator.json.Json;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;

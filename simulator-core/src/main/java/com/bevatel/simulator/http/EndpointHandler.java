@@ -1,7 +1,7 @@
 package com.bevatel.simulator.http;
 
 import com.bevatel.simulator.domain.ApiException;
-import com.bevatel.simulator.view.Json;
+import com.bevatel.simulator.json.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;

@@ -3,7 +3,7 @@ package com.bevatel.simulator.http;
 import com.bevatel.simulator.fault.Fault;
 import com.bevatel.simulator.fault.FaultRule;
 import com.bevatel.simulator.fault.Faults;
-import com.bevatel.simulator.view.Json;
+import com.bevatel.simulator.json.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.undertow.server.Connectors;
 import io.undertow.server.HttpHandler;

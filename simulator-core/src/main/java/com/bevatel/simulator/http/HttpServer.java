@@ -3,7 +3,7 @@ package com.bevatel.simulator.http;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import com.bevatel.simulator.domain.ApiException;
-import com.bevatel.simulator.view.Json;
+import com.bevatel.simulator.json.Json;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.handlers.RequestBufferingHandler;

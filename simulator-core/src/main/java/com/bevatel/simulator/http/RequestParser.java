@@ -2,7 +2,7 @@ package com.bevatel.simulator.http;
 
 import com.bevatel.simulator.domain.Errors;
 import com.bevatel.simulator.domain.Upload;
-import com.bevatel.simulator.view.Json;
+import com.bevatel.simulator.json.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -4,7 +4,7 @@ import com.bevatel.simulator.domain.Attachments;
 import com.bevatel.simulator.http.Router;
 import com.bevatel.simulator.model.Attachment;
 import com.bevatel.simulator.view.AttachmentView;
-import com.bevatel.simulator.view.Json;
+import com.bevatel.simulator.json.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;

@@ -13,7 +13,7 @@ import com.bevatel.simulator.model.ContactInbox;
 import com.bevatel.simulator.state.State;
 import com.bevatel.simulator.view.ContactView;
 import com.bevatel.simulator.view.InboxView;
-import com.bevatel.simulator.view.Json;
+import com.bevatel.simulator.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.IntNode;

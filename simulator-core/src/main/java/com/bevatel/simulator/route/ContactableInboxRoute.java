@@ -10,7 +10,7 @@ import com.bevatel.simulator.model.Inbox;
 import com.bevatel.simulator.seed.SeededRandom;
 import com.bevatel.simulator.state.State;
 import com.bevatel.simulator.view.InboxView;
-import com.bevatel.simulator.view.Json;
+import com.bevatel.simulator.json.Json;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;

@@ -12,7 +12,7 @@ import com.bevatel.simulator.model.Conversation;
 import com.bevatel.simulator.model.Priority;
 import com.bevatel.simulator.state.State;
 import com.bevatel.simulator.view.ConversationView;
-import com.bevatel.simulator.view.Json;
+import com.bevatel.simulator.json.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**

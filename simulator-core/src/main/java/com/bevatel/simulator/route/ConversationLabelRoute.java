@@ -5,7 +5,7 @@ import com.bevatel.simulator.domain.Labels;
 import com.bevatel.simulator.http.Response;
 import com.bevatel.simulator.http.Router;
 import com.bevatel.simulator.model.Conversation;
-import com.bevatel.simulator.view.Json;
+import com.bevatel.simulator.json.Json;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;

@@ -5,7 +5,7 @@ import com.bevatel.simulator.domain.InboxDeletion;
 import com.bevatel.simulator.http.Response;
 import com.bevatel.simulator.http.Router;
 import com.bevatel.simulator.model.Inbox;
-import com.bevatel.simulator.view.Json;
+import com.bevatel.simulator.json.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** {@code DELETE /inboxes/{id}} (§5.2, administrators): 200 with Chatwoot's "will be processed" message. */

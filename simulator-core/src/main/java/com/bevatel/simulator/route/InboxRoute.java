@@ -14,7 +14,7 @@ import com.bevatel.simulator.model.Inbox;
 import com.bevatel.simulator.model.SenderNameType;
 import com.bevatel.simulator.model.WireEnum;
 import com.bevatel.simulator.view.InboxView;
-import com.bevatel.simulator.view.Json;
+import com.bevatel.simulator.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -16,7 +16,7 @@ import com.bevatel.simulator.model.Message;
 import com.bevatel.simulator.model.MessageType;
 import com.bevatel.simulator.state.State;
 import com.bevatel.simulator.view.ContactView;
-import com.bevatel.simulator.view.Json;
+import com.bevatel.simulator.json.Json;
 import com.bevatel.simulator.view.MessageView;
 import com.bevatel.simulator.view.UserView;
 import com.fasterxml.jackson.databind.node.ArrayNode;

@@ -7,7 +7,7 @@ import com.bevatel.simulator.http.Response;
 import com.bevatel.simulator.http.Router;
 import com.bevatel.simulator.model.Conversation;
 import com.bevatel.simulator.model.Message;
-import com.bevatel.simulator.view.Json;
+import com.bevatel.simulator.json.Json;
 import com.bevatel.simulator.view.PublicViews;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;

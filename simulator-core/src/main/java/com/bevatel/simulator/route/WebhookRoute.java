@@ -9,7 +9,7 @@ import com.bevatel.simulator.http.Response;
 import com.bevatel.simulator.http.Router;
 import com.bevatel.simulator.model.Webhook;
 import com.bevatel.simulator.state.State;
-import com.bevatel.simulator.view.Json;
+import com.bevatel.simulator.json.Json;
 import com.bevatel.simulator.view.WebhookView;
 import com.bevatel.simulator.webhook.AccountWebhooks;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,5 +1,6 @@
 package com.bevatel.simulator.view;
 
+import com.bevatel.simulator.json.Json;
 import com.bevatel.simulator.model.AgentBot;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 

@@ -1,5 +1,6 @@
 package com.bevatel.simulator.view;
 
+import com.bevatel.simulator.json.Json;
 import com.bevatel.simulator.model.Attachment;
 import com.bevatel.simulator.model.AttachmentFileType;
 import com.bevatel.simulator.model.WireEnum;

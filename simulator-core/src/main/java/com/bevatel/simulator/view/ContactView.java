@@ -1,5 +1,6 @@
 package com.bevatel.simulator.view;
 
+import com.bevatel.simulator.json.Json;
 import com.bevatel.simulator.model.Contact;
 import com.bevatel.simulator.model.ContactInbox;
 import com.bevatel.simulator.state.State;

@@ -1,5 +1,6 @@
 package com.bevatel.simulator.view;
 
+import com.bevatel.simulator.json.Json;
 import com.bevatel.simulator.model.Inbox;
 import com.bevatel.simulator.model.WireEnum;
 import com.bevatel.simulator.model.WorkingHours;

@@ -1,5 +1,6 @@
 package com.bevatel.simulator.view;
 
+import com.bevatel.simulator.json.Json;
 import com.bevatel.simulator.model.Account;
 import com.bevatel.simulator.model.User;
 import com.bevatel.simulator.model.WireEnum;

@@ -1,5 +1,6 @@
 package com.bevatel.simulator.view;
 
+import com.bevatel.simulator.json.Json;
 import com.bevatel.simulator.model.Webhook;
 import com.bevatel.simulator.state.State;
 import com.fasterxml.jackson.databind.node.ArrayNode;

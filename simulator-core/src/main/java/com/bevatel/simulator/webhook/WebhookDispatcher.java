@@ -9,7 +9,7 @@ import com.bevatel.simulator.model.MessageStatus;
 import com.bevatel.simulator.seed.SeededRandom;
 import com.bevatel.simulator.state.State;
 import com.bevatel.simulator.state.Store;
-import com.bevatel.simulator.view.Json;
+import com.bevatel.simulator.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.URISyntaxException;

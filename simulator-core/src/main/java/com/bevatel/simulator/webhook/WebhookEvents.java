@@ -123,7 +123,7 @@ final class WebhookEvents {
         if (targets.isEmpty()) {
             return null;
         }
-        ObjectNode payload = com.bevatel.simulator.view.Json.object();
+        ObjectNode payload = com.bevatel.simulator.json.Json.object();
         payload.put("event", event.name());
         payload.set("user", WebhookPayloads.actor(event.typist().type(), event.typist().id(), state));
         payload.set("conversation", WebhookPayloads.conversation(conversation, state));

@@ -2,7 +2,7 @@ package com.bevatel.simulator.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.bevatel.simulator.view.Json;
+import com.bevatel.simulator.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.undertow.server.HttpHandler;
 import io.undertow.util.Headers;

@@ -8,7 +8,7 @@ import com.bevatel.simulator.domain.Change;
 import com.bevatel.simulator.domain.ContactFields;
 import com.bevatel.simulator.domain.Contacts;
 import com.bevatel.simulator.http.Response;
-import com.bevatel.simulator.view.Json;
+import com.bevatel.simulator.json.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

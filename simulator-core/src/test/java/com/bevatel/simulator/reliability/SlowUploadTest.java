@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.bevatel.simulator.BevatelSimulator;
 import com.bevatel.simulator.Http;
 import com.bevatel.simulator.http.Response;
-import com.bevatel.simulator.view.Json;
+import com.bevatel.simulator.json.Json;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;

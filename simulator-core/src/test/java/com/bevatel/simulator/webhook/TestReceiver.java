@@ -163,7 +163,7 @@ final class TestReceiver implements AutoCloseable {
 
         static com.fasterxml.jackson.databind.JsonNode parse(String body) {
             try {
-                return com.bevatel.simulator.view.Json.mapper().readTree(body);
+                return com.bevatel.simulator.json.Json.mapper().readTree(body);
             } catch (IOException e) {
                 throw new AssertionError("not JSON: " + body, e);
             }

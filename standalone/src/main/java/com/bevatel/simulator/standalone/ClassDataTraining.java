@@ -1,6 +1,6 @@
 package com.bevatel.simulator.standalone;
 
-import com.bevatel.simulator.view.Json;
+import com.bevatel.simulator.json.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

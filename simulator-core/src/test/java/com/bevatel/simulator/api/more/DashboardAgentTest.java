@@ -87,7 +87,7 @@ class DashboardAgentTest {
     }
 
     private static String Json(Instant at) {
-        return com.bevatel.simulator.view.Json.isoText(at);
+        return com.bevatel.simulator.json.Json.isoText(at);
     }
 
     @Test

@@ -2,7 +2,7 @@ package com.bevatel.simulator.standalone.admin;
 
 import com.bevatel.simulator.domain.ApiException;
 import com.bevatel.simulator.domain.Errors;
-import com.bevatel.simulator.view.Json;
+import com.bevatel.simulator.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.undertow.server.HttpServerExchange;

@@ -4,7 +4,7 @@ import com.bevatel.simulator.ApiInbox;
 import com.bevatel.simulator.BevatelSimulator;
 import com.bevatel.simulator.http.Response;
 import com.bevatel.simulator.http.Router;
-import com.bevatel.simulator.view.Json;
+import com.bevatel.simulator.json.Json;
 import com.bevatel.simulator.domain.Errors;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

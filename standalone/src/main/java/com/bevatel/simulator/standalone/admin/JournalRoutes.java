@@ -4,7 +4,7 @@ import com.bevatel.simulator.domain.Errors;
 import com.bevatel.simulator.http.Params;
 import com.bevatel.simulator.http.Response;
 import com.bevatel.simulator.http.Router;
-import com.bevatel.simulator.view.Json;
+import com.bevatel.simulator.json.Json;
 import com.bevatel.simulator.webhook.Delivery;
 import com.bevatel.simulator.webhook.Receiver;
 import com.bevatel.simulator.webhook.WebhookJournal;

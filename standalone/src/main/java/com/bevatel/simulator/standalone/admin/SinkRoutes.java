@@ -5,7 +5,7 @@ import com.bevatel.simulator.domain.Errors;
 import com.bevatel.simulator.http.Params;
 import com.bevatel.simulator.http.Response;
 import com.bevatel.simulator.http.Router;
-import com.bevatel.simulator.view.Json;
+import com.bevatel.simulator.json.Json;
 import com.bevatel.simulator.webhook.Sink;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 

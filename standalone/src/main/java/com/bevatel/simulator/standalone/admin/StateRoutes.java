@@ -7,7 +7,7 @@ import com.bevatel.simulator.http.Router;
 import com.bevatel.simulator.standalone.files.StateFile;
 import com.bevatel.simulator.state.InvalidEntryException;
 import com.bevatel.simulator.state.StateCodec;
-import com.bevatel.simulator.view.Json;
+import com.bevatel.simulator.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.undertow.io.Receiver;

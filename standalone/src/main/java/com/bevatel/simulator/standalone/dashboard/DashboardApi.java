@@ -9,7 +9,7 @@ import com.bevatel.simulator.model.Conversation;
 import com.bevatel.simulator.model.ConversationStatus;
 import com.bevatel.simulator.model.WireEnum;
 import com.bevatel.simulator.state.Store;
-import com.bevatel.simulator.view.Json;
+import com.bevatel.simulator.json.Json;
 import com.bevatel.simulator.webhook.Delivery;
 import com.bevatel.simulator.webhook.WebhookJournal;
 import com.fasterxml.jackson.databind.node.ArrayNode;

@@ -1,7 +1,7 @@
 package com.bevatel.simulator.standalone.dashboard;
 
 import com.bevatel.simulator.state.Store;
-import com.bevatel.simulator.view.Json;
+import com.bevatel.simulator.json.Json;
 import com.bevatel.simulator.webhook.WebhookJournal;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;

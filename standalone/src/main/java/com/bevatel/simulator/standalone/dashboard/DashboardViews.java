@@ -13,7 +13,7 @@ import com.bevatel.simulator.model.WireEnum;
 import com.bevatel.simulator.state.State;
 import com.bevatel.simulator.view.AttachmentView;
 import com.bevatel.simulator.view.ConversationView;
-import com.bevatel.simulator.view.Json;
+import com.bevatel.simulator.json.Json;
 import com.bevatel.simulator.webhook.Delivery;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;

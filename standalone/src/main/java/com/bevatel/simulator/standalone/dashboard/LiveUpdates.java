@@ -4,7 +4,7 @@ import com.bevatel.simulator.event.DomainEvent;
 import com.bevatel.simulator.event.DomainEventListener;
 import com.bevatel.simulator.model.Message;
 import com.bevatel.simulator.state.State;
-import com.bevatel.simulator.view.Json;
+import com.bevatel.simulator.json.Json;
 import com.bevatel.simulator.webhook.Delivery;
 import com.bevatel.simulator.webhook.WebhookJournal;
 import com.fasterxml.jackson.databind.node.ArrayNode;

@@ -6,7 +6,7 @@ import com.bevatel.simulator.BevatelSimulator;
 import com.bevatel.simulator.HttpExtension;
 import com.bevatel.simulator.http.Response;
 import com.bevatel.simulator.standalone.Client;
-import com.bevatel.simulator.view.Json;
+import com.bevatel.simulator.json.Json;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,4 +1,4 @@
-package com.bevatel.simulator.view;
+package com.bevatel.simulator.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;

@@ -1,4 +1,4 @@
-package com.bevatel.simulator.view;
+package com.bevatel.simulator.json;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
