@@ -1,7 +1,6 @@
 package com.bevatel.simulator.state;
 
 import com.bevatel.simulator.event.DomainEvent;
-import com.bevatel.simulator.event.DomainEventListener;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;

@@ -2,7 +2,7 @@ package com.bevatel.simulator.webhook;
 
 import com.bevatel.simulator.domain.Messages;
 import com.bevatel.simulator.event.DomainEvent;
-import com.bevatel.simulator.event.DomainEventListener;
+import com.bevatel.simulator.state.DomainEventListener;
 import com.bevatel.simulator.http.ExchangeObservers;
 import com.bevatel.simulator.model.Message;
 import com.bevatel.simulator.model.MessageStatus;

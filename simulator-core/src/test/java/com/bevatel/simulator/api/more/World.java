@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.bevatel.simulator.BevatelSimulator;
 import com.bevatel.simulator.Http;
 import com.bevatel.simulator.event.DomainEvent;
-import com.bevatel.simulator.event.DomainEventListener;
+import com.bevatel.simulator.state.DomainEventListener;
 import com.bevatel.simulator.model.MessageType;
 import com.bevatel.simulator.state.State;
 import com.fasterxml.jackson.databind.JsonNode;

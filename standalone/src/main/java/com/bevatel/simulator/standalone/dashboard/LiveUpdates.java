@@ -1,7 +1,7 @@
 package com.bevatel.simulator.standalone.dashboard;
 
 import com.bevatel.simulator.event.DomainEvent;
-import com.bevatel.simulator.event.DomainEventListener;
+import com.bevatel.simulator.state.DomainEventListener;
 import com.bevatel.simulator.model.Message;
 import com.bevatel.simulator.state.State;
 import com.bevatel.simulator.json.Json;

@@ -1,6 +1,6 @@
-package com.bevatel.simulator.event;
+package com.bevatel.simulator.state;
 
-import com.bevatel.simulator.state.State;
+import com.bevatel.simulator.event.DomainEvent;
 import java.util.List;
 
 /**
