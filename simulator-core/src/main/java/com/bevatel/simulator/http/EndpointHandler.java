@@ -131,8 +131,9 @@ final class EndpointHandler implements HttpHandler {
             return endpoint.handle(request.get());
         } catch (ApiException e) {
             return errorResponse(e);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             // A client mistake must never get here; this is a simulator bug, named in the body to be reported.
+            // Errors too (a stack overflow, an assertion): else Undertow answers them with an empty 500.
             LOG.log(Level.SEVERE, "unexpected error on " + exchange.getRequestMethod() + " " + exchange.getRequestPath(), e);
             ObjectNode body = Json.object();
             body.put("status", 500);

@@ -32,7 +32,7 @@ final class StateRoutes {
     static void register(Router router, BevatelSimulator sim, StateFile stateFile) {
         router.get(PATH, request -> Response.ok(sim.exportState()));
         // Raw: a state with attachments outgrows the API's JSON limits (string length, exact numbers).
-        router.raw(Methods.PUT, PATH, exchange -> importState(exchange, sim));
+        router.raw(Methods.PUT, PATH, exchange -> AdminJson.onWorker(exchange, ex -> importState(ex, sim)));
         router.post(PATH + "/save", request -> {
             if (stateFile == null) {
                 throw Errors.error(409, "no state file: start the simulator with --state FILE");
@@ -51,10 +51,6 @@ final class StateRoutes {
     }
 
     private static void importState(HttpServerExchange exchange, BevatelSimulator sim) {
-        if (exchange.isInIoThread()) {
-            exchange.dispatch(() -> importState(exchange, sim));
-            return;
-        }
         exchange.startBlocking();
         JsonNode document;
         try {
