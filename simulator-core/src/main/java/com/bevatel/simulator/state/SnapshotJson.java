@@ -80,9 +80,9 @@ final class SnapshotJson {
             }
             // Every time the simulator stores comes from its clock or is checked against the same range;
             // beyond it, arithmetic on the time (reply windows, days) overflows and the reads using it fail.
-            if (at.isBefore(SimulatedClock.EARLIEST) || at.isAfter(SimulatedClock.LATEST)) {
+            if (at.isBefore(SimulatedClock.EARLIEST) || at.isAfter(SimulatedClock.LATEST_STAMP)) {
                 return (Instant) context.handleWeirdStringValue(Instant.class, parser.getText(),
-                        "outside the simulated clock's range, " + SimulatedClock.EARLIEST + " to " + SimulatedClock.LATEST);
+                        "outside the simulated clock's range, " + SimulatedClock.EARLIEST + " to " + SimulatedClock.LATEST_STAMP);
             }
             return at;
         }

@@ -18,6 +18,12 @@ public final class SimulatedClock {
      */
     public static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
     public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+    /**
+     * The latest instant a row may hold: saves after the first within one write are stamped a
+     * microsecond apart (Rails' successive saves), so a row written at {@link #LATEST} goes on up to
+     * the last microsecond of its second, and no further.
+     */
+    public static final Instant LATEST_STAMP = Instant.parse("9999-12-31T23:59:59.999999Z");
 
     private final Duration step;
     private Instant now;

@@ -26,6 +26,8 @@ import java.util.regex.Pattern;
 final class ForgedStateMutations {
     private static final JsonNodeFactory NODES = Json.NODES;
     private static final Pattern INSTANT = Pattern.compile("^\\d{4}-\\d\\d-\\d\\dT.*Z$");
+    private static final Set<String> ENUMS = Set.of("role", "status", "priority", "message_type", "content_type",
+            "contact_type", "sender_type", "sender_name_type", "file_type");
     private static final List<String> TABLES = List.of("accounts", "users", "agent_bots", "teams", "inboxes",
             "webhooks", "contacts", "contact_labels", "contact_inboxes", "conversations", "messages", "attachments");
     /** The table an id field points at (sender_id: by its sender_type). */
@@ -57,16 +59,18 @@ final class ForgedStateMutations {
             Map.Entry<String, JsonNode> field = it.next();
             String at = pointer + "/" + field.getKey();
             JsonNode value = field.getValue();
+            // A row moved to another account can change what both show.
+            long shownIn = field.getKey().equals("account_id") ? 0 : account;
             for (JsonNode forged : values(doc, table, object, field.getKey(), value, account)) {
-                add(out, at, forged);
+                add(out, at, forged, shownIn);
             }
             if (field.getKey().equals("channel")) {
                 fields(out, doc, table, value, at, account);
             } else if (field.getKey().equals("working_hours")) {
                 fields(out, doc, table, value.get(1), at + "/1", account);
             } else if (value.isArray() && !value.isEmpty() && value.get(0).isTextual()) {
-                add(out, at + "/0", NODES.nullNode());
-                add(out, at + "/0", NODES.objectNode());
+                add(out, at + "/0", NODES.nullNode(), account);
+                add(out, at + "/0", NODES.objectNode(), account);
             }
         }
     }
@@ -83,8 +87,7 @@ final class ForgedStateMutations {
             values.add(NODES.textNode("+10000-01-01T00:00:00Z"));
             values.add(NODES.textNode("-0001-12-31T23:59:59Z"));
         } else if (value.isTextual()) {
-            values.add(NODES.textNode(""));
-            values.add(NODES.textNode("bogus"));
+            values.add(NODES.textNode(ENUMS.contains(name) ? "bogus" : ""));
         }
         if (value.isIntegralNumber() || (value.isNull() && name.endsWith("_id"))) {
             values.add(NODES.numberNode(-1));
@@ -136,11 +139,17 @@ final class ForgedStateMutations {
         add(out, "/inbox_members/999", NODES.arrayNode().add(1));
     }
 
-    /** Writes an accepted document must still serve: new contacts, messages (with working hours on), status changes. */
-    static List<String> writes(BevatelSimulator sim, JsonNode doc) {
+    /**
+     * Writes an accepted document must still serve in {@code onlyAccount} (0: every account): new
+     * contacts, inbox settings, messages (with working hours on), status changes.
+     */
+    static List<String> writes(BevatelSimulator sim, JsonNode doc, long onlyAccount) {
         List<String> broken = new ArrayList<>();
         for (JsonNode account : doc.get("accounts")) {
             long id = account.get("id").asLong();
+            if (onlyAccount != 0 && id != onlyAccount) {
+                continue;
+            }
             Http admin = new Http(sim.baseUrl(), id == 1 ? ForgedStateWorld.ADMIN_ONE : ForgedStateWorld.ADMIN_TWO);
             String base = "/api/v1/accounts/" + id;
             check(broken, "POST", base + "/contacts", admin.post(base + "/contacts", "{\"name\":\"Written\"}"));
@@ -165,10 +174,15 @@ final class ForgedStateMutations {
         }
     }
 
-    private static void add(List<Forgery> out, String pointer, JsonNode value) {
+    /** @param account the account whose reads the forgery can change; 0: any */
+    private static void add(List<Forgery> out, String pointer, JsonNode value, long account) {
         String shown = value.toString();
         out.add(new Forgery(pointer + " = " + (shown.length() > 40 ? shown.substring(0, 40) + "…" : shown),
-                value.isTextual(), doc -> set(doc, pointer, value)));
+                value.isTextual(), account, doc -> set(doc, pointer, value)));
+    }
+
+    private static void add(List<Forgery> out, String pointer, JsonNode value) {
+        add(out, pointer, value, 0);
     }
 
     private static void set(ObjectNode doc, String pointer, JsonNode value) {

@@ -91,59 +91,61 @@ final class ForgedStateWorld {
         ok(other.post(a2 + "/webhooks", "{\"url\":\"http://127.0.0.1:9/two\",\"subscriptions\":[\"message_created\"]}"));
     }
 
-    /** A read of the API: a path and the token it is sent with (null: none, the Client API). */
-    record Read(String path, String token) {
+    /** A read of the API: a path, the token it is sent with (null: none), and the account whose data it shows. */
+    record Read(String path, String token, long account) {
     }
 
     /** Every read of what {@code doc} holds: the listings and records of each account, as its admin, and the public API. */
     static List<Read> reads(JsonNode doc) {
         List<Read> reads = new ArrayList<>();
-        reads.add(new Read("/_simulator/clock", null));
-        reads.add(new Read("/api/v1/profile", AGENT_ONE));
-        reads.add(new Read("/api/v1/accounts/1/conversations?status=all", AGENT_ONE));
-        reads.add(new Read("/api/v1/accounts/1/conversations/1", BOT_ONE));
+        reads.add(new Read("/_simulator/clock", null, 0));
+        reads.add(new Read("/api/v1/profile", AGENT_ONE, 1));
+        reads.add(new Read("/api/v1/accounts/1/conversations?status=all", AGENT_ONE, 1));
+        reads.add(new Read("/api/v1/accounts/1/conversations/1", BOT_ONE, 1));
         for (JsonNode account : doc.get("accounts")) {
             long id = account.get("id").asLong();
             String token = id == 1 ? ADMIN_ONE : ADMIN_TWO;
             String base = "/api/v1/accounts/" + id;
-            reads.add(new Read("/api/v1/profile", token));
+            reads.add(new Read("/api/v1/profile", token, id));
             for (String listing : List.of("/contacts", "/contacts?sort=-name", "/contacts/search?q=a",
                     "/conversations?status=all", "/conversations?status=open&assignee_type=unassigned",
                     "/conversations/meta?status=all", "/inboxes", "/webhooks")) {
-                reads.add(new Read(base + listing, token));
+                reads.add(new Read(base + listing, token, id));
             }
             for (JsonNode contact : rowsOf(doc, "contacts", id)) {
                 String path = base + "/contacts/" + contact.get("id").asLong();
                 for (String suffix : List.of("", "/conversations", "/labels", "/contactable_inboxes")) {
-                    reads.add(new Read(path + suffix, token));
+                    reads.add(new Read(path + suffix, token, id));
                 }
             }
             for (JsonNode conversation : rowsOf(doc, "conversations", id)) {
                 String path = base + "/conversations/" + conversation.get("display_id").asLong();
                 for (String suffix : List.of("", "/messages", "/labels")) {
-                    reads.add(new Read(path + suffix, token));
+                    reads.add(new Read(path + suffix, token, id));
                 }
             }
             for (JsonNode inbox : rowsOf(doc, "inboxes", id)) {
-                reads.add(new Read(base + "/inboxes/" + inbox.get("id").asLong(), token));
+                reads.add(new Read(base + "/inboxes/" + inbox.get("id").asLong(), token, id));
             }
         }
         for (JsonNode session : doc.get("contact_inboxes")) {
             JsonNode inbox = rowById(doc, "inboxes", session.get("inbox_id").asLong());
+            long account = inbox.get("account_id").asLong();
             String contact = "/public/api/v1/inboxes/" + inbox.at("/channel/identifier").asText() + "/contacts/"
                     + session.get("source_id").asText();
-            reads.add(new Read("/public/api/v1/inboxes/" + inbox.at("/channel/identifier").asText(), null));
-            reads.add(new Read(contact, null));
-            reads.add(new Read(contact + "/conversations", null));
+            reads.add(new Read("/public/api/v1/inboxes/" + inbox.at("/channel/identifier").asText(), null, account));
+            reads.add(new Read(contact, null, account));
+            reads.add(new Read(contact + "/conversations", null, account));
             for (JsonNode conversation : doc.get("conversations")) {
                 if (conversation.get("contact_inbox_id").asLong() == session.get("id").asLong()) {
-                    reads.add(new Read(contact + "/conversations/" + conversation.get("display_id").asLong() + "/messages", null));
+                    reads.add(new Read(contact + "/conversations/" + conversation.get("display_id").asLong() + "/messages",
+                            null, account));
                 }
             }
         }
         for (JsonNode attachment : doc.get("attachments")) {
             reads.add(new Read("/rails/active_storage/blobs/redirect/" + attachment.get("blob_key").asText() + "/"
-                    + attachment.get("file_name").asText(), null));
+                    + attachment.get("file_name").asText(), null, attachment.get("account_id").asLong()));
         }
         return reads;
     }
