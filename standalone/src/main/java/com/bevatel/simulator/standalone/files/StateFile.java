@@ -31,20 +31,10 @@ public final class StateFile {
     public static final long MAX_BYTES = 1L << 30;
 
     private final Path path;
-    private final long maxBytes;
     private byte[] loadedText = new byte[0];
 
     public StateFile(Path path) {
-        this(path, MAX_BYTES);
-    }
-
-    /** @param maxBytes the largest file {@link #load} reads */
-    public StateFile(Path path, long maxBytes) {
-        if (maxBytes < 1 || maxBytes > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("a state file's size limit is 1 to " + (Integer.MAX_VALUE - 8) + " bytes: " + maxBytes);
-        }
         this.path = path.toAbsolutePath();
-        this.maxBytes = maxBytes;
     }
 
     public Path path() {
@@ -64,7 +54,7 @@ public final class StateFile {
             throw new FileProblem("--state " + path + " is not a regular file");
         }
         try {
-            loadedText = readAtMost(maxBytes);
+            loadedText = readAtMost(MAX_BYTES);
             return Optional.of(StateCodec.parse(loadedText));
         } catch (IOException e) {
             throw new FileProblem(path, 0, "cannot read the state file: " + e, e);
