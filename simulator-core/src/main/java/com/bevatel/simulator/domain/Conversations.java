@@ -15,6 +15,7 @@ import com.bevatel.simulator.state.Sequence;
 import com.bevatel.simulator.state.State;
 import com.bevatel.simulator.state.Transaction;
 import com.bevatel.simulator.json.Json;
+import com.bevatel.simulator.time.SimulatedClock;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.List;
@@ -223,7 +224,12 @@ public final class Conversations {
      * an {@code updated_at} change — deterministically here.
      */
     private static Instant nextUpdatedAt(Transaction tx, Instant previous) {
-        return previous != null && !previous.isBefore(tx.now()) ? previous.plusNanos(1_000) : tx.now();
+        if (previous == null || previous.isBefore(tx.now())) {
+            return tx.now();
+        }
+        // At the end of the clock's range the microseconds stop too: a saved state must hold every stamp.
+        Instant later = previous.plusNanos(1_000);
+        return later.isAfter(SimulatedClock.LATEST_STAMP) ? SimulatedClock.LATEST_STAMP : later;
     }
 
     /** Deletes the conversation and its messages (admin {@code DELETE}, contact deletion). */

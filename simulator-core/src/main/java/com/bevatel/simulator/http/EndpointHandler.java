@@ -114,7 +114,8 @@ final class EndpointHandler implements HttpHandler {
             return endpoint.handle(request.get());
         } catch (ApiException e) {
             return errorResponse(e);
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (RuntimeException | Error e) {
+            // Errors too (a stack overflow, an assertion): else Undertow answers them with an empty 500.
             return internalError(exchange, e);
         }
     }

@@ -1,6 +1,7 @@
 package com.bevatel.simulator.state;
 
 import com.bevatel.simulator.json.Json;
+import com.bevatel.simulator.time.SimulatedClock;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -24,7 +25,8 @@ import java.time.format.DateTimeParseException;
 /**
  * The mapper of state snapshots: model records as snake_case objects, enums by lower-case name,
  * instants as ISO-8601 strings with their microseconds, no limit on string length (attachment
- * bytes travel as base64), and strict reading: unknown or missing fields are errors.
+ * bytes travel as base64), and strict reading: unknown or missing fields are errors, and so are
+ * instants outside the simulated clock's range.
  */
 final class SnapshotJson {
     static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
@@ -69,12 +71,20 @@ final class SnapshotJson {
             if (parser.currentToken() != JsonToken.VALUE_STRING) {
                 return (Instant) context.handleUnexpectedToken(Instant.class, parser);
             }
+            Instant at;
             try {
-                return Instant.parse(parser.getText());
+                at = Instant.parse(parser.getText());
             } catch (DateTimeParseException e) {
                 return (Instant) context.handleWeirdStringValue(Instant.class, parser.getText(),
                         "not an ISO-8601 instant such as 2026-01-01T00:00:00Z");
             }
+            // Every time the simulator stores comes from its clock or is checked against the same range;
+            // beyond it, arithmetic on the time (reply windows, days) overflows and the reads using it fail.
+            if (at.isBefore(SimulatedClock.EARLIEST) || at.isAfter(SimulatedClock.LATEST_STAMP)) {
+                return (Instant) context.handleWeirdStringValue(Instant.class, parser.getText(),
+                        "outside the simulated clock's range, " + SimulatedClock.EARLIEST + " to " + SimulatedClock.LATEST_STAMP);
+            }
+            return at;
         }
     }
 }

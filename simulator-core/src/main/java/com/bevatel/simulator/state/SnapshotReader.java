@@ -12,6 +12,8 @@ import com.bevatel.simulator.model.Message;
 import com.bevatel.simulator.model.Team;
 import com.bevatel.simulator.model.User;
 import com.bevatel.simulator.model.Webhook;
+import com.bevatel.simulator.state.SnapshotValidator.Problem;
+import com.bevatel.simulator.time.SimulatedClock;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,24 +23,29 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.ToLongFunction;
 
 /**
  * One load of a state document ({@link StateCodec#read}) into an empty state: rows decoded strictly,
- * then checked (references, unique keys, ids within their sequences) and indexed, in an order where
- * a reference always points at a table already loaded. The first problem ends it, naming the entry.
+ * then checked ({@link SnapshotValidator}: required fields, references within the account, values in
+ * range; here: unique keys, ids within their sequences, sequences and the clock within what the
+ * simulator reaches) and indexed, in an order where a reference always points at a table already
+ * loaded. The first problem ends it, naming the entry and, where one is at fault, its field.
  */
 final class SnapshotReader {
     private final JsonNode doc;
     private final State state;
     private final Set<String> tokens = new HashSet<>();
     private final Set<Long> channelIds = new HashSet<>();
+    private final SnapshotValidator check;
 
     SnapshotReader(JsonNode doc, State state) {
         this.doc = doc;
         this.state = state;
+        this.check = new SnapshotValidator(state);
     }
 
     void read() {
@@ -57,7 +64,7 @@ final class SnapshotReader {
                 throw new InvalidEntryException(InvalidEntryException.STATE, "/" + name, "unknown field " + name);
             }
         });
-        state.clock.set(instant("/clock", "clock"));
+        state.clock.set(clock());
         state.random.restore(number("/random", doc.get("random"), "random"));
         readSequences();
         readRows();
@@ -67,48 +74,45 @@ final class SnapshotReader {
         JsonNode sequences = object("sequences");
         for (Sequence sequence : Sequence.values()) {
             String name = sequence.name().toLowerCase(Locale.ROOT);
-            state.take(sequence, nonNegative("/sequences/" + name, sequences.get(name), "sequences." + name));
+            state.take(sequence, counter("/sequences/" + name, sequences.get(name), "sequences." + name));
         }
         object("display_ids").fields().forEachRemaining(entry -> {
             String pointer = "/display_ids/" + entry.getKey();
             long account = parseId(pointer, entry.getKey(), "display_ids key");
-            state.takeDisplayId(account, nonNegative(pointer, entry.getValue(), "display_ids." + entry.getKey()));
+            state.takeDisplayId(account, counter(pointer, entry.getValue(), "display_ids." + entry.getKey()));
         });
     }
 
     private void readRows() {
-        rows("accounts", Account.class, state.accounts, Sequence.ACCOUNT, Account::id, a -> { });
+        rows("accounts", Account.class, state.accounts, Sequence.ACCOUNT, Account::id, check::account);
         rows("users", User.class, state.users, Sequence.USER, User::id, u -> {
-            account(u.accountId());
+            check.user(u);
             token(u.accessToken());
             state.userByToken.put(u.accessToken(), u.id());
         });
         rows("agent_bots", AgentBot.class, state.agentBots, Sequence.AGENT_BOT, AgentBot::id, b -> {
-            account(b.accountId());
+            check.agentBot(b);
             token(b.accessToken());
             state.agentBotByToken.put(b.accessToken(), b.id());
         });
-        rows("teams", Team.class, state.teams, Sequence.TEAM, Team::id, t -> account(t.accountId()));
+        rows("teams", Team.class, state.teams, Sequence.TEAM, Team::id, check::team);
         rows("inboxes", Inbox.class, state.inboxes, Sequence.INBOX, Inbox::id, i -> {
-            account(i.accountId());
-            if (i.channel() == null) {
-                throw new Problem("channel is missing");
-            }
+            check.inbox(i);
             if (i.channel().id() < 1 || i.channel().id() > state.current(Sequence.CHANNEL)
                     || !channelIds.add(i.channel().id())) {
-                throw new Problem("channel.id " + i.channel().id() + " is used twice or beyond sequences.channel");
+                throw new Problem("channel.id", "channel.id " + i.channel().id() + " is used twice or beyond sequences.channel");
             }
             unique(state.inboxByIdentifier, i.channel().identifier(), "channel.identifier", i.id());
         });
-        members("inbox_members", state.inboxes, state.membersOfInbox);
-        members("team_members", state.teams, state.membersOfTeam);
-        rows("webhooks", Webhook.class, state.webhooks, Sequence.WEBHOOK, Webhook::id, w -> account(w.accountId()));
+        members("inbox_members", state.inboxes, Inbox::accountId, state.membersOfInbox);
+        members("team_members", state.teams, Team::accountId, state.membersOfTeam);
+        rows("webhooks", Webhook.class, state.webhooks, Sequence.WEBHOOK, Webhook::id, check::webhook);
         rows("contacts", Contact.class, state.contacts, Sequence.CONTACT, Contact::id, this::contact);
-        rows("contact_labels", ContactLabels.class, state.contactLabels, null, ContactLabels::contactId, l -> { });
+        rows("contact_labels", ContactLabels.class, state.contactLabels, null, ContactLabels::contactId,
+                check::contactLabels);
         rows("contact_inboxes", ContactInbox.class, state.contactInboxes, Sequence.CONTACT_INBOX, ContactInbox::id,
                 ci -> {
-                    refer(state.contacts, ci.contactId(), "contact_id");
-                    refer(state.inboxes, ci.inboxId(), "inbox_id");
+                    check.contactInbox(ci);
                     unique(state.contactInboxBySource, new State.SourceKey(ci.inboxId(), ci.sourceId()),
                             "source_id", ci.id());
                     state.contactInboxesOfContact.append(ci.contactId(), ci.id());
@@ -116,21 +120,24 @@ final class SnapshotReader {
         rows("conversations", Conversation.class, state.conversations, Sequence.CONVERSATION, Conversation::id,
                 this::conversation);
         rows("messages", Message.class, state.messages, Sequence.MESSAGE, Message::id, m -> {
-            refer(state.conversations, m.conversationId(), "conversation_id");
+            check.message(m);
             state.messagesOfConversation.append(m.conversationId(), m.id());
         });
         rows("attachments", Attachment.class, state.attachments, Sequence.ATTACHMENT, Attachment::id, a -> {
-            refer(state.messages, a.messageId(), "message_id");
-            if (a.data() == null) {
-                throw new Problem("data is missing");
-            }
+            check.attachment(a);
             unique(state.attachmentByBlobKey, a.blobKey(), "blob_key", a.id());
             state.attachmentsOfMessage.append(a.messageId(), a.id());
+        });
+        state.displayIds().keySet().forEach(account -> {
+            if (state.accounts.find(account).isEmpty()) {
+                throw new InvalidEntryException(InvalidEntryException.STATE, "/display_ids/" + account,
+                        "display_ids." + account + ": no such account");
+            }
         });
     }
 
     private void contact(Contact c) {
-        account(c.accountId());
+        check.contact(c);
         if (c.email() != null && !c.email().isEmpty()) {
             unique(state.contactByEmail, new State.AccountKey(c.accountId(), c.email().toLowerCase(Locale.ROOT)),
                     "email", c.id());
@@ -145,25 +152,24 @@ final class SnapshotReader {
     }
 
     private void conversation(Conversation c) {
-        account(c.accountId());
-        refer(state.inboxes, c.inboxId(), "inbox_id");
-        refer(state.contacts, c.contactId(), "contact_id");
-        refer(state.contactInboxes, c.contactInboxId(), "contact_inbox_id");
+        check.conversation(c);
         if (c.displayId() < 1 || c.displayId() > state.displayIds().getOrDefault(c.accountId(), 0L)) {
-            throw new Problem("display_id " + c.displayId() + " is beyond display_ids." + c.accountId());
+            throw new Problem("display_id", "display_id " + c.displayId() + " is beyond display_ids." + c.accountId());
         }
         unique(state.conversationByDisplayId, new State.DisplayKey(c.accountId(), c.displayId()), "display_id", c.id());
         state.conversationsOfContactInbox.append(c.contactInboxId(), c.id());
         state.conversationsOfAccount.append(c.accountId(), c.id());
     }
 
-    private void members(String name, Table<?> parents, Children children) {
+    private <P> void members(String name, Table<P> parents, ToLongFunction<P> accountOf, Children children) {
         object(name).fields().forEachRemaining(entry -> {
             String pointer = "/" + name + "/" + entry.getKey();
             long parent = parseId(pointer, entry.getKey(), name + " key");
-            if (parents.find(parent).isEmpty()) {
+            Optional<P> row = parents.find(parent);
+            if (row.isEmpty()) {
                 throw new InvalidEntryException(InvalidEntryException.STATE, pointer, name + "." + parent + ": no such " + name.replace("_members", ""));
             }
+            long account = accountOf.applyAsLong(row.get());
             if (!entry.getValue().isArray()) {
                 throw new InvalidEntryException(InvalidEntryException.STATE, pointer, name + "." + parent + " must be an array of user ids");
             }
@@ -173,6 +179,12 @@ final class SnapshotReader {
                 if (state.users.find(user).isEmpty() || !seen.add(user)) {
                     throw new InvalidEntryException(InvalidEntryException.STATE, pointer + "/" + i,
                             name + "." + parent + "[" + i + "]: user " + user + " does not exist or is listed twice");
+                }
+                try {
+                    check.member(user, account, "user");
+                } catch (Problem problem) {
+                    throw new InvalidEntryException(InvalidEntryException.STATE, pointer + "/" + i,
+                            name + "." + parent + "[" + i + "]: " + problem.getMessage());
                 }
                 children.append(parent, user);
             }
@@ -205,7 +217,8 @@ final class SnapshotReader {
             try {
                 link.accept(row);
             } catch (Problem problem) {
-                throw new InvalidEntryException(InvalidEntryException.STATE, pointer, label + ": " + problem.getMessage());
+                String field = problem.field() == null ? "" : "/" + problem.field().replace('.', '/');
+                throw new InvalidEntryException(InvalidEntryException.STATE, pointer + field, label + ": " + problem.getMessage());
             }
             table.put(row);
         }
@@ -239,7 +252,11 @@ final class SnapshotReader {
             return "unknown field";
         }
         if (e instanceof InvalidFormatException invalid) {
-            return "cannot read " + invalid.getValue() + " as " + invalid.getTargetType().getSimpleName();
+            // Jackson's message ends with why ("…from String \"x\": not one of the values accepted …").
+            String message = invalid.getOriginalMessage();
+            int reason = message.indexOf("\": ");
+            return "cannot read " + invalid.getValue() + " as " + invalid.getTargetType().getSimpleName()
+                    + (reason < 0 ? "" : ": " + message.substring(reason + 3));
         }
         if (e.getOriginalMessage().startsWith("Missing creator property")) {
             return "is missing";
@@ -247,25 +264,15 @@ final class SnapshotReader {
         return e.getOriginalMessage();
     }
 
-    private void account(long accountId) {
-        refer(state.accounts, accountId, "account_id");
-    }
-
-    private void refer(Table<?> table, long id, String field) {
-        if (table.find(id).isEmpty()) {
-            throw new Problem(field + " " + id + " does not exist");
-        }
-    }
-
     private void token(String token) {
         if (token == null || token.isBlank() || !tokens.add(token)) {
-            throw new Problem("access_token is blank or already used by another user or bot");
+            throw new Problem("access_token", "access_token is blank or already used by another user or bot");
         }
     }
 
     private <K> void unique(Index<K> index, K key, String field, long id) {
         if (index.find(key).isPresent()) {
-            throw new Problem(field + " is already used by another row");
+            throw new Problem(field, field + " is already used by another row");
         }
         index.put(key, id);
     }
@@ -278,12 +285,19 @@ final class SnapshotReader {
         return node;
     }
 
-    private Instant instant(String pointer, String name) {
+    /** The simulated clock's reading: within the range it can reach (it stops at its last instant). */
+    private Instant clock() {
+        Instant now;
         try {
-            return Instant.parse(doc.path(name).asText(""));
+            now = Instant.parse(doc.path("clock").asText(""));
         } catch (DateTimeParseException e) {
-            throw new InvalidEntryException(InvalidEntryException.STATE, pointer, name + " must be an ISO-8601 instant: " + doc.get(name));
+            throw new InvalidEntryException(InvalidEntryException.STATE, "/clock", "clock must be an ISO-8601 instant: " + doc.get("clock"));
         }
+        if (now.isBefore(SimulatedClock.EARLIEST) || now.isAfter(SimulatedClock.LATEST)) {
+            throw new InvalidEntryException(InvalidEntryException.STATE, "/clock", "clock " + now + " is outside the"
+                    + " simulated clock's range, " + SimulatedClock.EARLIEST + " to " + SimulatedClock.LATEST);
+        }
+        return now;
     }
 
     private static long number(String pointer, JsonNode node, String name) {
@@ -293,10 +307,15 @@ final class SnapshotReader {
         return node.longValue();
     }
 
-    private static long nonNegative(String pointer, JsonNode node, String name) {
+    /** An id counter: the last id given, from which the next ones count up without overflowing. */
+    private static long counter(String pointer, JsonNode node, String name) {
         long value = number(pointer, node, name);
         if (value < 0) {
             throw new InvalidEntryException(InvalidEntryException.STATE, pointer, name + " must not be negative: " + value);
+        }
+        if (value > Sequence.MAX_ID) {
+            throw new InvalidEntryException(InvalidEntryException.STATE, pointer, name + " " + value
+                    + " is beyond " + Sequence.MAX_ID + ", the largest id the simulator gives");
         }
         return value;
     }
@@ -306,15 +325,6 @@ final class SnapshotReader {
             return Long.parseLong(text);
         } catch (NumberFormatException e) {
             throw new InvalidEntryException(InvalidEntryException.STATE, pointer, name + " must be an id: " + text);
-        }
-    }
-
-    /** A failed check on one row; the reader adds which row. */
-    private static final class Problem extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        Problem(String message) {
-            super(message, null, false, false);
         }
     }
 }

@@ -15,6 +15,7 @@ import com.bevatel.simulator.model.Webhook;
 import com.bevatel.simulator.seed.SeededRandom;
 import com.bevatel.simulator.time.SimulatedClock;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -100,11 +101,25 @@ public final class State {
     }
 
     long next(Sequence sequence) {
-        return ++sequences[sequence.ordinal()];
+        long last = sequences[sequence.ordinal()];
+        if (last >= Sequence.MAX_ID) {
+            throw noIdsLeft("sequences." + sequence.name().toLowerCase(Locale.ROOT));
+        }
+        return sequences[sequence.ordinal()] = last + 1;
     }
 
     long nextDisplayId(long accountId) {
+        Long last = displayIds.get(accountId);
+        if (last != null && last >= Sequence.MAX_ID) {
+            throw noIdsLeft("display_ids." + accountId);
+        }
         return displayIds.merge(accountId, 1L, Long::sum);
+    }
+
+    /** Past {@link Sequence#MAX_ID}, the largest id a saved state holds, there is none: the write fails whole. */
+    private static IllegalStateException noIdsLeft(String counter) {
+        return new IllegalStateException("no ids left: " + counter + " reached " + Sequence.MAX_ID
+                + ", the largest id the simulator gives");
     }
 
     /** Takes an id given from outside (fixtures, a state file): the sequence continues after the largest. */

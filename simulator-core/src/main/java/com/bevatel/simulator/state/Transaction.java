@@ -48,28 +48,30 @@ public final class Transaction {
      * taken. The caller checks that no row holds {@code id}.
      */
     public void reserveId(Sequence sequence, long id) {
-        if (id < 1) {
-            throw new IllegalArgumentException("ids start at 1: " + id);
-        }
-        reservedIds.put(sequence, id);
+        reservedIds.put(sequence, givenId(id));
     }
 
     /** As {@link #reserveId}, for the next conversation display id of {@code accountId}. */
     public void reserveDisplayId(long accountId, long displayId) {
-        if (displayId < 1) {
-            throw new IllegalArgumentException("ids start at 1: " + displayId);
-        }
-        reservedDisplayIds.put(accountId, displayId);
+        reservedDisplayIds.put(accountId, givenId(displayId));
     }
 
     /** Generated ids of {@code sequence} start after {@code upTo}, leaving the ids up to it to be given. */
     public void skipIds(Sequence sequence, long upTo) {
-        state.take(sequence, upTo);
+        state.take(sequence, upTo == 0 ? 0 : givenId(upTo));
     }
 
     /** As {@link #skipIds}, for the conversation display ids of {@code accountId}. */
     public void skipDisplayIds(long accountId, long upTo) {
-        state.takeDisplayId(accountId, upTo);
+        state.takeDisplayId(accountId, givenId(upTo));
+    }
+
+    /** An id given from outside: one a saved state can hold (see {@link Sequence#MAX_ID}). */
+    private static long givenId(long id) {
+        if (id < 1 || id > Sequence.MAX_ID) {
+            throw new IllegalArgumentException("ids are 1 to " + Sequence.MAX_ID + ": " + id);
+        }
+        return id;
     }
 
     public String uuid() {

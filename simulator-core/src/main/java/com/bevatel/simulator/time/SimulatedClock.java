@@ -12,11 +12,18 @@ import java.util.Objects;
  */
 public final class SimulatedClock {
     /**
-     * The range the clock may be set or advanced to: four-digit years, as every wire format of the
-     * API prints them; far beyond it java.time itself overflows and every write would fail.
+     * The range the clock may be set or advanced to, and that writes keep it in: four-digit years, as
+     * every wire format of the API prints them; far beyond it java.time itself overflows and every
+     * write would fail.
      */
     public static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
     public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+    /**
+     * The latest instant a row may hold: saves after the first within one write are stamped a
+     * microsecond apart (Rails' successive saves), so a row written at {@link #LATEST} goes on up to
+     * the last microsecond of its second, and no further.
+     */
+    public static final Instant LATEST_STAMP = Instant.parse("9999-12-31T23:59:59.999999Z");
 
     private final Duration step;
     private Instant now;
@@ -33,9 +40,13 @@ public final class SimulatedClock {
         return now;
     }
 
-    /** Advances by one step and returns the new instant: called once per write operation. */
+    /**
+     * Advances by one step and returns the new instant: called once per write operation. It stops at
+     * {@link #LATEST}: writes there are all stamped with it, so no write takes the clock (or a saved
+     * state) beyond the range {@link #set} accepts and a state file loads.
+     */
     public synchronized Instant tick() {
-        now = now.plus(step);
+        now = Duration.between(now, LATEST).compareTo(step) < 0 ? LATEST : now.plus(step);
         return now;
     }
 

@@ -75,15 +75,15 @@ class StateCodecTest {
 
     @Test
     void refusesBrokenReferencesDuplicatesAndIdsBeyondTheirSequence() {
-        assertRefused(changed(doc -> row(doc, "messages", 0).put("conversation_id", 99)), "/messages/0",
+        assertRefused(changed(doc -> row(doc, "messages", 0).put("conversation_id", 99)), "/messages/0/conversation_id",
                 "messages[0] (id 1): conversation_id 99 does not exist");
         assertRefused(changed(doc -> ((ArrayNode) doc.get("messages")).add(row(doc, "messages", 0).deepCopy())),
                 "/messages/1", "messages[1] (id 1): id used twice");
         assertRefused(changed(doc -> row(doc, "contacts", 0).put("id", 5)), "/contacts/0",
                 "contacts[0] (id 5): id is beyond sequences.contact (1)");
         assertRefused(changed(doc -> row(doc, "users", 1).put("access_token", row(doc, "users", 0).get("access_token").asText())),
-                "/users/1", "users[1] (id 2): access_token is blank or already used");
-        assertRefused(changed(doc -> row(doc, "conversations", 0).put("display_id", 7)), "/conversations/0",
+                "/users/1/access_token", "users[1] (id 2): access_token is blank or already used");
+        assertRefused(changed(doc -> row(doc, "conversations", 0).put("display_id", 7)), "/conversations/0/display_id",
                 "display_id 7 is beyond display_ids.1");
         assertRefused(changed(doc -> ((ObjectNode) doc.get("inbox_members")).putArray("1").add(42)), "/inbox_members/1/0",
                 "user 42 does not exist");

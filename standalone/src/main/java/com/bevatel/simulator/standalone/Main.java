@@ -78,7 +78,7 @@ public final class Main implements Callable<Integer> {
     Path fixtures;
 
     @Option(names = "--state", paramLabel = "FILE",
-            description = "Load the state from FILE at start when it exists; save it there on shutdown and on POST /_simulator/state/save.")
+            description = "Load the state from FILE (a regular file of at most 1 GiB) at start when it exists; save it there on shutdown and on POST /_simulator/state/save.")
     Path state;
 
     @Option(names = "--admin-token", paramLabel = "TOKEN",

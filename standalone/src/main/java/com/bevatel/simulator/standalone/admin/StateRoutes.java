@@ -58,7 +58,8 @@ final class StateRoutes {
      */
     private static void importState(HttpServerExchange exchange, BevatelSimulator sim) {
         exchange.getRequestReceiver().receiveFullBytes(
-                (ex, bytes) -> ex.dispatch(ex.getConnection().getWorker(), e -> importState(e, bytes, sim)),
+                // On a request thread, answering whatever happens (an exception there left the client waiting for ever).
+                (ex, bytes) -> AdminJson.onWorker(ex, e -> importState(e, bytes, sim)),
                 StateRoutes::readFailed);
     }
 

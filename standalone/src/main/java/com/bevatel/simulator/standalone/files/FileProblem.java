@@ -12,4 +12,9 @@ public final class FileProblem extends RuntimeException {
     public FileProblem(Path file, int line, String message, Throwable cause) {
         super(file + (line > 0 ? ":" + line : "") + ": " + message, cause);
     }
+
+    /** A file refused before it is read (what it is, how large), in a message that names it itself. */
+    public FileProblem(String message) {
+        super(message);
+    }
 }

@@ -5,6 +5,7 @@ import com.bevatel.simulator.state.StateCodec;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
@@ -21,8 +22,14 @@ import java.util.Optional;
  * start when present and saved atomically — written to a temporary file in the same directory,
  * forced to disk, then renamed over the old one — so a crash or a kill leaves either the previous
  * file or the new one, never a torn one. Saves are serialized; each writes a consistent snapshot.
+ *
+ * <p>Only a regular file of at most {@link #MAX_BYTES} is read: a FIFO would block the start until
+ * something writes to it, and {@code /dev/zero} (or a file growing without end) would fill the heap.
  */
 public final class StateFile {
+    /** 1 GiB: a document that size already needs several times as much heap to load. */
+    public static final long MAX_BYTES = 1L << 30;
+
     private final Path path;
     private byte[] loadedText = new byte[0];
 
@@ -34,7 +41,10 @@ public final class StateFile {
         return path;
     }
 
-    /** The saved state, or empty when there is no file yet; a file that cannot be read is a {@link FileProblem}. */
+    /**
+     * The saved state, or empty when there is no file yet; a file that is not a regular one, is larger
+     * than the limit, or cannot be read is a {@link FileProblem}.
+     */
     public Optional<JsonNode> load() {
         if (Files.isDirectory(path)) {
             throw new FileProblem(path, 0, "a directory, not a state file; pass --state with a file's path (the file is"
@@ -52,8 +62,12 @@ public final class StateFile {
             }
             return Optional.empty();
         }
+        // Checked before opening: opening a FIFO for reading waits until a writer opens it.
+        if (!Files.isRegularFile(path)) {
+            throw new FileProblem("--state " + path + " is not a regular file");
+        }
         try {
-            loadedText = Files.readAllBytes(path);
+            loadedText = readAtMost(MAX_BYTES);
             return Optional.of(StateCodec.parse(loadedText));
         } catch (IOException e) {
             throw new FileProblem(path, 0, "cannot read the state file: " + e, e);
@@ -61,6 +75,28 @@ public final class StateFile {
             throw new FileProblem(path, 0, e.getMessage() + " (a corrupt state file: fix it, or move it away to start"
                     + " from the seeded world)", e);
         }
+    }
+
+    /** The whole file, refused when it has more than {@code limit} bytes (checked again while reading: it may grow). */
+    private byte[] readAtMost(long limit) throws IOException {
+        long size = Files.size(path);
+        if (size <= limit) {
+            try (InputStream in = Files.newInputStream(path)) {
+                byte[] text = in.readNBytes((int) limit + 1);
+                if (text.length <= limit) {
+                    return text;
+                }
+            }
+        }
+        throw new FileProblem("--state " + path + " is larger than the " + size(limit) + " a state file may have"
+                + (size > limit ? " (" + size + " bytes)" : ""));
+    }
+
+    private static String size(long bytes) {
+        if (bytes % (1L << 30) == 0) {
+            return (bytes >> 30) + " GiB";
+        }
+        return bytes % (1L << 20) == 0 ? (bytes >> 20) + " MiB" : bytes + " bytes";
     }
 
     /** A loaded document the simulator refused, at its line in the file. */
@@ -74,6 +110,10 @@ public final class StateFile {
         Path directory = path.getParent();
         Path temporary = null;
         try {
+            // The rename would replace whatever is there: never a device, a FIFO or a directory.
+            if (Files.exists(path) && !Files.isRegularFile(path)) {
+                throw new IOException(path + " is not a regular file");
+            }
             Files.createDirectories(directory);
             temporary = Files.createTempFile(directory, "." + path.getFileName() + ".", ".tmp");
             long size;

@@ -204,7 +204,7 @@ class AdminApiTest {
         ((ObjectNode) broken.get("contact_inboxes").get(0)).put("inbox_id", 9);
         Client.Result refused = api.put("/_simulator/state", broken.toString());
         assertThat(refused.status()).isEqualTo(422);
-        assertThat(refused.json().get("pointer").asText()).isEqualTo("/contact_inboxes/0");
+        assertThat(refused.json().get("pointer").asText()).isEqualTo("/contact_inboxes/0/inbox_id");
         assertThat(refused.json().get("error").asText()).contains("inbox_id 9 does not exist");
         assertThat(api.get("/_simulator/state").body()).as("nothing changed").isEqualTo(exported);
         assertThat(api.put("/_simulator/state", "{not json").status()).isEqualTo(400);

@@ -127,7 +127,7 @@ class StateFileTest {
             refused = e;
         }
         assertThat(file.locate(refused).getMessage())
-                .startsWith(path + ":" + (contactInbox + 1) + ": contact_inboxes[0] (id 1): inbox_id 7 does not exist");
+                .startsWith(path + ":" + (inboxIdLine + 1) + ": contact_inboxes[0] (id 1): inbox_id 7 does not exist");
     }
 
     private static void loadInto(StateFile file) {
