@@ -80,7 +80,8 @@ class StateFileAttacksTest {
     @Test
     void aDirectoryIsRefused() throws Exception {
         Path directory = Files.createDirectory(dir.resolve("state.json"));
-        assertRefused(directory, "--state " + directory + " is not a regular file");
+        assertRefused(directory, directory + ": a directory, not a state file; pass --state with a file's path"
+                + " (the file is created on shutdown when missing)");
     }
 
     @Test
