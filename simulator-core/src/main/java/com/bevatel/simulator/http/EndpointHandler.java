@@ -18,7 +18,6 @@ import io.undertow.util.Headers;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -328,6 +327,6 @@ final class EndpointHandler implements HttpHandler {
         ExchangeObservers.response(new ExchangeObserver.Exchange(exchange.getRequestMethod().toString(), route,
                 exchange.getRequestPath(), response.status(), bytes));
         exchange.setResponseContentLength(bytes.length);
-        exchange.getResponseSender().send(ByteBuffer.wrap(bytes));
+        ResponseBodies.send(exchange, bytes);
     }
 }
