@@ -4,6 +4,7 @@ import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.handlers.RequestBufferingHandler;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
@@ -103,6 +104,11 @@ public final class HttpServer implements AutoCloseable {
 
     public int port() {
         return ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
+    }
+
+    /** The address the listener is bound to (the wildcard address when it listens on all). */
+    public InetAddress boundAddress() {
+        return ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getAddress();
     }
 
     public String host() {

@@ -11,6 +11,7 @@ import com.bevatel.simulator.state.State;
 import com.bevatel.simulator.state.Store;
 import com.bevatel.simulator.view.Json;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -90,6 +91,14 @@ public final class WebhookDispatcher implements DomainEventListener, AutoCloseab
         this.executor = new ScheduledThreadPoolExecutor(THREADS, threadFactory(name));
         executor.setRemoveOnCancelPolicy(true);
         this.sender = new WebhookSender(settings.timeout(), executor, threadFactory(name + "-send"));
+    }
+
+    /**
+     * The address the simulator's server listens on, once it is known: deliveries to it, other than
+     * to its sinks, are refused (recorded as failed, nothing sent), so a webhook cannot feed itself.
+     */
+    public void ownAddress(InetAddress bound, int port) {
+        sender.ownAddress(new OwnAddress(bound, port));
     }
 
     /** Under the store's write lock: build payloads and headers now, send later. */
