@@ -93,10 +93,7 @@ public final class WebhookDispatcher implements DomainEventListener, AutoCloseab
         this.sender = new WebhookSender(settings.timeout(), executor, threadFactory(name + "-send"));
     }
 
-    /**
-     * The address the simulator's server listens on, once it is known: deliveries to it, other than
-     * to its sinks, are refused (recorded as failed, nothing sent), so a webhook cannot feed itself.
-     */
+    /** Where the simulator listens, once known: deliveries there other than to its sinks are refused ({@link OwnAddress}). */
     public void ownAddress(InetAddress bound, int port) {
         sender.ownAddress(new OwnAddress(bound, port));
     }
