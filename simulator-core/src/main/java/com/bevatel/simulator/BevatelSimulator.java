@@ -124,6 +124,7 @@ public final class BevatelSimulator implements AutoCloseable {
             this.server = startedServer != null ? startedServer : started(serverStart);
             this.baseUrl = baseUrl(server);
             settings.baseUrl(baseUrl.toString());
+            dispatcher.ownAddress(server.boundAddress(), server.port());
             // Extensions' endpoints may wait on something: a worker thread, unless they ask for the I/O thread.
             router.endpointsOnIoThread(false);
             config.extensions().forEach(extension -> extension.register(router, this));

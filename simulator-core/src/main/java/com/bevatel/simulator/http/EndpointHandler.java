@@ -159,6 +159,6 @@ final class EndpointHandler implements HttpHandler {
         ExchangeObservers.response(new ExchangeObserver.Exchange(exchange.getRequestMethod().toString(), route,
                 exchange.getRequestPath(), response.status(), bytes));
         exchange.setResponseContentLength(bytes.length);
-        exchange.getResponseSender().send(ByteBuffer.wrap(bytes));
+        ResponseBodies.send(exchange, bytes);
     }
 }

@@ -9,6 +9,7 @@ import io.undertow.server.HttpServerExchange;
 import io.undertow.server.handlers.RequestBufferingHandler;
 import io.undertow.util.AttachmentKey;
 import io.undertow.util.Headers;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
@@ -145,6 +146,11 @@ public final class HttpServer implements AutoCloseable {
 
     public int port() {
         return ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
+    }
+
+    /** The address the listener is bound to (the wildcard address when it listens on all). */
+    public InetAddress boundAddress() {
+        return ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getAddress();
     }
 
     public String host() {

@@ -19,13 +19,22 @@ import org.xnio.XnioWorker;
 final class SharedWorker {
     private static final int IO_THREADS = Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
     private static final int TASK_THREADS = 32;
+    static final int BUFFER_SIZE = 16 * 1024;
+    /** Buffers a thread keeps for itself; beyond them a released buffer goes to the shared queue. */
+    static final int THREAD_CACHED_BUFFERS = 4;
+    /**
+     * Released buffers the shared queue keeps (4 MiB); beyond that a released buffer is freed at
+     * once. Undertow's -1 (used before) queues none, so every buffer past a thread's own few was
+     * allocated anew; a bound keeps the reuse without ever holding more than this.
+     */
+    static final int MAX_POOLED_BUFFERS = 256;
 
     private SharedWorker() {
     }
 
     private static final class Holder {
         static final XnioWorker WORKER = create();
-        static final ByteBufferPool BUFFERS = new DefaultByteBufferPool(true, 16 * 1024, -1, 4);
+        static final ByteBufferPool BUFFERS = new DefaultByteBufferPool(true, BUFFER_SIZE, MAX_POOLED_BUFFERS, THREAD_CACHED_BUFFERS);
 
         private static XnioWorker create() {
             try {

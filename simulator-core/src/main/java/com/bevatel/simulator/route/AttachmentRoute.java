@@ -1,6 +1,7 @@
 package com.bevatel.simulator.route;
 
 import com.bevatel.simulator.domain.Attachments;
+import com.bevatel.simulator.http.ResponseBodies;
 import com.bevatel.simulator.http.Router;
 import com.bevatel.simulator.model.Attachment;
 import com.bevatel.simulator.view.AttachmentView;
@@ -15,7 +16,8 @@ import java.util.Optional;
 /**
  * Serves attachment bytes at the {@code data_url} / {@code thumb_url} the message views print.
  * Chatwoot's URLs redirect to the storage service; the simulator answers 200 with the file itself
- * (the thumbnail is the original image, not resized). Unknown keys: Rails' 404 body.
+ * (the thumbnail is the original image, not resized), typed and disposed as Active Storage serves
+ * it ({@link AttachmentServing}). Unknown keys: Rails' 404 body.
  */
 public final class AttachmentRoute {
     private AttachmentRoute() {
@@ -42,10 +44,15 @@ public final class AttachmentRoute {
             return;
         }
         Attachment attachment = found.get();
+        AttachmentServing serving = AttachmentServing.of(attachment.contentType(), attachment.fileName());
         exchange.setStatusCode(200);
-        exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, attachment.contentType());
-        exchange.getResponseHeaders().put(Headers.CONTENT_DISPOSITION, "inline");
+        exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, serving.contentType());
+        exchange.getResponseHeaders().put(Headers.CONTENT_DISPOSITION, serving.disposition());
+        // The bytes are whatever a client uploaded, served from the simulator's own origin (where the
+        // admin API and dashboard are): never sniffed into something else, and never run as a page.
+        exchange.getResponseHeaders().put(Headers.X_CONTENT_TYPE_OPTIONS, "nosniff");
+        exchange.getResponseHeaders().put(Headers.CONTENT_SECURITY_POLICY, serving.contentSecurityPolicy());
         exchange.setResponseContentLength(attachment.byteSize());
-        exchange.getResponseSender().send(ByteBuffer.wrap(attachment.data()));
+        ResponseBodies.send(exchange, attachment.data());
     }
 }

@@ -11,6 +11,7 @@ import com.bevatel.simulator.state.State;
 import com.bevatel.simulator.state.Store;
 import com.bevatel.simulator.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -90,6 +91,11 @@ public final class WebhookDispatcher implements DomainEventListener, AutoCloseab
         this.executor = new ScheduledThreadPoolExecutor(THREADS, threadFactory(name));
         executor.setRemoveOnCancelPolicy(true);
         this.sender = new WebhookSender(settings.timeout(), executor, threadFactory(name + "-send"));
+    }
+
+    /** Where the simulator listens, once known: deliveries there other than to its sinks are refused ({@link OwnAddress}). */
+    public void ownAddress(InetAddress bound, int port) {
+        sender.ownAddress(new OwnAddress(bound, port));
     }
 
     /** Under the store's write lock: build payloads and headers now, send later. */

@@ -71,6 +71,7 @@ final class WebhookSender implements AutoCloseable {
     private final ExecutorService threads;
     private final Duration timeout;
     private final Set<UnderWay> underWay = ConcurrentHashMap.newKeySet();
+    private volatile OwnAddress own = OwnAddress.NONE;
     private final AtomicBoolean watching = new AtomicBoolean();
     private volatile boolean closed;
 
@@ -82,6 +83,11 @@ final class WebhookSender implements AutoCloseable {
         this.timeout = timeout;
         this.scheduler = scheduler;
         this.threads = Executors.newCachedThreadPool(threadFactory);
+    }
+
+    /** Where the simulator itself listens: deliveries to its admin routes are refused from now on. */
+    void ownAddress(OwnAddress address) {
+        this.own = address;
     }
 
     /** Sends on a sending thread, then hands the outcome (never an exception) to {@code then} there. */
@@ -252,8 +258,11 @@ final class WebhookSender implements AutoCloseable {
         return reason == null ? String.valueOf(status) : status + " " + reason;
     }
 
-    /** Only absolute http(s) URLs can be delivered to (SafeFetch's rule; loopback is allowed here). */
-    private static URI target(String url) {
+    /**
+     * Only absolute http(s) URLs can be delivered to (SafeFetch's rule; loopback is allowed here), and
+     * never the simulator itself other than its sinks ({@link OwnAddress}), checked again at each redirect.
+     */
+    private URI target(String url) {
         URI uri;
         try {
             uri = new URI(url);
@@ -266,6 +275,10 @@ final class WebhookSender implements AutoCloseable {
         }
         if (uri.getHost() == null) {
             throw new IllegalArgumentException("bad URI(is not URI?): \"" + url + "\"");
+        }
+        String refusal = own.refusal(uri);
+        if (refusal != null) {
+            throw new IllegalArgumentException(refusal);
         }
         return uri;
     }

@@ -4,69 +4,71 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * One HTTP/1.1 request on a socket the caller connected itself, so it goes out the moment the
- * connection opens (an HTTP client would connect on its own, later). Reads a response with a
- * Content-Length, chunked, or ended by the close.
+ * One HTTP/1.1 request written byte for byte on its own connection, for what Java's HTTP clients
+ * will not send: any {@code Host} (a DNS-rebinding page's), a browser's {@code Origin} with a form's
+ * content type. The answer is read to the end (the request asks the server to close).
  */
-final class RawHttp {
-    record Response(int status, String body) {
-    }
-
+public final class RawHttp {
     private RawHttp() {
     }
 
-    /** GET {@code path} with the API token; closes the socket. */
-    static Response get(Socket socket, String path, String apiToken) throws IOException {
-        try (socket) {
-            OutputStream out = socket.getOutputStream();
-            out.write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\napi_access_token: " + apiToken
-                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            String statusLine = line(in);
-            if (statusLine.isEmpty()) {
-                throw new IOException("the connection closed without an answer");
-            }
-            int status = Integer.parseInt(statusLine.split(" ")[1]);
-            long length = -1;
-            boolean chunked = false;
-            for (String header = line(in); !header.isEmpty(); header = line(in)) {
-                String lower = header.toLowerCase(Locale.ROOT);
-                if (lower.startsWith("content-length:")) {
-                    length = Long.parseLong(lower.substring("content-length:".length()).trim());
-                } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
-                    chunked = true;
-                }
-            }
-            ByteArrayOutputStream body = new ByteArrayOutputStream();
-            if (chunked) {
-                for (int size = Integer.parseInt(line(in).split(";")[0].trim(), 16); size > 0;
-                     size = Integer.parseInt(line(in).split(";")[0].trim(), 16)) {
-                    body.write(in.readNBytes(size));
-                    line(in);
-                }
-            } else if (length >= 0) {
-                body.write(in.readNBytes((int) length));
-            } else {
-                in.transferTo(body);
-            }
-            return new Response(status, body.toString(StandardCharsets.UTF_8));
+    public record Reply(int status, Map<String, String> headers, String body) {
+        public String header(String name) {
+            return headers.get(name.toLowerCase(Locale.ROOT));
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + body;
         }
     }
 
-    /** A header line without its CRLF; empty at the end of the headers or of the stream. */
-    private static String line(InputStream in) throws IOException {
-        StringBuilder line = new StringBuilder();
-        for (int c = in.read(); c != -1 && c != '\n'; c = in.read()) {
-            if (c != '\r') {
-                line.append((char) c);
-            }
+    /**
+     * @param headers in order, each "Name: value"; {@code Host} must be among them when wanted
+     *                (none is added), and {@code Content-Length} is added for a body
+     */
+    public static Reply send(int port, String method, String path, String body, String... headers) {
+        StringBuilder request = new StringBuilder(method + " " + path + " HTTP/1.1\r\n");
+        for (String header : headers) {
+            request.append(header).append("\r\n");
         }
-        return line.toString();
+        byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+        if (body != null) {
+            request.append("Content-Length: ").append(bytes.length).append("\r\n");
+        }
+        request.append("Connection: close\r\n\r\n");
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(20_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
+            out.write(bytes);
+            out.flush();
+            return parse(socket.getInputStream());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Reply parse(InputStream in) throws IOException {
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        in.transferTo(all);
+        String text = all.toString(StandardCharsets.UTF_8);
+        int end = text.indexOf("\r\n\r\n");
+        String[] lines = text.substring(0, end).split("\r\n");
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (int i = 1; i < lines.length; i++) {
+            int colon = lines[i].indexOf(':');
+            headers.merge(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim(),
+                    (a, b) -> a + ", " + b);
+        }
+        return new Reply(Integer.parseInt(lines[0].split(" ")[1]), headers, text.substring(end + 4));
     }
 }

@@ -53,7 +53,7 @@ class StartupJarIT {
         try {
             String lastConversation = "/api/v1/accounts/1/conversations/" + CONVERSATIONS;
             List<Integer> refused = new ArrayList<>();
-            RawHttp.Response first = null;
+            EarlyRequest.Response first = null;
             long portOpenedAt = 0;
             long deadline = System.nanoTime() + WAIT_NANOS;
             // Poll as a port-waiting client does: connect in a tight loop, send at once, retry on 503.
@@ -65,7 +65,7 @@ class StartupJarIT {
                 if (portOpenedAt == 0) {
                     portOpenedAt = System.nanoTime();
                 }
-                first = RawHttp.get(socket, lastConversation, "T");
+                first = EarlyRequest.get(socket, lastConversation, "T");
             }
             long heldMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - portOpenedAt);
             System.out.printf("start-up with %d conversations: %d answers 503 before the first 200; first answer %d ms"

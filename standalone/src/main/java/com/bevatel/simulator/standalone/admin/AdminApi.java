@@ -12,7 +12,8 @@ import io.undertow.server.HttpHandler;
  * export/import/save, fault injection and the built-in sinks. The simulated clock
  * ({@code /_simulator/clock}) and the agent actions ({@code /_simulator/agent/…}) are the core's.
  * With an admin token, every {@code /_simulator/} route needs it (except the sinks' receiving end).
- * There is one listener, so these routes are reachable exactly where the API is: the bind address.
+ * There is one listener, so these routes are reachable exactly where the API is: the bind address;
+ * {@link RequestGuard} keeps other web pages from using them through a browser.
  */
 public final class AdminApi implements HttpExtension {
     public static final String PREFIX = "/_simulator/";
@@ -26,6 +27,8 @@ public final class AdminApi implements HttpExtension {
     }
 
     private final Settings settings;
+    /** Known once registered (the port may be chosen at start), for {@link #wrap}. */
+    private RequestGuard.Settings guard;
 
     public AdminApi(Settings settings) {
         this.settings = settings;
@@ -33,6 +36,7 @@ public final class AdminApi implements HttpExtension {
 
     @Override
     public void register(Router router, BevatelSimulator simulator) {
+        guard = RequestGuard.Settings.of(simulator);
         AdminRoutes.register(router, simulator, settings);
         JournalRoutes.register(router, simulator.webhooks());
         StateRoutes.register(router, simulator, settings.stateFile());
@@ -40,8 +44,10 @@ public final class AdminApi implements HttpExtension {
         SinkRoutes.register(router, simulator);
     }
 
+    /** The guard first (a request from another web page is refused before anything else), then the token. */
     @Override
     public HttpHandler wrap(HttpHandler next) {
-        return settings.adminToken() == null ? next : new AdminToken(settings.adminToken(), next);
+        HttpHandler checked = settings.adminToken() == null ? next : new AdminToken(settings.adminToken(), guard.port(), next);
+        return RequestGuard.wrap(guard, checked);
     }
 }

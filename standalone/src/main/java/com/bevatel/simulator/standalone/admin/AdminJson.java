@@ -2,13 +2,13 @@ package com.bevatel.simulator.standalone.admin;
 
 import com.bevatel.simulator.domain.ApiException;
 import com.bevatel.simulator.domain.Errors;
+import com.bevatel.simulator.http.ResponseBodies;
 import com.bevatel.simulator.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -59,7 +59,7 @@ final class AdminJson {
         exchange.setStatusCode(status);
         exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json; charset=utf-8");
         exchange.setResponseContentLength(bytes.length);
-        exchange.getResponseSender().send(ByteBuffer.wrap(bytes));
+        ResponseBodies.send(exchange, bytes);
     }
 
     static ObjectNode error(String message) {

@@ -3,6 +3,8 @@ package com.bevatel.simulator.standalone.dashboard;
 import com.bevatel.simulator.BevatelSimulator;
 import com.bevatel.simulator.HttpExtension;
 import com.bevatel.simulator.http.Router;
+import com.bevatel.simulator.standalone.admin.RequestGuard;
+import io.undertow.server.HttpHandler;
 import io.undertow.util.AttachmentKey;
 import io.undertow.util.Headers;
 import io.undertow.util.Methods;
@@ -35,13 +37,25 @@ public final class Dashboard implements HttpExtension {
             "deliveries.js", "text/javascript; charset=utf-8");
 
     /**
+     * The page's Content-Security-Policy: its own scripts, styles and data only. The first state it
+     * carries is a {@code <script type="application/json">}, which is data, never run, so no inline
+     * script needs allowing; no frame may hold the page, and no form leaves it.
+     */
+    public static final String POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+            + " connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+    /**
      * Set by the admin token's check on a page request that did not carry a valid token: that page
      * gets no inlined data (see {@link DashboardPage}). Absent when no admin token is configured.
      */
     public static final AttachmentKey<Boolean> PAGE_WITHOUT_DATA = AttachmentKey.create(Boolean.class);
 
+    /** Known once registered, for {@link #wrap}. */
+    private RequestGuard.Settings guard;
+
     @Override
     public void register(Router router, BevatelSimulator simulator) {
+        guard = RequestGuard.Settings.of(simulator);
         DashboardPage page = new DashboardPage(new String(resource("index.html"), StandardCharsets.UTF_8),
                 router.store(), simulator.webhooks());
         router.raw(Methods.GET, PATH, page);
@@ -52,6 +66,15 @@ public final class Dashboard implements HttpExtension {
         simulator.store().addListener(live);
         simulator.webhooks().addListener(live);
         router.raw(Methods.GET, DashboardApi.API + "/events", live.handler());
+    }
+
+    /**
+     * The page acts through the core's {@code /_simulator/agent/…}: the same guard as the admin API's
+     * keeps other web pages off them when the dashboard is installed without it (it runs once when both are).
+     */
+    @Override
+    public HttpHandler wrap(HttpHandler next) {
+        return RequestGuard.wrap(guard, next);
     }
 
     private static void serve(Router router, String path, byte[] body, String contentType) {

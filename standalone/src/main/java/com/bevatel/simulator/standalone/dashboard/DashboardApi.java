@@ -25,7 +25,9 @@ import java.util.function.Predicate;
  * <li>{@code GET overview}: account, simulated clock, inboxes with counts per status, members, teams;
  * <li>{@code GET conversations?inbox_id=&status=open|pending|resolved|snoozed|all&limit=}: the newest
  *     conversations by last activity (default 100, at most 1000) and the total matching;
- * <li>{@code GET conversations/{display_id}}: one conversation and all its messages;
+ * <li>{@code GET conversations/{display_id}?before_id=&limit=}: one conversation and the newest
+ *     {@code limit} messages (default 100, at most 1000) before message {@code before_id} (before
+ *     none: the newest), oldest first, with {@code has_older};
  * <li>{@code GET deliveries?after=&conversation_id=&limit=}: journal entries after id {@code after},
  *     oldest first, the newest {@code limit} of them (default 200, at most 1000), without bodies;
  * <li>{@code GET deliveries/{id}}: one entry with request headers and body, and response body.
@@ -38,6 +40,11 @@ final class DashboardApi {
     /** The list app.js asks for ({@code status=all&limit=200}), so the inlined one is the same. */
     private static final int PAGE_CONVERSATIONS_LIMIT = 200;
     private static final int DELIVERIES_LIMIT = 200;
+    /**
+     * Messages per page of a thread: the page shows the newest ones and asks for older pages on
+     * demand, instead of all of them on every change (200,000 messages were 50 MB a fetch).
+     */
+    static final int THREAD_LIMIT = 100;
 
     private DashboardApi() {
     }
@@ -52,8 +59,11 @@ final class DashboardApi {
         });
         router.get(API + "/conversations/{display_id}", request -> {
             long displayId = request.idParam("display_id");
+            Params p = request.params();
+            Long beforeId = p.integer("before_id");
+            int limit = limit(p, THREAD_LIMIT);
             return Response.ok(store.read(state -> DashboardViews.thread(
-                    Conversations.find(state, DashboardViews.account(state).id(), displayId), state)));
+                    Conversations.find(state, DashboardViews.account(state).id(), displayId), state, beforeId, limit)));
         });
         router.get(API + "/deliveries", request -> {
             Params p = request.params();

@@ -1,5 +1,6 @@
 package com.bevatel.simulator.standalone.dashboard;
 
+import com.bevatel.simulator.http.ResponseBodies;
 import com.bevatel.simulator.state.Store;
 import com.bevatel.simulator.json.Json;
 import com.bevatel.simulator.webhook.WebhookJournal;
@@ -51,7 +52,9 @@ final class DashboardPage implements HttpHandler {
         exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/html; charset=utf-8");
         // It holds data now: never kept, always the current state.
         exchange.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-store");
-        exchange.getResponseSender().send(beforeState + state + afterState, StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().put(Headers.CONTENT_SECURITY_POLICY, Dashboard.POLICY);
+        exchange.getResponseHeaders().put(Headers.REFERRER_POLICY, "no-referrer");
+        ResponseBodies.send(exchange, (beforeState + state + afterState).getBytes(StandardCharsets.UTF_8));
     }
 
     /**

@@ -18,6 +18,7 @@ import com.bevatel.simulator.webhook.Delivery;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
@@ -100,14 +101,25 @@ final class DashboardViews {
         return o;
     }
 
-    /** One conversation with all its messages, oldest first. */
-    static ObjectNode thread(Conversation conversation, State state) {
+    /**
+     * One conversation and a page of its messages, oldest first: the newest {@code limit} of those
+     * before message {@code beforeId} (of all when null), and whether there are older ones.
+     */
+    static ObjectNode thread(Conversation conversation, State state, Long beforeId, int limit) {
+        List<Long> ids = state.messagesOfConversation.of(conversation.id());
+        int end = ids.size();
+        if (beforeId != null) {
+            int at = Collections.binarySearch(ids, beforeId); // ids ascend
+            end = at >= 0 ? at : -at - 1;
+        }
+        int start = Math.max(0, end - limit);
         ObjectNode o = Json.object();
         o.set("conversation", conversation(conversation, state));
         ArrayNode messages = o.putArray("messages");
-        for (long id : state.messagesOfConversation.of(conversation.id())) {
+        for (long id : ids.subList(start, end)) {
             messages.add(message(state.messages.get(id), state));
         }
+        o.put("has_older", start > 0);
         return o;
     }
 

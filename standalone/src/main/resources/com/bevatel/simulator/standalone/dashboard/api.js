@@ -2,15 +2,15 @@
 
 const READ = '/_simulator/ui/api';
 const AGENT = '/_simulator/agent/conversations';
-// With --admin-token the page is opened as /_simulator/ui?admin_token=…; every call passes it on
-// (an EventSource cannot send headers, so the query parameter it is).
-const ADMIN_TOKEN = new URLSearchParams(location.search).get('admin_token');
 
-function withToken(url) {
-  if (!ADMIN_TOKEN) {
-    return url;
-  }
-  return url + (url.includes('?') ? '&' : '?') + 'admin_token=' + encodeURIComponent(ADMIN_TOKEN);
+// With --admin-token the page is opened as /_simulator/ui?admin_token=…: the server answers with a
+// redirect to the page without it and a session cookie, which every call below (the event stream
+// too) carries by itself; no script ever sees the token. One the server did not take is still in
+// the address: out with it, so it is in no history entry, bookmark or screenshot.
+const address = new URL(location.href);
+if (address.searchParams.has('admin_token')) {
+  address.searchParams.delete('admin_token');
+  history.replaceState(history.state, '', address.pathname + address.search + address.hash);
 }
 
 export class ApiError extends Error {
@@ -21,12 +21,12 @@ export class ApiError extends Error {
 }
 
 export async function get(path) {
-  return answer(await fetch(withToken(READ + path), { headers: { Accept: 'application/json' } }));
+  return answer(await fetch(READ + path, { headers: { Accept: 'application/json' } }));
 }
 
 /** POST /_simulator/agent/conversations/{id}/{action} as the member named in body.agent. */
 export async function act(conversationId, action, body) {
-  return answer(await fetch(withToken(`${AGENT}/${conversationId}/${action}`), {
+  return answer(await fetch(`${AGENT}/${conversationId}/${action}`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
     body: JSON.stringify(body),
@@ -53,14 +53,15 @@ function errorMessage(status, body, text) {
 
 /**
  * Subscribes to the server-sent events; handlers is {eventName: data => …}. The browser reconnects
- * by itself after a drop; onState('live' | 'reconnecting') tells the page.
+ * by itself after a drop; onState('live' | 'reconnecting' | 'closed') tells the page ('closed': the
+ * server refused the stream, e.g. the admin session ended, and the browser gave up).
  */
 export function live(handlers, onState) {
-  const source = new EventSource(withToken(READ + '/events'));
+  const source = new EventSource(READ + '/events');
   for (const [name, handler] of Object.entries(handlers)) {
     source.addEventListener(name, event => handler(event.data ? JSON.parse(event.data) : {}));
   }
   source.addEventListener('open', () => onState('live'));
-  source.addEventListener('error', () => onState('reconnecting'));
+  source.addEventListener('error', () => onState(source.readyState === EventSource.CLOSED ? 'closed' : 'reconnecting'));
   return source;
 }

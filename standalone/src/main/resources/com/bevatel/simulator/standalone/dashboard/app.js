@@ -67,7 +67,7 @@ async function load(part) {
       break;
     }
     case 'thread':
-      state.thread = state.openId === null ? null : await loadThread(state.openId);
+      state.thread = state.openId === null ? null : await loadThread(state.openId, state.thread);
       break;
     case 'deliveries': {
       const epoch = state.deliveryEpoch;
@@ -104,14 +104,46 @@ function useInitialState() {
   return parts;
 }
 
-async function loadThread(id) {
+/**
+ * The open conversation with its newest page of messages (the server sends the newest 100); older
+ * pages the user loaded stay when the new page joins up with what was shown.
+ */
+async function loadThread(id, shown) {
+  let page;
   try {
-    return await api.get('/conversations/' + id);
+    page = await api.get('/conversations/' + id);
   } catch (error) {
     if (error.status !== 404) throw error;
     state.openId = null;
     return null;
   }
+  const thread = { conversation: page.conversation, messages: page.messages, hasOlder: page.has_older };
+  if (!shown || shown.conversation.id !== id || !page.has_older || page.messages.length === 0) return thread;
+  const first = page.messages[0].id;
+  const older = shown.messages.filter(m => m.id < first);
+  // Joined up: something shown is at or after the new page's first message, so nothing is missing between.
+  if (older.length > 0 && shown.messages.some(m => m.id >= first)) {
+    thread.messages = older.concat(page.messages);
+    thread.hasOlder = shown.hasOlder;
+  }
+  return thread;
+}
+
+/** "Load older": the page of messages before the first one shown, kept in view where the reader is. */
+async function loadOlder() {
+  const thread = state.thread;
+  if (!thread || !thread.hasOlder || thread.messages.length === 0) return;
+  const id = thread.conversation.id;
+  const page = await api.get(`/conversations/${id}?before_id=${thread.messages[0].id}`);
+  const current = state.thread;
+  if (!current || current.conversation.id !== id || current.messages.length === 0) return;
+  const first = current.messages[0].id;
+  current.messages = page.messages.filter(m => m.id < first).concat(current.messages);
+  current.hasOlder = page.has_older;
+  const messages = $('messages');
+  const fromBottom = messages.scrollHeight - messages.scrollTop;
+  render();
+  messages.scrollTop = messages.scrollHeight - fromBottom;
 }
 
 function forgetDeliveries() {
@@ -171,7 +203,7 @@ function renderThread(overview) {
   const messages = $('messages');
   const atBottom = messages.dataset.conversationId !== String(c.id)
     || messages.scrollHeight - messages.scrollTop - messages.clientHeight < 40;
-  renderMessages(messages, thread.messages);
+  renderMessages(messages, thread.messages, thread.hasOlder, () => loadOlder().catch(showError));
   messages.dataset.conversationId = c.id;
   if (atBottom) messages.scrollTop = messages.scrollHeight;
   const actor = $('act-as').selectedOptions[0];
@@ -315,7 +347,8 @@ function connect() {
     },
   }, status => {
     liveState.dataset.state = status;
-    $('live-text').textContent = status === 'live' ? 'Live' : 'Reconnecting…';
+    $('live-text').textContent = status === 'live' ? 'Live'
+      : status === 'closed' ? 'Not live: reload the page (with ?admin_token= if asked)' : 'Reconnecting…';
   });
 }
 

@@ -22,13 +22,19 @@ export function renderHead(container, conversation, overview) {
       conversation.can_reply ? null : el('span', { class: 'failed' }, 'reply window closed')));
 }
 
-/** Messages oldest first: incoming left, outgoing right, notes highlighted, activity centred. */
-export function renderMessages(container, messages) {
+/**
+ * Messages oldest first: incoming left, outgoing right, notes highlighted, activity centred; with
+ * hasOlder, a "Load older" button above them (onLoadOlder()).
+ */
+export function renderMessages(container, messages, hasOlder, onLoadOlder) {
   if (messages.length === 0) {
     replace(container, el('li', { class: 'empty-state' }, 'No messages yet.'));
     return;
   }
-  replace(container, messages.map(message));
+  replace(container,
+    hasOlder && el('li', { class: 'load-older' },
+      el('button', { type: 'button', class: 'button', id: 'load-older', onclick: onLoadOlder }, 'Load older messages')),
+    messages.map(message));
 }
 
 function message(m) {
@@ -42,7 +48,8 @@ function message(m) {
     el('div', { class: 'bubble' },
       m.content,
       m.attachments.length > 0 && el('div', { class: 'attachments' }, m.attachments.map(a =>
-        el('a', { href: a.data_url, target: '_blank', rel: 'noopener' }, `📎 ${a.file_name} (${a.file_type})`)))),
+        // No referrer: the file opens on the simulator's own origin, and the page's address is its business.
+        el('a', { href: a.data_url, target: '_blank', rel: 'noreferrer noopener' }, `📎 ${a.file_name} (${a.file_type})`)))),
     el('div', { class: 'message-meta' },
       m.sender && el('span', {}, m.sender.name || m.sender.type),
       time(m.created_at),

@@ -62,6 +62,43 @@ class AdminTokenTest {
     }
 
     @Test
+    void openingTheDashboardWithTheTokenRedirectsWithoutItAndStartsASessionCookie() {
+        Client.Result opened = anonymous.get("/_simulator/ui?live=off&admin_token=s3cret");
+        assertThat(opened.status()).isEqualTo(303);
+        assertThat(opened.header("Location")).isEqualTo("/_simulator/ui?live=off");
+        String setCookie = opened.header("Set-Cookie");
+        assertThat(setCookie).startsWith("bevatel_simulator_admin_" + sim.port() + "=")
+                .contains("; Path=/_simulator/;", "; Max-Age=28800;", "; HttpOnly", "; SameSite=Strict")
+                .doesNotContain("s3cret");
+        assertThat(anonymous.get("/_simulator/ui/?admin_token=wrong").header("Set-Cookie")).isNull();
+    }
+
+    @Test
+    void theSessionCookieStandsForTheTokenOnWhatTheDashboardDoesOnly() {
+        anonymous.post("/api/v1/accounts/1/contacts", "{\"inbox_id\":1,\"name\":\"Carol\"}");
+        long conversation = anonymous.post("/api/v1/accounts/1/conversations", "{\"inbox_id\":1,\"contact_id\":1}")
+                .json().get("id").asLong();
+        String cookie = anonymous.get("/_simulator/ui?admin_token=s3cret").header("Set-Cookie").split(";", 2)[0];
+        Client browser = anonymous.withHeader("Cookie", cookie);
+        assertThat(browser.get("/_simulator/ui/probe").status()).isEqualTo(200);
+        assertThat(browser.post("/_simulator/agent/conversations/" + conversation + "/reply", "{\"content\":\"hi\"}").status())
+                .isEqualTo(200);
+        for (String path : new String[] {"/_simulator/state", "/_simulator/deliveries", "/_simulator/faults"}) {
+            assertThat(browser.get(path).status()).as(path).isEqualTo(401);
+        }
+        assertThat(browser.post("/_simulator/reset", null).status()).isEqualTo(401);
+        assertThat(browser.post("/_simulator/clock", "{\"advance_seconds\":1}").status()).isEqualTo(401);
+
+        String value = cookie.substring(cookie.indexOf('=') + 1);
+        long expires = Long.parseLong(value.substring(0, value.indexOf('.')));
+        String forged = cookie.substring(0, cookie.indexOf('=') + 1) + (expires + 86_400) + value.substring(value.indexOf('.'));
+        assertThat(anonymous.withHeader("Cookie", forged).get("/_simulator/ui/probe").status()).as("a later expiry, same signature")
+                .isEqualTo(401);
+        String otherPort = "bevatel_simulator_admin_" + (sim.port() + 1) + "=" + value;
+        assertThat(anonymous.withHeader("Cookie", otherPort).get("/_simulator/ui/probe").status()).isEqualTo(401);
+    }
+
+    @Test
     void theApiAndTheSinksReceivingEndStayOpen() {
         assertThat(anonymous.get("/api/v1/profile").status()).isEqualTo(200);
         assertThat(anonymous.post("/_simulator/sink/hooks", "{}").status()).isEqualTo(200);

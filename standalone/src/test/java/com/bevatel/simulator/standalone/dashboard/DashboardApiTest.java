@@ -3,10 +3,12 @@ package com.bevatel.simulator.standalone.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bevatel.simulator.BevatelSimulator;
+import com.bevatel.simulator.DashboardAgent;
 import com.bevatel.simulator.webhook.Delivery;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -130,6 +132,50 @@ class DashboardApiTest {
         ApiClient.Result missing = http.get(API + "/conversations/99");
         assertThat(missing.status()).isEqualTo(404);
         assertThat(missing.json().get("error").asText()).isEqualTo("Resource could not be found");
+    }
+
+    /**
+     * Issue 14 §8: the thread was all messages on every change (200,000 messages: 50 MB a fetch);
+     * now the newest page, and a cursor to the older ones.
+     */
+    @Test
+    void aLongConversationComesInPagesNewestFirstWithACursorToOlderOnes() {
+        long id = http.conversation("Alice", "+15550001111");
+        DashboardAgent admin = sim.agent(sim.administrator().name());
+        for (int i = 1; i <= 250; i++) {
+            admin.reply(id, "m" + i);
+        }
+        ApiClient.Result first = http.get(API + "/conversations/" + id);
+        assertThat(first.body().length()).as("one page, whatever the conversation's length").isLessThan(100_000);
+        JsonNode newest = first.json();
+        assertThat(newest.at("/conversation/messages_count").asInt()).isEqualTo(250);
+        assertThat(contents(newest)).isEqualTo(range(151, 250));
+        assertThat(newest.get("has_older").asBoolean()).isTrue();
+
+        JsonNode older = http.get(API + "/conversations/" + id + "?before_id=" + firstId(newest)).json();
+        assertThat(contents(older)).isEqualTo(range(51, 150));
+        assertThat(older.get("has_older").asBoolean()).isTrue();
+        JsonNode oldest = http.get(API + "/conversations/" + id + "?before_id=" + firstId(older)).json();
+        assertThat(contents(oldest)).isEqualTo(range(1, 50));
+        assertThat(oldest.get("has_older").asBoolean()).isFalse();
+
+        JsonNode ten = http.get(API + "/conversations/" + id + "?limit=10&before_id=" + firstId(newest)).json();
+        assertThat(contents(ten)).isEqualTo(range(141, 150));
+        assertThat(http.get(API + "/conversations/" + id + "?before_id=1").json().get("messages")).isEmpty();
+        assertThat(http.get(API + "/conversations/" + id + "?limit=1001").status()).isEqualTo(422);
+        assertThat(http.get(API + "/conversations/" + id + "?before_id=x").status()).isEqualTo(422);
+    }
+
+    private static List<String> contents(JsonNode thread) {
+        return thread.get("messages").findValuesAsText("content");
+    }
+
+    private static long firstId(JsonNode thread) {
+        return thread.get("messages").get(0).get("id").asLong();
+    }
+
+    private static List<String> range(int from, int to) {
+        return IntStream.rangeClosed(from, to).mapToObj(i -> "m" + i).toList();
     }
 
     @Test

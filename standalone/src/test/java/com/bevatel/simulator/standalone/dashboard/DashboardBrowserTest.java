@@ -3,6 +3,7 @@ package com.bevatel.simulator.standalone.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bevatel.simulator.BevatelSimulator;
+import com.bevatel.simulator.DashboardAgent;
 import com.bevatel.simulator.webhook.Delivery;
 import com.bevatel.simulator.webhook.Receiver;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -267,6 +268,35 @@ class DashboardBrowserTest {
         assertThat(browser.findElement(By.id("messages")).getText()).contains("Is anyone there?", "failed: " + error);
         assertThat(browser.findElement(By.id("live")).getAttribute("data-state")).isEqualTo("off");
         assertConsoleClean();
+    }
+
+    /** Issue 14 §8: the page shows a long conversation's newest page, older ones on demand, and keeps them as it updates. */
+    @Test
+    void aLongConversationShowsItsNewestPageAndLoadsOlderOnesOnDemand() throws IOException {
+        long id = http.conversation("Dan Long", "+15550004444");
+        DashboardAgent admin = sim.agent(sim.administrator().name());
+        for (int i = 1; i <= 130; i++) {
+            admin.reply(id, "m" + i);
+        }
+        browser.get(sim.baseUrl() + Dashboard.PATH + "#/conversations/" + id);
+        wait.until(ExpectedConditions.attributeToBe(By.id("live"), "data-state", "live"));
+        By shown = By.cssSelector("#messages li[data-message-id]");
+        wait.until(driver -> driver.findElements(shown).size() == 100);
+        assertThat(browser.findElements(shown).get(0).getText()).startsWith("m31");
+
+        browser.findElement(By.id("load-older")).click();
+        wait.until(driver -> driver.findElements(shown).size() == 130);
+        assertThat(browser.findElements(shown).get(0).getText()).startsWith("m1\n");
+        assertThat(browser.findElements(By.id("load-older"))).as("nothing older is left").isEmpty();
+
+        // A change refetches the newest page only, and the older messages stay shown.
+        http.incoming(id, "still there?");
+        wait.until(driver -> driver.findElements(shown).size() == 131);
+        List<WebElement> messages = browser.findElements(shown);
+        assertThat(messages.get(0).getText()).startsWith("m1\n");
+        assertThat(messages.get(130).getText()).startsWith("still there?");
+        assertConsoleClean();
+        screenshot("dashboard-load-older.png");
     }
 
     private Object js(String script) {

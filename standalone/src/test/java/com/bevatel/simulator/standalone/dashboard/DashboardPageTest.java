@@ -3,6 +3,7 @@ package com.bevatel.simulator.standalone.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bevatel.simulator.BevatelSimulator;
+import com.bevatel.simulator.standalone.Client;
 import com.bevatel.simulator.standalone.admin.AdminApi;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -60,9 +61,17 @@ class DashboardPageTest {
             assertThat(http.get(Dashboard.PATH + "/").body()).doesNotContain("initial-state");
             assertThat(http.get(Dashboard.PATH + "?admin_token=wrong").body()).doesNotContain("initial-state");
 
-            ApiClient.Result admin = http.get(Dashboard.PATH + "?admin_token=s3cret");
-            assertThat(initialState(admin.body()).at("/conversations/conversations/0/contact/name").asText())
+            // With the token the page is a redirect that drops it, and a session cookie that then opens the page.
+            Client browser = new Client(sim.baseUrl(), null);
+            Client.Result opened = browser.get(Dashboard.PATH + "?admin_token=s3cret&live=off");
+            assertThat(opened.status()).isEqualTo(303);
+            assertThat(opened.header("Location")).isEqualTo(Dashboard.PATH + "?live=off");
+            String cookie = opened.header("Set-Cookie").split(";", 2)[0];
+            Client.Result page = browser.withHeader("Cookie", cookie).get(Dashboard.PATH + "?live=off");
+            assertThat(initialState(page.body()).at("/conversations/conversations/0/contact/name").asText())
                     .isEqualTo("Alice");
+            Client.Result withHeader = browser.withAdminToken("s3cret").get(Dashboard.PATH);
+            assertThat(initialState(withHeader.body()).at("/overview/account/id").asLong()).isEqualTo(1);
         }
     }
 
