@@ -19,8 +19,7 @@ import java.util.regex.Pattern;
  * What keeps other web pages away from a simulator running on a developer's machine (issue 14 §9):
  * <ul>
  * <li>DNS rebinding: bound to loopback (the default), every request must name a loopback host —
- *     {@code localhost}, {@code 127.x.y.z}, {@code [::1]} — with the simulator's port in
- *     {@code Host}, else 403; a page on {@code attacker.example} rebound to 127.0.0.1 sends its own
+ *     {@code localhost}, {@code 127.x.y.z}, {@code [::1]} (any port) — in {@code Host}, else 403; a page on {@code attacker.example} rebound to 127.0.0.1 sends its own
  *     name. Bound to anything else ({@code --host 0.0.0.0}) it is reached by names it cannot know
  *     (a container's service name), so {@code Host} is not checked.
  * <li>Under {@code /_simulator/} (not the sinks' receiving end, which takes the simulator's own
@@ -126,10 +125,14 @@ public final class RequestGuard implements HttpHandler {
                 + (type == null ? "none" : type) + ")";
     }
 
-    /** {@code Host} names a loopback address, with the simulator's port. */
+    /**
+     * {@code Host} names a loopback address. Its port is not checked: a rebinding page sends its own
+     * name, whatever the port, while a forwarded port (ssh -L, docker -p) or a client that leaves the
+     * port out sends a loopback name with another port.
+     */
     private boolean loopbackHost(String host) {
         Authority authority = Authority.parse(host, 80);
-        if (authority == null || authority.port() != settings.port()) {
+        if (authority == null) {
             return false;
         }
         String name = authority.host().toLowerCase(Locale.ROOT);

@@ -105,12 +105,13 @@ class RequestGuardTest {
             assertThat(refused.status()).as(path).isEqualTo(403);
             assertThat(refused.body()).as(path).contains("is not this simulator, which listens on loopback only");
         }
-        for (String bad : new String[] {"0.0.0.0:" + port, "127.0.0.1:" + (port + 1), "127.0.0.1.attacker.example:" + port,
+        for (String bad : new String[] {"0.0.0.0:" + port, "127.0.0.1.attacker.example:" + port,
                 "localhost.attacker.example:" + port}) {
             assertThat(RawHttp.send(port, "GET", "/_simulator/health", null, "Host: " + bad).status()).as(bad).isEqualTo(403);
         }
+        // Any port: a forwarded one (ssh -L 8080:127.0.0.1:3000) or none at all still names loopback.
         for (String good : new String[] {"localhost:" + port, "LOCALHOST:" + port, "127.0.0.1:" + port, "127.1.2.3:" + port,
-                "[::1]:" + port, "app.localhost:" + port}) {
+                "[::1]:" + port, "app.localhost:" + port, "127.0.0.1:" + (port + 1), "localhost", "127.0.0.1"}) {
             assertThat(RawHttp.send(port, "GET", "/_simulator/health", null, "Host: " + good).status()).as(good).isEqualTo(200);
         }
     }
