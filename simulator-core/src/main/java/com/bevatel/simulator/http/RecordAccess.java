@@ -5,37 +5,53 @@ import com.bevatel.simulator.domain.Permissions;
 import com.bevatel.simulator.state.State;
 
 /**
- * The record-level policy checks Chatwoot runs in its {@code before_action}s, applied by route
- * shape so every endpoint under a conversation or an inbox gets them: an agent asking for a
- * conversation outside their inboxes and teams, or an inbox they are not a member of, gets 401
- * "You are not authorized to do this action". A record that does not exist is left to the route (404).
+ * Applies a route's {@link Access} to an authenticated caller, as Chatwoot's {@code before_action}s
+ * do: an agent asking for a conversation outside their inboxes and teams, or an inbox they are not
+ * a member of, or for an administrators-only action, gets 401 "You are not authorized to do this
+ * action". A record that does not exist is left to the route (404), except on an administrators-only
+ * route, where an agent gets the 404 here: Chatwoot finds the record before it authorizes, and so
+ * the handler of such a route never runs for an agent (nor for a record created meanwhile).
  */
 final class RecordAccess {
-    private static final String CONVERSATION = "/conversations/{conversation_id}";
-    private static final String INBOX = "/inboxes/{id}";
-
     private RecordAccess() {
     }
 
-    static void check(State state, Caller caller, String subPath, Request request) {
+    static void check(State state, Caller caller, Access access, Request request) {
+        // A bot is here only on a route open to bots, which is never for administrators only.
         if (caller.isBot() || caller.administrator()) {
             return;
         }
-        if (subPath.equals(CONVERSATION) || subPath.startsWith(CONVERSATION + "/")) {
-            long displayId = request.idParam("conversation_id");
-            state.conversationByDisplayId.find(new State.DisplayKey(caller.accountId(), displayId))
-                    .map(state.conversations::get)
-                    .filter(c -> !Permissions.canViewConversation(state, caller.user(), c))
-                    .ifPresent(c -> {
-                        throw Errors.unauthorizedAction();
-                    });
-        } else if (subPath.equals(INBOX) || subPath.startsWith(INBOX + "/")) {
-            state.inboxes.find(request.idParam("id"))
-                    .filter(i -> i.accountId() == caller.accountId())
-                    .filter(i -> !Permissions.canViewInbox(state, caller.user(), i))
-                    .ifPresent(i -> {
-                        throw Errors.unauthorizedAction();
-                    });
+        boolean recordExists = switch (access.scope()) {
+            case ACCOUNT -> true;
+            case CONVERSATION -> conversationFound(state, caller, request.idParam(access.scope().idParameter()));
+            case INBOX -> inboxFound(state, caller, request.idParam(access.scope().idParameter()));
+        };
+        if (access.isAdministratorsOnly()) {
+            throw recordExists ? Errors.unauthorizedAction() : Errors.notFound();
         }
+    }
+
+    /** Whether the account has the conversation; 401 when it does and the agent may not see it. */
+    private static boolean conversationFound(State state, Caller caller, long displayId) {
+        return state.conversationByDisplayId.find(new State.DisplayKey(caller.accountId(), displayId))
+                .map(state.conversations::get)
+                .map(c -> {
+                    if (!Permissions.canViewConversation(state, caller.user(), c)) {
+                        throw Errors.unauthorizedAction();
+                    }
+                    return true;
+                }).orElse(false);
+    }
+
+    /** Whether the account has the inbox; 401 when it does and the agent is not a member. */
+    private static boolean inboxFound(State state, Caller caller, long inboxId) {
+        return state.inboxes.find(inboxId)
+                .filter(i -> i.accountId() == caller.accountId())
+                .map(i -> {
+                    if (!Permissions.canViewInbox(state, caller.user(), i)) {
+                        throw Errors.unauthorizedAction();
+                    }
+                    return true;
+                }).orElse(false);
     }
 }

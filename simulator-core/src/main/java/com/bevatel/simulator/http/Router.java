@@ -11,33 +11,16 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Undertow's {@link RoutingHandler} with the simulator's conventions: every endpoint goes through
- * {@link EndpointHandler} (params, errors, JSON), account endpoints through {@link Auth} first.
+ * {@link EndpointHandler} (params, errors, JSON), account endpoints through {@link Auth} and their
+ * declared {@link Access} first. Every route under {@link #ACCOUNT} is registered with an
+ * {@code Access}: the plain methods refuse that prefix.
  */
 public final class Router {
     public static final String ACCOUNT = "/api/v1/accounts/{account_id}";
     private static final String ACCOUNT_PREFIX = "/api/v1/accounts/";
-
-    /**
-     * Chatwoot's BOT_ACCESSIBLE_ENDPOINTS (4.16) as "METHOD subPath": every other account endpoint
-     * answers an agent bot's token with 401 "Access to this endpoint is not authorized for bots".
-     */
-    private static final Set<String> BOT_ENDPOINTS = Set.of(
-            "GET /conversations/{conversation_id}",
-            "POST /conversations",
-            "PUT /conversations/{conversation_id}",
-            "PATCH /conversations/{conversation_id}",
-            "POST /conversations/{conversation_id}/toggle_status",
-            "POST /conversations/{conversation_id}/toggle_typing_status",
-            "POST /conversations/{conversation_id}/toggle_priority",
-            "POST /conversations/{conversation_id}/custom_attributes",
-            "POST /conversations/{conversation_id}/messages",
-            "POST /conversations/{conversation_id}/assignments",
-            "GET /conversations/{conversation_id}/labels",
-            "POST /conversations/{conversation_id}/labels");
 
     private final RoutingHandler routing = Handlers.routing();
     private final List<Route> routes = new ArrayList<>();
@@ -100,8 +83,9 @@ public final class Router {
 
     /** A handler that writes its own response (files, server-sent events): no JSON conventions applied. */
     public void raw(HttpString method, String path, HttpHandler handler) {
+        requireOutsideAccounts(method, path);
         routingFor(path).add(method, path, handler);
-        routes.add(new Route(method.toString(), path, false));
+        routes.add(new Route(method.toString(), path, false, null));
     }
 
     /** A GET answered by a plain Undertow handler (a non-JSON body, e.g. an attachment's bytes). */
@@ -115,61 +99,74 @@ public final class Router {
         patch(path, endpoint);
     }
 
-    /** An endpoint under {@link #ACCOUNT}, authenticated as API.md §2.1 says. */
-    public Endpoint account(AccountEndpoint endpoint) {
-        return request -> endpoint.handle(request, store.read(state -> Auth.caller(state, request)));
-    }
-
     /**
-     * The caller of an account route, as its guard found it before the body was read: bots pass on
-     * their endpoints, and an agent is refused records outside their inboxes and teams
-     * ({@link RecordAccess}). Headers and path parameters are all it reads.
+     * The caller of an account route, as its guard found it before the body was read: a bot passes
+     * on routes open to bots, and an agent is refused records outside their inboxes and teams, and
+     * actions for administrators ({@link RecordAccess}). Headers and path parameters are all it reads.
      */
     private static final AttachmentKey<Caller> CALLER = AttachmentKey.create(Caller.class);
 
-    private EndpointHandler.Guard accountGuard(String method, String subPath) {
-        boolean botAllowed = BOT_ENDPOINTS.contains(method + " " + subPath);
+    private EndpointHandler.Guard accountGuard(Access access) {
+        boolean botsAllowed = access.isOpenToBots();
         return request -> request.exchange().putAttachment(CALLER, store.read(state -> {
-            Caller caller = Auth.caller(state, request, botAllowed);
-            RecordAccess.check(state, caller, subPath, request);
+            Caller caller = Auth.caller(state, request, botsAllowed);
+            RecordAccess.check(state, caller, access, request);
             return caller;
         }));
     }
 
-    /** Authenticated by its guard, before its body is read: a request refused there is never parsed. */
-    private void accountRoute(HttpString method, String subPath, AccountEndpoint endpoint) {
+    /**
+     * Authenticated by its guard, before its body is read: a request refused there is never parsed.
+     * Fails fast, naming the route, when {@code access} is missing or does not fit the template.
+     */
+    private void accountRoute(HttpString method, String subPath, Access access, AccountEndpoint endpoint) {
+        String route = method + " " + ACCOUNT + subPath;
+        if (access == null) {
+            throw new IllegalArgumentException(route + ": no Access declared; say who may call it");
+        }
+        access.requireFits(route, subPath);
         add(method, ACCOUNT + subPath, request -> endpoint.handle(request, request.exchange().getAttachment(CALLER)),
-                accountGuard(method.toString(), subPath));
+                accountGuard(access), access);
     }
 
-    public void accountGet(String subPath, AccountEndpoint endpoint) {
-        accountRoute(Methods.GET, subPath, endpoint);
+    public void accountGet(String subPath, Access access, AccountEndpoint endpoint) {
+        accountRoute(Methods.GET, subPath, access, endpoint);
     }
 
-    public void accountPost(String subPath, AccountEndpoint endpoint) {
-        accountRoute(Methods.POST, subPath, endpoint);
+    public void accountPost(String subPath, Access access, AccountEndpoint endpoint) {
+        accountRoute(Methods.POST, subPath, access, endpoint);
     }
 
-    public void accountUpdate(String subPath, AccountEndpoint endpoint) {
-        accountRoute(Methods.PUT, subPath, endpoint);
-        accountRoute(Methods.PATCH, subPath, endpoint);
+    /** Rails' {@code update}: PUT and PATCH are interchangeable. */
+    public void accountUpdate(String subPath, Access access, AccountEndpoint endpoint) {
+        accountRoute(Methods.PUT, subPath, access, endpoint);
+        accountRoute(Methods.PATCH, subPath, access, endpoint);
     }
 
-    public void accountPatch(String subPath, AccountEndpoint endpoint) {
-        accountRoute(Methods.PATCH, subPath, endpoint);
+    public void accountPatch(String subPath, Access access, AccountEndpoint endpoint) {
+        accountRoute(Methods.PATCH, subPath, access, endpoint);
     }
 
-    public void accountDelete(String subPath, AccountEndpoint endpoint) {
-        accountRoute(Methods.DELETE, subPath, endpoint);
+    public void accountDelete(String subPath, Access access, AccountEndpoint endpoint) {
+        accountRoute(Methods.DELETE, subPath, access, endpoint);
     }
 
     private void add(HttpString method, String path, Endpoint endpoint) {
-        add(method, path, endpoint, null);
+        requireOutsideAccounts(method, path);
+        add(method, path, endpoint, null, null);
     }
 
-    private void add(HttpString method, String path, Endpoint endpoint, EndpointHandler.Guard guard) {
+    private void add(HttpString method, String path, Endpoint endpoint, EndpointHandler.Guard guard, Access access) {
         routingFor(path).add(method, path, new EndpointHandler(path, endpoint, guard, maxBodyBytes, ioThread));
-        routes.add(new Route(method.toString(), path, true));
+        routes.add(new Route(method.toString(), path, true, access));
+    }
+
+    /** A plain route under the accounts would skip authentication and its {@link Access}: refused. */
+    private static void requireOutsideAccounts(HttpString method, String path) {
+        if (path.startsWith(ACCOUNT_PREFIX)) {
+            throw new IllegalArgumentException(method + " " + path + ": a route under " + ACCOUNT
+                    + " is registered with accountGet, accountPost … and the Access that says who may call it");
+        }
     }
 
     /** Every registered (method, path template), in registration order. */
@@ -178,10 +175,15 @@ public final class Router {
     }
 
     /**
-     * One registered route: an HTTP method, an Undertow path template, and whether it goes through
-     * {@link EndpointHandler} (JSON, errors, {@link ExchangeObserver}s) or is {@link #raw raw}.
+     * One registered route: an HTTP method, an Undertow path template, whether it goes through
+     * {@link EndpointHandler} (JSON, errors, {@link ExchangeObserver}s) or is {@link #raw raw}, and
+     * who may call it: its {@link Access} under {@link #ACCOUNT}, null elsewhere (the Client API,
+     * the profile, the simulator's and extensions' own routes decide for themselves).
      */
-    public record Route(String method, String template, boolean json) {
+    public record Route(String method, String template, boolean json, Access access) {
+        public boolean openToBots() {
+            return access != null && access.isOpenToBots();
+        }
     }
 
     public HttpHandler handler() {

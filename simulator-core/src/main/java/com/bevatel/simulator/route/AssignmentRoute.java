@@ -2,6 +2,7 @@ package com.bevatel.simulator.route;
 
 import com.bevatel.simulator.domain.Assignments;
 import com.bevatel.simulator.domain.Conversations;
+import com.bevatel.simulator.http.Access;
 import com.bevatel.simulator.http.Params;
 import com.bevatel.simulator.http.Response;
 import com.bevatel.simulator.http.Router;
@@ -25,7 +26,7 @@ public final class AssignmentRoute {
     }
 
     public static void register(Router router) {
-        router.accountPost("/conversations/{conversation_id}/assignments", (request, caller) -> {
+        router.accountPost("/conversations/{conversation_id}/assignments", Access.conversation().openToBots(), (request, caller) -> {
             Params p = request.params();
             boolean botAssignment = "AgentBot".equals(p.string("assignee_type"));
             Long assigneeId = lenientId(p.node("assignee_id"));

@@ -2,6 +2,7 @@ package com.bevatel.simulator.route;
 
 import com.bevatel.simulator.domain.ContactFilter;
 import com.bevatel.simulator.domain.Filters;
+import com.bevatel.simulator.http.Access;
 import com.bevatel.simulator.http.Params;
 import com.bevatel.simulator.http.Response;
 import com.bevatel.simulator.http.Router;
@@ -14,7 +15,7 @@ public final class ContactFilterRoute {
     }
 
     public static void register(Router router) {
-        router.accountPost("/contacts/filter", (request, caller) -> {
+        router.accountPost("/contacts/filter", Access.account(), (request, caller) -> {
             Params p = request.params();
             List<Filters.Condition> conditions = Filters.parse(p.node("payload"));
             String sort = p.string("sort");

@@ -3,6 +3,7 @@ package com.bevatel.simulator.route;
 import com.bevatel.simulator.domain.Contacts;
 import com.bevatel.simulator.domain.Errors;
 import com.bevatel.simulator.domain.Permissions;
+import com.bevatel.simulator.http.Access;
 import com.bevatel.simulator.http.Params;
 import com.bevatel.simulator.http.Response;
 import com.bevatel.simulator.http.Router;
@@ -28,7 +29,7 @@ public final class ContactInboxRoute {
     }
 
     public static void register(Router router) {
-        router.accountPost("/contacts/{id}/contact_inboxes", (request, caller) -> {
+        router.accountPost("/contacts/{id}/contact_inboxes", Access.account(), (request, caller) -> {
             Params p = request.params();
             Long inboxId = p.integer("inbox_id");
             String sourceId = p.string("source_id");
@@ -53,7 +54,7 @@ public final class ContactInboxRoute {
                 return Response.ok(body);
             });
         });
-        router.accountGet("/contacts/{id}/conversations", (request, caller) -> router.store().read(state -> {
+        router.accountGet("/contacts/{id}/conversations", Access.account(), (request, caller) -> router.store().read(state -> {
             Contact contact = Contacts.find(state, caller.accountId(), request.idParam("id"));
             List<Conversation> conversations = new ArrayList<>();
             // Contacts::ConversationsController#index narrows by Conversations::PermissionFilterService.

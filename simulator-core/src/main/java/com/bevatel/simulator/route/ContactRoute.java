@@ -5,6 +5,7 @@ import com.bevatel.simulator.domain.ContactFields;
 import com.bevatel.simulator.domain.Contacts;
 import com.bevatel.simulator.domain.Errors;
 import com.bevatel.simulator.domain.Labels;
+import com.bevatel.simulator.http.Access;
 import com.bevatel.simulator.http.Params;
 import com.bevatel.simulator.http.Response;
 import com.bevatel.simulator.http.Router;
@@ -31,7 +32,7 @@ public final class ContactRoute {
     }
 
     public static void register(Router router) {
-        router.accountPost("/contacts", (request, caller) -> {
+        router.accountPost("/contacts", Access.account(), (request, caller) -> {
             Params p = request.params();
             ContactFields fields = fields(p);
             Long inboxId = p.integer("inbox_id");
@@ -48,7 +49,7 @@ public final class ContactRoute {
                 return Response.ok(body);
             });
         });
-        router.accountGet("/contacts", (request, caller) -> router.store().read(state -> {
+        router.accountGet("/contacts", Access.account(), (request, caller) -> router.store().read(state -> {
             Params p = request.params();
             List<String> labels = p.strings("labels");
             List<Contact> identified = state.contacts.all().stream()
@@ -57,7 +58,7 @@ public final class ContactRoute {
                     .sorted(sort(p.string("sort"))).toList();
             return Response.ok(list(state, identified, p, identified.size(), null));
         }));
-        router.accountGet("/contacts/search", (request, caller) -> router.store().read(state -> {
+        router.accountGet("/contacts/search", Access.account(), (request, caller) -> router.store().read(state -> {
             Params p = request.params();
             String q = p.string("q");
             if (q == null || q.isBlank()) {
@@ -76,11 +77,11 @@ public final class ContactRoute {
                     .sorted(sort(p.string("sort"))).toList();
             return Response.ok(list(state, found, p, -1, found));
         }));
-        router.accountGet("/contacts/{id}", (request, caller) -> router.store().read(state -> {
+        router.accountGet("/contacts/{id}", Access.account(), (request, caller) -> router.store().read(state -> {
             Contact contact = Contacts.find(state, caller.accountId(), request.idParam("id"));
             return Response.ok(payload(ContactView.rest(contact, state, includeContactInboxes(request.params()))));
         }));
-        router.accountUpdate("/contacts/{id}", (request, caller) -> {
+        router.accountUpdate("/contacts/{id}", Access.account(), (request, caller) -> {
             ContactFields fields = fields(request.params());
             boolean withInboxes = includeContactInboxes(request.params());
             return router.store().write(tx -> {
@@ -89,10 +90,7 @@ public final class ContactRoute {
                 return Response.ok(payload(ContactView.rest(updated, tx.state(), withInboxes)));
             });
         });
-        router.accountDelete("/contacts/{id}", (request, caller) -> {
-            if (!caller.administrator()) {
-                throw Errors.unauthorizedAction();
-            }
+        router.accountDelete("/contacts/{id}", Access.account().administratorsOnly(), (request, caller) -> {
             return router.store().write(tx -> {
                 Contacts.delete(tx, Contacts.find(tx.state(), caller.accountId(), request.idParam("id")));
                 return Response.okEmpty();

@@ -2,6 +2,7 @@ package com.bevatel.simulator.route;
 
 import com.bevatel.simulator.domain.Contacts;
 import com.bevatel.simulator.domain.Permissions;
+import com.bevatel.simulator.http.Access;
 import com.bevatel.simulator.http.Response;
 import com.bevatel.simulator.http.Router;
 import com.bevatel.simulator.model.Contact;
@@ -24,7 +25,7 @@ public final class ContactableInboxRoute {
     }
 
     public static void register(Router router) {
-        router.accountGet("/contacts/{id}/contactable_inboxes", (request, caller) -> router.store().read(state -> {
+        router.accountGet("/contacts/{id}/contactable_inboxes", Access.account(), (request, caller) -> router.store().read(state -> {
             Contact contact = Contacts.find(state, caller.accountId(), request.idParam("id"));
             ObjectNode body = Json.object();
             ArrayNode payload = body.putArray("payload");

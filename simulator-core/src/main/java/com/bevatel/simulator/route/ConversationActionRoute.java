@@ -2,7 +2,7 @@ package com.bevatel.simulator.route;
 
 import com.bevatel.simulator.domain.ConversationActions;
 import com.bevatel.simulator.domain.Conversations;
-import com.bevatel.simulator.domain.Errors;
+import com.bevatel.simulator.http.Access;
 import com.bevatel.simulator.http.Caller;
 import com.bevatel.simulator.http.Params;
 import com.bevatel.simulator.http.Request;
@@ -26,7 +26,7 @@ public final class ConversationActionRoute {
     }
 
     public static void register(Router router) {
-        router.accountUpdate(CONVERSATION, (request, caller) -> {
+        router.accountUpdate(CONVERSATION, Access.conversation().openToBots(), (request, caller) -> {
             Params p = request.params();
             boolean given = p.has("priority");
             Priority priority = ConversationActions.parsePriority(p.string("priority"));
@@ -37,14 +37,14 @@ public final class ConversationActionRoute {
                 return Response.ok(ConversationView.rest(updated, tx.state(), viewer(caller)));
             });
         });
-        router.accountPost(CONVERSATION + "/toggle_priority", (request, caller) -> {
+        router.accountPost(CONVERSATION + "/toggle_priority", Access.conversation().openToBots(), (request, caller) -> {
             Priority priority = ConversationActions.parsePriority(request.params().string("priority"));
             return router.store().write(tx -> {
                 ConversationActions.setPriority(tx, find(tx.state(), request, caller), priority, caller.actor());
                 return Response.okEmpty();
             });
         });
-        router.accountPost(CONVERSATION + "/toggle_typing_status", (request, caller) -> {
+        router.accountPost(CONVERSATION + "/toggle_typing_status", Access.conversation().openToBots(), (request, caller) -> {
             Params p = request.params();
             String typingStatus = p.string("typing_status");
             boolean isPrivate = Boolean.TRUE.equals(p.bool("is_private"));
@@ -54,12 +54,12 @@ public final class ConversationActionRoute {
                 return Response.okEmpty();
             });
         });
-        router.accountPost(CONVERSATION + "/update_last_seen", (request, caller) -> router.store().write(tx -> {
+        router.accountPost(CONVERSATION + "/update_last_seen", Access.conversation(), (request, caller) -> router.store().write(tx -> {
             Conversation updated = ConversationActions.updateLastSeen(tx, find(tx.state(), request, caller),
                     caller.user().id());
             return Response.ok(ConversationView.rest(updated, tx.state(), viewer(caller)));
         }));
-        router.accountPost(CONVERSATION + "/custom_attributes", (request, caller) -> {
+        router.accountPost(CONVERSATION + "/custom_attributes", Access.conversation().openToBots(), (request, caller) -> {
             Params p = request.params();
             ObjectNode attributes = p.object("custom_attributes");
             boolean merge = Boolean.TRUE.equals(p.bool("merge"));
@@ -71,11 +71,8 @@ public final class ConversationActionRoute {
                 return Response.ok(body);
             });
         });
-        router.accountDelete(CONVERSATION, (request, caller) -> router.store().write(tx -> {
+        router.accountDelete(CONVERSATION, Access.conversation().administratorsOnly(), (request, caller) -> router.store().write(tx -> {
             Conversation conversation = find(tx.state(), request, caller);
-            if (!caller.administrator()) {
-                throw Errors.unauthorizedAction();
-            }
             Conversations.delete(tx, conversation);
             return Response.okEmpty();
         }));

@@ -2,6 +2,7 @@ package com.bevatel.simulator.route;
 
 import com.bevatel.simulator.domain.ConversationFilter;
 import com.bevatel.simulator.domain.Filters;
+import com.bevatel.simulator.http.Access;
 import com.bevatel.simulator.http.Params;
 import com.bevatel.simulator.http.Response;
 import com.bevatel.simulator.http.Router;
@@ -20,7 +21,7 @@ public final class ConversationFilterRoute {
     }
 
     public static void register(Router router) {
-        router.accountPost("/conversations/filter", (request, caller) -> {
+        router.accountPost("/conversations/filter", Access.account(), (request, caller) -> {
             Params p = request.params();
             List<Filters.Condition> conditions = Filters.parse(p.node("payload"));
             Long page = p.integer("page");

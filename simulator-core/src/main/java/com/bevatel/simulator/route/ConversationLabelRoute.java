@@ -2,6 +2,7 @@ package com.bevatel.simulator.route;
 
 import com.bevatel.simulator.domain.Conversations;
 import com.bevatel.simulator.domain.Labels;
+import com.bevatel.simulator.http.Access;
 import com.bevatel.simulator.http.Response;
 import com.bevatel.simulator.http.Router;
 import com.bevatel.simulator.model.Conversation;
@@ -18,9 +19,9 @@ public final class ConversationLabelRoute {
     }
 
     public static void register(Router router) {
-        router.accountGet(LABELS, (request, caller) -> router.store().read(state -> Response.ok(payload(
-                Conversations.find(state, caller.accountId(), request.idParam("conversation_id")).labels()))));
-        router.accountPost(LABELS, (request, caller) -> {
+        router.accountGet(LABELS, Access.conversation().openToBots(), (request, caller) -> router.store().read(state ->
+                Response.ok(payload(Conversations.find(state, caller.accountId(), request.idParam("conversation_id")).labels()))));
+        router.accountPost(LABELS, Access.conversation().openToBots(), (request, caller) -> {
             List<String> labels = request.params().strings("labels");
             return router.store().write(tx -> {
                 Conversation current = Conversations.find(tx.state(), caller.accountId(),

@@ -8,6 +8,7 @@ import com.bevatel.simulator.domain.Messages;
 import com.bevatel.simulator.domain.Permissions;
 import com.bevatel.simulator.domain.NewMessage;
 import com.bevatel.simulator.event.Actor;
+import com.bevatel.simulator.http.Access;
 import com.bevatel.simulator.http.Caller;
 import com.bevatel.simulator.http.Params;
 import com.bevatel.simulator.http.Response;
@@ -36,7 +37,7 @@ public final class ConversationRoute {
     }
 
     public static void register(Router router) {
-        router.accountPost("/conversations", (request, caller) -> {
+        router.accountPost("/conversations", Access.account().openToBots(), (request, caller) -> {
             Params p = request.params();
             Conversations.ContactInboxRef ref = new Conversations.ContactInboxRef(p.integer("inbox_id"),
                     p.integer("contact_id"), p.string("source_id"), Boolean.TRUE.equals(p.bool("hmac_verified")));
@@ -67,7 +68,7 @@ public final class ConversationRoute {
                 return Response.ok(ConversationView.rest(tx.state().conversations.get(conversation.id()), tx.state()));
             });
         });
-        router.accountGet("/conversations", (request, caller) -> router.store().read(state -> {
+        router.accountGet("/conversations", Access.account(), (request, caller) -> router.store().read(state -> {
             ConversationFinder.Result result = ConversationFinder.find(state, caller.accountId(), caller.user().id(),
                     query(request.params()), state.clock().now());
             ObjectNode body = Json.object();
@@ -77,17 +78,17 @@ public final class ConversationRoute {
             result.page().forEach(c -> payload.add(ConversationView.rest(c, state)));
             return Response.ok(body);
         }));
-        router.accountGet("/conversations/meta", (request, caller) -> router.store().read(state -> {
+        router.accountGet("/conversations/meta", Access.account(), (request, caller) -> router.store().read(state -> {
             ConversationFinder.Result result = ConversationFinder.find(state, caller.accountId(), caller.user().id(),
                     query(request.params()), state.clock().now());
             ObjectNode body = Json.object();
             body.set("meta", counts(result.counts()));
             return Response.ok(body);
         }));
-        router.accountGet("/conversations/{conversation_id}", (request, caller) -> router.store().read(state ->
-                Response.ok(ConversationView.rest(Conversations.find(state, caller.accountId(),
+        router.accountGet("/conversations/{conversation_id}", Access.conversation().openToBots(), (request, caller) ->
+                router.store().read(state -> Response.ok(ConversationView.rest(Conversations.find(state, caller.accountId(),
                         request.idParam("conversation_id")), state))));
-        router.accountPost("/conversations/{conversation_id}/toggle_status", (request, caller) -> {
+        router.accountPost("/conversations/{conversation_id}/toggle_status", Access.conversation().openToBots(), (request, caller) -> {
             Params p = request.params();
             ConversationStatus status = status(p.string("status"));
             Instant snoozedUntil = time(p, "snoozed_until");

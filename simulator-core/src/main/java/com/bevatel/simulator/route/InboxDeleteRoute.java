@@ -2,6 +2,7 @@ package com.bevatel.simulator.route;
 
 import com.bevatel.simulator.domain.Errors;
 import com.bevatel.simulator.domain.InboxDeletion;
+import com.bevatel.simulator.http.Access;
 import com.bevatel.simulator.http.Response;
 import com.bevatel.simulator.http.Router;
 import com.bevatel.simulator.model.Inbox;
@@ -14,12 +15,9 @@ public final class InboxDeleteRoute {
     }
 
     public static void register(Router router) {
-        router.accountDelete("/inboxes/{id}", (request, caller) -> router.store().write(tx -> {
+        router.accountDelete("/inboxes/{id}", Access.inbox().administratorsOnly(), (request, caller) -> router.store().write(tx -> {
             Inbox inbox = tx.state().inboxes.find(request.idParam("id"))
                     .filter(i -> i.accountId() == caller.accountId()).orElseThrow(Errors::notFound);
-            if (!caller.administrator()) {
-                throw Errors.unauthorizedAction();
-            }
             InboxDeletion.delete(tx, inbox);
             ObjectNode body = Json.object();
             body.put("message", "Your inbox deletion request will be processed in some time.");

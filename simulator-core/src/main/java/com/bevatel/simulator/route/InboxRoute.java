@@ -5,6 +5,7 @@ import com.bevatel.simulator.domain.Errors;
 import com.bevatel.simulator.domain.InboxSettings;
 import com.bevatel.simulator.domain.Inboxes;
 import com.bevatel.simulator.domain.Permissions;
+import com.bevatel.simulator.http.Access;
 import com.bevatel.simulator.http.Caller;
 import com.bevatel.simulator.http.Params;
 import com.bevatel.simulator.http.Request;
@@ -30,7 +31,7 @@ public final class InboxRoute {
     }
 
     public static void register(Router router) {
-        router.accountGet("/inboxes", (request, caller) -> router.store().read(state -> {
+        router.accountGet("/inboxes", Access.account(), (request, caller) -> router.store().read(state -> {
             ObjectNode body = Json.object();
             ArrayNode payload = body.putArray("payload");
             state.inboxes.all().stream().filter(i -> i.accountId() == caller.accountId())
@@ -39,22 +40,19 @@ public final class InboxRoute {
                     .forEach(i -> payload.add(InboxView.rest(i, caller.administrator())));
             return Response.ok(body);
         }));
-        router.accountGet("/inboxes/{id}", (request, caller) -> router.store().read(state ->
+        router.accountGet("/inboxes/{id}", Access.inbox(), (request, caller) -> router.store().read(state ->
                 Response.ok(InboxView.rest(find(state, request, caller), caller.administrator()))));
-        router.accountPost("/inboxes", (request, caller) -> {
-            requireAdministrator(caller);
+        router.accountPost("/inboxes", Access.account().administratorsOnly(), (request, caller) -> {
             InboxSettings settings = settings(request.params(), true);
             return router.store().write(tx -> Response.ok(
                     InboxView.rest(Inboxes.create(tx, caller.accountId(), settings), true)));
         });
-        router.accountUpdate("/inboxes/{id}", (request, caller) -> {
-            requireAdministrator(caller);
+        router.accountUpdate("/inboxes/{id}", Access.inbox().administratorsOnly(), (request, caller) -> {
             InboxSettings settings = settings(request.params(), false);
             return router.store().write(tx -> Response.ok(
                     InboxView.rest(Inboxes.update(tx, find(tx.state(), request, caller), settings), true)));
         });
-        router.accountPost("/inboxes/{id}/reset_secret", (request, caller) -> {
-            requireAdministrator(caller);
+        router.accountPost("/inboxes/{id}/reset_secret", Access.inbox().administratorsOnly(), (request, caller) -> {
             return router.store().write(tx -> Response.ok(
                     InboxView.rest(Inboxes.resetSecret(tx, find(tx.state(), request, caller)), true)));
         });
@@ -63,12 +61,6 @@ public final class InboxRoute {
     private static Inbox find(com.bevatel.simulator.state.State state, Request request, Caller caller) {
         long id = request.idParam("id");
         return state.inboxes.find(id).filter(i -> i.accountId() == caller.accountId()).orElseThrow(Errors::notFound);
-    }
-
-    private static void requireAdministrator(Caller caller) {
-        if (!caller.administrator()) {
-            throw Errors.unauthorizedAction();
-        }
     }
 
     /** Top-level keys and {@code channel.*}; Rails treats the string "null" as null here. */

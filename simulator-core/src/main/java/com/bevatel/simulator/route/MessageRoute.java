@@ -7,6 +7,7 @@ import com.bevatel.simulator.domain.Errors;
 import com.bevatel.simulator.domain.Messages;
 import com.bevatel.simulator.domain.NewMessage;
 import com.bevatel.simulator.domain.Upload;
+import com.bevatel.simulator.http.Access;
 import com.bevatel.simulator.http.Params;
 import com.bevatel.simulator.http.Response;
 import com.bevatel.simulator.http.Router;
@@ -35,7 +36,7 @@ public final class MessageRoute {
     }
 
     public static void register(Router router) {
-        router.accountGet(MESSAGES, (request, caller) -> router.store().read(state -> {
+        router.accountGet(MESSAGES, Access.conversation(), (request, caller) -> router.store().read(state -> {
             Conversation conversation = Conversations.find(state, caller.accountId(), request.idParam("conversation_id"));
             Params p = request.params();
             List<Long> ids = state.messagesOfConversation.of(conversation.id());
@@ -52,7 +53,7 @@ public final class MessageRoute {
             page.forEach(id -> payload.add(MessageView.rest(state.messages.get(id), state, null)));
             return Response.ok(body);
         }));
-        router.accountPost(MESSAGES, (request, caller) -> {
+        router.accountPost(MESSAGES, Access.conversation().openToBots(), (request, caller) -> {
             Params p = request.params();
             NewMessage spec = newMessage(p);
             String echoId = p.string("echo_id");
@@ -71,7 +72,7 @@ public final class MessageRoute {
                 throw Errors.asMessageCreateError(e);
             }
         });
-        router.accountUpdate(MESSAGES + "/{id}", (request, caller) -> {
+        router.accountUpdate(MESSAGES + "/{id}", Access.conversation(), (request, caller) -> {
             Params p = request.params();
             String status = p.string("status");
             String externalError = p.string("external_error");
@@ -83,7 +84,7 @@ public final class MessageRoute {
                         tx.state(), null));
             });
         });
-        router.accountDelete(MESSAGES + "/{id}", (request, caller) -> router.store().write(tx -> {
+        router.accountDelete(MESSAGES + "/{id}", Access.conversation(), (request, caller) -> router.store().write(tx -> {
             Conversation conversation = Conversations.find(tx.state(), caller.accountId(),
                     request.idParam("conversation_id"));
             Message current = Messages.find(tx.state(), conversation, request.idParam("id"));

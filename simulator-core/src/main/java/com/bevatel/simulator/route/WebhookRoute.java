@@ -2,7 +2,7 @@ package com.bevatel.simulator.route;
 
 import com.bevatel.simulator.domain.Change;
 import com.bevatel.simulator.domain.Errors;
-import com.bevatel.simulator.http.Caller;
+import com.bevatel.simulator.http.Access;
 import com.bevatel.simulator.http.Params;
 import com.bevatel.simulator.http.Request;
 import com.bevatel.simulator.http.Response;
@@ -32,8 +32,7 @@ public final class WebhookRoute {
     }
 
     public static void register(Router router) {
-        router.accountGet("/webhooks", (request, caller) -> {
-            requireAdministrator(caller);
+        router.accountGet("/webhooks", Access.account().administratorsOnly(), (request, caller) -> {
             return router.store().read(state -> {
                 ObjectNode body = Json.object();
                 ArrayNode list = body.putObject("payload").putArray("webhooks");
@@ -41,22 +40,19 @@ public final class WebhookRoute {
                 return Response.ok(body);
             });
         });
-        router.accountPost("/webhooks", (request, caller) -> {
-            requireAdministrator(caller);
+        router.accountPost("/webhooks", Access.account().administratorsOnly(), (request, caller) -> {
             AccountWebhooks.WebhookFields fields = fields(request);
             return router.store().write(tx -> rendered(
                     AccountWebhooks.create(tx, caller.accountId(), fields), tx.state()));
         });
-        router.accountUpdate("/webhooks/{id}", (request, caller) -> {
-            requireAdministrator(caller);
+        router.accountUpdate("/webhooks/{id}", Access.account().administratorsOnly(), (request, caller) -> {
             return router.store().write(tx -> {
                 // Chatwoot finds the record (404) before it reads the parameters (422).
                 Webhook current = AccountWebhooks.find(tx.state(), caller.accountId(), request.idParam("id"));
                 return rendered(AccountWebhooks.update(tx, current, fields(request)), tx.state());
             });
         });
-        router.accountDelete("/webhooks/{id}", (request, caller) -> {
-            requireAdministrator(caller);
+        router.accountDelete("/webhooks/{id}", Access.account().administratorsOnly(), (request, caller) -> {
             return router.store().write(tx -> {
                 AccountWebhooks.delete(tx, AccountWebhooks.find(tx.state(), caller.accountId(), request.idParam("id")));
                 return Response.okEmpty();
@@ -68,12 +64,6 @@ public final class WebhookRoute {
         ObjectNode body = Json.object();
         body.putObject("payload").set("webhook", WebhookView.rest(webhook, state));
         return Response.ok(body);
-    }
-
-    private static void requireAdministrator(Caller caller) {
-        if (!caller.administrator()) {
-            throw Errors.unauthorizedAction();
-        }
     }
 
     /** {@code params.require(:webhook).permit(:inbox_id, :name, :url, subscriptions: [])}. */

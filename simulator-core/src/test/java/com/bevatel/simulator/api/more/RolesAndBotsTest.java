@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 class RolesAndBotsTest {
     private static final String BOTS = "{\"error\":\"Access to this endpoint is not authorized for bots\"}";
     private static final String NOT_AUTHORIZED = "{\"error\":\"You are not authorized to do this action\"}";
+    private static final String NOT_FOUND = "{\"error\":\"Resource could not be found\"}";
 
     World world;
 
@@ -116,6 +117,25 @@ class RolesAndBotsTest {
         assertThat(world.sam.post(Http.account("/inboxes"), "{\"name\":\"X\",\"channel\":{\"type\":\"api\"}}").status())
                 .isEqualTo(401);
         assertThat(world.show(conversation).get("id").asLong()).isEqualTo(conversation);
+    }
+
+    /**
+     * Chatwoot's order: a controller that finds its record in a before_action (inboxes, conversations)
+     * answers 404 before its policy's 401; one that authorizes first (contacts, webhooks) does not.
+     */
+    @Test
+    void administratorOnlyActionsFindTheirRecordFirstWhereChatwootDoes() {
+        String inboxUpdate = "{\"name\":\"X\"}";
+        assertThat(world.sam.patch(Http.account("/inboxes/999"), inboxUpdate).body()).isEqualTo(NOT_FOUND);
+        assertThat(world.sam.post(Http.account("/inboxes/999/reset_secret"), "{}").body()).isEqualTo(NOT_FOUND);
+        assertThat(world.sam.delete(Http.account("/inboxes/999")).body()).isEqualTo(NOT_FOUND);
+        assertThat(world.sam.delete(Http.account("/conversations/999")).body()).isEqualTo(NOT_FOUND);
+        assertThat(world.sam.patch(Http.account("/inboxes/1"), inboxUpdate).body()).isEqualTo(NOT_AUTHORIZED);
+        assertThat(world.sam.post(Http.account("/inboxes/1/reset_secret"), "{}").body()).isEqualTo(NOT_AUTHORIZED);
+
+        assertThat(world.sam.delete(Http.account("/contacts/999")).body()).isEqualTo(NOT_AUTHORIZED);
+        assertThat(world.sam.patch(Http.account("/webhooks/999"), "{\"url\":\"http://x.test\"}").body()).isEqualTo(NOT_AUTHORIZED);
+        assertThat(world.admin.patch(Http.account("/inboxes/999"), inboxUpdate).body()).isEqualTo(NOT_FOUND);
     }
 
     @Test

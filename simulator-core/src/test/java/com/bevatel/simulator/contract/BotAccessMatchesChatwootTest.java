@@ -1,0 +1,122 @@
+package com.bevatel.simulator.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.bevatel.simulator.http.Router;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The account routes open to agent bots are exactly those Chatwoot 4.16.2 opens to them, among the
+ * routes the simulator serves. Chatwoot's facts are copied here as data, so the test runs without
+ * Chatwoot's source: its list of controller#action pairs, and the controller#action each served
+ * route reaches in its router.
+ */
+class BotAccessMatchesChatwootTest {
+    private static final String ACCOUNTS = "api/v1/accounts/";
+
+    /**
+     * {@code AccessTokenAuthHelper::BOT_ACCESSIBLE_ENDPOINTS}, controller => actions, in Chatwoot's
+     * app/controllers/concerns/access_token_auth_helper.rb at 59442e57 (4.16.2).
+     */
+    private static final Set<String> CHATWOOT_BOT_ACCESSIBLE = Set.of(
+            ACCOUNTS + "conversations#show", ACCOUNTS + "conversations#toggle_status",
+            ACCOUNTS + "conversations#toggle_typing_status", ACCOUNTS + "conversations#toggle_priority",
+            ACCOUNTS + "conversations#create", ACCOUNTS + "conversations#update",
+            ACCOUNTS + "conversations#custom_attributes",
+            ACCOUNTS + "conversations/messages#create",
+            ACCOUNTS + "conversations/assignments#create",
+            ACCOUNTS + "conversations/labels#index", ACCOUNTS + "conversations/labels#create");
+
+    /**
+     * The controller#action (under api/v1/accounts/) each account route reaches, by Chatwoot's
+     * config/routes.rb at 59442e57: {@code resources} map GET/POST on the collection to index/create
+     * and GET/PUT/PATCH/DELETE on a member to show/update/update/destroy; {@code member} and
+     * {@code collection} routes to the action of their name; {@code scope module:} nests the controller.
+     */
+    private static final Map<String, String> CHATWOOT_ACTION = Map.ofEntries(
+            Map.entry("GET /inboxes", "inboxes#index"),
+            Map.entry("POST /inboxes", "inboxes#create"),
+            Map.entry("GET /inboxes/{id}", "inboxes#show"),
+            Map.entry("PUT /inboxes/{id}", "inboxes#update"),
+            Map.entry("PATCH /inboxes/{id}", "inboxes#update"),
+            Map.entry("DELETE /inboxes/{id}", "inboxes#destroy"),
+            Map.entry("POST /inboxes/{id}/reset_secret", "inboxes#reset_secret"),
+            Map.entry("GET /contacts", "contacts#index"),
+            Map.entry("POST /contacts", "contacts#create"),
+            Map.entry("GET /contacts/search", "contacts#search"),
+            Map.entry("POST /contacts/filter", "contacts#filter"),
+            Map.entry("GET /contacts/{id}", "contacts#show"),
+            Map.entry("PUT /contacts/{id}", "contacts#update"),
+            Map.entry("PATCH /contacts/{id}", "contacts#update"),
+            Map.entry("DELETE /contacts/{id}", "contacts#destroy"),
+            Map.entry("GET /contacts/{id}/contactable_inboxes", "contacts#contactable_inboxes"),
+            Map.entry("GET /contacts/{id}/conversations", "contacts/conversations#index"),
+            Map.entry("POST /contacts/{id}/contact_inboxes", "contacts/contact_inboxes#create"),
+            Map.entry("GET /contacts/{id}/labels", "contacts/labels#index"),
+            Map.entry("POST /contacts/{id}/labels", "contacts/labels#create"),
+            Map.entry("GET /conversations", "conversations#index"),
+            Map.entry("POST /conversations", "conversations#create"),
+            Map.entry("GET /conversations/meta", "conversations#meta"),
+            Map.entry("POST /conversations/filter", "conversations#filter"),
+            Map.entry("GET /conversations/{conversation_id}", "conversations#show"),
+            Map.entry("PUT /conversations/{conversation_id}", "conversations#update"),
+            Map.entry("PATCH /conversations/{conversation_id}", "conversations#update"),
+            Map.entry("DELETE /conversations/{conversation_id}", "conversations#destroy"),
+            Map.entry("POST /conversations/{conversation_id}/toggle_status", "conversations#toggle_status"),
+            Map.entry("POST /conversations/{conversation_id}/toggle_priority", "conversations#toggle_priority"),
+            Map.entry("POST /conversations/{conversation_id}/toggle_typing_status", "conversations#toggle_typing_status"),
+            Map.entry("POST /conversations/{conversation_id}/update_last_seen", "conversations#update_last_seen"),
+            Map.entry("POST /conversations/{conversation_id}/custom_attributes", "conversations#custom_attributes"),
+            Map.entry("GET /conversations/{conversation_id}/messages", "conversations/messages#index"),
+            Map.entry("POST /conversations/{conversation_id}/messages", "conversations/messages#create"),
+            Map.entry("PUT /conversations/{conversation_id}/messages/{id}", "conversations/messages#update"),
+            Map.entry("PATCH /conversations/{conversation_id}/messages/{id}", "conversations/messages#update"),
+            Map.entry("DELETE /conversations/{conversation_id}/messages/{id}", "conversations/messages#destroy"),
+            Map.entry("POST /conversations/{conversation_id}/assignments", "conversations/assignments#create"),
+            Map.entry("GET /conversations/{conversation_id}/labels", "conversations/labels#index"),
+            Map.entry("POST /conversations/{conversation_id}/labels", "conversations/labels#create"),
+            Map.entry("GET /webhooks", "webhooks#index"),
+            Map.entry("POST /webhooks", "webhooks#create"),
+            Map.entry("PUT /webhooks/{id}", "webhooks#update"),
+            Map.entry("PATCH /webhooks/{id}", "webhooks#update"),
+            Map.entry("DELETE /webhooks/{id}", "webhooks#destroy"));
+
+    private static final List<Router.Route> ACCOUNT_ROUTES = CoreRoutes.all().stream()
+            .filter(r -> r.template().startsWith(Router.ACCOUNT + "/")).toList();
+
+    /** "METHOD /sub/path" under the account. */
+    private static String key(Router.Route route) {
+        return route.method() + " " + route.template().substring(Router.ACCOUNT.length());
+    }
+
+    @Test
+    void everyAccountRouteIsMappedToTheChatwootActionItReaches() {
+        Set<String> served = ACCOUNT_ROUTES.stream().map(BotAccessMatchesChatwootTest::key).collect(Collectors.toSet());
+        assertThat(new TreeSet<>(served)).as("account routes to map to Chatwoot's controller#action (config/routes.rb)")
+                .isSubsetOf(CHATWOOT_ACTION.keySet());
+        assertThat(new TreeSet<>(CHATWOOT_ACTION.keySet())).as("mapped routes the simulator no longer serves")
+                .isSubsetOf(served);
+    }
+
+    @Test
+    void theRoutesOpenToBotsAreChatwootsBotAccessibleEndpoints() {
+        Set<String> openToBots = ACCOUNT_ROUTES.stream().filter(Router.Route::openToBots)
+                .map(BotAccessMatchesChatwootTest::key).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> chatwootOpens = ACCOUNT_ROUTES.stream().map(BotAccessMatchesChatwootTest::key)
+                .filter(route -> CHATWOOT_BOT_ACCESSIBLE.contains(ACCOUNTS + CHATWOOT_ACTION.get(route)))
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertThat(openToBots).as("account routes declared Access…openToBots()").isEqualTo(chatwootOpens);
+
+        Set<String> servedActions = ACCOUNT_ROUTES.stream().map(r -> ACCOUNTS + CHATWOOT_ACTION.get(key(r)))
+                .collect(Collectors.toSet());
+        Set<String> notServed = CHATWOOT_BOT_ACCESSIBLE.stream().filter(a -> !servedActions.contains(a))
+                .collect(Collectors.toCollection(TreeSet::new));
+        System.out.println("Chatwoot endpoints open to bots that the simulator does not serve: "
+                + (notServed.isEmpty() ? "none" : notServed));
+    }
+}
