@@ -22,7 +22,9 @@ public final class WebhookView {
         webhook.subscriptions().forEach(subscriptions::add);
         o.put("secret", webhook.secret());
         if (webhook.inboxId() != null) {
-            state.inboxes.find(webhook.inboxId()).ifPresent(inbox -> {
+            // Chatwoot stores any inbox_id (app/models/webhook.rb: belongs_to :inbox, optional: true) and would
+            // show another account's inbox here; the simulator keeps accounts apart and shows none.
+            state.inboxes.find(webhook.inboxId()).filter(inbox -> inbox.accountId() == webhook.accountId()).ifPresent(inbox -> {
                 ObjectNode slim = o.putObject("inbox");
                 slim.put("id", inbox.id());
                 slim.put("name", inbox.name());

@@ -134,4 +134,22 @@ class AccountWebhooksApiTest {
         assertThat(agent.delete(WEBHOOKS + "/1").body()).isEqualTo(denied);
         assertThat(http.withToken(null).get(WEBHOOKS).status()).isEqualTo(401);
     }
+
+    /** Chatwoot stores any inbox_id; the simulator never shows another account's inbox through it. */
+    @Test
+    void anotherAccountsInboxIsNeverShown() {
+        com.bevatel.simulator.fixture.Fixtures other = new com.bevatel.simulator.fixture.Fixtures(
+                java.util.List.of(new com.bevatel.simulator.fixture.Fixtures.AccountEntry(5L, "Other")), null,
+                java.util.List.of(new com.bevatel.simulator.fixture.Fixtures.InboxEntry(8L, 5L, "Their secret inbox",
+                        null, null, null, null, null)), null, null, null, null);
+        try (BevatelSimulator twoAccounts = BevatelSimulator.builder().fixtures(other).start()) {
+            Http api = new Http(twoAccounts);
+            Http.Result created = api.post(WEBHOOKS, "{\"url\":\"https://crm.example/x\",\"inbox_id\":8}");
+            assertThat(created.status()).isEqualTo(200);
+            assertThat(created.body()).doesNotContain("Their secret inbox");
+            assertThat(api.get(WEBHOOKS).body()).doesNotContain("Their secret inbox");
+            Http.Result own = api.post(WEBHOOKS, "{\"url\":\"https://crm.example/y\",\"inbox_id\":1}");
+            assertThat(own.json().at("/payload/webhook/inbox/name").asText()).isEqualTo("Bevatel API");
+        }
+    }
 }
