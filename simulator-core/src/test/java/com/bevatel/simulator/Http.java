@@ -1,5 +1,7 @@
 package com.bevatel.simulator;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.bevatel.simulator.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -76,6 +78,12 @@ public final class Http {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The JSON of a response that must be a 200 (the one helper every test class shares). */
+    public static JsonNode ok(Result result) {
+        assertThat(result.status()).as(result.toString()).isEqualTo(200);
+        return result.json();
     }
 
     /** A response: status, raw body and (lazily) its JSON. */

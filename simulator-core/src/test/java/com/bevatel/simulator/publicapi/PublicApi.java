@@ -1,5 +1,6 @@
 package com.bevatel.simulator.publicapi;
 
+import static com.bevatel.simulator.Http.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bevatel.simulator.BevatelSimulator;
@@ -85,11 +86,6 @@ final class PublicApi implements AutoCloseable, BeforeEachCallback, AfterAllCall
     /** POST …/conversations; asserts 200 and returns the public conversation. */
     JsonNode createConversation(String sourceId) {
         return ok(client.post(contact(sourceId) + "/conversations", "{}"));
-    }
-
-    static JsonNode ok(Http.Result result) {
-        assertThat(result.status()).as(result.toString()).isEqualTo(200);
-        return result.json();
     }
 
     List<DomainEvent> events() {

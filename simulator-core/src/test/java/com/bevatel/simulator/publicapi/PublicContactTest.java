@@ -37,7 +37,7 @@ class PublicContactTest {
                 + "\",\"id\":1,\"name\":\"Alice\",\"email\":\"alice@example.com\",\"phone_number\":\"+15550001111\"}");
         assertThat(api.events()).containsExactly(new DomainEvent.ContactCreated(1, 1));
 
-        JsonNode stored = PublicApi.ok(api.app.get(Http.account("/contacts/1"))).get("payload");
+        JsonNode stored = Http.ok(api.app.get(Http.account("/contacts/1"))).get("payload");
         assertThat(stored.get("identifier").asText()).isEqualTo("user-42");
         assertThat(stored.get("custom_attributes").toString()).isEqualTo("{\"plan\":\"gold\"}");
         assertThat(stored.get("additional_attributes").toString()).as("not a Client API parameter").isEqualTo("{}");
@@ -70,9 +70,9 @@ class PublicContactTest {
 
     @Test
     void reusesTheContactWithTheSameIdentifierThenEmailThenPhone() {
-        PublicApi.ok(api.app.post(Http.account("/contacts"), "{\"name\":\"By Identifier\",\"identifier\":\"user-42\"}"));
-        PublicApi.ok(api.app.post(Http.account("/contacts"), "{\"name\":\"By Email\",\"email\":\"b@x.io\"}"));
-        PublicApi.ok(api.app.post(Http.account("/contacts"), "{\"name\":\"By Phone\",\"phone_number\":\"+15550002222\"}"));
+        Http.ok(api.app.post(Http.account("/contacts"), "{\"name\":\"By Identifier\",\"identifier\":\"user-42\"}"));
+        Http.ok(api.app.post(Http.account("/contacts"), "{\"name\":\"By Email\",\"email\":\"b@x.io\"}"));
+        Http.ok(api.app.post(Http.account("/contacts"), "{\"name\":\"By Phone\",\"phone_number\":\"+15550002222\"}"));
         api.clearEvents();
 
         JsonNode byIdentifier = api.createContact("{\"identifier\":\"user-42\",\"email\":\"b@x.io\",\"name\":\"Other\"}");
@@ -87,7 +87,7 @@ class PublicContactTest {
         assertThat(List.of(byIdentifier, byEmail, byPhone)).extracting(b -> b.get("source_id").asText())
                 .doesNotHaveDuplicates();
         assertThat(api.eventNames()).as("no contact was created").isEmpty();
-        assertThat(PublicApi.ok(api.app.get(Http.account("/contacts/3"))).at("/payload/contact_inboxes")).hasSize(1);
+        assertThat(Http.ok(api.app.get(Http.account("/contacts/3"))).at("/payload/contact_inboxes")).hasSize(1);
     }
 
     @Test
@@ -116,7 +116,7 @@ class PublicContactTest {
         assertThat(badAttributes.status()).isEqualTo(422);
         assertThat(badAttributes.json().get("error").asText()).contains("custom_attributes");
         assertThat(api.eventNames()).isEmpty();
-        assertThat(PublicApi.ok(api.app.get(Http.account("/contacts/search?q=a"))).get("payload")).isEmpty();
+        assertThat(Http.ok(api.app.get(Http.account("/contacts/search?q=a"))).get("payload")).isEmpty();
         assertThat(api.createContact("{}").get("id").asLong()).as("no id was used up").isEqualTo(1);
     }
 
@@ -149,18 +149,18 @@ class PublicContactTest {
 
     @Test
     void anotherInboxCannotReachThisInboxsContacts() {
-        String otherIdentifier = PublicApi.ok(api.app.post(Http.account("/inboxes"),
+        String otherIdentifier = Http.ok(api.app.post(Http.account("/inboxes"),
                 "{\"name\":\"Other\",\"channel\":{\"type\":\"api\"}}")).get("inbox_identifier").asText();
         String sourceId = api.newContact("{\"name\":\"Alice\",\"source_id\":\"shared-session\"}");
         String other = "/public/api/v1/inboxes/" + otherIdentifier + "/contacts/" + sourceId;
 
         assertThat(api.client.get(other).toString()).isEqualTo("404 " + NOT_FOUND);
         assertThat(api.client.patch(other, "{\"name\":\"Mallory\"}").toString()).isEqualTo("404 " + NOT_FOUND);
-        JsonNode sameSourceElsewhere = PublicApi.ok(api.client.post("/public/api/v1/inboxes/" + otherIdentifier
+        JsonNode sameSourceElsewhere = Http.ok(api.client.post("/public/api/v1/inboxes/" + otherIdentifier
                 + "/contacts", "{\"source_id\":\"shared-session\",\"name\":\"Bob\"}"));
         assertThat(sameSourceElsewhere.get("id").asLong()).as("a new contact, not Alice").isNotEqualTo(1);
         assertThat(sameSourceElsewhere.get("name").asText()).isEqualTo("Bob");
-        assertThat(PublicApi.ok(api.client.get(api.contact(sourceId))).get("name").asText()).isEqualTo("Alice");
+        assertThat(Http.ok(api.client.get(api.contact(sourceId))).get("name").asText()).isEqualTo("Alice");
     }
 
     // ---- update ----
@@ -180,7 +180,7 @@ class PublicContactTest {
         assertThat(result.body()).isEqualTo("{\"source_id\":\"" + sourceId + "\",\"pubsub_token\":\""
                 + body.get("pubsub_token").asText() + "\",\"id\":1,\"name\":\"Alice\",\"email\":\"alice@x.io\","
                 + "\"phone_number\":\"+15550001111\"}");
-        JsonNode stored = PublicApi.ok(api.app.get(Http.account("/contacts/1"))).get("payload");
+        JsonNode stored = Http.ok(api.app.get(Http.account("/contacts/1"))).get("payload");
         assertThat(stored.get("identifier").asText()).isEqualTo("user-42");
         assertThat(stored.get("custom_attributes").toString())
                 .isEqualTo("{\"plan\":\"gold\",\"prefs\":{\"lang\":\"ar\",\"tz\":\"UTC\"},\"seats\":3}");
@@ -194,7 +194,7 @@ class PublicContactTest {
     void putIsTheSameAsPatch() {
         String sourceId = api.newContact("{\"name\":\"Alice\"}");
 
-        JsonNode body = PublicApi.ok(api.client.put(api.contact(sourceId), "{\"name\":\"Alicia\"}"));
+        JsonNode body = Http.ok(api.client.put(api.contact(sourceId), "{\"name\":\"Alicia\"}"));
 
         assertThat(body.get("name").asText()).isEqualTo("Alicia");
     }
@@ -204,35 +204,35 @@ class PublicContactTest {
         String sourceId = api.newContact("{\"name\":\"Alice\",\"email\":\"alice@x.io\"}");
         api.clearEvents();
 
-        PublicApi.ok(api.client.patch(api.contact(sourceId), "{\"name\":\"Alice\",\"email\":\"ALICE@x.io\",\"custom_attributes\":{}}"));
+        Http.ok(api.client.patch(api.contact(sourceId), "{\"name\":\"Alice\",\"email\":\"ALICE@x.io\",\"custom_attributes\":{}}"));
 
         assertThat(api.eventNames()).isEmpty();
     }
 
     @Test
     void givingTheEmailOfAnotherContactMergesIntoThatContact() {
-        PublicApi.ok(api.app.post(Http.account("/contacts"), "{\"name\":\"Alice\",\"email\":\"alice@x.io\","
+        Http.ok(api.app.post(Http.account("/contacts"), "{\"name\":\"Alice\",\"email\":\"alice@x.io\","
                 + "\"custom_attributes\":{\"plan\":\"gold\"}}"));
         String anonymous = api.newContact("{\"custom_attributes\":{\"plan\":\"free\",\"source\":\"widget\"}}");
         long conversationId = api.createConversation(anonymous).get("id").asLong();
-        long messageId = PublicApi.ok(api.client.post(api.conversation(anonymous, conversationId) + "/messages",
+        long messageId = Http.ok(api.client.post(api.conversation(anonymous, conversationId) + "/messages",
                 "{\"content\":\"Hi\"}")).get("id").asLong();
         api.clearEvents();
 
-        JsonNode body = PublicApi.ok(api.client.patch(api.contact(anonymous), "{\"email\":\"Alice@X.io\"}"));
+        JsonNode body = Http.ok(api.client.patch(api.contact(anonymous), "{\"email\":\"Alice@X.io\"}"));
 
         assertThat(body.get("id").asLong()).as("the existing contact survives").isEqualTo(1);
         assertThat(body.get("source_id").asText()).isEqualTo(anonymous);
         assertThat(body.get("name").asText()).isEqualTo("Alice");
         assertThat(api.app.get(Http.account("/contacts/2")).status()).as("the merged contact is gone").isEqualTo(404);
-        JsonNode survivor = PublicApi.ok(api.app.get(Http.account("/contacts/1"))).get("payload");
+        JsonNode survivor = Http.ok(api.app.get(Http.account("/contacts/1"))).get("payload");
         assertThat(survivor.get("contact_inboxes")).extracting(ci -> ci.get("source_id").asText()).containsExactly(anonymous);
         assertThat(survivor.get("custom_attributes").toString())
                 .as("the survivor's values win, the merged contact fills the gaps")
                 .isEqualTo("{\"plan\":\"gold\",\"source\":\"widget\"}");
-        JsonNode conversation = PublicApi.ok(api.app.get(Http.account("/conversations/" + conversationId)));
+        JsonNode conversation = Http.ok(api.app.get(Http.account("/conversations/" + conversationId)));
         assertThat(conversation.at("/meta/sender/id").asLong()).isEqualTo(1);
-        JsonNode publicConversation = PublicApi.ok(api.client.get(api.conversation(anonymous, conversationId)));
+        JsonNode publicConversation = Http.ok(api.client.get(api.conversation(anonymous, conversationId)));
         assertThat(publicConversation.at("/contact/id").asLong()).isEqualTo(1);
         assertThat(publicConversation.at("/messages/0/sender/id").asLong()).isEqualTo(1);
         List<DomainEvent> events = api.events();
@@ -245,10 +245,10 @@ class PublicContactTest {
 
     @Test
     void givingThePhoneOfAnotherContactMergesIntoThatContact() {
-        PublicApi.ok(api.app.post(Http.account("/contacts"), "{\"name\":\"Bob\",\"phone_number\":\"+15550003333\"}"));
+        Http.ok(api.app.post(Http.account("/contacts"), "{\"name\":\"Bob\",\"phone_number\":\"+15550003333\"}"));
         String anonymous = api.newContact("{\"name\":\"visitor\"}");
 
-        JsonNode body = PublicApi.ok(api.client.patch(api.contact(anonymous),
+        JsonNode body = Http.ok(api.client.patch(api.contact(anonymous),
                 "{\"phone_number\":\"+15550003333\",\"email\":\"bob@x.io\"}"));
 
         assertThat(body.get("id").asLong()).isEqualTo(1);
@@ -259,11 +259,11 @@ class PublicContactTest {
 
     @Test
     void aPhoneOwnedByAContactWithAnotherEmailIsNeitherMergedNorTaken() {
-        PublicApi.ok(api.app.post(Http.account("/contacts"), "{\"name\":\"Bob\",\"email\":\"bob@x.io\","
+        Http.ok(api.app.post(Http.account("/contacts"), "{\"name\":\"Bob\",\"email\":\"bob@x.io\","
                 + "\"phone_number\":\"+15550003333\"}"));
         String anonymous = api.newContact("{\"name\":\"Carol\"}");
 
-        JsonNode body = PublicApi.ok(api.client.patch(api.contact(anonymous),
+        JsonNode body = Http.ok(api.client.patch(api.contact(anonymous),
                 "{\"phone_number\":\"+15550003333\",\"email\":\"carol@x.io\"}"));
 
         assertThat(body.get("id").asLong()).isEqualTo(2);
@@ -274,7 +274,7 @@ class PublicContactTest {
 
     @Test
     void anInvalidUpdateChangesNothing() {
-        PublicApi.ok(api.app.post(Http.account("/contacts"), "{\"name\":\"Alice\",\"email\":\"alice@x.io\"}"));
+        Http.ok(api.app.post(Http.account("/contacts"), "{\"name\":\"Alice\",\"email\":\"alice@x.io\"}"));
         String anonymous = api.newContact("{\"name\":\"Visitor\",\"phone_number\":\"+15550004444\"}");
         api.clearEvents();
 
@@ -284,7 +284,7 @@ class PublicContactTest {
         assertThat(result.toString()).isEqualTo(
                 "422 {\"message\":\"Phone number should be in e164 format\",\"attributes\":[\"phone_number\"]}");
         assertThat(api.eventNames()).isEmpty();
-        assertThat(PublicApi.ok(api.client.get(api.contact(anonymous))).get("name").asText()).isEqualTo("Visitor");
+        assertThat(Http.ok(api.client.get(api.contact(anonymous))).get("name").asText()).isEqualTo("Visitor");
         assertThat(api.app.get(Http.account("/contacts/2")).status()).as("the merge was rolled back").isEqualTo(200);
     }
 

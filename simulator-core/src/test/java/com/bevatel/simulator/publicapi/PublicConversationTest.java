@@ -43,7 +43,7 @@ class PublicConversationTest {
                 + "\"status\":\"open\",\"agent_last_seen_at\":0,\"messages\":[],\"contact\":"
                 + rawAlice("2026-01-01T00:00:01.000Z", "null") + "}");
         assertThat(api.events()).containsExactly(new DomainEvent.ConversationCreated(1, 1));
-        JsonNode asAgentSeesIt = PublicApi.ok(api.app.get(Http.account("/conversations/1")));
+        JsonNode asAgentSeesIt = Http.ok(api.app.get(Http.account("/conversations/1")));
         assertThat(asAgentSeesIt.get("custom_attributes").toString()).isEqualTo("{\"order\":\"A-1\"}");
         assertThat(asAgentSeesIt.get("uuid").asText()).isEqualTo(uuid);
     }
@@ -52,8 +52,8 @@ class PublicConversationTest {
     void aLockedInboxReturnsTheLatestConversationInsteadOfOpeningAnother() {
         String sourceId = api.newContact("{\"name\":\"Alice\"}");
         long first = api.createConversation(sourceId).get("id").asLong();
-        PublicApi.ok(api.app.patch(Http.account("/inboxes/1"), "{\"lock_to_single_conversation\":true}"));
-        PublicApi.ok(api.client.post(api.conversation(sourceId, first) + "/toggle_status", ""));
+        Http.ok(api.app.patch(Http.account("/inboxes/1"), "{\"lock_to_single_conversation\":true}"));
+        Http.ok(api.client.post(api.conversation(sourceId, first) + "/toggle_status", ""));
         api.clearEvents();
 
         JsonNode again = api.createConversation(sourceId);
@@ -84,12 +84,12 @@ class PublicConversationTest {
     void showHidesPrivateNotesAndActivityMessages() {
         String sourceId = api.newContact("{\"name\":\"Alice\",\"email\":\"alice@x.io\"}");
         long id = api.createConversation(sourceId).get("id").asLong();
-        PublicApi.ok(api.client.post(api.conversation(sourceId, id) + "/messages", "{\"content\":\"Hello\"}"));
-        PublicApi.ok(api.app.post(Http.account("/conversations/" + id + "/messages"), "{\"content\":\"note\",\"private\":true}"));
-        PublicApi.ok(api.app.post(Http.account("/conversations/" + id + "/messages"), "{\"content\":\"Hi Alice\"}"));
-        PublicApi.ok(api.app.post(Http.account("/conversations/" + id + "/toggle_status"), "{\"status\":\"pending\"}"));
+        Http.ok(api.client.post(api.conversation(sourceId, id) + "/messages", "{\"content\":\"Hello\"}"));
+        Http.ok(api.app.post(Http.account("/conversations/" + id + "/messages"), "{\"content\":\"note\",\"private\":true}"));
+        Http.ok(api.app.post(Http.account("/conversations/" + id + "/messages"), "{\"content\":\"Hi Alice\"}"));
+        Http.ok(api.app.post(Http.account("/conversations/" + id + "/toggle_status"), "{\"status\":\"pending\"}"));
 
-        JsonNode shown = PublicApi.ok(api.client.get(api.conversation(sourceId, id)));
+        JsonNode shown = Http.ok(api.client.get(api.conversation(sourceId, id)));
 
         assertThat(shown.get("status").asText()).isEqualTo("pending");
         assertThat(shown.get("messages")).extracting(m -> m.get("content").asText()).containsExactly("Hello", "Hi Alice");
@@ -113,12 +113,12 @@ class PublicConversationTest {
                     .toString()).as(action).isEqualTo(NOT_FOUND);
         }
         assertThat(api.client.post(api.contact("nobody") + "/conversations", "{}").toString()).isEqualTo(NOT_FOUND);
-        assertThat(PublicApi.ok(api.client.get(api.conversation(bob, bobs))).get("status").asText()).isEqualTo("open");
+        assertThat(Http.ok(api.client.get(api.conversation(bob, bobs))).get("status").asText()).isEqualTo("open");
     }
 
     @Test
     void anotherInboxCannotReachThisInboxsConversations() {
-        String otherInbox = "/public/api/v1/inboxes/" + PublicApi.ok(api.app.post(Http.account("/inboxes"),
+        String otherInbox = "/public/api/v1/inboxes/" + Http.ok(api.app.post(Http.account("/inboxes"),
                 "{\"name\":\"Other\",\"channel\":{\"type\":\"api\"}}")).get("inbox_identifier").asText();
         String sourceId = api.newContact("{\"name\":\"Alice\"}");
         long id = api.createConversation(sourceId).get("id").asLong();
@@ -136,7 +136,7 @@ class PublicConversationTest {
         long id = api.createConversation(sourceId).get("id").asLong();
         api.clearEvents();
 
-        JsonNode resolved = PublicApi.ok(api.client.post(api.conversation(sourceId, id) + "/toggle_status", ""));
+        JsonNode resolved = Http.ok(api.client.post(api.conversation(sourceId, id) + "/toggle_status", ""));
 
         assertThat(resolved.get("status").asText()).isEqualTo("resolved");
         assertThat(resolved.get("messages")).as("the activity message is not shown to the contact").isEmpty();
@@ -145,7 +145,7 @@ class PublicConversationTest {
         DomainEvent.ConversationUpdated updated = (DomainEvent.ConversationUpdated) api.events().get(2);
         assertThat(updated.changes()).extracting(AttributeChange::attribute)
                 .containsExactly("status", "updated_at", "status_changed_at");
-        JsonNode activity = PublicApi.ok(api.app.get(Http.account("/conversations/" + id + "/messages"))).at("/payload/0");
+        JsonNode activity = Http.ok(api.app.get(Http.account("/conversations/" + id + "/messages"))).at("/payload/0");
         assertThat(activity.get("content").asText()).isEqualTo("Conversation was resolved by Alice smith");
         assertThat(activity.get("message_type").asInt()).isEqualTo(2);
         assertThat(activity.get("content_attributes").toString())
@@ -156,7 +156,7 @@ class PublicConversationTest {
     void toggleStatusOnAResolvedConversationChangesNothing() {
         String sourceId = api.newContact("{\"name\":\"Alice\"}");
         long id = api.createConversation(sourceId).get("id").asLong();
-        JsonNode resolved = PublicApi.ok(api.client.post(api.conversation(sourceId, id) + "/toggle_status", ""));
+        JsonNode resolved = Http.ok(api.client.post(api.conversation(sourceId, id) + "/toggle_status", ""));
         api.clearEvents();
 
         Http.Result again = api.client.post(api.conversation(sourceId, id) + "/toggle_status", "{\"status\":\"open\"}");
@@ -189,14 +189,14 @@ class PublicConversationTest {
         String sourceId = api.newContact("{\"name\":\"Alice\"}");
         long id = api.createConversation(sourceId).get("id").asLong();
         String agentMessages = Http.account("/conversations/" + id + "/messages");
-        long incoming = PublicApi.ok(api.client.post(api.conversation(sourceId, id) + "/messages", "{\"content\":\"Hi\"}"))
+        long incoming = Http.ok(api.client.post(api.conversation(sourceId, id) + "/messages", "{\"content\":\"Hi\"}"))
                 .get("id").asLong();
-        long sent = PublicApi.ok(api.app.post(agentMessages, "{\"content\":\"Hello\"}")).get("id").asLong();
-        long note = PublicApi.ok(api.app.post(agentMessages, "{\"content\":\"vip\",\"private\":true}")).get("id").asLong();
-        long delivered = PublicApi.ok(api.app.post(agentMessages, "{\"content\":\"Shipped\"}")).get("id").asLong();
-        PublicApi.ok(api.app.patch(agentMessages + "/" + delivered, "{\"status\":\"delivered\"}"));
-        long read = PublicApi.ok(api.app.post(agentMessages, "{\"content\":\"Anything else?\"}")).get("id").asLong();
-        PublicApi.ok(api.app.patch(agentMessages + "/" + read, "{\"status\":\"read\"}"));
+        long sent = Http.ok(api.app.post(agentMessages, "{\"content\":\"Hello\"}")).get("id").asLong();
+        long note = Http.ok(api.app.post(agentMessages, "{\"content\":\"vip\",\"private\":true}")).get("id").asLong();
+        long delivered = Http.ok(api.app.post(agentMessages, "{\"content\":\"Shipped\"}")).get("id").asLong();
+        Http.ok(api.app.patch(agentMessages + "/" + delivered, "{\"status\":\"delivered\"}"));
+        long read = Http.ok(api.app.post(agentMessages, "{\"content\":\"Anything else?\"}")).get("id").asLong();
+        Http.ok(api.app.patch(agentMessages + "/" + read, "{\"status\":\"read\"}"));
         api.clearEvents();
         long now = START + 9; // nine writes so far, one second each; this call is the tenth
 
@@ -205,12 +205,12 @@ class PublicConversationTest {
         assertThat(seen.toString()).isEqualTo("200 ");
         assertThat(api.events()).containsExactly(new DomainEvent.MessageUpdated(1, sent),
                 new DomainEvent.MessageUpdated(1, note), new DomainEvent.MessageUpdated(1, delivered));
-        JsonNode statuses = PublicApi.ok(api.app.get(agentMessages)).get("payload");
+        JsonNode statuses = Http.ok(api.app.get(agentMessages)).get("payload");
         assertThat(statuses).extracting(m -> m.get("id").asLong() + ":" + m.get("status").asText()).containsExactly(
                 incoming + ":sent", sent + ":read", note + ":read", delivered + ":read", read + ":read");
-        JsonNode conversation = PublicApi.ok(api.client.get(api.conversation(sourceId, id)));
+        JsonNode conversation = Http.ok(api.client.get(api.conversation(sourceId, id)));
         assertThat(conversation.get("contact_last_seen_at").asLong()).isEqualTo(now + 1);
-        assertThat(PublicApi.ok(api.app.get(Http.account("/conversations/" + id))).get("contact_last_seen_at").asLong())
+        assertThat(Http.ok(api.app.get(Http.account("/conversations/" + id))).get("contact_last_seen_at").asLong())
                 .isEqualTo(now + 1);
     }
 }

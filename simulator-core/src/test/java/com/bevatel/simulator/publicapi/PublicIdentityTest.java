@@ -24,12 +24,12 @@ class PublicIdentityTest {
     }
 
     private boolean verified(long conversationId) {
-        return PublicApi.ok(api.app.get(Http.account("/conversations/" + conversationId))).at("/meta/hmac_verified")
+        return Http.ok(api.app.get(Http.account("/conversations/" + conversationId))).at("/meta/hmac_verified")
                 .asBoolean();
     }
 
     private void makeHmacMandatory() {
-        PublicApi.ok(api.app.patch(Http.account("/inboxes/1"), "{\"channel\":{\"hmac_mandatory\":true}}"));
+        Http.ok(api.app.patch(Http.account("/inboxes/1"), "{\"channel\":{\"hmac_mandatory\":true}}"));
     }
 
     @Test
@@ -111,7 +111,7 @@ class PublicIdentityTest {
         assertThat(api.eventNames()).isEmpty();
         assertThat(verified(conversationId)).isFalse();
 
-        JsonNode updated = PublicApi.ok(api.client.patch(api.contact(sourceId),
+        JsonNode updated = Http.ok(api.client.patch(api.contact(sourceId),
                 "{\"identifier\":\"user-42\",\"identifier_hash\":\"" + hash("user-42") + "\",\"name\":\"Alicia\"}"));
 
         assertThat(updated.get("name").asText()).isEqualTo("Alicia");
@@ -127,19 +127,19 @@ class PublicIdentityTest {
         String stranger = api.newContact("{\"identifier\":\"user-7\"}");
         long strangers = api.createConversation(stranger).get("id").asLong();
 
-        assertThat(PublicApi.ok(api.client.get(api.contact(first) + "/conversations")))
+        assertThat(Http.ok(api.client.get(api.contact(first) + "/conversations")))
                 .extracting(c -> c.get("id").asLong()).containsExactly(own);
         assertThat(api.client.get(api.conversation(first, other)).status()).isEqualTo(404);
         assertThat(api.client.get(api.conversation(first, other) + "/messages").status()).isEqualTo(404);
 
-        PublicApi.ok(api.client.get(api.contact(first) + "?identifier=user-42&identifier_hash=" + hash("user-42")));
+        Http.ok(api.client.get(api.contact(first) + "?identifier=user-42&identifier_hash=" + hash("user-42")));
 
-        assertThat(PublicApi.ok(api.client.get(api.contact(first) + "/conversations")))
+        assertThat(Http.ok(api.client.get(api.contact(first) + "/conversations")))
                 .extracting(c -> c.get("id").asLong()).containsExactly(own, other);
-        assertThat(PublicApi.ok(api.client.get(api.conversation(first, other))).get("id").asLong()).isEqualTo(other);
-        PublicApi.ok(api.client.post(api.conversation(first, other) + "/messages", "{\"content\":\"from the verified session\"}"));
+        assertThat(Http.ok(api.client.get(api.conversation(first, other))).get("id").asLong()).isEqualTo(other);
+        Http.ok(api.client.post(api.conversation(first, other) + "/messages", "{\"content\":\"from the verified session\"}"));
         assertThat(api.client.get(api.conversation(first, strangers)).status()).as("never another contact's").isEqualTo(404);
-        assertThat(PublicApi.ok(api.client.get(api.contact(second) + "/conversations")))
+        assertThat(Http.ok(api.client.get(api.contact(second) + "/conversations")))
                 .as("the other session is not verified").extracting(c -> c.get("id").asLong()).containsExactly(other);
     }
 }

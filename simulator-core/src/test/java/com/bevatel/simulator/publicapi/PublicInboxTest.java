@@ -36,11 +36,11 @@ class PublicInboxTest {
 
     @Test
     void reflectsTheInboxSettingsAnAdministratorChanges() {
-        PublicApi.ok(api.app.patch(Http.account("/inboxes/1"), "{\"name\":\"Support\",\"greeting_enabled\":true,"
+        Http.ok(api.app.patch(Http.account("/inboxes/1"), "{\"name\":\"Support\",\"greeting_enabled\":true,"
                 + "\"greeting_message\":\"Hi\",\"working_hours_enabled\":true,\"timezone\":\"Asia/Riyadh\","
                 + "\"channel\":{\"hmac_mandatory\":true}}"));
 
-        var body = PublicApi.ok(api.client.get(api.inbox()));
+        var body = Http.ok(api.client.get(api.inbox()));
 
         assertThat(body.get("identity_validation_enabled").asBoolean()).isTrue();
         assertThat(body.get("name").asText()).isEqualTo("Support");

@@ -44,7 +44,7 @@ class PublicMessageTest {
                 + "\"identifier\":null,\"name\":\"Alice\",\"phone_number\":null,\"thumbnail\":\"\",\"blocked\":false,"
                 + "\"type\":\"contact\"}}");
         assertThat(api.eventNames()).containsExactly("message_created", "contact_updated");
-        JsonNode asAgentSeesIt = PublicApi.ok(api.app.get(agentMessages)).at("/payload/0");
+        JsonNode asAgentSeesIt = Http.ok(api.app.get(agentMessages)).at("/payload/0");
         assertThat(asAgentSeesIt.get("private").asBoolean()).as("only content and echo_id are read").isFalse();
         assertThat(asAgentSeesIt.at("/sender/type").asText()).isEqualTo("contact");
     }
@@ -59,16 +59,16 @@ class PublicMessageTest {
 
     @Test
     void anIncomingMessageReopensAResolvedConversation() {
-        PublicApi.ok(api.client.post(api.conversation(sourceId, 1) + "/toggle_status", ""));
+        Http.ok(api.client.post(api.conversation(sourceId, 1) + "/toggle_status", ""));
         api.clearEvents();
 
-        PublicApi.ok(api.client.post(messages, "{\"content\":\"One more thing\"}"));
+        Http.ok(api.client.post(messages, "{\"content\":\"One more thing\"}"));
 
         // Resolving cleared waiting_since, so the new incoming message sets it again: a second conversation_updated.
         assertThat(api.eventNames()).containsExactly("conversation_status_changed", "conversation_updated",
                 "message_created", "message_created", "conversation_updated", "contact_updated");
-        assertThat(PublicApi.ok(api.client.get(api.conversation(sourceId, 1))).get("status").asText()).isEqualTo("open");
-        assertThat(PublicApi.ok(api.app.get(agentMessages)).get("payload")).extracting(m -> m.get("content").asText())
+        assertThat(Http.ok(api.client.get(api.conversation(sourceId, 1))).get("status").asText()).isEqualTo("open");
+        assertThat(Http.ok(api.app.get(agentMessages)).get("payload")).extracting(m -> m.get("content").asText())
                 .containsExactly("Conversation was resolved by Alice", "One more thing",
                         "System reopened the conversation due to a new incoming message.");
     }
@@ -87,19 +87,19 @@ class PublicMessageTest {
     void listsTheLatestTwentyPublicMessagesOldestFirst() {
         List<Long> visible = new ArrayList<>();
         for (int i = 1; i <= 23; i++) {
-            visible.add(PublicApi.ok(api.client.post(messages, "{\"content\":\"m" + i + "\"}")).get("id").asLong());
+            visible.add(Http.ok(api.client.post(messages, "{\"content\":\"m" + i + "\"}")).get("id").asLong());
             if (i == 20) {
-                PublicApi.ok(api.app.post(agentMessages, "{\"content\":\"internal\",\"private\":true}"));
-                visible.add(PublicApi.ok(api.app.post(agentMessages, "{\"content\":\"reply\"}")).get("id").asLong());
+                Http.ok(api.app.post(agentMessages, "{\"content\":\"internal\",\"private\":true}"));
+                visible.add(Http.ok(api.app.post(agentMessages, "{\"content\":\"reply\"}")).get("id").asLong());
             }
         }
-        PublicApi.ok(api.client.post(api.conversation(sourceId, 1) + "/toggle_status", ""));
+        Http.ok(api.client.post(api.conversation(sourceId, 1) + "/toggle_status", ""));
 
-        JsonNode latest = PublicApi.ok(api.client.get(messages));
-        JsonNode before = PublicApi.ok(api.client.get(messages + "?before=" + visible.get(20)));
+        JsonNode latest = Http.ok(api.client.get(messages));
+        JsonNode before = Http.ok(api.client.get(messages + "?before=" + visible.get(20)));
 
         assertThat(latest).extracting(m -> m.get("id").asLong()).containsExactlyElementsOf(visible.subList(4, 24));
-        assertThat(latest.get(16).toString()).isEqualTo(PublicApi.ok(api.client.get(api.conversation(sourceId, 1)))
+        assertThat(latest.get(16).toString()).isEqualTo(Http.ok(api.client.get(api.conversation(sourceId, 1)))
                 .at("/messages/20").toString());
         assertThat(latest.get(16).at("/sender/type").asText()).isEqualTo("user");
         assertThat(latest.get(16).get("message_type").asInt()).isEqualTo(1);
@@ -111,7 +111,7 @@ class PublicMessageTest {
 
     @Test
     void aFormReplyStoresTheSubmittedValues() {
-        long form = PublicApi.ok(api.app.post(agentMessages, "{\"content\":\"Your email?\",\"content_type\":\"form\","
+        long form = Http.ok(api.app.post(agentMessages, "{\"content\":\"Your email?\",\"content_type\":\"form\","
                 + "\"content_attributes\":{\"items\":[{\"name\":\"email\",\"label\":\"Email\",\"type\":\"email\"}]}}"))
                 .get("id").asLong();
         api.clearEvents();
@@ -126,19 +126,19 @@ class PublicMessageTest {
         assertThat(api.events()).containsExactly(new DomainEvent.MessageUpdated(1, form));
 
         api.clearEvents();
-        PublicApi.ok(api.client.put(messages + "/" + form, "{\"submitted_values\":[{\"name\":\"email\",\"value\":\"a@x.io\"}]}"));
-        PublicApi.ok(api.client.patch(messages + "/" + form, "{}"));
+        Http.ok(api.client.put(messages + "/" + form, "{\"submitted_values\":[{\"name\":\"email\",\"value\":\"a@x.io\"}]}"));
+        Http.ok(api.client.patch(messages + "/" + form, "{}"));
         assertThat(api.eventNames()).as("nothing changed").isEmpty();
     }
 
     @Test
     void aCsatReplyIsLockedAfterFourteenDays() {
-        long survey = PublicApi.ok(api.app.post(agentMessages, "{\"content\":\"Rate us\",\"content_type\":\"input_csat\"}"))
+        long survey = Http.ok(api.app.post(agentMessages, "{\"content\":\"Rate us\",\"content_type\":\"input_csat\"}"))
                 .get("id").asLong();
         String reply = "{\"submitted_values\":{\"csat_survey_response\":{\"rating\":5,\"feedback_message\":\"great\",\"x\":1}}}";
         api.sim.clock().advance(Duration.ofDays(14));
 
-        JsonNode answered = PublicApi.ok(api.client.patch(messages + "/" + survey, reply));
+        JsonNode answered = Http.ok(api.client.patch(messages + "/" + survey, reply));
 
         assertThat(answered.get("content_attributes").toString())
                 .isEqualTo("{\"submitted_values\":{\"csat_survey_response\":{\"feedback_message\":\"great\",\"rating\":5}}}");
@@ -155,7 +155,7 @@ class PublicMessageTest {
     void anUnknownOrForeignMessageIsNotFound() {
         String bob = api.newContact("{\"name\":\"Bob\"}");
         long bobsConversation = api.createConversation(bob).get("id").asLong();
-        long bobsMessage = PublicApi.ok(api.client.post(api.conversation(bob, bobsConversation) + "/messages",
+        long bobsMessage = Http.ok(api.client.post(api.conversation(bob, bobsConversation) + "/messages",
                 "{\"content\":\"mine\"}")).get("id").asLong();
 
         for (String id : List.of(String.valueOf(bobsMessage), "999", "abc")) {

@@ -1,5 +1,6 @@
 package com.bevatel.simulator.reliability;
 
+import static com.bevatel.simulator.Http.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bevatel.simulator.BevatelSimulator;
@@ -154,11 +155,6 @@ final class FuzzWorld implements AutoCloseable {
         String url = reply.jsonOrNull().at("/attachments/0/data_url").asText();
         String[] parts = url.split("/");
         return parts[parts.length - 2];
-    }
-
-    private static JsonNode ok(Http.Result result) {
-        assertThat(result.status()).as(result.toString()).isEqualTo(200);
-        return result.json();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.bevatel.simulator.reliability;
 
+import static com.bevatel.simulator.Http.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bevatel.simulator.BevatelSimulator;
@@ -178,10 +179,5 @@ final class IsolationWorld {
         tenant.conversationIds().forEach(id -> paths.addAll(List.of("/conversations/" + id, "/conversations/" + id + "/messages",
                 "/conversations/" + id + "/labels")));
         return paths.stream().map(path -> path + " " + http.get(tenant.path(path))).collect(Collectors.joining("\n"));
-    }
-
-    private static JsonNode ok(Http.Result result) {
-        assertThat(result.status()).as(result.toString()).isEqualTo(200);
-        return result.json();
     }
 }

@@ -1,5 +1,6 @@
 package com.bevatel.simulator.reliability;
 
+import static com.bevatel.simulator.Http.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bevatel.simulator.BevatelSimulator;
@@ -209,10 +210,5 @@ class LimitsTest {
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.jsonOrNull().get("error").asText()).contains("attachment storage of 4096 bytes (3000 in use)");
         assertThat(StateFingerprint.of(sim)).isEqualTo(before);
-    }
-
-    private static JsonNode ok(Http.Result result) {
-        assertThat(result.status()).as(result.toString()).isEqualTo(200);
-        return result.json();
     }
 }

@@ -1,5 +1,6 @@
 package com.bevatel.simulator.reliability;
 
+import static com.bevatel.simulator.Http.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bevatel.simulator.BevatelSimulator;
@@ -237,10 +238,5 @@ class ParamsAttackTest {
         RawHttp.Reply reply = send(form(Http.account("/contacts"), threeMegabytes));
         refused(reply, before, "nesting depth");
         assertThat(reply.text().length()).as("the message names the parameter, shortened").isLessThan(1_000);
-    }
-
-    private static JsonNode ok(Http.Result result) {
-        assertThat(result.status()).as(result.toString()).isEqualTo(200);
-        return result.json();
     }
 }

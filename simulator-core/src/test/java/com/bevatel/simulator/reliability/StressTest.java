@@ -1,5 +1,6 @@
 package com.bevatel.simulator.reliability;
 
+import static com.bevatel.simulator.Http.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bevatel.simulator.BevatelSimulator;
@@ -235,10 +236,5 @@ class StressTest {
 
     private static List<Long> range(int count) {
         return LongStream.rangeClosed(1, count).boxed().toList();
-    }
-
-    private static JsonNode ok(Http.Result result) {
-        assertThat(result.status()).as(result.toString()).isEqualTo(200);
-        return result.json();
     }
 }
