@@ -7,7 +7,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The "send messages to the API channel" guide, end to end over HTTP (API.md §9). */
+/** The "send messages to the API channel" guide, end to end over HTTP (contact to reopened conversation). */
 class GuideFlowTest {
     static BevatelSimulator sim;
     static Http http;

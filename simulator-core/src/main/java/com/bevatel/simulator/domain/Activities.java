@@ -21,7 +21,8 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * The activity messages of API.md §3.6 (type 2, no sender, never delivered to webhooks). Chatwoot
+ * The activity messages of app/models/concerns/activity_message_handler.rb and its siblings
+ * (type 2, no sender, never delivered to webhooks). Chatwoot
  * writes them from a background job; here they are written in the same transaction, deterministically.
  */
 public final class Activities {

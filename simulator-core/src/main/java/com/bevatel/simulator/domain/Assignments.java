@@ -11,7 +11,7 @@ import com.bevatel.simulator.state.Transaction;
 import java.util.Objects;
 
 /**
- * Conversation assignment (API.md §5.4 {@code assignments}; Chatwoot's AssignmentService and
+ * Conversation assignment (Chatwoot's app/services/conversations/assignment_service.rb and
  * AssignmentHandler): to an agent, to an agent bot, to a team, or nobody.
  */
 public final class Assignments {
@@ -75,7 +75,7 @@ public final class Assignments {
     }
 
     /**
-     * An agent bot moving its pending conversation to open ("bot handoff", §5.4 toggle_status):
+     * An agent bot moving its pending conversation to open ("bot handoff", app/models/conversation.rb#bot_handoff!):
      * waiting_since starts if unset (its own save), then the bot lets go and the conversation opens.
      */
     public static Conversation botHandoff(Transaction tx, Conversation current, Actor actor) {

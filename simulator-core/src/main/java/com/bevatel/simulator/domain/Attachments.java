@@ -19,7 +19,7 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
 /**
- * Message attachments (API.md §4.6, §5.6): stored in memory with their bytes, served back by the
+ * Message attachments (app/models/attachment.rb): stored in memory with their bytes, served back by the
  * simulator at the URLs the views print. The total size held is bounded ({@code Settings}).
  */
 public final class Attachments {

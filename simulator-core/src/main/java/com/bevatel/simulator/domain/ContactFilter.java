@@ -12,7 +12,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * {@code POST /contacts/filter} (API.md §5.3; Chatwoot's Contacts::FilterService): only identified
+ * {@code POST /contacts/filter} (Chatwoot's app/services/contacts/filter_service.rb): only identified
  * contacts are searched, and — as Chatwoot's contact filter does — equality uses only the first
  * value, lower-cased (phone numbers normalized to "+digits").
  */

@@ -19,7 +19,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
-/** Contacts and their contact-inboxes (API.md §5.3), with the model's validations. */
+/** Contacts and their contact-inboxes (app/models/contact.rb, app/builders/contact_inbox_builder.rb), with the model's validations. */
 public final class Contacts {
     /** Devise's default email regexp. */
     private static final Pattern EMAIL = Pattern.compile("\\A[^@\\s]+@[^@\\s]+\\z");

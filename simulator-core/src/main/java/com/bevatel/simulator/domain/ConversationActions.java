@@ -14,7 +14,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The smaller conversation actions of API.md §5.4: priority, custom attributes, typing, last seen.
+ * The smaller conversation actions of app/controllers/api/v1/accounts/conversations_controller.rb:
+ * priority, custom attributes, typing, last seen.
  * Each goes through {@link Conversations#save} when it changes a column, so events and activity
  * lines are those Chatwoot's callbacks produce.
  */

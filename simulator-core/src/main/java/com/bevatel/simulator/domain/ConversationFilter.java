@@ -19,7 +19,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * {@code POST /conversations/filter} (API.md §5.4; Chatwoot's Conversations::FilterService): equality
+ * {@code POST /conversations/filter} (Chatwoot's app/services/conversations/filter_service.rb): equality
  * takes every value ({@code IN (…)}), statuses and priorities by name; results are the conversations
  * the caller may list, newest activity first, with the mine/unassigned/all counts.
  */

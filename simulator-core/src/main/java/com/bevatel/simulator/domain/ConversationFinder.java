@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
 
-/** {@code GET /conversations} and {@code /conversations/meta}: Chatwoot's ConversationFinder (§5.4). */
+/** {@code GET /conversations} and {@code /conversations/meta}: Chatwoot's ConversationFinder (app/finders/conversation_finder.rb). */
 public final class ConversationFinder {
     public static final int PAGE_SIZE = 25;
 

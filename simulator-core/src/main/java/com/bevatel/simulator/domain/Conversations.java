@@ -21,7 +21,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
-/** Conversations (API.md §3.5, §5.4): create, status changes, and saving with Chatwoot's events. */
+/** Conversations (app/models/conversation.rb): create, status changes, and saving with Chatwoot's events. */
 public final class Conversations {
     /** Attributes whose change fires {@code conversation_updated} (Chatwoot's allow-list). */
     private static final Set<String> UPDATE_EVENT_ATTRIBUTES = Set.of("status", "assignee_id",
@@ -36,7 +36,10 @@ public final class Conversations {
                                   ObjectNode additionalAttributes, ObjectNode customAttributes) {
     }
 
-    /** How §5.4 finds the contact-inbox: (inbox, contact[, source]) or a source id alone. */
+    /**
+     * How app/controllers/api/v1/accounts/conversations_controller.rb#contact_inbox finds the contact-inbox:
+     * (inbox, contact[, source]) or a source id alone.
+     */
     public record ContactInboxRef(Long inboxId, Long contactId, String sourceId, boolean hmacVerified) {
     }
 
@@ -139,7 +142,7 @@ public final class Conversations {
     }
 
     /**
-     * {@code toggle_status}: an explicit status, or the toggle of §3.5 when none is given. Then, like
+     * {@code toggle_status}: an explicit status, or Conversation#toggle_status when none is given. Then, like
      * Chatwoot's {@code handle_human_open}, an open conversation is self-assigned to an acting agent in a
      * second save (administrators are not assigned).
      */
@@ -169,7 +172,8 @@ public final class Conversations {
 
     /**
      * Saves a changed conversation like ActiveRecord would: bookkeeping columns, then the events
-     * (status_changed, then updated with the changed columns) and the activity messages of §3.6.
+     * (status_changed, then updated with the changed columns) and the activity messages of
+     * app/models/concerns/activity_message_handler.rb.
      * Returns the stored row; nothing happens when nothing changed. Resolving also clears
      * {@code waiting_since} the way Chatwoot's {@code update_column} does: no event, no new updated_at.
      */

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
-/** Every error body the simulator sends, in Chatwoot's shapes (API.md §2, §8). */
+/** Every error body the simulator sends, in Chatwoot's shapes (app/controllers/concerns/request_exception_handler.rb). */
 public final class Errors {
     private Errors() {
     }

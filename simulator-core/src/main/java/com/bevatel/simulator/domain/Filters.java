@@ -15,8 +15,8 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * The advanced filter of {@code POST /contacts/filter} and {@code /conversations/filter} (API.md §5.3,
- * §5.4; Chatwoot's FilterService): a list of conditions joined by AND/OR (AND binding tighter, as in
+ * The advanced filter of {@code POST /contacts/filter} and {@code /conversations/filter} (Chatwoot's
+ * app/services/filter_service.rb): a list of conditions joined by AND/OR (AND binding tighter, as in
  * the SQL Chatwoot builds), validated in Chatwoot's order with its 422 messages. Values compare the
  * way Postgres would: a missing (NULL) value matches nothing but {@code is_not_present}.
  */

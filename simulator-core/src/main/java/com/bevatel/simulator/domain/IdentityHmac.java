@@ -9,7 +9,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Client API identity validation (API.md §10): {@code identifier_hash} is the lower-case hex
+ * Client API identity validation (app/controllers/public/api/v1/inboxes/contacts_controller.rb#valid_hmac?):
+ * {@code identifier_hash} is the lower-case hex
  * HMAC-SHA256 of the {@code identifier}, keyed with the API channel's {@code hmac_token}.
  */
 public final class IdentityHmac {

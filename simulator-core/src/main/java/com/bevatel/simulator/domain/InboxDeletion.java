@@ -7,7 +7,8 @@ import com.bevatel.simulator.state.Transaction;
 import java.util.List;
 
 /**
- * {@code DELETE /inboxes/{id}} (API.md §5.2). Chatwoot deletes in a background job; the simulator
+ * {@code DELETE /inboxes/{id}} (app/controllers/api/v1/accounts/inboxes_controller.rb#destroy).
+ * Chatwoot deletes in a background job; the simulator
  * deletes at once: the inbox, its contact-inboxes, their conversations, messages and attachments,
  * and its members. Contacts stay. No webhook is sent (there is no inbox_deleted event).
  */

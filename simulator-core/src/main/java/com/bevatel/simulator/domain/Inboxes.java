@@ -15,7 +15,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
-/** API-channel inboxes: create and update with Chatwoot's validations (API.md §5.2). */
+/** API-channel inboxes: create and update with Chatwoot's validations (app/models/inbox.rb, app/models/channel/api.rb). */
 public final class Inboxes {
     private static final int MAX_STRING = 255;
     private static final int MAX_WEBHOOK_URL = 2048;

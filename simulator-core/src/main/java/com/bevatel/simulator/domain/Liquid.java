@@ -10,7 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The part of Liquid that Chatwoot's message templates use (API.md §3.6), written out by hand:
+ * The part of Liquid that Chatwoot's message templates use (app/models/concerns/liquidable.rb), written out by hand:
  * {@code {{ variable.path }}} output with the filters {@code default}, {@code upcase},
  * {@code downcase}, {@code capitalize} and {@code strip} (unknown filters are ignored, as in
  * Liquid's lax mode), {@code {{-}} / {@code -}}} whitespace control, and text inside backticks left

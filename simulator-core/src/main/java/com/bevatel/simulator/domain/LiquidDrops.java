@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * The variables Chatwoot's message drops expose to Liquid (API.md §3.6): contact, agent (the
+ * The variables Chatwoot's message drops expose to Liquid (app/drops/): contact, agent (the
  * sender, else the assignee), conversation, inbox, account — with the drops' own formatting
  * (word-capitalized names, conversation id = display id).
  */

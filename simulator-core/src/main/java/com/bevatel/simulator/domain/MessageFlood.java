@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Chatwoot's per-conversation flood limit (§3.7: 200 messages per rolling minute), opt-in here
+ * Chatwoot's per-conversation flood limit (app/models/message.rb#prevent_message_flooding: 200 per rolling minute), opt-in here
  * through the builder, since a test that posts fast should not trip it by accident.
  */
 final class MessageFlood {

@@ -23,7 +23,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Messages (API.md §3.4, §3.7, §5.6, §5.7): create with its side effects, status update, soft delete.
+ * Messages (app/models/message.rb, app/builders/messages/message_builder.rb): create with its side effects, status update, soft delete.
  * Model validations fail with {@link Errors#validation} (the record-invalid shape); the message
  * routes turn that into Chatwoot's {@code {"error":"Validation failed: …"}}.
  */
@@ -189,7 +189,7 @@ public final class Messages {
         }
     }
 
-    /** The side effects of §3.7, in Chatwoot's order. */
+    /** The side effects of Message#execute_after_create_commit_callbacks, in Chatwoot's order. */
     private static void afterCreate(Transaction tx, Conversation conversation, Contact contact, Message message,
                                     Actor author) {
         Actor user = author != null && author.type() == SenderType.USER ? author : null;
@@ -307,7 +307,7 @@ public final class Messages {
         return saveIfChanged(tx, current, b);
     }
 
-    /** A failed API-inbox delivery marks the message failed with the error text (§7.3). */
+    /** A failed API-inbox delivery marks the message failed with the error text (lib/webhooks/trigger.rb). */
     public static Message markFailed(Transaction tx, Message current, String error) {
         return updateStatus(tx, current, WireEnum.name(MessageStatus.FAILED), error);
     }

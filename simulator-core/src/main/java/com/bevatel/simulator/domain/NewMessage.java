@@ -5,7 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * A message to create, as the API received it. {@code messageType} is the raw parameter: a string
- * name (the normal case) or an integer (Chatwoot accepts it but then skips its direction rules, §5.7).
+ * name (the normal case) or an integer (Chatwoot accepts it but then skips its direction rules in
+ * app/builders/messages/message_builder.rb).
  */
 public record NewMessage(String content, JsonNode messageType, boolean isPrivate, String contentType,
                          ObjectNode contentAttributes, String sourceId, ObjectNode templateParams,

@@ -8,7 +8,7 @@ import com.bevatel.simulator.state.State;
 import java.util.function.Predicate;
 
 /**
- * Chatwoot's Pundit policies for what a member may see (API.md §2.1): administrators see the whole
+ * Chatwoot's Pundit policies for what a member may see (app/policies/{inbox,conversation}_policy.rb): administrators see the whole
  * account; an agent sees the inboxes they are a member of, and conversations in those inboxes or
  * assigned to one of their teams.
  */

@@ -20,7 +20,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Contacts as the Client API sees them (API.md §6): create reusing an existing contact, update
+ * Contacts as the Client API sees them (app/controllers/public/api/v1/inboxes/contacts_controller.rb):
+ * create reusing an existing contact, update
  * that merges into the contact already owning the email or phone number, HMAC verification.
  */
 public final class PublicContacts {
@@ -95,7 +96,7 @@ public final class PublicContacts {
         return state.contactInboxes.get(contactInbox.id());
     }
 
-    /** A successful identity check on show/update marks the contact-inbox verified (§10). */
+    /** A successful identity check on show/update marks the contact-inbox verified (contacts_controller.rb#process_hmac). */
     public static ContactInbox markHmacVerified(Transaction tx, ContactInbox ci) {
         if (ci.hmacVerified()) {
             return ci;

@@ -15,7 +15,7 @@ import com.bevatel.simulator.state.Transaction;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
-/** What a contact does to its conversations through the Client API (API.md §6). */
+/** What a contact does to its conversations through the Client API (app/controllers/public/api/v1/inboxes/conversations_controller.rb). */
 public final class PublicConversations {
     private PublicConversations() {
     }

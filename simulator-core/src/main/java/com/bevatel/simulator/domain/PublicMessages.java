@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
-/** Messages a contact writes or answers through the Client API (API.md §6). */
+/** Messages a contact writes or answers through the Client API (app/controllers/public/api/v1/inboxes/messages_controller.rb). */
 public final class PublicMessages {
     private static final int MAX_CONTENT = 150_000;
     private static final long CSAT_EDITABLE_DAYS = 14;
@@ -23,7 +23,7 @@ public final class PublicMessages {
     private PublicMessages() {
     }
 
-    /** Always incoming, from the conversation's contact, with every side effect of §3.7. */
+    /** Always incoming, from the conversation's contact, with every side effect of Message's after-create callbacks. */
     public static Message create(Transaction tx, Conversation conversation, String content) {
         // The Client API reports model validation in the {message, attributes} shape, unlike the Application API.
         if (content != null && content.length() > MAX_CONTENT) {

@@ -10,9 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What a Client API caller can reach (API.md §2.2, §6): the inbox named by its identifier, a
+ * What a Client API caller can reach (app/controllers/public/api/v1/inboxes_controller.rb): the inbox named by its identifier, a
  * contact-inbox of that inbox by {@code source_id}, and the conversations of that contact-inbox —
- * or of the whole contact once the contact-inbox is HMAC-verified (§10). Anything else is the
+ * or of the whole contact once the contact-inbox is HMAC-verified (inboxes_controller.rb#set_conversation). Anything else is the
  * Rails 404 page.
  */
 public final class PublicScope {

@@ -21,7 +21,8 @@ import java.time.ZonedDateTime;
 import java.util.List;
 
 /**
- * Chatwoot's message template hooks (§3.6): the out-of-office reply and the greeting, written as
+ * Chatwoot's message template hooks (app/services/message_templates/hook_execution_service.rb):
+ * the out-of-office reply and the greeting, written as
  * template messages (type 3, no sender) right after a message, in the same transaction.
  */
 final class TemplateHooks {
@@ -85,7 +86,7 @@ final class TemplateHooks {
                 && m.createdAt().atOffset(ZoneOffset.UTC).toLocalDate().equals(today));
     }
 
-    /** A template message: no sender, Liquid rendered (§3.6), delivered like any message. */
+    /** A template message: no sender, Liquid rendered (app/models/concerns/liquidable.rb), delivered like any message. */
     private static void post(Transaction tx, Conversation conversation, String text) {
         String content = Liquid.hasMarkup(text)
                 ? Liquid.render(text, LiquidDrops.forMessage(tx.state(), conversation, null, null)) : text;

@@ -8,7 +8,10 @@ import com.bevatel.simulator.state.State;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
-/** Application API authentication, in Chatwoot's order of checks (API.md §2.1). */
+/**
+ * Application API authentication, in Chatwoot's order of checks (app/controllers/api/base_controller.rb, then
+ * app/controllers/concerns/ensure_current_account_helper.rb).
+ */
 public final class Auth {
     private Auth() {
     }

@@ -28,7 +28,7 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * JSON as Rails writes it: compact, keys in the order views put them, {@code < > &} and U+2028/9
- * escaped like ActiveSupport, and the three timestamp formats of API.md §1.
+ * escaped like ActiveSupport, and the three timestamp forms of Chatwoot's views (to_i, ISO, to_f).
  */
 public final class Json {
     public static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);

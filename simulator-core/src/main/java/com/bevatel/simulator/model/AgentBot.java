@@ -4,7 +4,8 @@ import java.time.Instant;
 
 /**
  * An agent bot of one account. It acts through its own {@code api_access_token}, on the endpoints
- * Chatwoot opens to bots (API.md §2.1); messages it sends have {@code sender_type: "AgentBot"}.
+ * Chatwoot opens to bots (BOT_ACCESSIBLE_ENDPOINTS in app/controllers/concerns/access_token_auth_helper.rb);
+ * messages it sends have {@code sender_type: "AgentBot"}.
  */
 public record AgentBot(long id, long accountId, String name, String description, String outgoingUrl,
                        String accessToken, Instant createdAt, Instant updatedAt) {

@@ -5,7 +5,7 @@ import java.time.Instant;
 
 /**
  * The {@code Channel::Api} row behind an API inbox. {@code identifier} is the Client API credential,
- * {@code hmacToken} signs contact identities (§10), {@code secret} signs webhook deliveries (§7.3).
+ * {@code hmacToken} signs contact identities ({@code identifier_hash}), {@code secret} signs webhook deliveries (lib/webhooks/trigger.rb).
  */
 public record ApiChannel(long id, String identifier, String hmacToken, String secret, String webhookUrl,
                          boolean hmacMandatory, ObjectNode additionalAttributes,

@@ -1,6 +1,6 @@
 package com.bevatel.simulator.model;
 
-/** Attachment file type (API.md §3.2). Stored integer = ordinal, wire name = lower-case constant name (see {@link WireEnum}). */
+/** Attachment file type (app/models/attachment.rb). Stored integer = ordinal, wire name = lower-case constant name (see {@link WireEnum}). */
 public enum AttachmentFileType {
     IMAGE, AUDIO, VIDEO, FILE, LOCATION, FALLBACK, SHARE, STORY_MENTION, CONTACT, IG_REEL, IG_POST, IG_STORY, EMBED
 }

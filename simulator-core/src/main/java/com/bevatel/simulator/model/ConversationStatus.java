@@ -1,6 +1,6 @@
 package com.bevatel.simulator.model;
 
-/** Conversation status (API.md §3.2). Stored integer = ordinal, wire name = lower-case constant name (see {@link WireEnum}). */
+/** Conversation status (app/models/conversation.rb). Stored integer = ordinal, wire name = lower-case constant name (see {@link WireEnum}). */
 public enum ConversationStatus {
     OPEN, RESOLVED, PENDING, SNOOZED
 }

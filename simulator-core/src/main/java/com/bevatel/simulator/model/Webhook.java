@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * An account webhook (API.md §5.8). {@code subscriptions} is kept exactly as sent (order and
+ * An account webhook (app/models/webhook.rb). {@code subscriptions} is kept exactly as sent (order and
  * duplicates); {@code inboxId} is stored and shown but never restricts delivery; {@code secret}
- * signs deliveries (§7.3).
+ * signs deliveries (lib/webhooks/trigger.rb).
  */
 public record Webhook(long id, long accountId, Long inboxId, String name, String url, List<String> subscriptions,
                       String secret, Instant createdAt, Instant updatedAt) {

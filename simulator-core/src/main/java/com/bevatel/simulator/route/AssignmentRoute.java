@@ -17,7 +17,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 
 /**
- * {@code POST /conversations/{id}/assignments} (§5.4): {@code assignee_id} (a member; anything else
+ * {@code POST /conversations/{id}/assignments} (app/controllers/api/v1/accounts/conversations/assignments_controller.rb):
+ * {@code assignee_id} (a member; anything else
  * unassigns → {@code null}), {@code assignee_type: "AgentBot"} (a bot → pending), or {@code team_id}
  * (0 clears → {@code null}; raw team record otherwise). Neither key: 200 {@code null}.
  */

@@ -24,7 +24,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
-/** {@code /api/v1/accounts/{id}/contacts} (§5.3): create, show, update, delete, list, search. */
+/**
+ * {@code /api/v1/accounts/{id}/contacts} (app/controllers/api/v1/accounts/contacts_controller.rb): create, show, update,
+ * delete, list, search.
+ */
 public final class ContactRoute {
     static final int PAGE_SIZE = 15;
 

@@ -17,7 +17,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
 /**
- * {@code GET /contacts/{id}/contactable_inboxes} (§5.3): every API inbox the caller may see, with
+ * {@code GET /contacts/{id}/contactable_inboxes} (app/controllers/api/v1/accounts/contacts_controller.rb): every
+ * API inbox the caller may see, with
  * the contact's latest source id there — or a fresh UUID the contact could use (not stored).
  */
 public final class ContactableInboxRoute {

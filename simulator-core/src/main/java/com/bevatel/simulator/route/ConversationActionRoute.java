@@ -16,7 +16,8 @@ import com.bevatel.simulator.json.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The member actions of §5.4: {@code PATCH /conversations/{id}} (priority), {@code toggle_priority},
+ * The member actions of app/controllers/api/v1/accounts/conversations_controller.rb:
+ * {@code PATCH /conversations/{id}} (priority), {@code toggle_priority},
  * {@code toggle_typing_status}, {@code update_last_seen}, {@code custom_attributes}, {@code DELETE}.
  */
 public final class ConversationActionRoute {

@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
 /**
- * {@code POST /conversations/filter} (§5.4): {@code {"meta":{"mine_count","unassigned_count",
+ * {@code POST /conversations/filter} (app/services/conversations/filter_service.rb): {@code {"meta":{"mine_count","unassigned_count",
  * "all_count"},"payload":[…]}} — no {@code data} wrapper, no {@code assigned_count}; 25 per page.
  */
 public final class ConversationFilterRoute {

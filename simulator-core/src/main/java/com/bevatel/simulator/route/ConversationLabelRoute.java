@@ -11,7 +11,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
-/** {@code GET|POST /conversations/{id}/labels} (§5.4): POST replaces the label set. */
+/**
+ * {@code GET|POST /conversations/{id}/labels} (app/controllers/api/v1/accounts/conversations/labels_controller.rb):
+ * POST replaces the label set.
+ */
 public final class ConversationLabelRoute {
     private static final String LABELS = "/conversations/{conversation_id}/labels";
 

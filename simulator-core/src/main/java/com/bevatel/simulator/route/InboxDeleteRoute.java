@@ -9,7 +9,10 @@ import com.bevatel.simulator.model.Inbox;
 import com.bevatel.simulator.json.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** {@code DELETE /inboxes/{id}} (§5.2, administrators): 200 with Chatwoot's "will be processed" message. */
+/**
+ * {@code DELETE /inboxes/{id}} (app/controllers/api/v1/accounts/inboxes_controller.rb#destroy, administrators): 200
+ * with Chatwoot's "will be processed" message.
+ */
 public final class InboxDeleteRoute {
     private InboxDeleteRoute() {
     }

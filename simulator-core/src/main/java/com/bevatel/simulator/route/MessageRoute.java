@@ -24,7 +24,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
-/** {@code /conversations/{id}/messages} (§5.5–§5.7): list, create, status update, soft delete. */
+/**
+ * {@code /conversations/{id}/messages} (app/controllers/api/v1/accounts/conversations/messages_controller.rb): list,
+ * create, status update, soft delete.
+ */
 public final class MessageRoute {
     private static final int LATEST = 20;
     private static final int AFTER_LIMIT = 100;
@@ -92,7 +95,7 @@ public final class MessageRoute {
         }));
     }
 
-    /** The message parameters of §5.6 (also the {@code message} object of conversation create). */
+    /** The message parameters of app/builders/messages/message_builder.rb (also the {@code message} object of conversation create). */
     static NewMessage newMessage(Params p) {
         return new NewMessage(p.string("content"), p.node("message_type"), Boolean.TRUE.equals(p.bool("private")),
                 p.string("content_type"), p.objectOrJsonString("content_attributes"), p.string("source_id"),

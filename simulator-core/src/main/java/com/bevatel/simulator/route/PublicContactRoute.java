@@ -10,7 +10,8 @@ import com.bevatel.simulator.model.Inbox;
 import com.bevatel.simulator.view.PublicViews;
 
 /**
- * Client API contacts (API.md §6, §10): create, show, update. Each checks the identity hash when
+ * Client API contacts (app/controllers/public/api/v1/inboxes/contacts_controller.rb): create, show, update.
+ * Each checks the identity hash when
  * one is given or the inbox makes it mandatory; show and update then mark the contact-inbox verified.
  */
 public final class PublicContactRoute {

@@ -12,7 +12,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Client API conversations (API.md §6): list, create, show, and the contact's actions — resolve,
+ * Client API conversations (app/controllers/public/api/v1/inboxes/conversations_controller.rb): list, create,
+ * show, and the contact's actions — resolve,
  * typing, last seen (with read receipts).
  */
 public final class PublicConversationRoute {

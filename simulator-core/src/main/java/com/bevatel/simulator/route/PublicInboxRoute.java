@@ -11,7 +11,7 @@ import com.bevatel.simulator.state.State;
 import com.bevatel.simulator.view.PublicViews;
 
 /**
- * {@code /public/api/v1/inboxes/{inbox_identifier}} (API.md §2.2, §6): the Client API's root. No
+ * {@code /public/api/v1/inboxes/{inbox_identifier}} (app/controllers/public/api/v1/inboxes_controller.rb): the Client API's root. No
  * token: the inbox identifier and the contact's {@code source_id} in the path are the credentials.
  * Also the path templates and lookups the other public routes share.
  */

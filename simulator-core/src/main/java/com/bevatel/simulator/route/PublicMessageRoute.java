@@ -17,7 +17,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Client API messages (API.md §6): the latest 20 public ones, the contact's incoming message, and
+ * Client API messages (app/controllers/public/api/v1/inboxes/messages_controller.rb): the latest 20 public
+ * ones, the contact's incoming message, and
  * form/CSAT replies. Request bodies are JSON (or url-encoded forms): multipart is not parsed here.
  */
 public final class PublicMessageRoute {

@@ -18,7 +18,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Locale;
 
-/** {@code /api/v1/accounts/{id}/webhooks} (§5.8), administrators only. */
+/** {@code /api/v1/accounts/{id}/webhooks} (app/controllers/api/v1/accounts/webhooks_controller.rb), administrators only. */
 public final class WebhookRoute {
     /**
      * The Webhook model's attributes: Rails wraps these keys of a JSON body under {@code webhook}

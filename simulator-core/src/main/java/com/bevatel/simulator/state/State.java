@@ -63,7 +63,7 @@ public final class State {
     public final Children conversationsOfAccount = new Children(undo);
     public final Children messagesOfConversation = new Children(undo);
 
-    // Agents, teams and bots; contact labels; attachments (API.md §2.1, §5.3, §5.4, §5.6).
+    // Agents, teams and bots; contact labels; attachments (roles, assignments, labels, message uploads).
     public final Table<AgentBot> agentBots = new Table<>(AgentBot::id, undo);
     public final Table<Team> teams = new Table<>(Team::id, undo);
     public final Table<ContactLabels> contactLabels = new Table<>(ContactLabels::contactId, undo);

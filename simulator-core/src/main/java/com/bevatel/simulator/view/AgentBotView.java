@@ -4,7 +4,7 @@ import com.bevatel.simulator.json.Json;
 import com.bevatel.simulator.model.AgentBot;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** The agent bot shapes: slim (assignee, assignments response) and push (message sender, §3.3). */
+/** The agent bot shapes: slim (assignee, assignments response) and push (message sender, app/models/agent_bot.rb#push_event_data). */
 public final class AgentBotView {
     private AgentBotView() {
     }

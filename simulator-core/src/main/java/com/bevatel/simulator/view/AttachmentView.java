@@ -11,7 +11,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Attachment push data (API.md §4.6, Attachment#push_event_data of 4.16), with absolute URLs on
+ * Attachment push data (app/models/attachment.rb#push_event_data of 4.16), with absolute URLs on
  * the simulator itself, which serves the bytes back ({@code AttachmentRoute}).
  */
 public final class AttachmentView {

@@ -7,12 +7,15 @@ import com.bevatel.simulator.state.State;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** The contact shapes: REST (§4.1) and push (§3.3, message senders and conversation meta). */
+/**
+ * The contact shapes: REST (app/views/api/v1/models/_contact.json.jbuilder) and push (app/models/contact.rb#push_event_data,
+ * message senders and conversation meta).
+ */
 public final class ContactView {
     private ContactView() {
     }
 
-    /** §4.1; {@code contact_inboxes} only when asked, {@code last_activity_at}/{@code created_at} omitted when null. */
+    /** _contact.json.jbuilder; {@code contact_inboxes} only when asked, {@code last_activity_at}/{@code created_at} omitted when null. */
     public static ObjectNode rest(Contact contact, State state, boolean withContactInboxes) {
         ObjectNode o = Json.object();
         o.set("additional_attributes", Json.copy(contact.additionalAttributes()));

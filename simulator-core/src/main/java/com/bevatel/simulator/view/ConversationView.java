@@ -17,7 +17,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-/** The REST conversation (§4.3): show, create, update, list items, contact conversations. */
+/**
+ * The REST conversation (app/views/api/v1/conversations/partials/_conversation.json.jbuilder): show, create, update,
+ * list items, contact conversations.
+ */
 public final class ConversationView {
     private static final int UNREAD_CAP = 10;
 

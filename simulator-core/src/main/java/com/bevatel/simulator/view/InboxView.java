@@ -7,7 +7,7 @@ import com.bevatel.simulator.model.WorkingHours;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** The inbox shapes: REST (§4.2), slim (inside contact_inboxes), raw record (contact create). */
+/** The inbox shapes: REST (app/views/api/v1/models/_inbox.json.jbuilder), slim (inside contact_inboxes), raw record (contact create). */
 public final class InboxView {
     private static final String CHANNEL_TYPE = "Channel::Api";
 

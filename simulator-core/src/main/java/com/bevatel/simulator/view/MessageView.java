@@ -8,12 +8,15 @@ import com.bevatel.simulator.state.State;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** The message shapes: REST (§4.4) and embedded "push" data (§4.5). */
+/**
+ * The message shapes: REST (app/views/api/v1/models/_message.json.jbuilder) and embedded "push" data
+ * (app/models/message.rb#push_event_data).
+ */
 public final class MessageView {
     private MessageView() {
     }
 
-    /** §4.4: create/update/delete responses and {@code GET …/messages} items. */
+    /** app/views/api/v1/models/_message.json.jbuilder: create/update/delete responses and {@code GET …/messages} items. */
     public static ObjectNode rest(Message message, State state, String echoId) {
         Conversation conversation = state.conversations.get(message.conversationId());
         ObjectNode o = Json.object();
@@ -31,7 +34,7 @@ public final class MessageView {
         o.put("created_at", Json.unix(message.createdAt()));
         o.put("private", message.isPrivate());
         o.set("source_id", Json.text(message.sourceId()));
-        // The REST partial writes sender, then attachments (§4.4); embedded data the other way round (§4.5).
+        // The REST partial writes sender, then attachments; embedded data (Message#push_event_data) the other way round.
         JsonNode sender = Senders.push(message, state);
         if (sender != null) {
             o.set("sender", sender);
@@ -40,14 +43,17 @@ public final class MessageView {
         return o;
     }
 
-    /** {@code attachments} (§4.6), only when the message has some. */
+    /** {@code attachments} (Attachment#push_event_data), only when the message has some. */
     private static void putAttachments(ObjectNode o, Message message, State state) {
         if (!state.attachmentsOfMessage.of(message.id()).isEmpty()) {
             o.set("attachments", AttachmentView.list(message.id(), state));
         }
     }
 
-    /** §4.5: conversation {@code messages[]}, {@code last_non_activity_message}, webhook conversation data. */
+    /**
+     * app/models/message.rb#push_event_data: conversation {@code messages[]}, {@code last_non_activity_message},
+     * webhook conversation data.
+     */
     public static ObjectNode embedded(Message message, State state) {
         Conversation conversation = state.conversations.get(message.conversationId());
         ObjectNode o = Json.object();

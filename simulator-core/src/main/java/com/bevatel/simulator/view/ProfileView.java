@@ -6,7 +6,7 @@ import com.bevatel.simulator.model.User;
 import com.bevatel.simulator.model.WireEnum;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** {@code GET /api/v1/profile} (§5.1). */
+/** {@code GET /api/v1/profile} (app/views/api/v1/profiles/show.json.jbuilder). */
 public final class ProfileView {
     private ProfileView() {
     }

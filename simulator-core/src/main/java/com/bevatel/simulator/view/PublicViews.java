@@ -12,7 +12,7 @@ import com.bevatel.simulator.state.State;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** The Client API shapes (API.md §6), in the key order of Chatwoot's public jbuilder views. */
+/** The Client API shapes, in the key order of Chatwoot's public jbuilder views (app/views/public/api/v1/). */
 public final class PublicViews {
     private PublicViews() {
     }
@@ -94,7 +94,7 @@ public final class PublicViews {
         o.set("content_attributes", Json.copy(m.contentAttributes()));
         o.put("created_at", Json.unix(m.createdAt()));
         o.put("conversation_id", state.conversations.get(m.conversationId()).displayId());
-        // §6: attachments come before sender when the message has some.
+        // app/views/public/api/v1/models/_message.json.jbuilder: attachments come before sender when present.
         if (!state.attachmentsOfMessage.of(m.id()).isEmpty()) {
             o.set("attachments", AttachmentView.list(m.id(), state));
         }

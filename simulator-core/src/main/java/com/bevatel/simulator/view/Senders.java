@@ -4,7 +4,7 @@ import com.bevatel.simulator.model.Message;
 import com.bevatel.simulator.state.State;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** Resolves a message's polymorphic sender into its push shape (§3.3). */
+/** Resolves a message's polymorphic sender into its push shape (the sender model's push_event_data). */
 final class Senders {
     private Senders() {
     }

@@ -5,7 +5,7 @@ import com.bevatel.simulator.model.User;
 import com.bevatel.simulator.model.WireEnum;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** The user shapes: push (§3.3, message senders) and agent (conversation {@code meta.assignee}). */
+/** The user shapes: push (app/models/user.rb#push_event_data, message senders) and agent (conversation {@code meta.assignee}). */
 public final class UserView {
     private UserView() {
     }

@@ -25,7 +25,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * The webhook shapes of API.md §7.2 and §3.3 ("webhook" sender shapes), in Chatwoot's key order.
+ * The webhook shapes (app/listeners/webhook_listener.rb, the models' webhook_data), in Chatwoot's key order.
  * They differ from the REST shapes on purpose: {@code message_type} is a string, message
  * {@code created_at} is ISO, the conversation carries its raw contact-inbox and {@code account}.
  */
@@ -188,7 +188,7 @@ public final class WebhookPayloads {
         o.put("private", m.isPrivate());
         o.set("sender", actor(m.senderType(), m.senderId(), state));
         o.set("source_id", Json.text(m.sourceId()));
-        // §7.2: attachments are appended after source_id when the message has some.
+        // Message#webhook_data: attachments are appended after source_id when the message has some.
         if (!state.attachmentsOfMessage.of(m.id()).isEmpty()) {
             o.set("attachments", AttachmentView.list(m.id(), state));
         }

@@ -6,7 +6,7 @@ import com.bevatel.simulator.state.State;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** The account webhook record of {@code /webhooks} (API.md §5.8). */
+/** The account webhook record of {@code /webhooks} (app/views/api/v1/accounts/webhooks/_webhook.json.jbuilder). */
 public final class WebhookView {
     private WebhookView() {
     }

@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-/** Account webhooks (API.md §5.8): create, update, delete, with the model's validations. */
+/** Account webhooks (Chatwoot's app/models/webhook.rb): create, update, delete, with the model's validations. */
 public final class AccountWebhooks {
     /** Every event a subscription may name. */
     public static final List<String> ALLOWED_EVENTS = List.of("conversation_created", "conversation_status_changed",

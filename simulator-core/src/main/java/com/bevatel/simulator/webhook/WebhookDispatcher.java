@@ -36,7 +36,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Turns committed domain events into signed HTTP deliveries (API.md §7). Payloads, delivery ids and
+ * Turns committed domain events into signed HTTP deliveries (lib/webhooks/trigger.rb). Payloads, delivery ids and
  * timestamps are fixed when the event commits, from the committed state, so they are the same on
  * every run. Sending is asynchronous: per receiver one delivery at a time, in event order; across
  * receivers in parallel on a small fixed thread pool (a waiting receiver holds a connection, not a
@@ -171,7 +171,7 @@ public final class WebhookDispatcher implements DomainEventListener, AutoCloseab
         uris.clear();
     }
 
-    /** Chatwoot's request headers (§7.3); the signature covers {@code "<timestamp>.<body>"}. */
+    /** Chatwoot's request headers (lib/webhooks/trigger.rb); the signature covers {@code "<timestamp>.<body>"}. */
     private static Map<String, String> headers(String deliveryId, String secret, long timestamp, String body) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/json");
@@ -287,7 +287,7 @@ public final class WebhookDispatcher implements DomainEventListener, AutoCloseab
     }
 
     /**
-     * §7.3: a failed API-inbox callback of {@code message_created}/{@code message_updated} marks the
+     * lib/webhooks/trigger.rb: a failed API-inbox callback of {@code message_created}/{@code message_updated} marks the
      * message failed with the error text, which fires one {@code message_updated}. An identical
      * failure changes nothing, so it neither writes (the clock stays put) nor loops.
      */

@@ -15,8 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Chatwoot's {@code WebhookListener}: for one domain event, the payload (§7.2) and who receives it
- * (§7.1), decided from the committed state. Account webhooks come first (by id), then the API inbox.
+ * Chatwoot's {@code WebhookListener}: for one domain event, the payload (webhook_data) and who receives it
+ * (deliver_webhook_payloads), decided from the committed state. Account webhooks come first (by id), then the API inbox.
  */
 final class WebhookEvents {
     /** One receiver of an event: where to post and which secret signs it. */

@@ -7,7 +7,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Chatwoot 4.16's delivery signature (API.md §7.3):
+ * Chatwoot 4.16's delivery signature (lib/webhooks/trigger.rb#request_headers):
  * {@code sha256=<lower-case hex HMAC-SHA256(key = secret, message = "<timestamp>.<raw body>")>}.
  */
 public final class WebhookSignature {

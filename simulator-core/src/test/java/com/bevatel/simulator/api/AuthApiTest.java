@@ -14,7 +14,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** API.md §2.1 for every Application API endpoint of issue 2: token, account, membership, role. */
+/**
+ * Chatwoot's checks (app/controllers/api/base_controller.rb, app/controllers/concerns/ensure_current_account_helper.rb) for every
+ * Application API endpoint of issue 2: token, account, membership, role.
+ */
 class AuthApiTest extends ApiTestSupport {
     private static final String SIGN_IN = "{\"errors\":[\"You need to sign in or sign up before continuing.\"]}";
     private static final String INVALID_TOKEN = "{\"error\":\"Invalid Access Token\"}";

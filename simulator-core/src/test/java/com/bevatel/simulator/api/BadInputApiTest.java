@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Malformed bodies, wrong types, oversized bodies, unknown routes: always a 4xx with a JSON body (API.md §8). */
+/** Malformed bodies, wrong types, oversized bodies, unknown routes: always a 4xx with a JSON body in Chatwoot's error shapes. */
 class BadInputApiTest extends ApiTestSupport {
 
     @ParameterizedTest

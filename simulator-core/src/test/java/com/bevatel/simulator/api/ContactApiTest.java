@@ -7,7 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** {@code /api/v1/accounts/{id}/contacts} (API.md §4.1, §5.3): create, show, update, delete, list, search. */
+/**
+ * {@code /api/v1/accounts/{id}/contacts} (app/controllers/api/v1/accounts/contacts_controller.rb): create, show, update,
+ * delete, list, search.
+ */
 class ContactApiTest extends ApiTestSupport {
     private static final String SLIM_INBOX = "{\"id\":1,\"avatar_url\":\"\",\"channel_id\":1,\"name\":\"Bevatel API\","
             + "\"channel_type\":\"Channel::Api\",\"provider\":null}";

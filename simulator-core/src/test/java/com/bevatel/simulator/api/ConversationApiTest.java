@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** {@code /api/v1/accounts/{id}/conversations} (API.md §4.3, §5.4): create, show, list, meta. */
+/** {@code /api/v1/accounts/{id}/conversations} (app/controllers/api/v1/accounts/conversations_controller.rb): create, show, list, meta. */
 class ConversationApiTest extends ApiTestSupport {
 
     @Test

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** {@code POST /conversations/{id}/toggle_status} (API.md §3.5, §3.6, §5.4). */
+/** {@code POST /conversations/{id}/toggle_status} (app/controllers/api/v1/accounts/conversations_controller.rb#toggle_status). */
 class ConversationStatusApiTest extends ApiTestSupport {
     private static String toggled(long id, String status, String snoozedUntil) {
         return "{\"meta\":{},\"payload\":{\"success\":true,\"conversation_id\":" + id + ",\"current_status\":\"" + status

@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Same seed + same calls = byte-identical responses (API.md §1, issue §4); another seed changes only the
+ * Same seed + same calls = byte-identical responses (issue §4); another seed changes only the
  * generated tokens and uuids; {@code reset()} starts ids, tokens and the clock over.
  */
 class DeterminismApiTest {

@@ -6,7 +6,10 @@ import com.bevatel.simulator.ApiInbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
-/** {@code /api/v1/accounts/{id}/inboxes} (API.md §4.2, §5.2). */
+/**
+ * {@code /api/v1/accounts/{id}/inboxes} (app/controllers/api/v1/accounts/inboxes_controller.rb,
+ * app/views/api/v1/models/_inbox.json.jbuilder).
+ */
 class InboxApiTest extends ApiTestSupport {
     private static final String WEEK = compact("""
             [{"day_of_week":0,"closed_all_day":true,"open_hour":null,"open_minutes":null,"close_hour":null,"close_minutes":null,"open_all_day":false},

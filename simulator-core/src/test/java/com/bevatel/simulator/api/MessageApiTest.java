@@ -6,7 +6,10 @@ import com.bevatel.simulator.Http;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
-/** {@code /conversations/{id}/messages} (API.md §4.4, §5.5–§5.7): create, status update, soft delete. */
+/**
+ * {@code /conversations/{id}/messages} (app/controllers/api/v1/accounts/conversations/messages_controller.rb): create,
+ * status update, soft delete.
+ */
 class MessageApiTest extends ApiTestSupport {
     static final String ALICE = "{\"additional_attributes\":{},\"custom_attributes\":{},\"email\":null,\"id\":1,"
             + "\"identifier\":null,\"name\":\"Alice\",\"phone_number\":null,\"thumbnail\":\"\",\"blocked\":false,\"type\":\"contact\"}";

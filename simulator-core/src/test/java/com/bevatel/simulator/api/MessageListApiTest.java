@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
-/** {@code GET /conversations/{id}/messages} (API.md §5.5): meta, latest 20, before/after paging. */
+/** {@code GET /conversations/{id}/messages} (app/finders/message_finder.rb): meta, latest 20, before/after paging. */
 class MessageListApiTest extends ApiTestSupport {
 
     @Test

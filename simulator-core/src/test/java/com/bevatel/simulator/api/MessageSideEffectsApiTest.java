@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** What a new message does to its conversation and contact (API.md §3.5, §3.6, §3.7). */
+/** What a new message does to its conversation and contact (app/models/message.rb#execute_after_create_commit_callbacks). */
 class MessageSideEffectsApiTest extends ApiTestSupport {
 
     private static JsonNode conversation() {

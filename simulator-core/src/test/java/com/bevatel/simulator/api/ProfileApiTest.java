@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** {@code GET /api/v1/profile} (API.md §5.1). */
+/** {@code GET /api/v1/profile} (app/views/api/v1/profiles/show.json.jbuilder). */
 class ProfileApiTest extends ApiTestSupport {
 
     @Test

@@ -59,7 +59,8 @@ class ContractSelfTest {
 
     @Test
     void aRubyFloatMustBeWrittenWithADecimalPoint() {
-        // Conversation updated_at (API.md §1); checked on a fragment, the rest of a conversation is beside the point.
+        // Conversation updated_at (a Ruby float: Chatwoot's updated_at.to_f); checked on a fragment,
+        // the rest of a conversation is beside the point.
         String conversation = "{\"meta\":{},\"payload\":{\"success\":true,\"conversation_id\":1,\"current_status\":\"open\","
                 + "\"snoozed_until\":null}}";
         assertThat(post(TOGGLE_ROUTE, 200, conversation)).isEmpty();

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
 class ContractTourTest {
     /** Lines no request can reach yet, and why. */
     private static final Set<String> UNREACHABLE = Set.of(
-            // Message status update on a non-API inbox (§5.7): only API inboxes are simulated.
+            // Message status update on a non-API inbox (Chatwoot's ensure_api_inbox in
+            // app/controllers/api/v1/accounts/conversations/messages_controller.rb): only API inboxes are simulated.
             "* /api/v1/** 403 error.json");
 
     private static final String ALL_EVENTS = "[\"conversation_created\",\"conversation_status_changed\",\"conversation_updated\","
@@ -129,7 +130,7 @@ class ContractTourTest {
                 .get("id").asLong();
     }
 
-    /** Labels, filters, the conversation's member actions, assignments, inbox deletion (§5.2-§5.4). */
+    /** Labels, filters, the conversation's member actions, assignments, inbox deletion (Chatwoot's api/v1/accounts controllers). */
     private void moreApplicationApi() {
         JsonNode carol = ok(app.post(account("/contacts"), "{\"inbox_id\":1,\"name\":\"Carol\",\"email\":\"carol@example.com\"}"));
         long carolId = carol.at("/payload/contact/id").asLong();

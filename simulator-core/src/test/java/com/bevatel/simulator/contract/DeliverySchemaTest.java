@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The webhook delivery schemas against API.md §7.2's own payloads ({@code contract/examples/}, one
- * per event, completed from §3.3 and §4.5 where the guide writes "…"), so the schemas are checked
+ * The webhook delivery schemas against hand-written payloads ({@code contract/examples/}, one
+ * per event, written from app/listeners/webhook_listener.rb and webhook_data), so the schemas are checked
  * against the reference itself and not only against what the simulator sends (every payload the
  * dispatcher builds goes through {@link Contract#checkDelivery} too, via {@link ContractObserver}).
  */

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Byte-exact transcripts of two whole flows, with a fixed seed and clock, each step followed by the
  * webhook deliveries it caused (to the simulator's own sinks: an account webhook subscribed to every
- * event and the API inbox callback): the guide's end-to-end example (API.md §9) and a Client API
- * conversation (§6). A renamed key, a changed value format, a reordered field, a different id or
+ * event and the API inbox callback): the guide's end-to-end example (inbox to reopen) and a Client API
+ * conversation (app/controllers/public/api/v1/inboxes/). A renamed key, a changed value format, a reordered field, a different id or
  * signature, a missing or extra delivery anywhere in them fails here with the first differing line.
  * Regenerate after a deliberate change:
  * {@code mvn -B -pl simulator-core test -Dtest=GoldenTranscriptTest -Dgolden.update=true}
@@ -46,7 +46,7 @@ class GoldenTranscriptTest {
     void guideFlow() {
         try (BevatelSimulator sim = simulator().start()) {
             Http app = new Http(sim);
-            Transcript t = new Transcript(sim, "API.md §9: the API channel end to end, with the webhook deliveries of each step",
+            Transcript t = new Transcript(sim, "The guide's flow: the API channel end to end, with the webhook deliveries of each step",
                     SETUP + "; receivers: the simulator's sinks");
             subscribe(t, sim, app);
             JsonNode inbox = t.step("Create an API inbox whose callback is the sink \"callback\"", app, "POST", account("/inboxes"),
@@ -85,7 +85,7 @@ class GoldenTranscriptTest {
         try (BevatelSimulator sim = simulator().apiInboxWebhookSink("callback").start()) {
             Http app = new Http(sim);
             Http widget = app.withToken(null);
-            Transcript t = new Transcript(sim, "API.md §6: a contact talks to the API inbox through the Client API, with the "
+            Transcript t = new Transcript(sim, "Client API flow: a contact talks to the API inbox through the Client API, with the "
                     + "webhook deliveries of each step", SETUP + "; receivers: the simulator's sinks (the seeded inbox's callback is "
                     + "the sink \"callback\")");
             t.receiver(Receiver.apiInbox(sim.apiInbox().id())).receiver(Receiver.accountWebhook(1));

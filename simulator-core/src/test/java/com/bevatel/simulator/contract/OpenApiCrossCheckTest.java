@@ -153,7 +153,7 @@ class OpenApiCrossCheckTest {
         Set<String> unique = new LinkedHashSet<>(lines);
         StringBuilder report = new StringBuilder()
                 .append("# Where the response schemas of Chatwoot's OpenAPI (../shared/reference/swagger/tag_groups/) disagree\n")
-                .append("# with the contract's (schemas/, written from API.md, which follows the code and wins). Written by\n")
+                .append("# with the contract's (schemas/, written from Chatwoot's code, which wins). Written by\n")
                 .append("# OpenApiCrossCheckTest on each run where those files are present; informational, never a failure.\n")
                 .append("# ").append(unique.size()).append(" disagreements in ").append(compared).append(" compared responses:\n");
         unique.forEach(line -> report.append(line).append('\n'));

@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Client API contacts (API.md §6): create with reuse, show, update with merge. */
+/** Client API contacts (app/controllers/public/api/v1/inboxes/contacts_controller.rb): create with reuse, show, update with merge. */
 class PublicContactTest {
     private static final String UUID_V4 = "[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}";
     private static final String TOKEN = "[1-9A-HJ-NP-Za-km-z]{24}";

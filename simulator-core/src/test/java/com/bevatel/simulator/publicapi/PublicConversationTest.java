@@ -12,7 +12,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Client API conversations (API.md §6): create, list, show, toggle_status, toggle_typing, update_last_seen. */
+/**
+ * Client API conversations (app/controllers/public/api/v1/inboxes/conversations_controller.rb): create, list,
+ * show, toggle_status, toggle_typing, update_last_seen.
+ */
 class PublicConversationTest {
     private static final String NOT_FOUND = "404 {\"status\":404,\"error\":\"Not Found\"}";
     private static final long START = 1767225600L; // 2026-01-01T00:00:00Z, the default start time

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Identity validation on the Client API (API.md §10): {@code identifier_hash} on contact
+ * Identity validation on the Client API (app/controllers/public/api/v1/inboxes/contacts_controller.rb): {@code identifier_hash} on contact
  * create/show/update, {@code hmac_mandatory}, and what a verified contact-inbox may see.
  * A failed check is 401 with a JSON body here (Chatwoot: an unhandled error, 500).
  */

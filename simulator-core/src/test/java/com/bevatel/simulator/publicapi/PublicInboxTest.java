@@ -6,7 +6,7 @@ import com.bevatel.simulator.Http;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** {@code GET /public/api/v1/inboxes/{inbox_identifier}} (API.md §6). */
+/** {@code GET /public/api/v1/inboxes/{inbox_identifier}} (app/controllers/public/api/v1/inboxes_controller.rb). */
 class PublicInboxTest {
     private static final String WEEK = "[{\"day_of_week\":0,\"closed_all_day\":true,\"open_hour\":null,\"open_minutes\":null,"
             + "\"close_hour\":null,\"close_minutes\":null,\"open_all_day\":false},"

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Client API messages (API.md §6): list, create, and form/CSAT replies. */
+/** Client API messages (app/controllers/public/api/v1/inboxes/messages_controller.rb): list, create, and form/CSAT replies. */
 class PublicMessageTest {
     private static final String NOT_FOUND = "404 {\"status\":404,\"error\":\"Not Found\"}";
     private static final long START = 1767225600L; // 2026-01-01T00:00:00Z, the default start time

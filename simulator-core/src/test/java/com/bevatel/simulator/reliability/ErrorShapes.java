@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The error bodies API.md §8 documents, and nothing else: {@code {"error":"…"}},
+ * The error bodies Chatwoot renders (app/controllers/concerns/request_exception_handler.rb), and nothing else: {@code {"error":"…"}},
  * {@code {"errors":["…"]}}, {@code {"message":"…","attributes":["…"]}} and Rails' error page
  * {@code {"status":N,"error":"…"}} (the simulator may add a {@code "message"} saying what was wrong).
  */

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** {@code /api/v1/accounts/{id}/webhooks} (API.md §5.8) over HTTP. */
+/** {@code /api/v1/accounts/{id}/webhooks} (app/controllers/api/v1/accounts/webhooks_controller.rb) over HTTP. */
 class AccountWebhooksApiTest {
     private static final String WEBHOOKS = Http.account("/webhooks");
     private static final String INVALID_EVENTS =

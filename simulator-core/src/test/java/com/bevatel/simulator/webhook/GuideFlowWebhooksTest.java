@@ -10,8 +10,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The guide's flow (API.md §9) against a real local receiver: an account webhook with the default
- * subscriptions and the inbox callback get exactly the deliveries §9 lists, each signed and recorded.
+ * The guide's flow (inbox to reopen) against a real local receiver: an account webhook with the default
+ * subscriptions and the inbox callback get exactly the deliveries of app/listeners/webhook_listener.rb, each signed and recorded.
  */
 class GuideFlowWebhooksTest {
     private static final List<String> CALLBACK_EVENTS = List.of(
@@ -86,7 +86,7 @@ class GuideFlowWebhooksTest {
             assertSigned(receiver.received("/callback"), inbox.json().get("secret").asText());
             assertSigned(receiver.received("/account"), webhook.get("secret").asText());
 
-            // The facts §9 names for individual steps.
+            // What individual steps' payloads must show.
             assertThat(toCallback.get(1).payload().get("message_type").asText()).isEqualTo("incoming");
             JsonNode agentReply = toCallback.get(2).payload();
             assertThat(agentReply.get("message_type").asText()).isEqualTo("outgoing");

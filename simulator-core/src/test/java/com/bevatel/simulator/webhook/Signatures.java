@@ -5,7 +5,7 @@ import java.security.GeneralSecurityException;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** The receiver's side of §7.3, written independently of the simulator's signer. */
+/** The receiver's side of lib/webhooks/trigger.rb's signature, written independently of the simulator's signer. */
 final class Signatures {
     private Signatures() {
     }

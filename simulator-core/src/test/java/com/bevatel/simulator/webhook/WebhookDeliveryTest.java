@@ -19,7 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** HTTP delivery (API.md §7.3): headers and signature, failures and their consequences, asynchrony. */
+/** HTTP delivery (Chatwoot's lib/webhooks/trigger.rb): headers and signature, failures and their consequences, asynchrony. */
 class WebhookDeliveryTest {
     private static final String UUID_V4 = "[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}";
 

@@ -15,7 +15,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Each event's payload as a real receiver gets it, against API.md §7.2 and §3.3: keys, order, types. */
+/**
+ * Each event's payload as a real receiver gets it, against app/listeners/webhook_listener.rb and the models'
+ * webhook_data: keys, order, types.
+ */
 class WebhookPayloadsTest {
     private static final String ISO = "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z";
     private static final List<String> MESSAGE_KEYS = List.of("account", "additional_attributes", "content_attributes",

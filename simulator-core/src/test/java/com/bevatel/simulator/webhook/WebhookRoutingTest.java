@@ -10,7 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The routing table of API.md §7.1: account webhooks get what they subscribe to, from every inbox;
+ * The routing of Chatwoot's app/listeners/webhook_listener.rb: account webhooks get what they subscribe to, from every inbox;
  * an API inbox's callback gets every conversation-scoped event of its own inbox — echoes and private
  * notes included, activity messages and contact/inbox events never.
  */

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** API.md §7.3's signing example, checked against our signer. */
+/** A worked example of lib/webhooks/trigger.rb's signature (verified with openssl), checked against our signer. */
 class WebhookSignatureTest {
     @Test
     void referenceExampleVerifies() {

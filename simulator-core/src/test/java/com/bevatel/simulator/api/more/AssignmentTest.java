@@ -10,7 +10,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** §5.4 {@code POST /conversations/{id}/assignments}: user, agent bot, team, unassign, and their shapes. */
+/**
+ * {@code POST /conversations/{id}/assignments} (app/controllers/api/v1/accounts/conversations/assignments_controller.rb):
+ * user, agent bot, team, unassign, and their shapes.
+ */
 class AssignmentTest {
     World world;
     long conversation;

@@ -16,7 +16,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** §5.6 multipart {@code attachments[]}: stored in memory, served back, file_type from the MIME type. */
+/**
+ * Multipart {@code attachments[]} (app/builders/messages/message_builder.rb): stored in memory, served back, file_type
+ * from the MIME type (app/helpers/file_type_helper.rb).
+ */
 class AttachmentTest {
     World world;
     long conversation;
@@ -56,14 +59,14 @@ class AttachmentTest {
                 .post(world.sim.baseUrl(), messages, World.ADMIN);
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
         JsonNode rest = r.json().get("attachments");
-        // §7.2: the message webhook appends the attachments after source_id.
+        // app/models/message.rb#webhook_data appends the attachments after source_id.
         var delivery = world.sim.webhooks().await(1, d -> d.event().equals("message_created")
                 && d.payload().path("content").asText().equals("See photo"), java.time.Duration.ofSeconds(5)).get(0);
         List<String> keys = new java.util.ArrayList<>();
         delivery.payload().fieldNames().forEachRemaining(keys::add);
         assertThat(keys.subList(keys.indexOf("source_id"), keys.size())).containsExactly("source_id", "attachments", "event");
         assertThat(delivery.payload().get("attachments").toString()).isEqualTo(rest.toString());
-        // §6: the public message lists them before the sender.
+        // app/views/public/api/v1/models/_message.json.jbuilder lists them before the sender.
         String source = world.sim.store().read(state -> state.contactInboxes.all().iterator().next().sourceId());
         String identifier = world.sim.apiInbox().identifier();
         JsonNode publicMessages = new Http(world.sim.baseUrl(), null).get("/public/api/v1/inboxes/" + identifier

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** §5.3 {@code POST /contacts/filter}: operators, AND/OR, and the 422s. */
+/** {@code POST /contacts/filter} (app/services/contacts/filter_service.rb): operators, AND/OR, and the 422s. */
 class ContactFilterTest {
     static World world;
 

@@ -10,7 +10,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** §5.3 {@code GET|POST /contacts/{id}/labels}, and {@code labels[]} on the contact list. */
+/**
+ * {@code GET|POST /contacts/{id}/labels} (app/controllers/api/v1/accounts/contacts/labels_controller.rb), and
+ * {@code labels[]} on the contact list.
+ */
 class ContactLabelTest {
     World world;
     long alice;

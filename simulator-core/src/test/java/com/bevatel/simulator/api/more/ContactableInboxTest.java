@@ -8,7 +8,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** §5.3 {@code GET /contacts/{id}/contactable_inboxes}. */
+/** {@code GET /contacts/{id}/contactable_inboxes} (app/controllers/api/v1/accounts/contacts_controller.rb). */
 class ContactableInboxTest {
     World world;
 

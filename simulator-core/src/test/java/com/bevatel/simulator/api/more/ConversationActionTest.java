@@ -13,7 +13,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** §5.4: PATCH (priority), toggle_priority, toggle_typing_status, update_last_seen, custom_attributes, DELETE. */
+/**
+ * app/controllers/api/v1/accounts/conversations_controller.rb: PATCH (priority), toggle_priority, toggle_typing_status,
+ * update_last_seen, custom_attributes, DELETE.
+ */
 class ConversationActionTest {
     World world;
     long conversation;

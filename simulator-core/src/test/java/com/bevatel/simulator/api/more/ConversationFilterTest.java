@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** §5.4 {@code POST /conversations/filter}. */
+/** {@code POST /conversations/filter} (app/services/conversations/filter_service.rb). */
 class ConversationFilterTest {
     static World world;
     static long first;

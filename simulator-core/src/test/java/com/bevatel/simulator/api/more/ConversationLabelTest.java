@@ -10,7 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** §5.4 {@code GET|POST /conversations/{id}/labels}. */
+/** {@code GET|POST /conversations/{id}/labels} (app/controllers/api/v1/accounts/conversations/labels_controller.rb). */
 class ConversationLabelTest {
     World world;
     long conversation;

@@ -11,7 +11,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** §5.4 {@code GET /conversations} with {@code q}, {@code labels[]}, {@code team_id}, {@code sort_by}, {@code updated_within}. */
+/**
+ * {@code GET /conversations} (app/finders/conversation_finder.rb) with {@code q}, {@code labels[]}, {@code team_id},
+ * {@code sort_by}, {@code updated_within}.
+ */
 class ConversationListTest {
     static World world;
     static long first;

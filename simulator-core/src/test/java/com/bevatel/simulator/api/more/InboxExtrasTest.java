@@ -10,7 +10,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** §5.2 inbox DELETE; §3.6 greeting and out-of-office template messages; §3.5 lock_to_single_conversation. */
+/**
+ * Inbox DELETE (app/controllers/api/v1/accounts/inboxes_controller.rb); greeting and out-of-office template messages
+ * (app/services/message_templates/hook_execution_service.rb); lock_to_single_conversation (app/builders/conversation_builder.rb).
+ */
 class InboxExtrasTest {
     World world;
 

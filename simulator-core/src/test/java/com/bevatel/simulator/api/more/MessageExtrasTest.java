@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** §5.6: template_params, content_attributes.items, Liquid (§3.6), sender_type AgentBot, the opt-in flood limit. */
+/**
+ * Message create (app/builders/messages/message_builder.rb): template_params, content_attributes.items, Liquid
+ * (app/models/concerns/liquidable.rb), sender_type AgentBot, the opt-in flood limit.
+ */
 class MessageExtrasTest {
     World world;
     long conversation;

@@ -10,7 +10,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** §2.1: agents vs administrators, record access by inbox and team, and the endpoints open to bots. */
+/**
+ * Chatwoot's policies (app/policies/{inbox,conversation}_policy.rb) and BOT_ACCESSIBLE_ENDPOINTS
+ * (app/controllers/concerns/access_token_auth_helper.rb): agents vs administrators, record access by inbox and team,
+ * and the endpoints open to bots.
+ */
 class RolesAndBotsTest {
     private static final String BOTS = "{\"error\":\"Access to this endpoint is not authorized for bots\"}";
     private static final String NOT_AUTHORIZED = "{\"error\":\"You are not authorized to do this action\"}";
