@@ -120,7 +120,6 @@ public final class Conversations {
                 Json.copy(spec.additionalAttributes()), Json.copy(spec.customAttributes()), List.of(),
                 null, null, null, null, now, now, now, now, now);
         state.conversations.put(conversation);
-        state.conversationByDisplayId.put(new State.DisplayKey(conversation.accountId(), conversation.displayId()), id);
         state.conversationsOfContactInbox.append(ci.id(), id);
         state.conversationsOfAccount.append(conversation.accountId(), id);
         tx.emit(new DomainEvent.ConversationCreated(conversation.accountId(), id));
@@ -240,7 +239,6 @@ public final class Conversations {
             state.messagesOfConversation.remove(conversation.id(), messageId);
             state.messages.remove(messageId);
         }
-        state.conversationByDisplayId.remove(new State.DisplayKey(conversation.accountId(), conversation.displayId()));
         state.conversationsOfContactInbox.remove(conversation.contactInboxId(), conversation.id());
         state.conversationsOfAccount.remove(conversation.accountId(), conversation.id());
         state.conversations.remove(conversation.id());

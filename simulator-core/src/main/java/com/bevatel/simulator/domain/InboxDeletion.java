@@ -24,14 +24,12 @@ public final class InboxDeletion {
             for (long conversationId : List.copyOf(state.conversationsOfContactInbox.of(ci.id()))) {
                 Conversations.delete(tx, state.conversations.get(conversationId));
             }
-            state.contactInboxBySource.remove(new State.SourceKey(ci.inboxId(), ci.sourceId()));
             state.contactInboxesOfContact.remove(ci.contactId(), ci.id());
             state.contactInboxes.remove(ci.id());
         }
         for (long member : List.copyOf(state.membersOfInbox.of(inbox.id()))) {
             state.membersOfInbox.remove(inbox.id(), member);
         }
-        state.inboxByIdentifier.remove(inbox.channel().identifier());
         state.inboxes.remove(inbox.id());
     }
 }

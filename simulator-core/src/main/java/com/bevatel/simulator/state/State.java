@@ -43,33 +43,39 @@ public final class State {
 
     public final Table<Account> accounts = new Table<>(Account::id, undo);
     public final Table<User> users = new Table<>(User::id, undo);
+    public final Index<String> userByToken = Index.derived(users, RowKey.text(User::accessToken));
     public final Table<Inbox> inboxes = new Table<>(Inbox::id, undo);
+    public final Index<String> inboxByIdentifier = Index.derived(inboxes, RowKey.text(i -> i.channel().identifier()));
     public final Table<Contact> contacts = new Table<>(Contact::id, undo);
+    // Chatwoot's contact validations: email (case-insensitively), phone number and identifier each
+    // unique within the account when present (app/models/contact.rb).
+    public final Index<AccountKey> contactByEmail = Index.derived(contacts, RowKey.textWithin(Contact::accountId,
+            c -> present(c.email()), (account, email) -> new AccountKey(account, email.toLowerCase(Locale.ROOT))));
+    public final Index<AccountKey> contactByPhone = Index.derived(contacts, RowKey.textWithin(Contact::accountId,
+            c -> present(c.phoneNumber()), AccountKey::new));
+    public final Index<AccountKey> contactByIdentifier = Index.derived(contacts, RowKey.textWithin(Contact::accountId,
+            c -> present(c.identifier()), AccountKey::new));
     public final Table<ContactInbox> contactInboxes = new Table<>(ContactInbox::id, undo);
+    public final Index<SourceKey> contactInboxBySource = Index.derived(contactInboxes,
+            RowKey.textWithin(ContactInbox::inboxId, ContactInbox::sourceId, SourceKey::new));
     public final Table<Conversation> conversations = new Table<>(Conversation::id, undo);
+    public final Index<DisplayKey> conversationByDisplayId = Index.derived(conversations,
+            RowKey.numberWithin(Conversation::accountId, Conversation::displayId, DisplayKey::new));
     public final Table<Message> messages = new Table<>(Message::id, undo);
     public final Table<Webhook> webhooks = new Table<>(Webhook::id, undo);
-
-    public final Index<String> userByToken = new Index<>(undo);
-    public final Index<String> inboxByIdentifier = new Index<>(undo);
-    public final Index<SourceKey> contactInboxBySource = new Index<>(undo);
-    public final Index<DisplayKey> conversationByDisplayId = new Index<>(undo);
-    public final Index<AccountKey> contactByEmail = new Index<>(undo);
-    public final Index<AccountKey> contactByPhone = new Index<>(undo);
-    public final Index<AccountKey> contactByIdentifier = new Index<>(undo);
 
     public final Children contactInboxesOfContact = new Children(undo);
     public final Children conversationsOfContactInbox = new Children(undo);
     public final Children conversationsOfAccount = new Children(undo);
     public final Children messagesOfConversation = new Children(undo);
 
-    // Agents, teams and bots; contact labels; attachments (API.md §2.1, §5.3, §5.4, §5.6).
+    // Agents, teams and bots; contact labels; attachments.
     public final Table<AgentBot> agentBots = new Table<>(AgentBot::id, undo);
+    public final Index<String> agentBotByToken = Index.derived(agentBots, RowKey.text(AgentBot::accessToken));
     public final Table<Team> teams = new Table<>(Team::id, undo);
     public final Table<ContactLabels> contactLabels = new Table<>(ContactLabels::contactId, undo);
     public final Table<Attachment> attachments = new Table<>(Attachment::id, undo);
-    public final Index<String> agentBotByToken = new Index<>(undo);
-    public final Index<String> attachmentByBlobKey = new Index<>(undo);
+    public final Index<String> attachmentByBlobKey = Index.derived(attachments, RowKey.text(Attachment::blobKey));
     public final Children membersOfInbox = new Children(undo);
     public final Children membersOfTeam = new Children(undo);
     public final Children attachmentsOfMessage = new Children(undo);
@@ -135,6 +141,11 @@ public final class State {
 
     long current(Sequence sequence) {
         return sequences[sequence.ordinal()];
+    }
+
+    /** A contact attribute is indexed when it is neither null nor empty. */
+    private static String present(String value) {
+        return value == null || value.isEmpty() ? null : value;
     }
 
     Map<Long, Long> displayIds() {

@@ -1,11 +1,9 @@
 package com.bevatel.simulator.state;
 
 import java.util.AbstractCollection;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Iterator;
-import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -32,7 +30,8 @@ public final class Table<R> {
     private int size;
     private final ToLongFunction<R> idOf;
     private final UndoLog undo;
-    private final List<RowObserver<R>> observers = new ArrayList<>(1);
+    /** An array, not a list: walked on every change, and a table has at most a handful. */
+    private RowObserver<R>[] observers = noObservers();
 
     /** Told of every change to a row, undo included: {@code before} or {@code after} is null for an insert or a removal. */
     @FunctionalInterface
@@ -47,7 +46,17 @@ public final class Table<R> {
 
     /** Keeps a derived structure (an index, a summary) in step with the rows; only State registers them. */
     void observe(RowObserver<R> observer) {
-        observers.add(observer);
+        observers = Arrays.copyOf(observers, observers.length + 1);
+        observers[observers.length - 1] = observer;
+    }
+
+    @SuppressWarnings("unchecked")
+    static <R> RowObserver<R>[] noObservers() {
+        return new RowObserver[0];
+    }
+
+    long idOf(R row) {
+        return idOf.applyAsLong(row);
     }
 
     public Optional<R> find(long id) {
