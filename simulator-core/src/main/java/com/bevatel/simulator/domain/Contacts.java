@@ -92,7 +92,6 @@ public final class Contacts {
             for (long conversationId : List.copyOf(state.conversationsOfContactInbox.of(ciId))) {
                 Conversations.delete(tx, state.conversations.get(conversationId));
             }
-            state.contactInboxesOfContact.remove(contact.id(), ciId);
             state.contactInboxes.remove(ciId);
         }
         state.contactLabels.remove(contact.id());
@@ -128,7 +127,6 @@ public final class Contacts {
         ContactInbox ci = new ContactInbox(tx.nextId(Sequence.CONTACT_INBOX), contact.id(), inbox.id(), sourceId,
                 hmacVerified, tx.token(), tx.now(), tx.now());
         state.contactInboxes.put(ci);
-        state.contactInboxesOfContact.append(contact.id(), ci.id());
         return ci;
     }
 

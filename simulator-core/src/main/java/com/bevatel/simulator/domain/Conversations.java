@@ -120,8 +120,6 @@ public final class Conversations {
                 Json.copy(spec.additionalAttributes()), Json.copy(spec.customAttributes()), List.of(),
                 null, null, null, null, now, now, now, now, now);
         state.conversations.put(conversation);
-        state.conversationsOfContactInbox.append(ci.id(), id);
-        state.conversationsOfAccount.append(conversation.accountId(), id);
         tx.emit(new DomainEvent.ConversationCreated(conversation.accountId(), id));
         if (assigneeId != null) {
             // Assigned at creation: no conversation_updated, only the assignment activity line.
@@ -236,11 +234,8 @@ public final class Conversations {
         State state = tx.state();
         for (long messageId : List.copyOf(state.messagesOfConversation.of(conversation.id()))) {
             Attachments.removeAll(tx, messageId);
-            state.messagesOfConversation.remove(conversation.id(), messageId);
             state.messages.remove(messageId);
         }
-        state.conversationsOfContactInbox.remove(conversation.contactInboxId(), conversation.id());
-        state.conversationsOfAccount.remove(conversation.accountId(), conversation.id());
         state.conversations.remove(conversation.id());
     }
 }

@@ -8,8 +8,10 @@ import com.bevatel.simulator.model.ContactInbox;
 import com.bevatel.simulator.model.ContactLabels;
 import com.bevatel.simulator.model.Conversation;
 import com.bevatel.simulator.model.Inbox;
+import com.bevatel.simulator.model.InboxMember;
 import com.bevatel.simulator.model.Message;
 import com.bevatel.simulator.model.Team;
+import com.bevatel.simulator.model.TeamMember;
 import com.bevatel.simulator.model.User;
 import com.bevatel.simulator.model.Webhook;
 import com.bevatel.simulator.state.SnapshotValidator.Problem;
@@ -102,8 +104,8 @@ final class SnapshotReader {
             }
             unique(state.inboxByIdentifier, i.channel().identifier(), "channel.identifier");
         });
-        members("inbox_members", state.inboxes, Inbox::accountId, state.membersOfInbox);
-        members("team_members", state.teams, Team::accountId, state.membersOfTeam);
+        members("inbox_members", state.inboxes, Inbox::accountId, state.inboxMembers, InboxMember::new);
+        members("team_members", state.teams, Team::accountId, state.teamMembers, TeamMember::new);
         rows("webhooks", Webhook.class, state.webhooks, Sequence.WEBHOOK, Webhook::id, check::webhook);
         rows("contacts", Contact.class, state.contacts, Sequence.CONTACT, Contact::id, this::contact);
         rows("contact_labels", ContactLabels.class, state.contactLabels, null, ContactLabels::contactId,
@@ -112,18 +114,13 @@ final class SnapshotReader {
                 ci -> {
                     check.contactInbox(ci);
                     unique(state.contactInboxBySource, new State.SourceKey(ci.inboxId(), ci.sourceId()), "source_id");
-                    state.contactInboxesOfContact.append(ci.contactId(), ci.id());
                 });
         rows("conversations", Conversation.class, state.conversations, Sequence.CONVERSATION, Conversation::id,
                 this::conversation);
-        rows("messages", Message.class, state.messages, Sequence.MESSAGE, Message::id, m -> {
-            check.message(m);
-            state.messagesOfConversation.append(m.conversationId(), m.id());
-        });
+        rows("messages", Message.class, state.messages, Sequence.MESSAGE, Message::id, check::message);
         rows("attachments", Attachment.class, state.attachments, Sequence.ATTACHMENT, Attachment::id, a -> {
             check.attachment(a);
             unique(state.attachmentByBlobKey, a.blobKey(), "blob_key");
-            state.attachmentsOfMessage.append(a.messageId(), a.id());
         });
         state.displayIds().keySet().forEach(account -> {
             if (state.accounts.find(account).isEmpty()) {
@@ -152,11 +149,16 @@ final class SnapshotReader {
             throw new Problem("display_id", "display_id " + c.displayId() + " is beyond display_ids." + c.accountId());
         }
         unique(state.conversationByDisplayId, new State.DisplayKey(c.accountId(), c.displayId()), "display_id");
-        state.conversationsOfContactInbox.append(c.contactInboxId(), c.id());
-        state.conversationsOfAccount.append(c.accountId(), c.id());
     }
 
-    private <P> void members(String name, Table<P> parents, ToLongFunction<P> accountOf, Children children) {
+    /** A membership row of a parent (an inbox, a team) and a user. */
+    @FunctionalInterface
+    private interface Membership<M> {
+        M of(long parent, long user);
+    }
+
+    private <P, M> void members(String name, Table<P> parents, ToLongFunction<P> accountOf, RowSet<M> rows,
+                                Membership<M> membership) {
         object(name).fields().forEachRemaining(entry -> {
             String pointer = "/" + name + "/" + entry.getKey();
             long parent = parseId(pointer, entry.getKey(), name + " key");
@@ -181,7 +183,7 @@ final class SnapshotReader {
                     throw new InvalidEntryException(InvalidEntryException.STATE, pointer + "/" + i,
                             name + "." + parent + "[" + i + "]: " + problem.getMessage());
                 }
-                children.append(parent, user);
+                rows.put(membership.of(parent, user));
             }
         });
     }

@@ -8,8 +8,10 @@ import com.bevatel.simulator.model.Contact;
 import com.bevatel.simulator.model.ContactInbox;
 import com.bevatel.simulator.model.Conversation;
 import com.bevatel.simulator.model.Inbox;
+import com.bevatel.simulator.model.InboxMember;
 import com.bevatel.simulator.model.Message;
 import com.bevatel.simulator.model.Team;
+import com.bevatel.simulator.model.TeamMember;
 import com.bevatel.simulator.model.User;
 import com.bevatel.simulator.model.Webhook;
 import com.bevatel.simulator.seed.SeededRandom;
@@ -41,11 +43,15 @@ public final class State {
     private final long[] sequences = new long[Sequence.values().length];
     private final Map<Long, Long> displayIds = new HashMap<>();
 
+    // Each table, then what derives from its rows: every index and child list observes its table, so
+    // it follows every write of a row and every undo of one. Domain code writes rows, nothing else.
     public final Table<Account> accounts = new Table<>(Account::id, undo);
     public final Table<User> users = new Table<>(User::id, undo);
     public final Index<String> userByToken = Index.derived(users, RowKey.text(User::accessToken));
     public final Table<Inbox> inboxes = new Table<>(Inbox::id, undo);
     public final Index<String> inboxByIdentifier = Index.derived(inboxes, RowKey.text(i -> i.channel().identifier()));
+    public final RowSet<InboxMember> inboxMembers = new RowSet<>(InboxMember.ORDER, undo);
+    public final Children membersOfInbox = Children.derived(inboxMembers, InboxMember::inboxId, InboxMember::userId);
     public final Table<Contact> contacts = new Table<>(Contact::id, undo);
     // Chatwoot's contact validations: email (case-insensitively), phone number and identifier each
     // unique within the account when present (app/models/contact.rb).
@@ -58,27 +64,26 @@ public final class State {
     public final Table<ContactInbox> contactInboxes = new Table<>(ContactInbox::id, undo);
     public final Index<SourceKey> contactInboxBySource = Index.derived(contactInboxes,
             RowKey.textWithin(ContactInbox::inboxId, ContactInbox::sourceId, SourceKey::new));
+    public final Children contactInboxesOfContact = Children.derived(contactInboxes, ContactInbox::contactId);
     public final Table<Conversation> conversations = new Table<>(Conversation::id, undo);
     public final Index<DisplayKey> conversationByDisplayId = Index.derived(conversations,
             RowKey.numberWithin(Conversation::accountId, Conversation::displayId, DisplayKey::new));
+    public final Children conversationsOfContactInbox = Children.derived(conversations, Conversation::contactInboxId);
+    public final Children conversationsOfAccount = Children.derived(conversations, Conversation::accountId);
     public final Table<Message> messages = new Table<>(Message::id, undo);
+    public final Children messagesOfConversation = Children.derived(messages, Message::conversationId);
     public final Table<Webhook> webhooks = new Table<>(Webhook::id, undo);
-
-    public final Children contactInboxesOfContact = new Children(undo);
-    public final Children conversationsOfContactInbox = new Children(undo);
-    public final Children conversationsOfAccount = new Children(undo);
-    public final Children messagesOfConversation = new Children(undo);
 
     // Agents, teams and bots; contact labels; attachments.
     public final Table<AgentBot> agentBots = new Table<>(AgentBot::id, undo);
     public final Index<String> agentBotByToken = Index.derived(agentBots, RowKey.text(AgentBot::accessToken));
     public final Table<Team> teams = new Table<>(Team::id, undo);
+    public final RowSet<TeamMember> teamMembers = new RowSet<>(TeamMember.ORDER, undo);
+    public final Children membersOfTeam = Children.derived(teamMembers, TeamMember::teamId, TeamMember::userId);
     public final Table<ContactLabels> contactLabels = new Table<>(ContactLabels::contactId, undo);
     public final Table<Attachment> attachments = new Table<>(Attachment::id, undo);
     public final Index<String> attachmentByBlobKey = Index.derived(attachments, RowKey.text(Attachment::blobKey));
-    public final Children membersOfInbox = new Children(undo);
-    public final Children membersOfTeam = new Children(undo);
-    public final Children attachmentsOfMessage = new Children(undo);
+    public final Children attachmentsOfMessage = Children.derived(attachments, Attachment::messageId);
 
     /** Derived from the conversations and messages tables (see each class): what lists and views ask often. */
     public final ConversationIndex conversationIndex = new ConversationIndex();

@@ -50,7 +50,7 @@ public final class Table<R> {
         observers[observers.length - 1] = observer;
     }
 
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"})
     static <R> RowObserver<R>[] noObservers() {
         return new RowObserver[0];
     }
