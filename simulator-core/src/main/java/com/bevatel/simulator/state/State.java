@@ -17,6 +17,7 @@ import com.bevatel.simulator.model.Webhook;
 import com.bevatel.simulator.seed.SeededRandom;
 import com.bevatel.simulator.time.SimulatedClock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -146,6 +147,19 @@ public final class State {
 
     long current(Sequence sequence) {
         return sequences[sequence.ordinal()];
+    }
+
+    /**
+     * Throws, naming each index and key, when anything derived from the rows does not match them (see
+     * {@link Invariants}). Reads every row: for tests, under the store's lock ({@code store.read}).
+     */
+    public void checkInvariants() {
+        List<String> problems = Invariants.problems(this);
+        if (!problems.isEmpty()) {
+            int shown = Math.min(problems.size(), 20);
+            throw new IllegalStateException("what derives from the rows does not match them (" + problems.size() + "):\n  "
+                    + String.join("\n  ", problems.subList(0, shown)) + (shown < problems.size() ? "\n  …" : ""));
+        }
     }
 
     /** A contact attribute is indexed when it is neither null nor empty. */
