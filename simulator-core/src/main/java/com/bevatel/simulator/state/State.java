@@ -22,8 +22,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Everything the simulator knows, as tables and indexes. {@code reset()} replaces the whole State
- * with a freshly seeded one, so a reset costs the same however much is stored.
+ * Everything the simulator knows, as tables and indexes. Every index and child list derives from
+ * its table's rows and is declared here next to the table, so domain code writes rows only and a
+ * rolled-back write puts the indexes back with the rows; {@link #checkInvariants} checks they match.
+ * {@code reset()} replaces the whole State with a freshly seeded one, so a reset costs the same
+ * however much is stored.
  */
 public final class State {
     /** A contact-inbox's {@code source_id} is unique within its inbox. */
@@ -45,7 +48,7 @@ public final class State {
     private final Map<Long, Long> displayIds = new HashMap<>();
 
     // Each table, then what derives from its rows: every index and child list observes its table, so
-    // it follows every write of a row and every undo of one. Domain code writes rows, nothing else.
+    // it follows every write of a row and every undo of one.
     public final Table<Account> accounts = new Table<>(Account::id, undo);
     public final Table<User> users = new Table<>(User::id, undo);
     public final Index<String> userByToken = Index.derived(users, RowKey.text(User::accessToken));
