@@ -2,15 +2,12 @@ package com.bevatel.simulator.state;
 
 import java.util.AbstractList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.RandomAccess;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.Consumer;
-import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 
 /**
@@ -24,21 +21,24 @@ public final class Children {
     private final Map<Long, Ids> children = new HashMap<>();
     private final FromRows<?> source;
 
-    private <R> Children(Consumer<Table.RowObserver<R>> observe, Supplier<Collection<R>> rows,
-                         ToLongFunction<R> parentOf, ToLongFunction<R> childOf) {
-        FromRows<R> derivation = new FromRows<>(this, rows, parentOf, childOf);
+    private <R> Children(Table<R> table, RowSet<R> set, ToLongFunction<R> parentOf, ToLongFunction<R> childOf) {
+        FromRows<R> derivation = new FromRows<>(this, table, set, parentOf, childOf);
         this.source = derivation;
-        observe.accept(derivation);
+        if (table != null) {
+            table.observe(derivation);
+        } else {
+            set.observe(derivation);
+        }
     }
 
     /** The ids of {@code table}'s rows by {@code parentOf} (declared in {@link State}, next to the table). */
     static <R> Children derived(Table<R> table, ToLongFunction<R> parentOf) {
-        return new Children(table::observe, table::all, parentOf, table::idOf);
+        return new Children(table, null, parentOf, table.idOf);
     }
 
     /** {@code childOf} of {@code rows} by {@code parentOf}: a membership's user by its inbox or team. */
     static <R> Children derived(RowSet<R> rows, ToLongFunction<R> parentOf, ToLongFunction<R> childOf) {
-        return new Children(rows::observe, rows::all, parentOf, childOf);
+        return new Children(null, rows, parentOf, childOf);
     }
 
     /** The child ids of {@code parent}, ascending (read-only view: use under the lock). */
@@ -70,7 +70,8 @@ public final class Children {
         source.verify(name, problems);
     }
 
-    private record FromRows<R>(Children children, Supplier<Collection<R>> rows, ToLongFunction<R> parentOf,
+    /** Follows a table or (when {@code table} is null) a row set; the fields only, so a State is cheap to build. */
+    private record FromRows<R>(Children children, Table<R> table, RowSet<R> set, ToLongFunction<R> parentOf,
                                ToLongFunction<R> childOf) implements Table.RowObserver<R> {
         @Override
         public void changed(R before, R after) {
@@ -88,7 +89,7 @@ public final class Children {
 
         void verify(String name, List<String> problems) {
             Map<Long, TreeSet<Long>> expected = new TreeMap<>();
-            for (R row : rows.get()) {
+            for (R row : table != null ? table.all() : set.all()) {
                 long parent = parentOf.applyAsLong(row);
                 if (!expected.computeIfAbsent(parent, p -> new TreeSet<>()).add(childOf.applyAsLong(row))) {
                     problems.add(name + ": parent " + parent + " has child " + childOf.applyAsLong(row) + " twice in the rows");

@@ -13,14 +13,12 @@ import java.util.TreeSet;
  */
 public final class RowSet<R> {
     private final TreeSet<R> rows;
-    private final Collection<R> view;
     private final UndoLog undo;
     private Table.RowObserver<R>[] observers = Table.noObservers();
 
     /** @param order a total order consistent with the rows' {@code equals} (it decides what is a duplicate) */
     RowSet(Comparator<R> order, UndoLog undo) {
         this.rows = new TreeSet<>(order);
-        this.view = Collections.unmodifiableSet(rows);
         this.undo = undo;
     }
 
@@ -48,7 +46,7 @@ public final class RowSet<R> {
 
     /** All rows in order (a live read-only view: iterate under the lock). */
     public Collection<R> all() {
-        return view;
+        return Collections.unmodifiableSet(rows);
     }
 
     public int size() {

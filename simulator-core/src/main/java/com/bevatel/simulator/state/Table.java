@@ -28,10 +28,14 @@ public final class Table<R> {
     private Object[] dense = new Object[16];
     private final TreeMap<Long, R> overflow = new TreeMap<>();
     private int size;
-    private final ToLongFunction<R> idOf;
+    /** The row's id (read by the child lists that list a table's rows by id). */
+    final ToLongFunction<R> idOf;
     private final UndoLog undo;
     /** An array, not a list: walked on every change, and a table has at most a handful. */
     private RowObserver<R>[] observers = noObservers();
+
+    @SuppressWarnings("rawtypes")
+    private static final RowObserver[] NO_OBSERVERS = new RowObserver[0];
 
     /** Told of every change to a row, undo included: {@code before} or {@code after} is null for an insert or a removal. */
     @FunctionalInterface
@@ -50,9 +54,10 @@ public final class Table<R> {
         observers[observers.length - 1] = observer;
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
+    /** One empty array for every table and row set: a State is built on every reset. */
+    @SuppressWarnings("unchecked")
     static <R> RowObserver<R>[] noObservers() {
-        return new RowObserver[0];
+        return NO_OBSERVERS;
     }
 
     long idOf(R row) {
