@@ -5,8 +5,7 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsid
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-import com.bevatel.simulator.state.Children;
-import com.bevatel.simulator.state.Index;
+import com.bevatel.simulator.state.RowSet;
 import com.bevatel.simulator.state.Store;
 import com.bevatel.simulator.state.Table;
 import com.bevatel.simulator.state.Transaction;
@@ -72,11 +71,8 @@ class ArchitectureTest {
                 .orShould().callMethod(Store.class, "write", java.util.function.Function.class)
                 .orShould().callMethod(Table.class, "put", Object.class)
                 .orShould().callMethod(Table.class, "remove", long.class)
-                .orShould().callMethod(Index.class, "put", Object.class, long.class)
-                .orShould().callMethod(Index.class, "remove", Object.class)
-                .orShould().callMethod(Children.class, "append", long.class, long.class)
-                .orShould().callMethod(Children.class, "insert", long.class, long.class)
-                .orShould().callMethod(Children.class, "remove", long.class, long.class)
+                .orShould().callMethod(RowSet.class, "put", Object.class)
+                .orShould().callMethod(RowSet.class, "remove", Object.class)
                 .because("a view renders what is stored; changes go through domain operations in a transaction"));
     }
 
@@ -85,11 +81,8 @@ class ArchitectureTest {
         check(noClasses().that().resideInAPackage("..simulator.route..").should()
                 .callMethod(Table.class, "put", Object.class)
                 .orShould().callMethod(Table.class, "remove", long.class)
-                .orShould().callMethod(Index.class, "put", Object.class, long.class)
-                .orShould().callMethod(Index.class, "remove", Object.class)
-                .orShould().callMethod(Children.class, "append", long.class, long.class)
-                .orShould().callMethod(Children.class, "insert", long.class, long.class)
-                .orShould().callMethod(Children.class, "remove", long.class, long.class)
+                .orShould().callMethod(RowSet.class, "put", Object.class)
+                .orShould().callMethod(RowSet.class, "remove", Object.class)
                 .because("a route reads the request and answers; what a write does is a domain operation"));
     }
 

@@ -130,7 +130,6 @@ public final class Activities {
                 conversation.id(), content, MessageType.ACTIVITY, ContentType.TEXT, MessageStatus.SENT,
                 contentAttributes, false, null, null, null, Json.object(), tx.now(), tx.now());
         tx.state().messages.put(message);
-        tx.state().messagesOfConversation.append(conversation.id(), message.id());
         Conversations.touchActivity(tx, conversation.id(), message.createdAt());
         tx.emit(new DomainEvent.MessageCreated(message.accountId(), message.id()));
     }

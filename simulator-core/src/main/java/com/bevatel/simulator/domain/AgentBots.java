@@ -21,7 +21,6 @@ public final class AgentBots {
         AgentBot bot = new AgentBot(tx.nextId(Sequence.AGENT_BOT), accountId, name, null, null, accessToken,
                 tx.now(), tx.now());
         state.agentBots.put(bot);
-        state.agentBotByToken.put(accessToken, bot.id());
         return bot;
     }
 

@@ -84,8 +84,6 @@ public final class Attachments {
                     type, upload.fileName(), contentType, extension(upload.fileName()), upload.data(),
                     size == null ? null : size[0], size == null ? null : size[1], tx.token(), tx.now());
             state.attachments.put(attachment);
-            state.attachmentByBlobKey.put(attachment.blobKey(), attachment.id());
-            state.attachmentsOfMessage.append(message.id(), attachment.id());
         }
     }
 
@@ -106,8 +104,6 @@ public final class Attachments {
         State state = tx.state();
         for (long id : List.copyOf(state.attachmentsOfMessage.of(messageId))) {
             Attachment attachment = state.attachments.get(id);
-            state.attachmentByBlobKey.remove(attachment.blobKey());
-            state.attachmentsOfMessage.remove(messageId, id);
             state.attachments.remove(id);
         }
     }

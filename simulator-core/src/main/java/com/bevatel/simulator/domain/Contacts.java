@@ -55,7 +55,7 @@ public final class Contacts {
                 Json.object(), Json.object(), ContactType.VISITOR, null, now, now);
         Contact contact = assign(blank, fields);
         validate(tx.state(), contact);
-        store(tx.state(), null, contact);
+        tx.state().contacts.put(contact);
         tx.emit(new DomainEvent.ContactCreated(accountId, contact.id()));
         ContactInbox contactInbox = null;
         if (inboxId != null) {
@@ -79,7 +79,7 @@ public final class Contacts {
         b.updatedAt = tx.now();
         Contact updated = b.build();
         changes.add(new AttributeChange("updated_at", current.updatedAt(), updated.updatedAt()));
-        store(tx.state(), current, updated);
+        tx.state().contacts.put(updated);
         tx.emit(new DomainEvent.ContactUpdated(current.accountId(), current.id(), changes));
         return updated;
     }
@@ -92,43 +92,10 @@ public final class Contacts {
             for (long conversationId : List.copyOf(state.conversationsOfContactInbox.of(ciId))) {
                 Conversations.delete(tx, state.conversations.get(conversationId));
             }
-            state.contactInboxBySource.remove(new State.SourceKey(ci.inboxId(), ci.sourceId()));
-            state.contactInboxesOfContact.remove(contact.id(), ciId);
             state.contactInboxes.remove(ciId);
         }
-        unindex(state, contact);
         state.contactLabels.remove(contact.id());
         state.contacts.remove(contact.id());
-    }
-
-    /** Writes the row and keeps the uniqueness indexes in step with it. */
-    private static void store(State state, Contact before, Contact after) {
-        if (before != null) {
-            unindex(state, before);
-        }
-        state.contacts.put(after);
-        long a = after.accountId();
-        if (notEmpty(after.email())) {
-            state.contactByEmail.put(new State.AccountKey(a, after.email().toLowerCase(Locale.ROOT)), after.id());
-        }
-        if (notEmpty(after.phoneNumber())) {
-            state.contactByPhone.put(new State.AccountKey(a, after.phoneNumber()), after.id());
-        }
-        if (notEmpty(after.identifier())) {
-            state.contactByIdentifier.put(new State.AccountKey(a, after.identifier()), after.id());
-        }
-    }
-
-    private static void unindex(State state, Contact c) {
-        if (notEmpty(c.email())) {
-            state.contactByEmail.remove(new State.AccountKey(c.accountId(), c.email().toLowerCase(Locale.ROOT)));
-        }
-        if (notEmpty(c.phoneNumber())) {
-            state.contactByPhone.remove(new State.AccountKey(c.accountId(), c.phoneNumber()));
-        }
-        if (notEmpty(c.identifier())) {
-            state.contactByIdentifier.remove(new State.AccountKey(c.accountId(), c.identifier()));
-        }
     }
 
     private static boolean takenByOther(Index<State.AccountKey> index, Contact c, String value) {
@@ -160,8 +127,6 @@ public final class Contacts {
         ContactInbox ci = new ContactInbox(tx.nextId(Sequence.CONTACT_INBOX), contact.id(), inbox.id(), sourceId,
                 hmacVerified, tx.token(), tx.now(), tx.now());
         state.contactInboxes.put(ci);
-        state.contactInboxBySource.put(new State.SourceKey(inbox.id(), sourceId), ci.id());
-        state.contactInboxesOfContact.append(contact.id(), ci.id());
         return ci;
     }
 
@@ -171,7 +136,7 @@ public final class Contacts {
         b.lastActivityAt = tx.now();
         b.updatedAt = tx.now();
         Contact updated = b.build();
-        store(tx.state(), contact, updated);
+        tx.state().contacts.put(updated);
         List<AttributeChange> changes = new ArrayList<>();
         changes.add(new AttributeChange("last_activity_at", contact.lastActivityAt(), updated.lastActivityAt()));
         changes.add(new AttributeChange("updated_at", contact.updatedAt(), updated.updatedAt()));

@@ -123,9 +123,6 @@ public final class Conversations {
                 Json.copy(spec.additionalAttributes()), Json.copy(spec.customAttributes()), List.of(),
                 null, null, null, null, now, now, now, now, now);
         state.conversations.put(conversation);
-        state.conversationByDisplayId.put(new State.DisplayKey(conversation.accountId(), conversation.displayId()), id);
-        state.conversationsOfContactInbox.append(ci.id(), id);
-        state.conversationsOfAccount.append(conversation.accountId(), id);
         tx.emit(new DomainEvent.ConversationCreated(conversation.accountId(), id));
         if (assigneeId != null) {
             // Assigned at creation: no conversation_updated, only the assignment activity line.
@@ -241,12 +238,8 @@ public final class Conversations {
         State state = tx.state();
         for (long messageId : List.copyOf(state.messagesOfConversation.of(conversation.id()))) {
             Attachments.removeAll(tx, messageId);
-            state.messagesOfConversation.remove(conversation.id(), messageId);
             state.messages.remove(messageId);
         }
-        state.conversationByDisplayId.remove(new State.DisplayKey(conversation.accountId(), conversation.displayId()));
-        state.conversationsOfContactInbox.remove(conversation.contactInboxId(), conversation.id());
-        state.conversationsOfAccount.remove(conversation.accountId(), conversation.id());
         state.conversations.remove(conversation.id());
     }
 }

@@ -2,6 +2,7 @@ package com.bevatel.simulator.domain;
 
 import com.bevatel.simulator.model.ContactInbox;
 import com.bevatel.simulator.model.Inbox;
+import com.bevatel.simulator.model.InboxMember;
 import com.bevatel.simulator.state.State;
 import com.bevatel.simulator.state.Transaction;
 import java.util.List;
@@ -25,14 +26,11 @@ public final class InboxDeletion {
             for (long conversationId : List.copyOf(state.conversationsOfContactInbox.of(ci.id()))) {
                 Conversations.delete(tx, state.conversations.get(conversationId));
             }
-            state.contactInboxBySource.remove(new State.SourceKey(ci.inboxId(), ci.sourceId()));
-            state.contactInboxesOfContact.remove(ci.contactId(), ci.id());
             state.contactInboxes.remove(ci.id());
         }
         for (long member : List.copyOf(state.membersOfInbox.of(inbox.id()))) {
-            state.membersOfInbox.remove(inbox.id(), member);
+            state.inboxMembers.remove(new InboxMember(inbox.id(), member));
         }
-        state.inboxByIdentifier.remove(inbox.channel().identifier());
         state.inboxes.remove(inbox.id());
     }
 }

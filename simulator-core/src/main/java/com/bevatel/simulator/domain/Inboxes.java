@@ -43,7 +43,6 @@ public final class Inboxes {
                 SenderNameType.FRIENDLY, null, tx.now(), tx.now());
         Inbox inbox = apply(blank, settings, tx, true);
         tx.state().inboxes.put(inbox);
-        tx.state().inboxByIdentifier.put(channel.identifier(), inbox.id());
         tx.emit(new DomainEvent.InboxCreated(accountId, inbox.id()));
         return inbox;
     }

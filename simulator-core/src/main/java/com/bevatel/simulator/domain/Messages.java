@@ -104,7 +104,6 @@ public final class Messages {
                 conversation.id(), content, type, contentType, MessageStatus.SENT, contentAttributes,
                 spec.isPrivate(), spec.sourceId(), senderType, senderId, additional, tx.now(), tx.now());
         state.messages.put(message);
-        state.messagesOfConversation.append(conversation.id(), message.id());
         Attachments.attach(tx, message, uploads);
         afterCreate(tx, conversation, contact, message, author);
         return message;

@@ -141,8 +141,6 @@ public final class PublicContacts {
             ContactInbox ci = state.contactInboxes.get(ciId);
             state.contactInboxes.put(new ContactInbox(ci.id(), base.id(), ci.inboxId(), ci.sourceId(),
                     ci.hmacVerified(), ci.pubsubToken(), ci.createdAt(), now));
-            state.contactInboxesOfContact.remove(mergee.id(), ciId);
-            state.contactInboxesOfContact.insert(base.id(), ciId);
         }
         Contacts.delete(tx, mergee);
         return Contacts.update(tx, base, filledFrom(base, mergee));

@@ -2,6 +2,7 @@ package com.bevatel.simulator.domain;
 
 import com.bevatel.simulator.model.Account;
 import com.bevatel.simulator.model.Inbox;
+import com.bevatel.simulator.model.InboxMember;
 import com.bevatel.simulator.model.Team;
 import com.bevatel.simulator.model.Role;
 import com.bevatel.simulator.model.User;
@@ -57,7 +58,7 @@ public final class Seeder implements Consumer<Transaction> {
                     member.email(), member.role(), member.accessToken() != null ? member.accessToken() : token,
                     tx.token(), tx.now()));
             if (user.role() == Role.AGENT) {
-                tx.state().membersOfInbox.append(apiInbox.id(), user.id());
+                tx.state().inboxMembers.put(new InboxMember(apiInbox.id(), user.id()));
             }
         }
         for (SeedWorld.TeamSpec spec : world.teams()) {

@@ -1,6 +1,7 @@
 package com.bevatel.simulator.domain;
 
 import com.bevatel.simulator.model.Team;
+import com.bevatel.simulator.model.TeamMember;
 import com.bevatel.simulator.model.User;
 import com.bevatel.simulator.state.Sequence;
 import com.bevatel.simulator.state.State;
@@ -33,9 +34,7 @@ public final class Teams {
     }
 
     public static void addMember(Transaction tx, Team team, User user) {
-        if (!isMember(tx.state(), team.id(), user.id())) {
-            tx.state().membersOfTeam.append(team.id(), user.id());
-        }
+        tx.state().teamMembers.put(new TeamMember(team.id(), user.id()));
     }
 
     public static boolean isMember(State state, long teamId, long userId) {

@@ -94,7 +94,6 @@ final class TemplateHooks {
                 conversation.id(), content, MessageType.TEMPLATE, ContentType.TEXT, MessageStatus.SENT,
                 Json.object(), false, null, null, null, Json.object(), tx.now(), tx.now());
         tx.state().messages.put(message);
-        tx.state().messagesOfConversation.append(conversation.id(), message.id());
         Conversations.touchActivity(tx, conversation.id(), message.createdAt());
         tx.emit(new DomainEvent.MessageCreated(message.accountId(), message.id()));
     }

@@ -17,7 +17,6 @@ public final class Users {
             throw new IllegalArgumentException("access token already used by another user: " + user.name());
         }
         tx.state().users.put(user);
-        tx.state().userByToken.put(user.accessToken(), user.id());
         return user;
     }
 

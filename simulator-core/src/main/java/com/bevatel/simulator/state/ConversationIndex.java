@@ -7,7 +7,10 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.NavigableSet;
 import java.util.TreeSet;
 
@@ -95,6 +98,35 @@ public final class ConversationIndex {
         }
         Bucket bucket = status == null ? buckets.any : buckets.byStatus.get(status);
         return bucket == null ? EMPTY : bucket;
+    }
+
+    /** Adds to {@code problems} each list or count that differs from one built afresh from {@code rows}. */
+    void verify(String name, Iterable<Conversation> rows, List<String> problems) {
+        ConversationIndex fresh = new ConversationIndex();
+        rows.forEach(c -> fresh.changed(null, c));
+        Set<Long> accountIds = new HashSet<>(accounts.keySet());
+        accountIds.addAll(fresh.accounts.keySet());
+        for (long account : accountIds) {
+            compare(name + ": account " + account + ", any status", bucket(account, null), fresh.bucket(account, null), problems);
+            for (ConversationStatus status : ConversationStatus.values()) {
+                compare(name + ": account " + account + ", " + status, bucket(account, status),
+                        fresh.bucket(account, status), problems);
+            }
+        }
+    }
+
+    private static void compare(String where, Bucket kept, Bucket derived, List<String> problems) {
+        if (!List.copyOf(kept.ordered).equals(List.copyOf(derived.ordered))) {
+            problems.add(where + ": lists " + ids(kept) + " but the rows derive " + ids(derived));
+        }
+        if (kept.unassigned != derived.unassigned || !kept.byAssignee.equals(derived.byAssignee)) {
+            problems.add(where + ": counts " + kept.unassigned + " unassigned and " + kept.byAssignee
+                    + " by assignee but the rows derive " + derived.unassigned + " and " + derived.byAssignee);
+        }
+    }
+
+    private static List<Long> ids(Bucket bucket) {
+        return bucket.ordered.stream().map(Conversation::id).toList();
     }
 
     void changed(Conversation before, Conversation after) {

@@ -5,7 +5,10 @@ import com.bevatel.simulator.model.MessageType;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What views and message hooks ask about a conversation's messages, kept up to date from the
@@ -61,6 +64,30 @@ public final class ConversationMessages {
     public boolean chronological(long conversationId) {
         Summary s = summaries.get(conversationId);
         return s == null || s.chronological;
+    }
+
+    /**
+     * Adds to {@code problems} each figure that differs from one built afresh from {@code rows} (in id
+     * order); {@code chronological} may be false where the rows say true (see {@link #chronological}).
+     */
+    void verify(String name, Iterable<Message> rows, List<String> problems) {
+        ConversationMessages fresh = new ConversationMessages();
+        rows.forEach(m -> fresh.changed(null, m));
+        Set<Long> conversations = new HashSet<>(summaries.keySet());
+        conversations.addAll(fresh.summaries.keySet());
+        for (long conversation : conversations) {
+            Summary kept = summaries.getOrDefault(conversation, new Summary());
+            Summary derived = fresh.summaries.getOrDefault(conversation, new Summary());
+            long[] keptIncoming = Arrays.copyOf(kept.incoming, kept.incomingCount);
+            long[] derivedIncoming = Arrays.copyOf(derived.incoming, derived.incomingCount);
+            if (kept.messages != derived.messages || kept.outgoingOrTemplate != derived.outgoingOrTemplate
+                    || !Arrays.equals(keptIncoming, derivedIncoming) || (kept.chronological && !derived.chronological)) {
+                problems.add(name + ": conversation " + conversation + " counts " + kept.messages + " messages, "
+                        + kept.outgoingOrTemplate + " outgoing or template, incoming " + Arrays.toString(keptIncoming)
+                        + ", chronological " + kept.chronological + "; the rows derive " + derived.messages + ", "
+                        + derived.outgoingOrTemplate + ", " + Arrays.toString(derivedIncoming) + ", " + derived.chronological);
+            }
+        }
     }
 
     void changed(Message before, Message after) {

@@ -8,8 +8,10 @@ import com.bevatel.simulator.model.ContactInbox;
 import com.bevatel.simulator.model.ContactLabels;
 import com.bevatel.simulator.model.Conversation;
 import com.bevatel.simulator.model.Inbox;
+import com.bevatel.simulator.model.InboxMember;
 import com.bevatel.simulator.model.Message;
 import com.bevatel.simulator.model.Team;
+import com.bevatel.simulator.model.TeamMember;
 import com.bevatel.simulator.model.User;
 import com.bevatel.simulator.model.Webhook;
 import com.bevatel.simulator.state.SnapshotValidator.Problem;
@@ -88,12 +90,10 @@ final class SnapshotReader {
         rows("users", User.class, state.users, Sequence.USER, User::id, u -> {
             check.user(u);
             token(u.accessToken());
-            state.userByToken.put(u.accessToken(), u.id());
         });
         rows("agent_bots", AgentBot.class, state.agentBots, Sequence.AGENT_BOT, AgentBot::id, b -> {
             check.agentBot(b);
             token(b.accessToken());
-            state.agentBotByToken.put(b.accessToken(), b.id());
         });
         rows("teams", Team.class, state.teams, Sequence.TEAM, Team::id, check::team);
         rows("inboxes", Inbox.class, state.inboxes, Sequence.INBOX, Inbox::id, i -> {
@@ -102,10 +102,10 @@ final class SnapshotReader {
                     || !channelIds.add(i.channel().id())) {
                 throw new Problem("channel.id", "channel.id " + i.channel().id() + " is used twice or beyond sequences.channel");
             }
-            unique(state.inboxByIdentifier, i.channel().identifier(), "channel.identifier", i.id());
+            unique(state.inboxByIdentifier, i.channel().identifier(), "channel.identifier");
         });
-        members("inbox_members", state.inboxes, Inbox::accountId, state.membersOfInbox);
-        members("team_members", state.teams, Team::accountId, state.membersOfTeam);
+        members("inbox_members", state.inboxes, Inbox::accountId, state.inboxMembers, InboxMember::new);
+        members("team_members", state.teams, Team::accountId, state.teamMembers, TeamMember::new);
         rows("webhooks", Webhook.class, state.webhooks, Sequence.WEBHOOK, Webhook::id, check::webhook);
         rows("contacts", Contact.class, state.contacts, Sequence.CONTACT, Contact::id, this::contact);
         rows("contact_labels", ContactLabels.class, state.contactLabels, null, ContactLabels::contactId,
@@ -113,20 +113,14 @@ final class SnapshotReader {
         rows("contact_inboxes", ContactInbox.class, state.contactInboxes, Sequence.CONTACT_INBOX, ContactInbox::id,
                 ci -> {
                     check.contactInbox(ci);
-                    unique(state.contactInboxBySource, new State.SourceKey(ci.inboxId(), ci.sourceId()),
-                            "source_id", ci.id());
-                    state.contactInboxesOfContact.append(ci.contactId(), ci.id());
+                    unique(state.contactInboxBySource, new State.SourceKey(ci.inboxId(), ci.sourceId()), "source_id");
                 });
         rows("conversations", Conversation.class, state.conversations, Sequence.CONVERSATION, Conversation::id,
                 this::conversation);
-        rows("messages", Message.class, state.messages, Sequence.MESSAGE, Message::id, m -> {
-            check.message(m);
-            state.messagesOfConversation.append(m.conversationId(), m.id());
-        });
+        rows("messages", Message.class, state.messages, Sequence.MESSAGE, Message::id, check::message);
         rows("attachments", Attachment.class, state.attachments, Sequence.ATTACHMENT, Attachment::id, a -> {
             check.attachment(a);
-            unique(state.attachmentByBlobKey, a.blobKey(), "blob_key", a.id());
-            state.attachmentsOfMessage.append(a.messageId(), a.id());
+            unique(state.attachmentByBlobKey, a.blobKey(), "blob_key");
         });
         state.displayIds().keySet().forEach(account -> {
             if (state.accounts.find(account).isEmpty()) {
@@ -139,15 +133,13 @@ final class SnapshotReader {
     private void contact(Contact c) {
         check.contact(c);
         if (c.email() != null && !c.email().isEmpty()) {
-            unique(state.contactByEmail, new State.AccountKey(c.accountId(), c.email().toLowerCase(Locale.ROOT)),
-                    "email", c.id());
+            unique(state.contactByEmail, new State.AccountKey(c.accountId(), c.email().toLowerCase(Locale.ROOT)), "email");
         }
         if (c.phoneNumber() != null && !c.phoneNumber().isEmpty()) {
-            unique(state.contactByPhone, new State.AccountKey(c.accountId(), c.phoneNumber()), "phone_number", c.id());
+            unique(state.contactByPhone, new State.AccountKey(c.accountId(), c.phoneNumber()), "phone_number");
         }
         if (c.identifier() != null && !c.identifier().isEmpty()) {
-            unique(state.contactByIdentifier, new State.AccountKey(c.accountId(), c.identifier()), "identifier",
-                    c.id());
+            unique(state.contactByIdentifier, new State.AccountKey(c.accountId(), c.identifier()), "identifier");
         }
     }
 
@@ -156,12 +148,17 @@ final class SnapshotReader {
         if (c.displayId() < 1 || c.displayId() > state.displayIds().getOrDefault(c.accountId(), 0L)) {
             throw new Problem("display_id", "display_id " + c.displayId() + " is beyond display_ids." + c.accountId());
         }
-        unique(state.conversationByDisplayId, new State.DisplayKey(c.accountId(), c.displayId()), "display_id", c.id());
-        state.conversationsOfContactInbox.append(c.contactInboxId(), c.id());
-        state.conversationsOfAccount.append(c.accountId(), c.id());
+        unique(state.conversationByDisplayId, new State.DisplayKey(c.accountId(), c.displayId()), "display_id");
     }
 
-    private <P> void members(String name, Table<P> parents, ToLongFunction<P> accountOf, Children children) {
+    /** A membership row of a parent (an inbox, a team) and a user. */
+    @FunctionalInterface
+    private interface Membership<M> {
+        M of(long parent, long user);
+    }
+
+    private <P, M> void members(String name, Table<P> parents, ToLongFunction<P> accountOf, RowSet<M> rows,
+                                Membership<M> membership) {
         object(name).fields().forEachRemaining(entry -> {
             String pointer = "/" + name + "/" + entry.getKey();
             long parent = parseId(pointer, entry.getKey(), name + " key");
@@ -186,7 +183,7 @@ final class SnapshotReader {
                     throw new InvalidEntryException(InvalidEntryException.STATE, pointer + "/" + i,
                             name + "." + parent + "[" + i + "]: " + problem.getMessage());
                 }
-                children.append(parent, user);
+                rows.put(membership.of(parent, user));
             }
         });
     }
@@ -270,11 +267,11 @@ final class SnapshotReader {
         }
     }
 
-    private <K> void unique(Index<K> index, K key, String field, long id) {
+    /** Refuses a key an earlier row holds; the row's own entry comes with the row (the index observes its table). */
+    private static <K> void unique(Index<K> index, K key, String field) {
         if (index.find(key).isPresent()) {
             throw new Problem(field, field + " is already used by another row");
         }
-        index.put(key, id);
     }
 
     private JsonNode object(String name) {

@@ -8,19 +8,25 @@ import com.bevatel.simulator.model.Contact;
 import com.bevatel.simulator.model.ContactInbox;
 import com.bevatel.simulator.model.Conversation;
 import com.bevatel.simulator.model.Inbox;
+import com.bevatel.simulator.model.InboxMember;
 import com.bevatel.simulator.model.Message;
 import com.bevatel.simulator.model.Team;
+import com.bevatel.simulator.model.TeamMember;
 import com.bevatel.simulator.model.User;
 import com.bevatel.simulator.model.Webhook;
 import com.bevatel.simulator.seed.SeededRandom;
 import com.bevatel.simulator.time.SimulatedClock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Everything the simulator knows, as tables and indexes. {@code reset()} replaces the whole State
- * with a freshly seeded one, so a reset costs the same however much is stored.
+ * Everything the simulator knows, as tables and indexes. Every index and child list derives from
+ * its table's rows and is declared here next to the table, so domain code writes rows only and a
+ * rolled-back write puts the indexes back with the rows; {@link #checkInvariants} checks they match.
+ * {@code reset()} replaces the whole State with a freshly seeded one, so a reset costs the same
+ * however much is stored.
  */
 public final class State {
     /** A contact-inbox's {@code source_id} is unique within its inbox. */
@@ -41,38 +47,47 @@ public final class State {
     private final long[] sequences = new long[Sequence.values().length];
     private final Map<Long, Long> displayIds = new HashMap<>();
 
+    // Each table, then what derives from its rows: every index and child list observes its table, so
+    // it follows every write of a row and every undo of one.
     public final Table<Account> accounts = new Table<>(Account::id, undo);
     public final Table<User> users = new Table<>(User::id, undo);
+    public final Index<String> userByToken = Index.derived(users, RowKey.text(User::accessToken));
     public final Table<Inbox> inboxes = new Table<>(Inbox::id, undo);
+    public final Index<String> inboxByIdentifier = Index.derived(inboxes, RowKey.text(i -> i.channel().identifier()));
+    public final RowSet<InboxMember> inboxMembers = new RowSet<>(InboxMember.ORDER, undo);
+    public final Children membersOfInbox = Children.derived(inboxMembers, InboxMember::inboxId, InboxMember::userId);
     public final Table<Contact> contacts = new Table<>(Contact::id, undo);
+    // Chatwoot's contact validations: email (case-insensitively), phone number and identifier each
+    // unique within the account when present (app/models/contact.rb).
+    public final Index<AccountKey> contactByEmail = Index.derived(contacts, RowKey.textWithin(Contact::accountId,
+            c -> present(c.email()), (account, email) -> new AccountKey(account, email.toLowerCase(Locale.ROOT))));
+    public final Index<AccountKey> contactByPhone = Index.derived(contacts, RowKey.textWithin(Contact::accountId,
+            c -> present(c.phoneNumber()), AccountKey::new));
+    public final Index<AccountKey> contactByIdentifier = Index.derived(contacts, RowKey.textWithin(Contact::accountId,
+            c -> present(c.identifier()), AccountKey::new));
     public final Table<ContactInbox> contactInboxes = new Table<>(ContactInbox::id, undo);
+    public final Index<SourceKey> contactInboxBySource = Index.derived(contactInboxes,
+            RowKey.textWithin(ContactInbox::inboxId, ContactInbox::sourceId, SourceKey::new));
+    public final Children contactInboxesOfContact = Children.derived(contactInboxes, ContactInbox::contactId);
     public final Table<Conversation> conversations = new Table<>(Conversation::id, undo);
+    public final Index<DisplayKey> conversationByDisplayId = Index.derived(conversations,
+            RowKey.numberWithin(Conversation::accountId, Conversation::displayId, DisplayKey::new));
+    public final Children conversationsOfContactInbox = Children.derived(conversations, Conversation::contactInboxId);
+    public final Children conversationsOfAccount = Children.derived(conversations, Conversation::accountId);
     public final Table<Message> messages = new Table<>(Message::id, undo);
+    public final Children messagesOfConversation = Children.derived(messages, Message::conversationId);
     public final Table<Webhook> webhooks = new Table<>(Webhook::id, undo);
-
-    public final Index<String> userByToken = new Index<>(undo);
-    public final Index<String> inboxByIdentifier = new Index<>(undo);
-    public final Index<SourceKey> contactInboxBySource = new Index<>(undo);
-    public final Index<DisplayKey> conversationByDisplayId = new Index<>(undo);
-    public final Index<AccountKey> contactByEmail = new Index<>(undo);
-    public final Index<AccountKey> contactByPhone = new Index<>(undo);
-    public final Index<AccountKey> contactByIdentifier = new Index<>(undo);
-
-    public final Children contactInboxesOfContact = new Children(undo);
-    public final Children conversationsOfContactInbox = new Children(undo);
-    public final Children conversationsOfAccount = new Children(undo);
-    public final Children messagesOfConversation = new Children(undo);
 
     // Agents, teams and bots; contact labels; attachments (roles, assignments, labels, message uploads).
     public final Table<AgentBot> agentBots = new Table<>(AgentBot::id, undo);
+    public final Index<String> agentBotByToken = Index.derived(agentBots, RowKey.text(AgentBot::accessToken));
     public final Table<Team> teams = new Table<>(Team::id, undo);
+    public final RowSet<TeamMember> teamMembers = new RowSet<>(TeamMember.ORDER, undo);
+    public final Children membersOfTeam = Children.derived(teamMembers, TeamMember::teamId, TeamMember::userId);
     public final Table<ContactLabels> contactLabels = new Table<>(ContactLabels::contactId, undo);
     public final Table<Attachment> attachments = new Table<>(Attachment::id, undo);
-    public final Index<String> agentBotByToken = new Index<>(undo);
-    public final Index<String> attachmentByBlobKey = new Index<>(undo);
-    public final Children membersOfInbox = new Children(undo);
-    public final Children membersOfTeam = new Children(undo);
-    public final Children attachmentsOfMessage = new Children(undo);
+    public final Index<String> attachmentByBlobKey = Index.derived(attachments, RowKey.text(Attachment::blobKey));
+    public final Children attachmentsOfMessage = Children.derived(attachments, Attachment::messageId);
 
     /** Derived from the conversations and messages tables (see each class): what lists and views ask often. */
     public final ConversationIndex conversationIndex = new ConversationIndex();
@@ -135,6 +150,24 @@ public final class State {
 
     long current(Sequence sequence) {
         return sequences[sequence.ordinal()];
+    }
+
+    /**
+     * Throws, naming each index and key, when anything derived from the rows does not match them (see
+     * {@link Invariants}). Reads every row: for tests, under the store's lock ({@code store.read}).
+     */
+    public void checkInvariants() {
+        List<String> problems = Invariants.problems(this);
+        if (!problems.isEmpty()) {
+            int shown = Math.min(problems.size(), 20);
+            throw new IllegalStateException("what derives from the rows does not match them (" + problems.size() + "):\n  "
+                    + String.join("\n  ", problems.subList(0, shown)) + (shown < problems.size() ? "\n  …" : ""));
+        }
+    }
+
+    /** A contact attribute is indexed when it is neither null nor empty. */
+    private static String present(String value) {
+        return value == null || value.isEmpty() ? null : value;
     }
 
     Map<Long, Long> displayIds() {

@@ -1,11 +1,9 @@
 package com.bevatel.simulator.state;
 
 import java.util.AbstractCollection;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Iterator;
-import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -30,9 +28,14 @@ public final class Table<R> {
     private Object[] dense = new Object[16];
     private final TreeMap<Long, R> overflow = new TreeMap<>();
     private int size;
-    private final ToLongFunction<R> idOf;
+    /** The row's id (read by the child lists that list a table's rows by id). */
+    final ToLongFunction<R> idOf;
     private final UndoLog undo;
-    private final List<RowObserver<R>> observers = new ArrayList<>(1);
+    /** An array, not a list: walked on every change, and a table has at most a handful. */
+    private RowObserver<R>[] observers = noObservers();
+
+    @SuppressWarnings("rawtypes")
+    private static final RowObserver[] NO_OBSERVERS = new RowObserver[0];
 
     /** Told of every change to a row, undo included: {@code before} or {@code after} is null for an insert or a removal. */
     @FunctionalInterface
@@ -47,7 +50,18 @@ public final class Table<R> {
 
     /** Keeps a derived structure (an index, a summary) in step with the rows; only State registers them. */
     void observe(RowObserver<R> observer) {
-        observers.add(observer);
+        observers = Arrays.copyOf(observers, observers.length + 1);
+        observers[observers.length - 1] = observer;
+    }
+
+    /** One empty array for every table and row set: a State is built on every reset. */
+    @SuppressWarnings("unchecked")
+    static <R> RowObserver<R>[] noObservers() {
+        return NO_OBSERVERS;
+    }
+
+    long idOf(R row) {
+        return idOf.applyAsLong(row);
     }
 
     public Optional<R> find(long id) {

@@ -8,6 +8,7 @@ import com.bevatel.simulator.domain.Inboxes;
 import com.bevatel.simulator.domain.Users;
 import com.bevatel.simulator.model.Account;
 import com.bevatel.simulator.model.Inbox;
+import com.bevatel.simulator.model.InboxMember;
 import com.bevatel.simulator.model.Role;
 import com.bevatel.simulator.model.User;
 import com.bevatel.simulator.state.Sequence;
@@ -110,7 +111,7 @@ abstract class ApiTestSupport {
         return sim.store().write(tx -> {
             User agent = Users.add(tx, new User(tx.nextId(Sequence.USER), 1L, "Sam Agent", "Sam",
                     "sam@bevatel.test", Role.AGENT, "agent-token", tx.token(), tx.now()));
-            tx.state().membersOfInbox.append(1L, agent.id());
+            tx.state().inboxMembers.put(new InboxMember(1L, agent.id()));
             return agent.id();
         });
     }

@@ -21,7 +21,8 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * own {@code /_simulator/} and attachment routes, and against paths that are no route at all.
  * For each: never a 5xx, never a dropped connection; every answer with a body is JSON (attachment
  * downloads aside); a rejected request (4xx) answers JSON in a documented shape and leaves the whole
- * state as it was. Query strings, form bodies and multipart bodies include parameters nested 150–3,000
+ * state as it was; after every request, accepted or not, every index still matches the rows
+ * ({@code State.checkInvariants}). Query strings, form bodies and multipart bodies include parameters nested 150–3,000
  * deep and 990–1,010 of them, around the limits every source shares (200 levels, 1,000 parameters).
  *
  * <p>Tries per property: {@code jqwik.tries.default} ({@code src/test/resources/junit-platform.properties};
@@ -93,6 +94,10 @@ class FuzzTest {
         world.record(property, reply.status());
         if (reply.dropped() || reply.status() >= 500) {
             fail((reply.dropped() ? "connection closed without an answer: " : "server error: ") + context(request, reply));
+        }
+        String broken = world.brokenInvariants();
+        if (broken != null) {
+            fail("the indexes no longer match the rows: " + context(request, reply) + "\n" + broken);
         }
         if (reply.status() < 400) {
             // Every answer with a body is JSON, but the attachment bytes the blob routes serve.

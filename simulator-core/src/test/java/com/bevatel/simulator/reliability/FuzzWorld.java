@@ -101,6 +101,18 @@ final class FuzzWorld implements AutoCloseable {
         }
     }
 
+    /** Null while every index and child list matches the rows ({@link State#checkInvariants}); else what differs. */
+    String brokenInvariants() {
+        return sim.store().read(state -> {
+            try {
+                state.checkInvariants();
+                return null;
+            } catch (IllegalStateException e) {
+                return e.getMessage();
+            }
+        });
+    }
+
     void record(String property, int status) {
         statuses.computeIfAbsent(property, p -> new TreeMap<>()).merge(status, 1, Integer::sum);
     }

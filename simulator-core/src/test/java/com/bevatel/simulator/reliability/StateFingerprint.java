@@ -2,6 +2,7 @@ package com.bevatel.simulator.reliability;
 
 import com.bevatel.simulator.BevatelSimulator;
 import com.bevatel.simulator.seed.SeededRandom;
+import com.bevatel.simulator.state.RowSet;
 import com.bevatel.simulator.state.State;
 import com.bevatel.simulator.state.Table;
 import com.bevatel.simulator.time.SimulatedClock;
@@ -13,9 +14,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Everything a rejected request must leave as it was, as one canonical text: every table's rows
- * (records print all their fields, JSON attribute bags included, so an in-place change of a stored
- * node shows too), every index and child list, the id counters, the generator and the clock.
+ * Everything a rejected request must leave as it was, as one canonical text: every table's rows and
+ * every membership (records print all their fields, JSON attribute bags included, so an in-place
+ * change of a stored node shows too), every index and child list, the id counters, the generator and
+ * the clock.
  * Found by reflection over {@link State}'s fields, so a table added later is covered without
  * touching this class.
  */
@@ -55,6 +57,11 @@ final class StateFingerprint {
         if (value instanceof Table<?> table) {
             StringBuilder rows = new StringBuilder();
             table.all().forEach(row -> rows.append("\n  ").append(row));
+            return rows.toString();
+        }
+        if (value instanceof RowSet<?> set) {
+            StringBuilder rows = new StringBuilder();
+            set.all().forEach(row -> rows.append("\n  ").append(row));
             return rows.toString();
         }
         if (value instanceof SeededRandom random) {

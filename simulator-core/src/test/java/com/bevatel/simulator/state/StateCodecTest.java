@@ -46,7 +46,25 @@ class StateCodecTest {
                 assertThat(good.get(name).isArray()).isTrue();
             }
         }
+        for (Field field : State.class.getFields()) {
+            if (field.getType() == RowSet.class) {
+                String name = field.getName().replaceAll("([A-Z])", "_$1").toLowerCase(Locale.ROOT);
+                assertThat(good.get(name)).as("memberships %s in the document, by parent", name).isNotNull();
+                assertThat(good.get(name).isObject()).isTrue();
+            }
+        }
         assertThat(good.get("inbox_members").has("1")).as("Sam is a member of inbox 1").isTrue();
+    }
+
+    @Test
+    void aLoadedStateHasItsIndexesInStepWithItsRows() {
+        State loaded = new State(new com.bevatel.simulator.seed.SeededRandom(1),
+                new com.bevatel.simulator.time.SimulatedClock(java.time.Instant.EPOCH, java.time.Duration.ofSeconds(1)));
+        StateCodec.read(good, loaded);
+        loaded.checkInvariants();
+        assertThat(loaded.membersOfInbox.of(1)).containsExactly(2L);
+        assertThat(loaded.contactByEmail.find(new State.AccountKey(1, "a@example.com"))).contains(1L);
+        assertThat(loaded.messagesOfConversation.of(1)).hasSize(1);
     }
 
     @Test
@@ -96,6 +114,10 @@ class StateCodecTest {
                 .isInstanceOf(InvalidEntryException.class);
         assertThat(http.get(Http.account("/conversations/1/messages")).body()).isEqualTo(before);
         assertThat(Json.string(sim.exportState())).isEqualTo(Json.string(good));
+        sim.store().read(state -> {
+            state.checkInvariants();
+            return null;
+        });
     }
 
     @Test

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Export → import into another simulator → the API answers byte for byte the same, the rebuilt
  * indexes and child lists equal the originals, and both go on identically (ids, tokens, clock).
+ * Every step leaves every index in step with the rows ({@link State#checkInvariants}).
  */
 class StateRoundTripTest {
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -46,6 +47,7 @@ class StateRoundTripTest {
                 assertThat(normalized(b.get(path), copy)).as(path).isEqualTo(normalized(a.get(path), original));
             }
             assertThat(Json.string(copy.exportState())).isEqualTo(Json.string(exported));
+            checkInvariants(copy);
             assertThat(derived(copy)).isEqualTo(derived(original));
 
             // Both go on the same way: next ids, seeded tokens and uuids, clock.
@@ -53,6 +55,8 @@ class StateRoundTripTest {
             assertThat(normalized(b.post(Http.account("/contacts"), contact), copy))
                     .isEqualTo(normalized(a.post(Http.account("/contacts"), contact), original));
             assertThat(copy.clock().now()).isEqualTo(original.clock().now());
+            checkInvariants(original);
+            checkInvariants(copy);
         }
     }
 
@@ -62,8 +66,10 @@ class StateRoundTripTest {
             Http a = new Http(original);
             a.post(Http.account("/contacts"), "{\"inbox_id\":1,\"name\":\"Alice\"}");
             copy.importState(original.exportState());
+            checkInvariants(copy);
             assertThat(new Http(copy).get(Http.account("/contacts/1")).status()).isEqualTo(200);
             copy.reset();
+            checkInvariants(copy);
             assertThat(new Http(copy).get(Http.account("/contacts/1")).status()).isEqualTo(404);
         }
     }
@@ -74,6 +80,7 @@ class StateRoundTripTest {
             Http a = new Http(original);
             a.post(Http.account("/contacts"), "{\"inbox_id\":1,\"name\":\"Alice\",\"email\":\"alice@example.com\"}");
             try (BevatelSimulator started = world().initialState(original.exportState()).start()) {
+                checkInvariants(started);
                 Http b = new Http(started);
                 assertThat(b.get(Http.account("/contacts/1")).body()).isEqualTo(a.get(Http.account("/contacts/1")).body());
                 assertThat(b.get(Http.account("/contacts/search?q=alice@example.com")).json().at("/payload/0/id").asLong())
@@ -85,33 +92,39 @@ class StateRoundTripTest {
     /** Writes of every kind, with gaps (deletions), merges, attachments; returns paths to read back. */
     private static List<String> fill(BevatelSimulator sim, Http a) throws Exception {
         Http sam = a.withToken("sam-token");
-        ok(a.post(Http.account("/contacts"), "{\"inbox_id\":1,\"name\":\"Alice\",\"email\":\"alice@example.com\","
+        ok(sim, a.post(Http.account("/contacts"), "{\"inbox_id\":1,\"name\":\"Alice\",\"email\":\"alice@example.com\","
                 + "\"phone_number\":\"+15550001111\",\"custom_attributes\":{\"tier\":\"gold\",\"score\":1.50}}"));
-        ok(a.post(Http.account("/contacts"), "{\"inbox_id\":1,\"name\":\"Bob\",\"identifier\":\"bob-1\"}"));
-        ok(a.post(Http.account("/contacts"), "{\"inbox_id\":1,\"name\":\"Carol\"}"));
-        ok(a.post(Http.account("/conversations"), "{\"inbox_id\":1,\"contact_id\":1}"));
-        ok(a.post(Http.account("/conversations"), "{\"inbox_id\":1,\"contact_id\":3}"));
-        ok(a.post(Http.account("/conversations"), "{\"inbox_id\":1,\"contact_id\":2}"));
-        ok(a.post(Http.account("/conversations/1/messages"), "{\"content\":\"Hi <there> & \\u2028\",\"message_type\":\"incoming\"}"));
-        ok(a.post(Http.account("/conversations/1/messages"), "{\"content\":\"Hello\",\"message_type\":\"outgoing\"}"));
-        ok(a.post(Http.account("/conversations/1/messages"), "{\"content\":\"note\",\"private\":true}"));
-        ok(multipart(sim, "/api/v1/accounts/1/conversations/1/messages", new byte[] {1, 2, 3, 4, 5}));
-        ok(a.post(Http.account("/conversations/1/labels"), "{\"labels\":[\"vip\",\"billing\"]}"));
-        ok(a.post(Http.account("/contacts/1/labels"), "{\"labels\":[\"customer\"]}"));
-        ok(a.post(Http.account("/conversations/1/assignments"), "{\"assignee_id\":2}"));
-        ok(a.post(Http.account("/conversations/1/toggle_priority"), "{\"priority\":\"high\"}"));
-        ok(a.post(Http.account("/conversations/3/toggle_status"), "{\"status\":\"resolved\"}"));
-        ok(a.delete(Http.account("/contacts/3")));
-        ok(a.delete(Http.account("/conversations/1/messages/3")));
-        ok(a.post(Http.account("/inboxes"), "{\"name\":\"Second\",\"channel\":{\"type\":\"api\",\"webhook_url\":\"http://127.0.0.1:9/in\"}}"));
-        ok(a.post(Http.account("/webhooks"), "{\"url\":\"http://127.0.0.1:9/hooks\",\"subscriptions\":[\"message_created\"]}"));
-        ok(sam.post(Http.account("/conversations/1/messages"), "{\"content\":\"From Sam\"}"));
+        ok(sim, a.post(Http.account("/contacts"), "{\"inbox_id\":1,\"name\":\"Bob\",\"identifier\":\"bob-1\"}"));
+        ok(sim, a.post(Http.account("/contacts"), "{\"inbox_id\":1,\"name\":\"Carol\"}"));
+        ok(sim, a.post(Http.account("/conversations"), "{\"inbox_id\":1,\"contact_id\":1}"));
+        ok(sim, a.post(Http.account("/conversations"), "{\"inbox_id\":1,\"contact_id\":3}"));
+        ok(sim, a.post(Http.account("/conversations"), "{\"inbox_id\":1,\"contact_id\":2}"));
+        ok(sim, a.post(Http.account("/conversations/1/messages"), "{\"content\":\"Hi <there> & \\u2028\",\"message_type\":\"incoming\"}"));
+        ok(sim, a.post(Http.account("/conversations/1/messages"), "{\"content\":\"Hello\",\"message_type\":\"outgoing\"}"));
+        ok(sim, a.post(Http.account("/conversations/1/messages"), "{\"content\":\"note\",\"private\":true}"));
+        ok(sim, multipart(sim, "/api/v1/accounts/1/conversations/1/messages", new byte[] {1, 2, 3, 4, 5}));
+        ok(sim, a.post(Http.account("/conversations/1/labels"), "{\"labels\":[\"vip\",\"billing\"]}"));
+        ok(sim, a.post(Http.account("/contacts/1/labels"), "{\"labels\":[\"customer\"]}"));
+        ok(sim, a.post(Http.account("/conversations/1/assignments"), "{\"assignee_id\":2}"));
+        ok(sim, a.post(Http.account("/conversations/1/toggle_priority"), "{\"priority\":\"high\"}"));
+        ok(sim, a.post(Http.account("/conversations/3/toggle_status"), "{\"status\":\"resolved\"}"));
+        ok(sim, a.delete(Http.account("/contacts/3")));
+        ok(sim, a.delete(Http.account("/conversations/1/messages/3")));
+        ok(sim, a.post(Http.account("/inboxes"), "{\"name\":\"Second\",\"channel\":{\"type\":\"api\",\"webhook_url\":\"http://127.0.0.1:9/in\"}}"));
+        ok(sim, a.post(Http.account("/webhooks"), "{\"url\":\"http://127.0.0.1:9/hooks\",\"subscriptions\":[\"message_created\"]}"));
+        ok(sim, sam.post(Http.account("/conversations/1/messages"), "{\"content\":\"From Sam\"}"));
         String identifier = sim.apiInbox().identifier();
         String publicContact = "/public/api/v1/inboxes/" + identifier + "/contacts";
-        JsonNode visitor = ok(a.withToken(null).post(publicContact, "{\"name\":\"Visitor\"}")).json();
+        JsonNode visitor = ok(sim, a.withToken(null).post(publicContact, "{\"name\":\"Visitor\"}")).json();
         String source = visitor.get("source_id").asText();
-        ok(a.withToken(null).post(publicContact + "/" + source + "/conversations", "{}"));
-        ok(a.withToken(null).post(publicContact + "/" + source + "/conversations/4/messages", "{\"content\":\"public hello\"}"));
+        ok(sim, a.withToken(null).post(publicContact + "/" + source + "/conversations", "{}"));
+        ok(sim, a.withToken(null).post(publicContact + "/" + source + "/conversations/4/messages", "{\"content\":\"public hello\"}"));
+        // A contact merge (the visitor names Alice's email) and an inbox deleted with its contact's conversation.
+        ok(sim, a.withToken(null).patch(publicContact + "/" + source, "{\"email\":\"alice@example.com\"}"));
+        ok(sim, a.post(Http.account("/inboxes"), "{\"name\":\"Third\",\"channel\":{\"type\":\"api\"}}"));
+        ok(sim, a.post(Http.account("/contacts"), "{\"inbox_id\":3,\"name\":\"Dora\",\"email\":\"dora@example.com\"}"));
+        ok(sim, a.post(Http.account("/conversations"), "{\"inbox_id\":3,\"contact_id\":5}"));
+        ok(sim, a.delete(Http.account("/inboxes/3")));
         sim.clock().advance(Duration.ofHours(3));
         List<String> reads = new ArrayList<>(List.of("/api/v1/profile", Http.account("/inboxes"), Http.account("/inboxes/2"),
                 Http.account("/contacts"), Http.account("/contacts/1"), Http.account("/contacts/2"),
@@ -128,9 +141,18 @@ class StateRoundTripTest {
         return reads;
     }
 
-    private static Http.Result ok(Http.Result result) {
+    /** One step of {@link #fill}: it succeeded and left every index in step with the rows. */
+    private static Http.Result ok(BevatelSimulator sim, Http.Result result) {
         assertThat(result.status()).as(result.toString()).isEqualTo(200);
+        checkInvariants(sim);
         return result;
+    }
+
+    private static void checkInvariants(BevatelSimulator sim) {
+        sim.store().read(state -> {
+            state.checkInvariants();
+            return null;
+        });
     }
 
     private static Http.Result multipart(BevatelSimulator sim, String path, byte[] file) throws Exception {

@@ -1,0 +1,10 @@
+package com.bevatel.simulator.model;
+
+import java.util.Comparator;
+
+/** A user who is a member of a team (Chatwoot's {@code team_members}); the pair is the row. */
+public record TeamMember(long teamId, long userId) {
+    /** By team, then user: the order the state document lists a team's members in. */
+    public static final Comparator<TeamMember> ORDER =
+            Comparator.comparingLong(TeamMember::teamId).thenComparingLong(TeamMember::userId);
+}

@@ -1,0 +1,146 @@
+package com.bevatel.simulator.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.bevatel.simulator.BevatelSimulator;
+import com.bevatel.simulator.Http;
+import com.bevatel.simulator.domain.Change;
+import com.bevatel.simulator.domain.ContactFields;
+import com.bevatel.simulator.domain.Contacts;
+import com.bevatel.simulator.domain.Conversations;
+import com.bevatel.simulator.model.Contact;
+import com.bevatel.simulator.model.InboxMember;
+import com.bevatel.simulator.model.TeamMember;
+import java.util.List;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link State#checkInvariants}: it passes on a state built through the API, fails naming the index
+ * and the key when an entry is stray, points at the wrong row or is missing, and passes again after a
+ * rolled-back write (the indexes follow the undo of every row change).
+ */
+class InvariantsTest {
+    private static final State.AccountKey ALICE_EMAIL = new State.AccountKey(1, "alice@example.com");
+
+    private BevatelSimulator sim;
+
+    @BeforeEach
+    void start() {
+        sim = BevatelSimulator.builder().agent("Sam Agent", "sam@acme.test", "sam-token").team("Support", "Sam Agent")
+                .start();
+        Http http = new Http(sim);
+        http.post(Http.account("/contacts"), "{\"inbox_id\":1,\"name\":\"Alice\",\"email\":\"Alice@Example.com\","
+                + "\"phone_number\":\"+15550001111\",\"identifier\":\"alice-1\"}");
+        http.post(Http.account("/contacts"), "{\"inbox_id\":1,\"name\":\"Bob\"}");
+        http.post(Http.account("/conversations"), "{\"inbox_id\":1,\"contact_id\":1}");
+        http.post(Http.account("/conversations/1/messages"), "{\"content\":\"hi\",\"message_type\":\"incoming\"}");
+        http.post(Http.account("/conversations/1/messages"), "{\"content\":\"hello\"}");
+    }
+
+    @AfterEach
+    void stop() {
+        sim.close();
+    }
+
+    @Test
+    void aStateBuiltThroughTheApiHoldsThem() {
+        check();
+        sim.store().read(state -> {
+            assertThat(state.contactByEmail.find(ALICE_EMAIL)).contains(1L);
+            assertThat(state.messagesOfConversation.of(1)).hasSize(2);
+            assertThat(state.membersOfTeam.of(1)).containsExactly(2L);
+            return null;
+        });
+    }
+
+    @Test
+    void aStrayEntryIsNamedWithItsKey() {
+        corrupt(state -> state.contactByEmail.put(new State.AccountKey(1, "ghost@example.com"), 42));
+        assertThatThrownBy(this::check).isInstanceOf(IllegalStateException.class).hasMessageContaining(
+                "contactByEmail: key AccountKey[accountId=1, value=ghost@example.com] points at row 42, which does not exist");
+    }
+
+    @Test
+    void anEntryPointingAtAnotherRowIsNamedWithItsKey() {
+        corrupt(state -> state.contactByEmail.put(ALICE_EMAIL, 2));
+        assertThatThrownBy(this::check).hasMessageContaining(
+                        "contactByEmail: key AccountKey[accountId=1, value=alice@example.com] points at row 2, whose key is null")
+                .hasMessageContaining("contactByEmail: row 1 is not indexed under its key AccountKey[accountId=1, value=alice@example.com]");
+    }
+
+    @Test
+    void aRowMissingFromItsIndexIsNamed() {
+        corrupt(state -> state.contactByPhone.remove(new State.AccountKey(1, "+15550001111"), 1));
+        assertThatThrownBy(this::check).hasMessageContaining(
+                "contactByPhone: row 1 is not indexed under its key AccountKey[accountId=1, value=+15550001111]");
+    }
+
+    @Test
+    void aChildListThatDiffersFromTheRowsIsNamedWithItsParent() {
+        long second = sim.store().read(state -> state.messagesOfConversation.of(1).get(1));
+        corrupt(state -> {
+            state.messagesOfConversation.remove(1, second);
+            state.membersOfInbox.add(1, 99);
+        });
+        assertThatThrownBy(this::check)
+                .hasMessageContaining("messagesOfConversation: child " + second + " is missing from parent 1")
+                .hasMessageContaining("membersOfInbox: parent 1 lists child 99, which no row derives");
+    }
+
+    @Test
+    void conversationListsAndMessageTalliesAreCheckedToo() {
+        corrupt(state -> {
+            state.conversationIndex.changed(state.conversations.get(1), null);
+            state.conversationMessages.changed(state.messages.all().iterator().next(), null);
+        });
+        assertThatThrownBy(this::check)
+                .hasMessageContaining("conversationIndex: account 1, any status: lists [] but the rows derive [1]")
+                .hasMessageContaining("conversationMessages: conversation 1 counts 1 messages");
+    }
+
+    @Test
+    void aRolledBackWriteLeavesEveryIndexAsItWas() {
+        String before = sim.store().read(InvariantsTest::lookups);
+        assertThatThrownBy(() -> sim.store().write(tx -> {
+            State state = tx.state();
+            Contact alice = state.contacts.get(1);
+            Contacts.update(tx, alice, new ContactFields(null, Change.of("alice@other.example"), Change.of("+15550002222"),
+                    Change.of("alice-2"), null, null, null));
+            Conversations.delete(tx, state.conversations.get(1));
+            Contacts.delete(tx, state.contacts.get(2));
+            state.inboxMembers.put(new InboxMember(1, 1));
+            state.teamMembers.remove(new TeamMember(1, 2));
+            assertThat(lookups(state)).isNotEqualTo(before);
+            throw new IllegalStateException("refused");
+        })).hasMessage("refused");
+        assertThat(sim.store().read(InvariantsTest::lookups)).isEqualTo(before);
+        check();
+    }
+
+    /** What the indexes answer about the rows the test changes. */
+    private static String lookups(State state) {
+        return List.of(state.contactByEmail.find(ALICE_EMAIL), state.contactByEmail.find(new State.AccountKey(1, "alice@other.example")),
+                state.contactByPhone.find(new State.AccountKey(1, "+15550001111")), state.contactByIdentifier.find(new State.AccountKey(1, "alice-2")),
+                state.conversationByDisplayId.find(new State.DisplayKey(1, 1)), state.messagesOfConversation.of(1),
+                state.conversationsOfAccount.of(1), state.contactInboxesOfContact.of(2), state.membersOfInbox.of(1),
+                state.membersOfTeam.of(1), state.conversationIndex.count(1, null)).toString();
+    }
+
+    private void corrupt(Consumer<State> change) {
+        sim.store().exclusive(state -> {
+            change.accept(state);
+            return null;
+        });
+    }
+
+    private void check() {
+        sim.store().read(state -> {
+            state.checkInvariants();
+            return null;
+        });
+    }
+}
