@@ -33,12 +33,14 @@ public final class RowSet<R> {
 
     /** Adds the row; adding one already there changes nothing. */
     public void put(R row) {
+        undo.requireWrite();
         if (add(row)) {
             undo.record(() -> drop(row));
         }
     }
 
     public void remove(R row) {
+        undo.requireWrite();
         if (drop(row)) {
             undo.record(() -> add(row));
         }

@@ -48,6 +48,7 @@ public final class Store {
         State fresh = emptyState.get();
         seed.accept(new Transaction(fresh, fresh.clock.now()));
         fresh.undo.commit();
+        fresh.undo.publish();
         return fresh;
     }
 
@@ -55,6 +56,7 @@ public final class Store {
         listeners.add(listener);
     }
 
+    /** Runs {@code query} beside other readers. It must not change anything: a row change here throws. */
     public <T> T read(Function<State, T> query) {
         lock.readLock().lock();
         try {
@@ -125,6 +127,7 @@ public final class Store {
         State fresh = emptyState.get();
         fill.accept(fresh);
         fresh.undo.commit();
+        fresh.undo.publish();
         lock.writeLock().lock();
         try {
             refuseIfSealed();

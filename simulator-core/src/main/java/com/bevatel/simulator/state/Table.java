@@ -77,12 +77,14 @@ public final class Table<R> {
     }
 
     public void put(R row) {
+        undo.requireWrite();
         long id = idOf.applyAsLong(row);
         R previous = store(id, row);
         undo.record(previous == null ? () -> store(id, null) : () -> store(id, previous));
     }
 
     public void remove(long id) {
+        undo.requireWrite();
         R previous = store(id, null);
         if (previous != null) {
             undo.record(() -> store(id, previous));

@@ -9,6 +9,22 @@ import java.util.ArrayDeque;
 final class UndoLog {
     private final ArrayDeque<Runnable> actions = new ArrayDeque<>();
     private boolean recording;
+    /** Set once the state is built and handed to the store: from then on rows change only inside a write. */
+    private boolean published;
+
+    void publish() {
+        published = true;
+    }
+
+    /**
+     * Refuses a change to a published state outside a write: a read (or a view) that changed a row
+     * would do it under the read lock, beside other readers, with no undo and no event.
+     */
+    void requireWrite() {
+        if (published && !recording) {
+            throw new IllegalStateException("rows change only inside Store.write: a read tried to change the state");
+        }
+    }
 
     void begin() {
         actions.clear();
