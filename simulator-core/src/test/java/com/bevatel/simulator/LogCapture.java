@@ -51,6 +51,11 @@ public final class LogCapture implements AutoCloseable {
         return new LogCapture(Logger.getLogger(loggingClass.getName()));
     }
 
+    /** Captures the logger of this name (for a class the test cannot name: a package-private one). */
+    public static LogCapture of(String loggerName) {
+        return new LogCapture(Logger.getLogger(loggerName));
+    }
+
     public List<LogRecord> records() {
         synchronized (records) {
             return List.copyOf(records);
