@@ -1,16 +1,20 @@
 package com.bevatel.simulator.domain;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.bevatel.simulator.model.ContactInbox;
 import com.bevatel.simulator.model.Inbox;
 import com.bevatel.simulator.state.State;
 import com.bevatel.simulator.state.Transaction;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * {@code DELETE /inboxes/{id}} (API.md §5.2). Chatwoot deletes in a background job; the simulator
  * deletes at once: the inbox, its contact-inboxes, their conversations, messages and attachments,
  * and its members. Contacts stay. No webhook is sent (there is no inbox_deleted event).
  */
+@API(status = INTERNAL)
 public final class InboxDeletion {
     private InboxDeletion() {
     }

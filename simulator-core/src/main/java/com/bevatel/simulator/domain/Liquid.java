@@ -1,5 +1,7 @@
 package com.bevatel.simulator.domain;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -8,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * The part of Liquid that Chatwoot's message templates use (API.md §3.6), written out by hand:
@@ -17,6 +20,7 @@ import java.util.regex.Pattern;
  * alone. Unknown variables render empty. Anything this renderer cannot take — an unterminated
  * {@code {{}, or any {@code {% tag %}} — leaves the whole text unchanged, as invalid Liquid does.
  */
+@API(status = INTERNAL)
 public final class Liquid {
     private static final Pattern BACKTICKS = Pattern.compile("`(.*?)`", Pattern.DOTALL);
     private static final Pattern SEGMENT = Pattern.compile("[A-Za-z_][\\w-]*\\??");

@@ -9,7 +9,7 @@ import com.bevatel.simulator.model.Contact;
 import java.util.List;
 
 /** {@code GET|POST /contacts/{id}/labels} (§5.3): POST replaces the label set. */
-public final class ContactLabelRoute {
+final class ContactLabelRoute {
     private static final String LABELS = "/contacts/{id}/labels";
 
     private ContactLabelRoute() {

@@ -25,7 +25,7 @@ import java.util.Locale;
 import java.util.function.Function;
 
 /** {@code /api/v1/accounts/{id}/contacts} (§5.3): create, show, update, delete, list, search. */
-public final class ContactRoute {
+final class ContactRoute {
     static final int PAGE_SIZE = 15;
 
     private ContactRoute() {

@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * The member actions of §5.4: {@code PATCH /conversations/{id}} (priority), {@code toggle_priority},
  * {@code toggle_typing_status}, {@code update_last_seen}, {@code custom_attributes}, {@code DELETE}.
  */
-public final class ConversationActionRoute {
+final class ConversationActionRoute {
     private static final String CONVERSATION = "/conversations/{conversation_id}";
 
     private ConversationActionRoute() {

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
 /** {@code GET|POST /conversations/{id}/labels} (§5.4): POST replaces the label set. */
-public final class ConversationLabelRoute {
+final class ConversationLabelRoute {
     private static final String LABELS = "/conversations/{conversation_id}/labels";
 
     private ConversationLabelRoute() {

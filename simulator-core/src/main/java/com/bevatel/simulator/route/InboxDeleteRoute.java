@@ -10,7 +10,7 @@ import com.bevatel.simulator.json.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** {@code DELETE /inboxes/{id}} (§5.2, administrators): 200 with Chatwoot's "will be processed" message. */
-public final class InboxDeleteRoute {
+final class InboxDeleteRoute {
     private InboxDeleteRoute() {
     }
 

@@ -26,7 +26,7 @@ import java.util.Locale;
 import java.util.function.Function;
 
 /** {@code /api/v1/accounts/{id}/inboxes} (§5.2); only API channels are simulated. */
-public final class InboxRoute {
+final class InboxRoute {
     private InboxRoute() {
     }
 

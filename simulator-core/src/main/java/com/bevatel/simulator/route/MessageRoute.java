@@ -25,7 +25,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
 /** {@code /conversations/{id}/messages} (§5.5–§5.7): list, create, status update, soft delete. */
-public final class MessageRoute {
+final class MessageRoute {
     private static final int LATEST = 20;
     private static final int AFTER_LIMIT = 100;
     private static final int RANGE_LIMIT = 1000;

@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * Client API conversations (API.md §6): list, create, show, and the contact's actions — resolve,
  * typing, last seen (with read receipts).
  */
-public final class PublicConversationRoute {
+final class PublicConversationRoute {
     private PublicConversationRoute() {
     }
 

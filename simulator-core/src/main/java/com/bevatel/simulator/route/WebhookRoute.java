@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** {@code /api/v1/accounts/{id}/webhooks} (§5.8), administrators only. */
-public final class WebhookRoute {
+final class WebhookRoute {
     /**
      * The Webhook model's attributes: Rails wraps these keys of a JSON body under {@code webhook}
      * when the body has no {@code webhook} key of its own. ({@code id} and {@code account_id} are

@@ -1,17 +1,21 @@
 package com.bevatel.simulator.state;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.RandomAccess;
+import org.apiguardian.api.API;
 
 /**
  * Parent id → child ids in creation (= id) order, e.g. a conversation's messages. Appends are the
  * common case and cost O(1); rolled back with the transaction. Ids are kept as primitive longs
  * (millions of messages would otherwise be millions of boxed Longs).
  */
+@API(status = INTERNAL)
 public final class Children {
     private final Map<Long, Ids> children = new HashMap<>();
     private final UndoLog undo;

@@ -1,11 +1,14 @@
 package com.bevatel.simulator.state;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.bevatel.simulator.model.Message;
 import com.bevatel.simulator.model.MessageType;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * What views and message hooks ask about a conversation's messages, kept up to date from the
@@ -14,6 +17,7 @@ import java.util.Map;
  * in id order (it can, when the simulated clock is set back; readers then fall back to a walk).
  * Derived from the rows, so it follows every change and its undo without an undo log of its own.
  */
+@API(status = INTERNAL)
 public final class ConversationMessages {
     private static final long[] NONE = new long[0];
 

@@ -1,10 +1,14 @@
 package com.bevatel.simulator.state;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /** A unique lookup key → id, kept beside a {@link Table} and rolled back with it. */
+@API(status = INTERNAL)
 public final class Index<K> {
     private final Map<K, Long> ids = new HashMap<>();
     private final UndoLog undo;
