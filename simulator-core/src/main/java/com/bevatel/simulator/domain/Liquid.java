@@ -18,7 +18,7 @@ import org.apiguardian.api.API;
  * {@code downcase}, {@code capitalize} and {@code strip} (unknown filters are ignored, as in
  * Liquid's lax mode), {@code {{-}} / {@code -}}} whitespace control, and text inside backticks left
  * alone. Unknown variables render empty. Anything this renderer cannot take — an unterminated
- * {@code {{}, or any {@code {% tag %}} — leaves the whole text unchanged, as invalid Liquid does.
+ * <code>&#123;&#123;</code>, or any {@code {% tag %}} — leaves the whole text unchanged, as invalid Liquid does.
  */
 @API(status = INTERNAL)
 public final class Liquid {

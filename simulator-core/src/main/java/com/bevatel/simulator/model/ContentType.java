@@ -1,6 +1,42 @@
 package com.bevatel.simulator.model;
 
-/** Message content type (API.md §3.2). Stored integer = ordinal, wire name = lower-case constant name (see {@link WireEnum}). */
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
+/**
+ * A message's content type; most messages are {@link #TEXT}.
+ * On the wire a constant is its name in lower case or, where Chatwoot sends integers, its position:
+ * the order is Chatwoot's.
+ *
+ * @since 0.1.0
+ */
+@API(status = STABLE, since = "0.1.0")
 public enum ContentType {
-    TEXT, INPUT_TEXT, INPUT_TEXTAREA, INPUT_EMAIL, INPUT_SELECT, CARDS, FORM, ARTICLE, INCOMING_EMAIL, INPUT_CSAT, INTEGRATIONS, STICKER, VOICE_CALL
+    /** Plain text. */
+    TEXT,
+    /** A text input. */
+    INPUT_TEXT,
+    /** A multi-line text input. */
+    INPUT_TEXTAREA,
+    /** An email input. */
+    INPUT_EMAIL,
+    /** A choice among options. */
+    INPUT_SELECT,
+    /** Cards. */
+    CARDS,
+    /** A form. */
+    FORM,
+    /** Articles. */
+    ARTICLE,
+    /** An email received. */
+    INCOMING_EMAIL,
+    /** A satisfaction survey. */
+    INPUT_CSAT,
+    /** An integration's message. */
+    INTEGRATIONS,
+    /** A sticker. */
+    STICKER,
+    /** A voice call. */
+    VOICE_CALL
 }

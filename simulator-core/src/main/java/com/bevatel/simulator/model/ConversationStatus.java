@@ -1,6 +1,24 @@
 package com.bevatel.simulator.model;
 
-/** Conversation status (API.md §3.2). Stored integer = ordinal, wire name = lower-case constant name (see {@link WireEnum}). */
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
+/**
+ * A conversation's status.
+ * On the wire a constant is its name in lower case or, where Chatwoot sends integers, its position:
+ * the order is Chatwoot's.
+ *
+ * @since 0.1.0
+ */
+@API(status = STABLE, since = "0.1.0")
 public enum ConversationStatus {
-    OPEN, RESOLVED, PENDING, SNOOZED
+    /** Waiting for an answer (the default). */
+    OPEN,
+    /** Done; a new incoming message reopens it. */
+    RESOLVED,
+    /** Parked, e.g. while a bot handles it. */
+    PENDING,
+    /** Hidden until a time, or until the next reply. */
+    SNOOZED
 }
