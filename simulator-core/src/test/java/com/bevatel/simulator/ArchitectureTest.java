@@ -31,6 +31,7 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.apiguardian.api.API;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -147,7 +148,8 @@ class ArchitectureTest {
         assertThat(THE_API_HANDS_OUT_NOTHING_INTERNAL.evaluate(examples).getFailureReport().getDetails())
                 .hasSize(4)
                 .anySatisfy(line -> assertThat(line).contains("LeakingByReturn.hidden()").contains("Hidden"))
-                .anySatisfy(line -> assertThat(line).contains("LeakingByParameter.take(java.util.List)").contains("Hidden"))
+                .anySatisfy(line -> assertThat(line).contains("LeakingByParameter.take(java.util.List)")
+                        .contains("Hidden"))
                 .anySatisfy(line -> assertThat(line).contains("LeakingByField.hidden").contains("Hidden"))
                 .anySatisfy(line -> assertThat(line).contains("LeakingBySupertype extends or implements the internal"))
                 .noneSatisfy(line -> assertThat(line).contains("MarkedMember"))
@@ -187,7 +189,8 @@ class ArchitectureTest {
                 @Override
                 public void check(JavaClass type, ConditionEvents events) {
                     if (status(type).isEmpty()) {
-                        events.add(SimpleConditionEvent.violated(type, type.getName() + " is public and has no @API status"));
+                        events.add(SimpleConditionEvent.violated(type,
+                                type.getName() + " is public and has no @API status"));
                     }
                 }
             })
@@ -206,19 +209,20 @@ class ArchitectureTest {
                     for (JavaType supertype : supertypes) {
                         for (JavaClass named : supertype.getAllInvolvedRawTypes()) {
                             if (isInternal(named)) {
-                                events.add(SimpleConditionEvent.violated(type, type.getName() + " extends or implements the internal "
-                                        + named.getName()));
+                                events.add(SimpleConditionEvent.violated(type, type.getName()
+                                        + " extends or implements the internal " + named.getName()));
                             }
                         }
                     }
                     for (JavaMember member : type.getMembers()) {
-                        if (!exposed(member) || member.tryGetAnnotationOfType(API.class).map(API::status).filter(INTERNAL::equals).isPresent()) {
+                        if (!exposed(member) || markedInternal(member)) {
                             continue;
                         }
                         for (JavaClass named : namedIn(member)) {
                             if (isInternal(named)) {
-                                events.add(SimpleConditionEvent.violated(member, member.getFullName() + " hands out the internal "
-                                        + named.getName() + " (mark the member @API(status = INTERNAL), or make the type API)"));
+                                events.add(SimpleConditionEvent.violated(member, member.getFullName()
+                                        + " hands out the internal " + named.getName()
+                                        + " (mark the member @API(status = INTERNAL), or make the type API)"));
                             }
                         }
                     }
@@ -226,9 +230,15 @@ class ArchitectureTest {
             })
             .because("a user who holds an internal type through the API depends on what may change without notice");
 
+    /** Public or protected, and written in the source (not a compiler's bridge or synthetic member). */
     private static boolean exposed(JavaMember member) {
-        return (member.getModifiers().contains(JavaModifier.PUBLIC) || member.getModifiers().contains(JavaModifier.PROTECTED))
-                && !member.getModifiers().contains(JavaModifier.SYNTHETIC) && !member.getModifiers().contains(JavaModifier.BRIDGE);
+        Set<JavaModifier> modifiers = member.getModifiers();
+        return (modifiers.contains(JavaModifier.PUBLIC) || modifiers.contains(JavaModifier.PROTECTED))
+                && !modifiers.contains(JavaModifier.SYNTHETIC) && !modifiers.contains(JavaModifier.BRIDGE);
+    }
+
+    private static boolean markedInternal(JavaMember member) {
+        return member.tryGetAnnotationOfType(API.class).map(API::status).filter(INTERNAL::equals).isPresent();
     }
 
     /** Every type a member's signature names: field type; return, parameter and thrown types; their type arguments. */
