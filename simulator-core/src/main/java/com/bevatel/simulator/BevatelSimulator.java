@@ -1,5 +1,9 @@
 package com.bevatel.simulator;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+import static org.apiguardian.api.API.Status.INTERNAL;
+import static org.apiguardian.api.API.Status.STABLE;
+
 import com.bevatel.simulator.domain.Errors;
 import com.bevatel.simulator.domain.SeedWorld;
 import com.bevatel.simulator.domain.Seeder;
@@ -51,6 +55,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
+import org.apiguardian.api.API;
 
 /**
  * An in-memory Bevatel (Chatwoot) API-channel simulator on a real HTTP port.
@@ -64,12 +69,23 @@ import java.util.function.Consumer;
  * Same seed, same start time and the same calls give byte-identical responses on every run.
  * Webhooks are delivered for real over HTTP and every attempt is recorded in {@link #webhooks()};
  * {@link #sinkUrl(String)} is a built-in receiver for tests without their own server.
+ *
+ * <p>This class is the entry point of the simulator's public API; members marked
+ * {@code @API(status = INTERNAL)} are for the simulator's own modules.
+ *
+ * @since 0.1.0
  */
+@API(status = STABLE, since = "0.1.0")
 public final class BevatelSimulator implements AutoCloseable {
+    /** The seed of {@link Builder#seed(long)} when none is given. */
     public static final long DEFAULT_SEED = 42L;
+    /** Where the simulated clock starts when {@link Builder#startTime(Instant)} is not given. */
     public static final Instant DEFAULT_START_TIME = Instant.parse("2026-01-01T00:00:00Z");
+    /** How far each write advances the clock when {@link Builder#clockStep(Duration)} is not given. */
     public static final Duration DEFAULT_CLOCK_STEP = Duration.ofSeconds(1);
+    /** The largest request body accepted when {@link Builder#maxRequestBodyBytes(long)} is not given (50 MiB). */
     public static final long DEFAULT_MAX_BODY_BYTES = 50L * 1024 * 1024;
+    /** How long a connection may stay silent when {@link Builder#readTimeout(Duration)} is not given. */
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(60);
 
     private final SimulatorOptions config;
@@ -176,6 +192,11 @@ public final class BevatelSimulator implements AutoCloseable {
         return URI.create("http://" + host + ":" + started.port());
     }
 
+    /**
+     * A builder with every option at its default; {@link Builder#start()} starts the simulator.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -184,8 +205,9 @@ public final class BevatelSimulator implements AutoCloseable {
      * Optional: begins, on a daemon thread, the one-time work of the JVM's first start (the shared
      * I/O threads, then loading the JSON classes), for a caller that has something else to do before
      * {@link Builder#start()}, such as parsing a command line. Returns at once; starting without it
-     * gives the same result.
+     * gives the same result. Experimental: a hint whose worth depends on how the simulator starts.
      */
+    @API(status = EXPERIMENTAL, since = "0.1.0")
     public static void prepare() {
         Thread preparing = new Thread(() -> {
             HttpServer.prepareWorker();
@@ -199,31 +221,57 @@ public final class BevatelSimulator implements AutoCloseable {
         preparing.start();
     }
 
-    /** {@code http://127.0.0.1:<port>} — no trailing slash; append {@code /api/v1/...}. */
+    /**
+     * Where the simulator serves.
+     *
+     * @return {@code http://127.0.0.1:<port>} — no trailing slash; append {@code /api/v1/...}
+     */
     public URI baseUrl() {
         return baseUrl;
     }
 
+    /**
+     * The port the server listens on (the free one taken when the builder's port was 0).
+     *
+     * @return the bound port
+     */
     public int port() {
         return server.port();
     }
 
-    /** The seeded administrator's {@code api_access_token}. */
+    /**
+     * The seeded administrator's token, for the {@code api_access_token} header.
+     *
+     * @return the administrator's {@code api_access_token}
+     */
     public String accessToken() {
         return store.read(state -> state.users.get(1L).accessToken());
     }
 
-    /** The seeded account's id (1). */
+    /**
+     * The seeded account, which every Application API path names.
+     *
+     * @return the seeded account's id (1)
+     */
     public long accountId() {
         return store.read(state -> state.accounts.all().iterator().next().id());
     }
 
-    /** The seeded administrator (user 1). */
+    /**
+     * The seeded administrator as stored now.
+     *
+     * @return user 1
+     */
     public User administrator() {
         return store.read(state -> state.users.get(1L));
     }
 
-    /** The seeded API inbox (id 1) as it is now. */
+    /**
+     * The seeded API inbox as it is now: its id, identifier and secrets.
+     *
+     * @return inbox 1
+     * @throws IllegalStateException when the inbox was deleted (a {@link #reset()} restores it)
+     */
     public ApiInbox apiInbox() {
         return store.read(state -> {
             Inbox inbox = state.inboxes.find(1L)
@@ -233,6 +281,11 @@ public final class BevatelSimulator implements AutoCloseable {
         });
     }
 
+    /**
+     * The seed every uuid and token is drawn from.
+     *
+     * @return the builder's {@link Builder#seed(long)}, or {@link #DEFAULT_SEED}
+     */
     public long seed() {
         return config.seed();
     }
@@ -240,27 +293,49 @@ public final class BevatelSimulator implements AutoCloseable {
     /**
      * A member of the account (by name or email) acting in the simulated Bevatel dashboard: replies,
      * notes, status changes, assignments … each with the messages, activities and events the real
-     * dashboard produces. Unknown names are an {@link IllegalArgumentException}.
+     * dashboard produces.
+     *
+     * @param nameOrEmail the member's name or email, as given to the builder
+     * @return the member, ready to act
+     * @throws IllegalArgumentException when no member has that name or email (the message lists those that exist)
      */
     public DashboardAgent agent(String nameOrEmail) {
         return new DashboardAgent(store, user(nameOrEmail));
     }
 
-    /** A member of the account by name or email, as stored now (id, token, role). */
+    /**
+     * A member of the account by name or email, as stored now (id, token, role).
+     *
+     * @param nameOrEmail the member's name or email
+     * @return the member
+     * @throws IllegalArgumentException when no member has that name or email (the message lists those that exist)
+     */
     public User user(String nameOrEmail) {
         Objects.requireNonNull(nameOrEmail, "nameOrEmail");
         return store.read(state -> Users.byNameOrEmail(state, accountId(), nameOrEmail))
                 .orElseThrow(() -> new IllegalArgumentException(store.<String>read(state -> Users.unknown(state, accountId(), nameOrEmail))));
     }
 
-    /** An agent bot defined with {@link Builder#agentBot}, by name (its id and access token). */
+    /**
+     * An agent bot defined with {@link Builder#agentBot}, by name (its id and access token).
+     *
+     * @param name the bot's name
+     * @return the bot as stored now
+     * @throws IllegalArgumentException when no bot has that name (the message lists the bots)
+     */
     public AgentBot agentBot(String name) {
         return store.read(state -> state.agentBots.all().stream().filter(b -> b.name().equals(name)).findFirst())
                 .orElseThrow(() -> new IllegalArgumentException("no agent bot named " + name + "; the bots: "
                         + store.read(state -> state.agentBots.all().stream().map(AgentBot::name).toList())));
     }
 
-    /** A team defined with {@link Builder#team}, by name (case-insensitive, as Chatwoot stores it). */
+    /**
+     * A team defined with {@link Builder#team}, by name (case-insensitive, as Chatwoot stores it).
+     *
+     * @param name the team's name
+     * @return the team as stored now
+     * @throws IllegalArgumentException when no team has that name (the message lists the teams)
+     */
     public Team team(String name) {
         Objects.requireNonNull(name, "name");
         return store.read(state -> Teams.byName(state, accountId(), name))
@@ -278,7 +353,11 @@ public final class BevatelSimulator implements AutoCloseable {
         reset(new Keep[0]);
     }
 
-    /** {@link #reset()}, but leaving what {@code keep} names as it is (the jar's {@code POST /_simulator/reset?keep=…}). */
+    /**
+     * {@link #reset()}, but leaving what {@code keep} names as it is (the jar's {@code POST /_simulator/reset?keep=…}).
+     *
+     * @param keep what to leave untouched; none: a full {@link #reset()}
+     */
     public void reset(Keep... keep) {
         Set<Keep> kept = keep.length == 0 ? Set.of() : EnumSet.copyOf(Arrays.asList(keep));
         store.reset();
@@ -290,7 +369,12 @@ public final class BevatelSimulator implements AutoCloseable {
         }
     }
 
-    /** What {@link #reset(Keep...)} may leave untouched; the state and the journal are always reset. */
+    /**
+     * What {@link #reset(Keep...)} may leave untouched; the state and the journal are always reset.
+     *
+     * @since 0.1.0
+     */
+    @API(status = STABLE, since = "0.1.0")
     public enum Keep {
         /** The fault rules, their counts and the fault log. */
         FAULTS,
@@ -298,6 +382,11 @@ public final class BevatelSimulator implements AutoCloseable {
         SINKS
     }
 
+    /**
+     * The simulated clock, to read, advance or set.
+     *
+     * @return a view of this simulator's clock
+     */
     public SimulatorClock clock() {
         return new SimulatorClock() {
             @Override
@@ -320,7 +409,11 @@ public final class BevatelSimulator implements AutoCloseable {
         };
     }
 
-    /** Every webhook delivery attempt, for assertions and waits. Cleared by {@link #reset()}. */
+    /**
+     * Every webhook delivery attempt, for assertions and waits. Cleared by {@link #reset()}.
+     *
+     * @return this simulator's journal
+     */
     public WebhookJournal webhooks() {
         return webhooks;
     }
@@ -328,18 +421,35 @@ public final class BevatelSimulator implements AutoCloseable {
     /**
      * The URL of the built-in receiver {@code name} ({@code /_simulator/sink/{name}}), to use as a
      * webhook or inbox callback URL; it answers 200 unless {@link #sink(String)} says otherwise.
+     *
+     * @param name the sink's name: 1 to 100 of {@code A-Z a-z 0-9 . _ ~ -}
+     * @return the sink's absolute URL on this simulator
+     * @throws IllegalArgumentException when the name has other characters
+     * @throws IllegalStateException when it would be the simulator's 1001st sink
      */
     public URI sinkUrl(String name) {
         sinks.sink(name);
         return URI.create(baseUrl + Sinks.PREFIX + name);
     }
 
-    /** The built-in receiver {@code name}, to set its answer ({@code respondWith}, {@code delay}); {@link #reset()} puts it back to 200. */
+    /**
+     * The built-in receiver {@code name}, to set its answer ({@code respondWith}, {@code delay});
+     * {@link #reset()} puts it back to 200.
+     *
+     * @param name the sink's name, as in {@link #sinkUrl(String)}
+     * @return the sink, created on first use
+     * @throws IllegalArgumentException when the name has characters a sink name may not have
+     * @throws IllegalStateException when it would be the simulator's 1001st sink
+     */
     public Sink sink(String name) {
         return sinks.sink(name);
     }
 
-    /** Every built-in receiver created so far (by {@link #sink}, {@link #sinkUrl} or a request), by name. */
+    /**
+     * Every built-in receiver created so far (by {@link #sink}, {@link #sinkUrl} or a request).
+     *
+     * @return the sinks, sorted by name
+     */
     public List<Sink> sinks() {
         return sinks.all();
     }
@@ -348,16 +458,22 @@ public final class BevatelSimulator implements AutoCloseable {
      * Faults injected into this simulator's API (not into {@code /_simulator/…}): statuses, delays,
      * dropped connections for matching requests, with a log of every request affected. {@link #reset()}
      * returns them to the rules of {@link Builder#fault} and an empty log.
+     *
+     * @return this simulator's faults
      */
     public Faults faults() {
         return faults;
     }
 
     /**
-     * The whole state as one JSON document ({@link StateCodec}): every row, the id sequences, the
-     * seeded generator and the clock. {@link #importState} of it — here or in another simulator —
-     * gives back byte-identical API answers, and the same ids, tokens and times from then on.
+     * The whole state as one JSON document: every row, the id sequences, the seeded generator and the
+     * clock. {@link #importState} of it — here or in another simulator — gives back byte-identical
+     * API answers, and the same ids, tokens and times from then on. Experimental: the document
+     * follows the simulator's internal rows, so its shape may change.
+     *
+     * @return a new document, the caller's to keep
      */
+    @API(status = EXPERIMENTAL, since = "0.1.0")
     public ObjectNode exportState() {
         return store.read(StateCodec::write);
     }
@@ -365,10 +481,13 @@ public final class BevatelSimulator implements AutoCloseable {
     /**
      * Replaces the state with a document from {@link #exportState()}. Like {@link #reset()}, the
      * journal is emptied and deliveries not yet sent are dropped; {@code reset()} still returns to
-     * the seeded world. A document that cannot be loaded changes nothing.
+     * the seeded world. A document that cannot be loaded changes nothing. Experimental, as
+     * {@link #exportState()} is.
      *
+     * @param document a document from {@link #exportState()}
      * @throws InvalidEntryException naming the offending entry
      */
+    @API(status = EXPERIMENTAL, since = "0.1.0")
     public void importState(JsonNode document) {
         store.replace(state -> StateCodec.read(document, state));
     }
@@ -379,23 +498,43 @@ public final class BevatelSimulator implements AutoCloseable {
      * API answers 503 {@code {"error":"the simulator is stopping; nothing was changed"}}, and a reset,
      * import or clock change here throws that error: a write that comes too late fails where it can be
      * seen, instead of being answered and then lost. The jar calls it on shutdown, before its last save.
+     * Experimental, as {@link #exportState()} is.
+     *
+     * @return the state as {@link #exportState()} renders it
      */
+    @API(status = EXPERIMENTAL, since = "0.1.0")
     public ObjectNode stopWritesAndExport() {
         return store.seal(() -> Errors.error(503, "the simulator is stopping; nothing was changed"), StateCodec::write);
     }
 
-    /** The store behind the HTTP API, for in-process extensions (webhooks, admin, JUnit). */
+    /**
+     * The store behind the HTTP API. Internal: for the simulator's own modules (the JUnit extension,
+     * the standalone jar's admin API and dashboard) and its tests; it may change in any release
+     * without notice.
+     *
+     * @return the store
+     */
+    @API(status = INTERNAL)
     public Store store() {
         return store;
     }
 
+    /**
+     * Stops webhook delivery, then the server. Deliveries under way or waiting are recorded in the
+     * journal as failed ("abandoned: …"), so the journal accounts for every one.
+     */
     @Override
     public void close() {
         dispatcher.close();
         server.close();
     }
 
-    /** Configuration; every option has a default, {@link #start()} binds the port. */
+    /**
+     * Configuration; every option has a default, {@link #start()} binds the port.
+     *
+     * @since 0.1.0
+     */
+    @API(status = STABLE, since = "0.1.0")
     public static final class Builder {
         private int port = 0;
         private String host = "127.0.0.1";
@@ -426,7 +565,13 @@ public final class BevatelSimulator implements AutoCloseable {
         private Builder() {
         }
 
-        /** 0 (the default) takes a free port. */
+        /**
+         * The port to listen on.
+         *
+         * @param port 0 (the default) for a free port, else 1 to 65535
+         * @return this builder
+         * @throws IllegalArgumentException when the port is outside 0 to 65535
+         */
         public Builder port(int port) {
             if (port < 0 || port > 65535) {
                 throw new IllegalArgumentException("port must be 0..65535: " + port);
@@ -435,25 +580,46 @@ public final class BevatelSimulator implements AutoCloseable {
             return this;
         }
 
-        /** The address to bind; 127.0.0.1 by default, so nothing outside the machine can reach it. */
+        /**
+         * The address to bind; 127.0.0.1 by default, so nothing outside the machine can reach it.
+         *
+         * @param host a host name or IP address of this machine
+         * @return this builder
+         */
         public Builder host(String host) {
             this.host = Objects.requireNonNull(host, "host");
             return this;
         }
 
-        /** Drives every generated uuid and token. */
+        /**
+         * Drives every generated uuid and token: the same seed gives the same ones on every run.
+         *
+         * @param seed any value; {@link #DEFAULT_SEED} by default
+         * @return this builder
+         */
         public Builder seed(long seed) {
             this.seed = seed;
             return this;
         }
 
-        /** Where the simulated clock starts (and returns to on reset). */
+        /**
+         * Where the simulated clock starts (and returns to on reset).
+         *
+         * @param startTime the first instant; {@link #DEFAULT_START_TIME} by default
+         * @return this builder
+         */
         public Builder startTime(Instant startTime) {
             this.startTime = Objects.requireNonNull(startTime, "startTime");
             return this;
         }
 
-        /** How far each write advances the simulated clock (default one second; zero freezes it). */
+        /**
+         * How far each write advances the simulated clock.
+         *
+         * @param clockStep one second by default; zero freezes the clock
+         * @return this builder
+         * @throws IllegalArgumentException when null or negative
+         */
         public Builder clockStep(Duration clockStep) {
             if (clockStep == null || clockStep.isNegative()) {
                 throw new IllegalArgumentException("clockStep must be zero or positive: " + clockStep);
@@ -462,7 +628,13 @@ public final class BevatelSimulator implements AutoCloseable {
             return this;
         }
 
-        /** The administrator's token; by default derived from the seed. */
+        /**
+         * The seeded administrator's token.
+         *
+         * @param accessToken the token; null (the default): drawn from the seed
+         * @return this builder
+         * @throws IllegalArgumentException when blank
+         */
         public Builder accessToken(String accessToken) {
             if (accessToken != null && accessToken.isBlank()) {
                 throw new IllegalArgumentException("accessToken must not be blank");
@@ -472,14 +644,28 @@ public final class BevatelSimulator implements AutoCloseable {
         }
 
         /**
-         * Adds an agent (role {@code agent}, member of the seeded API inbox) with this token; a null
-         * token is drawn from the seed. Agents see only their inboxes' and teams' conversations.
+         * Adds an agent (role {@code agent}, member of the seeded API inbox). Agents see only their
+         * inboxes' and teams' conversations.
+         *
+         * @param name the agent's name, unique among the members
+         * @param email the agent's email, unique among the members (ignoring case)
+         * @param accessToken the agent's token; null: drawn from the seed
+         * @return this builder
+         * @throws IllegalArgumentException when a name or email is blank or taken, or the token is blank
          */
         public Builder agent(String name, String email, String accessToken) {
             return member(name, email, Role.AGENT, accessToken);
         }
 
-        /** Adds another administrator (sees everything, may delete, manages inboxes). */
+        /**
+         * Adds another administrator (sees everything, may delete, manages inboxes).
+         *
+         * @param name the administrator's name, unique among the members
+         * @param email the administrator's email, unique among the members (ignoring case)
+         * @param accessToken the administrator's token; null: drawn from the seed
+         * @return this builder
+         * @throws IllegalArgumentException when a name or email is blank or taken, or the token is blank
+         */
         public Builder administrator(String name, String email, String accessToken) {
             return member(name, email, Role.ADMINISTRATOR, accessToken);
         }
@@ -499,14 +685,28 @@ public final class BevatelSimulator implements AutoCloseable {
             return this;
         }
 
-        /** Adds a team (name lower-cased like Chatwoot) whose members are named by name or email. */
+        /**
+         * Adds a team (its name lower-cased, as Chatwoot stores it).
+         *
+         * @param name the team's name
+         * @param memberNamesOrEmails its members, each by name or email
+         * @return this builder
+         * @throws IllegalArgumentException when the name is blank
+         */
         public Builder team(String name, String... memberNamesOrEmails) {
             requireText(name, "team name");
             teams.add(new SeedWorld.TeamSpec(name, List.of(memberNamesOrEmails)));
             return this;
         }
 
-        /** Adds an agent bot with this token (null: drawn from the seed); it may call the bot endpoints. */
+        /**
+         * Adds an agent bot; it may call the endpoints Chatwoot opens to bots.
+         *
+         * @param name the bot's name
+         * @param accessToken the bot's token; null: drawn from the seed
+         * @return this builder
+         * @throws IllegalArgumentException when the name or token is blank
+         */
         public Builder agentBot(String name, String accessToken) {
             requireText(name, "bot name");
             if (accessToken != null && accessToken.isBlank()) {
@@ -518,8 +718,12 @@ public final class BevatelSimulator implements AutoCloseable {
 
         /**
          * Opt-in flood limit: a conversation then accepts at most this many messages per rolling
-         * minute of simulated time (Chatwoot's default is {@value Settings#CHATWOOT_MESSAGES_PER_MINUTE});
-         * beyond it message create answers 422 "Validation failed: Too many messages". 0 (default) = off.
+         * minute of simulated time (Chatwoot's default is 200); beyond it message create answers 422
+         * "Validation failed: Too many messages".
+         *
+         * @param limit messages per minute; 0 (the default): no limit
+         * @return this builder
+         * @throws IllegalArgumentException when negative
          */
         public Builder messagesPerMinuteLimit(int limit) {
             if (limit < 0) {
@@ -529,7 +733,13 @@ public final class BevatelSimulator implements AutoCloseable {
             return this;
         }
 
-        /** Total attachment bytes kept in memory; an upload beyond it is refused with 422. */
+        /**
+         * Total attachment bytes kept in memory; an upload beyond it is refused with 422.
+         *
+         * @param bytes the bound; 256 MiB by default
+         * @return this builder
+         * @throws IllegalArgumentException when not positive
+         */
         public Builder maxAttachmentStorageBytes(long bytes) {
             if (bytes <= 0) {
                 throw new IllegalArgumentException("maxAttachmentStorageBytes must be positive: " + bytes);
@@ -565,8 +775,13 @@ public final class BevatelSimulator implements AutoCloseable {
         /**
          * More of the world to seed, with ids as given, after the seeded account, administrator and
          * inbox; {@link BevatelSimulator#reset()} returns to it too. A fixture that cannot be applied
-         * fails {@link #start()} with an {@link InvalidEntryException} naming the entry.
+         * fails {@link #start()} with an {@link InvalidEntryException} naming the entry. Experimental, as
+         * {@link Fixtures} is.
+         *
+         * @param fixtures the world to add; {@link Fixtures#none()} by default
+         * @return this builder
          */
+        @API(status = EXPERIMENTAL, since = "0.1.0")
         public Builder fixtures(Fixtures fixtures) {
             this.fixtures = Objects.requireNonNull(fixtures, "fixtures");
             return this;
@@ -576,7 +791,12 @@ public final class BevatelSimulator implements AutoCloseable {
          * Starts from a saved state ({@link BevatelSimulator#exportState()}) instead of the seeded
          * world; {@code reset()} still returns to the seeded world (and its fixtures). A document that
          * cannot be loaded fails {@link #start()} with an {@link InvalidEntryException}; nothing is served.
+         * Experimental, as {@link BevatelSimulator#exportState()} is.
+         *
+         * @param document the saved state; null (the default): the seeded world
+         * @return this builder
          */
+        @API(status = EXPERIMENTAL, since = "0.1.0")
         public Builder initialState(JsonNode document) {
             this.initialState = document;
             return this;
@@ -586,13 +806,23 @@ public final class BevatelSimulator implements AutoCloseable {
          * A fault in place from the start, and again after every {@link BevatelSimulator#reset()} (with its
          * {@code times} and draws anew), for a suite whose every test meets it; a test's own faults go
          * through {@link BevatelSimulator#faults()} and last until the next reset.
+         *
+         * @param fault the fault; several are tried in the order they were added
+         * @return this builder
          */
         public Builder fault(Fault fault) {
             this.faults.add(Objects.requireNonNull(fault, "fault"));
             return this;
         }
 
-        /** More routes on the simulator's server (the standalone jar's admin API and dashboard use this). */
+        /**
+         * More routes on the simulator's server (the standalone jar's admin API and dashboard use this).
+         * Experimental, as {@link HttpExtension} is.
+         *
+         * @param extension registered when the simulator starts, after the API's own routes
+         * @return this builder
+         */
+        @API(status = EXPERIMENTAL, since = "0.1.0")
         public Builder extension(HttpExtension extension) {
             this.extensions.add(Objects.requireNonNull(extension, "extension"));
             return this;
@@ -600,14 +830,25 @@ public final class BevatelSimulator implements AutoCloseable {
 
         /**
          * Points the seeded API inbox's {@code webhook_url} at this simulator's own sink {@code name}
-         * ({@link #sinkUrl(String)}), so a test without a server of its own still gets real deliveries.
+         * ({@link BevatelSimulator#sinkUrl(String)}), so a test without a server of its own still gets real
+         * deliveries. Not together with {@link #apiInboxWebhookUrl(URI)}.
+         *
+         * @param name the sink's name; null (the default): no sink
+         * @return this builder
          */
         public Builder apiInboxWebhookSink(String name) {
             this.apiInboxWebhookSink = name;
             return this;
         }
 
-        /** The seeded API inbox's {@code webhook_url} (where the inbox callback is delivered). */
+        /**
+         * The seeded API inbox's {@code webhook_url} (where the inbox callback is delivered). Not
+         * together with {@link #apiInboxWebhookSink(String)}.
+         *
+         * @param url an absolute http(s) URL; null (the default): none
+         * @return this builder
+         * @throws IllegalArgumentException when the URL is not an absolute http(s) URL
+         */
         public Builder apiInboxWebhookUrl(URI url) {
             if (url != null && !WebhookUrls.deliverable(url.toString())) {
                 throw new IllegalArgumentException("the API inbox's webhook URL must be an absolute http(s) URL: " + url);
@@ -616,7 +857,13 @@ public final class BevatelSimulator implements AutoCloseable {
             return this;
         }
 
-        /** Largest accepted request body; larger ones get 413. */
+        /**
+         * Largest accepted request body; larger ones get 413.
+         *
+         * @param bytes the bound; {@link #DEFAULT_MAX_BODY_BYTES} by default
+         * @return this builder
+         * @throws IllegalArgumentException when not positive
+         */
         public Builder maxRequestBodyBytes(long bytes) {
             if (bytes <= 0) {
                 throw new IllegalArgumentException("maxRequestBodyBytes must be positive: " + bytes);
@@ -627,7 +874,11 @@ public final class BevatelSimulator implements AutoCloseable {
 
         /**
          * How long a client connection may send nothing — stopped in the middle of its headers or
-         * body, or idle between requests — before the server closes it (default 60 s).
+         * body, or idle between requests — before the server closes it.
+         *
+         * @param timeout {@link #DEFAULT_READ_TIMEOUT} by default
+         * @return this builder
+         * @throws IllegalArgumentException when null, zero or negative
          */
         public Builder readTimeout(Duration timeout) {
             if (timeout == null || timeout.isZero() || timeout.isNegative()) {
@@ -637,7 +888,13 @@ public final class BevatelSimulator implements AutoCloseable {
             return this;
         }
 
-        /** Connect timeout, and how long to wait for a receiver's response (Chatwoot: 5 s). */
+        /**
+         * Connect timeout, and how long to wait for a receiver's response.
+         *
+         * @param timeout 5 s by default, as in Chatwoot
+         * @return this builder
+         * @throws IllegalArgumentException when null, zero or negative
+         */
         public Builder webhookTimeout(Duration timeout) {
             if (timeout == null || timeout.isZero() || timeout.isNegative()) {
                 throw new IllegalArgumentException("webhookTimeout must be positive: " + timeout);
@@ -649,6 +906,11 @@ public final class BevatelSimulator implements AutoCloseable {
         /**
          * Beyond Chatwoot (which tries once): up to {@code maxAttempts} attempts per delivery, waiting
          * {@code backoff} before the first retry and twice as long before each further one.
+         *
+         * @param maxAttempts attempts per delivery; 1 by default
+         * @param backoff the wait before the first retry; 1 s by default
+         * @return this builder
+         * @throws IllegalArgumentException when {@code maxAttempts} is below 1 or {@code backoff} null or negative
          */
         public Builder webhookRetries(int maxAttempts, Duration backoff) {
             if (maxAttempts < 1) {
@@ -662,7 +924,13 @@ public final class BevatelSimulator implements AutoCloseable {
             return this;
         }
 
-        /** Deliveries waiting to be sent (all receivers); more are dropped and recorded as failed. */
+        /**
+         * Deliveries waiting to be sent (all receivers); more are dropped and recorded as failed.
+         *
+         * @param capacity the bound; 10,000 by default
+         * @return this builder
+         * @throws IllegalArgumentException when not positive
+         */
         public Builder webhookQueueCapacity(int capacity) {
             if (capacity < 1) {
                 throw new IllegalArgumentException("webhookQueueCapacity must be positive: " + capacity);
@@ -671,7 +939,13 @@ public final class BevatelSimulator implements AutoCloseable {
             return this;
         }
 
-        /** How many deliveries the journal keeps; older ones are evicted and counted. */
+        /**
+         * How many deliveries the journal keeps; older ones are evicted and counted.
+         *
+         * @param capacity the bound; {@link WebhookJournal#DEFAULT_CAPACITY} by default
+         * @return this builder
+         * @throws IllegalArgumentException when not positive
+         */
         public Builder journalCapacity(int capacity) {
             if (capacity < 1) {
                 throw new IllegalArgumentException("journalCapacity must be positive: " + capacity);
@@ -680,13 +954,24 @@ public final class BevatelSimulator implements AutoCloseable {
             return this;
         }
 
-        /** Chatwoot's {@code ENABLE_INBOX_EVENTS}: send inbox_created/inbox_updated to subscribed account webhooks. */
+        /**
+         * Chatwoot's {@code ENABLE_INBOX_EVENTS}: send inbox_created/inbox_updated to subscribed account webhooks.
+         *
+         * @param enabled false by default, as in Chatwoot
+         * @return this builder
+         */
         public Builder inboxEvents(boolean enabled) {
             this.inboxEvents = enabled;
             return this;
         }
 
-        /** Binds the port and serves; the options are frozen here, so later changes to this builder change nothing. */
+        /**
+         * Binds the port and serves; the options are frozen here, so later changes to this builder change nothing.
+         *
+         * @return the running simulator; close it when done
+         * @throws IllegalArgumentException naming options that disagree
+         * @throws InvalidEntryException when fixtures or an initial state cannot be loaded
+         */
         public BevatelSimulator start() {
             return new BevatelSimulator(options());
         }
@@ -712,6 +997,7 @@ public final class BevatelSimulator implements AutoCloseable {
          * Checks the options as {@link #start()} would, without starting anything: for a caller that
          * gathers options early (an annotation, command-line flags) and wants a mistake reported there.
          *
+         * @return this builder
          * @throws IllegalArgumentException naming the options that disagree
          */
         public Builder validate() {

@@ -1,5 +1,7 @@
 package com.bevatel.simulator;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import com.bevatel.simulator.domain.DashboardActions;
 import com.bevatel.simulator.domain.Teams;
 import com.bevatel.simulator.domain.Users;
@@ -21,6 +23,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import org.apiguardian.api.API;
 
 /**
  * A member of the account working in the (simulated) Bevatel dashboard, for tests that must react
@@ -37,7 +40,10 @@ import java.util.function.Function;
  * produces. A missing conversation, or one the member may not see, throws the
  * {@link ApiException} the API would answer (404, 401), with a stack trace and a message naming what
  * was missing ("conversation 987 not found in account 1 (it has [1, 2])").
+ *
+ * @since 0.1.0
  */
+@API(status = STABLE, since = "0.1.0")
 public final class DashboardAgent {
     private final Store store;
     private final User member;
@@ -47,40 +53,93 @@ public final class DashboardAgent {
         this.member = member;
     }
 
-    /** The member acting (id, name, role, access token). */
+    /**
+     * The member acting (id, name, role, access token).
+     *
+     * @return the member as stored when this agent was made
+     */
     public User user() {
         return member;
     }
 
-    /** Sends a public reply (outgoing message; Liquid variables are rendered). */
+    /**
+     * Sends a public reply (outgoing message; Liquid variables are rendered).
+     *
+     * @param conversationId the conversation's display id (the {@code id} payloads show)
+     * @param content the reply's text
+     * @return the message as stored
+     * @throws ApiException as the API would answer: 404 for a missing conversation, 401 for one the member may not see
+     */
     public Message reply(long conversationId, String content) {
         return act(conversationId, tx -> DashboardActions.reply(tx, member, conversationId, content, false));
     }
 
-    /** Writes a private note (outgoing, {@code private: true}; delivered to webhooks like Chatwoot does). */
+    /**
+     * Writes a private note (outgoing, {@code private: true}; delivered to webhooks as Chatwoot does).
+     *
+     * @param conversationId the conversation's display id (the {@code id} payloads show)
+     * @param content the note's text
+     * @return the message as stored
+     * @throws ApiException as the API would answer: 404 for a missing conversation, 401 for one the member may not see
+     */
     public Message note(long conversationId, String content) {
         return act(conversationId, tx -> DashboardActions.reply(tx, member, conversationId, content, true));
     }
 
+    /**
+     * Resolves the conversation, with Chatwoot's activity message and events.
+     *
+     * @param conversationId the conversation's display id (the {@code id} payloads show)
+     * @return the conversation as stored after the change
+     * @throws ApiException as the API would answer: 404 for a missing conversation, 401 for one the member may not see
+     */
     public Conversation resolve(long conversationId) {
         return status(conversationId, ConversationStatus.RESOLVED, null);
     }
 
-    /** Reopens; an agent (not an administrator) is then self-assigned, as in Chatwoot. */
+    /**
+     * Reopens; an agent (not an administrator) is then self-assigned, as in Chatwoot.
+     *
+     * @param conversationId the conversation's display id (the {@code id} payloads show)
+     * @return the conversation as stored after the change
+     * @throws ApiException as the API would answer: 404 for a missing conversation, 401 for one the member may not see
+     */
     public Conversation reopen(long conversationId) {
         return status(conversationId, ConversationStatus.OPEN, null);
     }
 
+    /**
+     * Marks the conversation pending.
+     *
+     * @param conversationId the conversation's display id (the {@code id} payloads show)
+     * @return the conversation as stored after the change
+     * @throws ApiException as the API would answer: 404 for a missing conversation, 401 for one the member may not see
+     */
     public Conversation markPending(long conversationId) {
         return status(conversationId, ConversationStatus.PENDING, null);
     }
 
-    /** Snoozes until {@code until}, or until the next reply when null. */
+    /**
+     * Snoozes the conversation.
+     *
+     * @param conversationId the conversation's display id (the {@code id} payloads show)
+     * @param until when it reopens; null: until the next reply
+     * @return the conversation as stored after the change
+     * @throws ApiException as the API would answer: 404 for a missing conversation, 401 for one the member may not see
+     */
     public Conversation snooze(long conversationId, Instant until) {
         return status(conversationId, ConversationStatus.SNOOZED, until);
     }
 
-    /** Assigns the member named {@code agentNameOrEmail} (the acting member themself: self-assignment). */
+    /**
+     * Assigns a member; the acting member themself is self-assignment.
+     *
+     * @param conversationId the conversation's display id (the {@code id} payloads show)
+     * @param agentNameOrEmail the assignee's name or email
+     * @return the conversation as stored after the change
+     * @throws IllegalArgumentException when no member has that name or email
+     * @throws ApiException as the API would answer: 404 for a missing conversation, 401 for one the member may not see
+     */
     public Conversation assign(long conversationId, String agentNameOrEmail) {
         User assignee = store.read(state -> Users.byNameOrEmail(state, member.accountId(), agentNameOrEmail))
                 .orElseThrow(() -> new IllegalArgumentException(store.<String>read(state -> Users.unknown(state,
@@ -88,11 +147,26 @@ public final class DashboardAgent {
         return act(conversationId, tx -> DashboardActions.assign(tx, member, conversationId, assignee));
     }
 
+    /**
+     * Removes the assignee.
+     *
+     * @param conversationId the conversation's display id (the {@code id} payloads show)
+     * @return the conversation as stored after the change
+     * @throws ApiException as the API would answer: 404 for a missing conversation, 401 for one the member may not see
+     */
     public Conversation unassign(long conversationId) {
         return act(conversationId, tx -> DashboardActions.assign(tx, member, conversationId, null));
     }
 
-    /** Assigns the team named {@code teamName}; null removes the team. */
+    /**
+     * Assigns a team.
+     *
+     * @param conversationId the conversation's display id (the {@code id} payloads show)
+     * @param teamName the team's name; null removes the team
+     * @return the conversation as stored after the change
+     * @throws IllegalArgumentException when no team has that name
+     * @throws ApiException as the API would answer: 404 for a missing conversation, 401 for one the member may not see
+     */
     public Conversation assignTeam(long conversationId, String teamName) {
         Team team = teamName == null ? null : store.read(state -> Teams.byName(state, member.accountId(), teamName))
                 .orElseThrow(() -> new IllegalArgumentException(store.<String>read(state -> Teams.unknown(state,
@@ -100,22 +174,50 @@ public final class DashboardAgent {
         return act(conversationId, tx -> DashboardActions.assignTeam(tx, member, conversationId, team));
     }
 
-    /** Sets the priority; null removes it. */
+    /**
+     * Sets the priority.
+     *
+     * @param conversationId the conversation's display id (the {@code id} payloads show)
+     * @param priority the new priority; null removes it
+     * @return the conversation as stored after the change
+     * @throws ApiException as the API would answer: 404 for a missing conversation, 401 for one the member may not see
+     */
     public Conversation setPriority(long conversationId, Priority priority) {
         return act(conversationId, tx -> DashboardActions.setPriority(tx, member, conversationId, priority));
     }
 
-    /** Replaces the conversation's labels. */
+    /**
+     * Replaces the conversation's labels.
+     *
+     * @param conversationId the conversation's display id (the {@code id} payloads show)
+     * @param labels the labels it has afterwards
+     * @return the conversation as stored after the change
+     * @throws ApiException as the API would answer: 404 for a missing conversation, 401 for one the member may not see
+     */
     public Conversation setLabels(long conversationId, String... labels) {
         return act(conversationId, tx -> DashboardActions.setLabels(tx, member, conversationId, Arrays.asList(labels)));
     }
 
-    /** Starts or stops typing in the reply box (conversation_typing_on/off). */
+    /**
+     * Starts or stops typing in the reply box ({@code conversation_typing_on} / {@code _off}).
+     *
+     * @param conversationId the conversation's display id (the {@code id} payloads show)
+     * @param on true: starts typing; false: stops
+     * @throws ApiException as the API would answer: 404 for a missing conversation, 401 for one the member may not see
+     */
     public void typing(long conversationId, boolean on) {
         act(conversationId, tx -> DashboardActions.typing(tx, member, conversationId, on, false));
     }
 
-    /** Marks a message delivered, read or failed (message_updated when it changes). */
+    /**
+     * Marks a message delivered, read or failed ({@code message_updated} when it changes).
+     *
+     * @param conversationId the conversation's display id (the {@code id} payloads show)
+     * @param messageId the message's id
+     * @param status the new status
+     * @return the message as stored after the change
+     * @throws ApiException as the API would answer: 404 for a missing conversation, 401 for one the member may not see, or for a message not in the conversation
+     */
     public Message markMessage(long conversationId, long messageId, MessageStatus status) {
         Objects.requireNonNull(status, "status");
         try {

@@ -1,5 +1,7 @@
 package com.bevatel.simulator.junit;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import com.bevatel.simulator.BevatelSimulator;
 import java.lang.reflect.Parameter;
 import java.net.URI;
@@ -10,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -32,7 +35,10 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * store and reuse it. When JUnit runs a class's methods concurrently, each test gets a simulator of
  * its own instead (starting one costs a few milliseconds), so concurrent tests never see each
  * other's data or deliveries.
+ *
+ * @since 0.1.0
  */
+@API(status = STABLE, since = "0.1.0")
 public final class BevatelSimulatorExtension
         implements BeforeAllCallback, BeforeEachCallback, AfterTestExecutionCallback, ParameterResolver {
     private static final Namespace NAMESPACE = Namespace.create(BevatelSimulatorExtension.class);
@@ -51,6 +57,11 @@ public final class BevatelSimulatorExtension
         this.programmatic = programmatic;
     }
 
+    /**
+     * Programmatic configuration, for {@code @RegisterExtension}.
+     *
+     * @return a builder with every option at its default
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -219,7 +230,10 @@ public final class BevatelSimulatorExtension
     /**
      * Programmatic configuration; each option matches the {@link BevatelSimulatorTest} attribute of the
      * same name and is passed on to {@link BevatelSimulator#builder()}, where its default and check live.
+     *
+     * @since 0.1.0
      */
+    @API(status = STABLE, since = "0.1.0")
     public static final class Builder {
         private String name = SimulatorSettings.DEFAULT_NAME;
         private boolean resetBeforeEach = true;
@@ -234,45 +248,96 @@ public final class BevatelSimulatorExtension
             return this;
         }
 
-        /** Needed only when a class registers several simulators; parameters then pick one with {@link Simulator}. */
+        /**
+         * Needed only when a class registers several simulators; parameters then pick one with {@link Simulator}.
+         *
+         * @param name the simulator's name
+         * @return this builder
+         */
         public Builder name(String name) {
             this.name = Objects.requireNonNull(name, "name");
             return this;
         }
 
+        /**
+         * As {@link BevatelSimulatorTest#seed()}.
+         *
+         * @param seed drives every generated uuid and token
+         * @return this builder
+         */
         public Builder seed(long seed) {
             return option(builder -> builder.seed(seed));
         }
 
+        /**
+         * As {@link BevatelSimulatorTest#accessToken()}.
+         *
+         * @param accessToken the administrator's token; null: drawn from the seed
+         * @return this builder
+         */
         public Builder accessToken(String accessToken) {
             return option(builder -> builder.accessToken(accessToken));
         }
 
+        /**
+         * As {@link BevatelSimulatorTest#startTime()}.
+         *
+         * @param startTime where the simulated clock starts
+         * @return this builder
+         */
         public Builder startTime(Instant startTime) {
             Objects.requireNonNull(startTime, "startTime");
             return option(builder -> builder.startTime(startTime));
         }
 
+        /**
+         * As {@link BevatelSimulatorTest#clockStep()}.
+         *
+         * @param clockStep how far each write advances the simulated clock
+         * @return this builder
+         */
         public Builder clockStep(Duration clockStep) {
             Objects.requireNonNull(clockStep, "clockStep");
             return option(builder -> builder.clockStep(clockStep));
         }
 
+        /**
+         * As {@link BevatelSimulatorTest#apiInboxWebhookUrl()}.
+         *
+         * @param url the API inbox's {@code webhook_url}; null: none
+         * @return this builder
+         */
         public Builder apiInboxWebhookUrl(URI url) {
             return option(builder -> builder.apiInboxWebhookUrl(url));
         }
 
-        /** The API inbox calls back to the simulator's own sink of this name (see {@link BevatelSimulatorTest#apiInboxWebhookSink()}). */
+        /**
+         * The API inbox calls back to the simulator's own sink of this name (see {@link BevatelSimulatorTest#apiInboxWebhookSink()}).
+         *
+         * @param sinkName the sink's name
+         * @return this builder
+         */
         public Builder apiInboxWebhookSink(String sinkName) {
             return option(builder -> builder.apiInboxWebhookSink(sinkName));
         }
 
+        /**
+         * As {@link BevatelSimulatorTest#resetBeforeEach()}.
+         *
+         * @param reset false: tests build on each other
+         * @return this builder
+         */
         public Builder resetBeforeEach(boolean reset) {
             this.resetBeforeEach = reset;
             return this;
         }
 
-        /** Anything else the simulator's builder offers. */
+        /**
+         * Anything else the simulator's builder offers.
+         *
+         * @param configurer sets options on the simulator's builder, e.g. a lambda
+         * @return this builder
+         */
         public Builder configure(SimulatorConfigurer configurer) {
             this.configurer = configurer;
             return this;
@@ -282,6 +347,8 @@ public final class BevatelSimulatorExtension
          * The extension; the options have been through the simulator builder's checks, so a mistake fails
          * here with an {@link ExtensionConfigurationException} saying what (the configurer's options are
          * checked when the simulator starts).
+         *
+         * @return the extension, for a {@code @RegisterExtension} field
          */
         public BevatelSimulatorExtension build() {
             return new BevatelSimulatorExtension(SimulatorSettings.checked("BevatelSimulatorExtension \"" + name + "\"",

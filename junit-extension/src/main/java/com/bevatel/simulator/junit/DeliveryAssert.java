@@ -1,5 +1,7 @@
 package com.bevatel.simulator.junit;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import com.bevatel.simulator.webhook.Delivery;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
@@ -8,16 +10,28 @@ import java.util.HexFormat;
 import java.util.Objects;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractAssert;
 import org.assertj.core.api.AbstractStringAssert;
 import org.assertj.core.api.Assertions;
 
-/** Assertions on one recorded delivery: outcome, headers, signature and payload (by JSON pointer). */
+/**
+ * Assertions on one recorded delivery: outcome, headers, signature and payload (by JSON pointer).
+ *
+ * @since 0.1.0
+ */
+@API(status = STABLE, since = "0.1.0")
 public final class DeliveryAssert extends AbstractAssert<DeliveryAssert, Delivery> {
     DeliveryAssert(Delivery delivery) {
         super(delivery, DeliveryAssert.class);
     }
 
+    /**
+     * The delivery is of this event.
+     *
+     * @param event the event name
+     * @return this assertion
+     */
     public DeliveryAssert hasEvent(String event) {
         isNotNull();
         if (!actual.event().equals(event)) {
@@ -26,6 +40,11 @@ public final class DeliveryAssert extends AbstractAssert<DeliveryAssert, Deliver
         return this;
     }
 
+    /**
+     * The receiver answered with a 2xx status.
+     *
+     * @return this assertion
+     */
     public DeliveryAssert succeeded() {
         isNotNull();
         if (!actual.succeeded()) {
@@ -34,7 +53,12 @@ public final class DeliveryAssert extends AbstractAssert<DeliveryAssert, Deliver
         return this;
     }
 
-    /** Failed, with a failure text containing {@code fragment} (e.g. "500", "timed out", "refused"). */
+    /**
+     * Failed, with a failure text containing {@code fragment}.
+     *
+     * @param fragment e.g. "500", "timed out", "refused"
+     * @return this assertion
+     */
     public DeliveryAssert failedWith(String fragment) {
         isNotNull();
         if (actual.succeeded() || actual.failure() == null || !actual.failure().contains(fragment)) {
@@ -43,6 +67,13 @@ public final class DeliveryAssert extends AbstractAssert<DeliveryAssert, Deliver
         return this;
     }
 
+    /**
+     * A request header (name ignoring case) has this value.
+     *
+     * @param name the header's name
+     * @param value its expected value; null: not sent
+     * @return this assertion
+     */
     public DeliveryAssert hasHeader(String name, String value) {
         isNotNull();
         String found = header(name);
@@ -52,7 +83,12 @@ public final class DeliveryAssert extends AbstractAssert<DeliveryAssert, Deliver
         return this;
     }
 
-    /** X-Chatwoot-Signature is sha256=HMAC-SHA256(secret, "{timestamp}.{body}"), as Chatwoot signs. */
+    /**
+     * {@code X-Chatwoot-Signature} is {@code sha256=}HMAC-SHA256(secret, "{timestamp}.{body}"), as Chatwoot signs.
+     *
+     * @param secret the inbox's or webhook's secret
+     * @return this assertion
+     */
     public DeliveryAssert isSignedWith(String secret) {
         isNotNull();
         String timestamp = header("X-Chatwoot-Timestamp");
@@ -65,7 +101,13 @@ public final class DeliveryAssert extends AbstractAssert<DeliveryAssert, Deliver
         return this;
     }
 
-    /** The payload value at a JSON pointer ("/conversation/id") equals {@code expected} (text, number or boolean). */
+    /**
+     * The payload value at a JSON pointer equals {@code expected}.
+     *
+     * @param pointer e.g. {@code /conversation/id}
+     * @param expected a text, number or boolean; null for JSON null
+     * @return this assertion
+     */
     public DeliveryAssert hasPayloadAt(String pointer, Object expected) {
         isNotNull();
         JsonNode node = actual.payload().at(pointer);
@@ -81,7 +123,12 @@ public final class DeliveryAssert extends AbstractAssert<DeliveryAssert, Deliver
         return this;
     }
 
-    /** The text at a JSON pointer of the payload, for further string assertions. */
+    /**
+     * The text at a JSON pointer of the payload, for further string assertions.
+     *
+     * @param pointer e.g. {@code /content}
+     * @return a string assertion on that value (null when missing; JSON text for objects and arrays)
+     */
     public AbstractStringAssert<?> payloadAt(String pointer) {
         isNotNull();
         JsonNode node = actual.payload().at(pointer);

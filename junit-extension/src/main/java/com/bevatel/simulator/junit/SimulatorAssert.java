@@ -1,5 +1,7 @@
 package com.bevatel.simulator.junit;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import com.bevatel.simulator.BevatelSimulator;
 import com.bevatel.simulator.model.Contact;
 import com.bevatel.simulator.model.Conversation;
@@ -10,14 +12,26 @@ import com.bevatel.simulator.state.State;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractAssert;
 
-/** Assertions on what the simulator holds: a conversation's status, assignee and messages. */
+/**
+ * Assertions on what the simulator holds: a conversation's status, assignee and messages.
+ *
+ * @since 0.1.0
+ */
+@API(status = STABLE, since = "0.1.0")
 public final class SimulatorAssert extends AbstractAssert<SimulatorAssert, BevatelSimulator> {
     SimulatorAssert(BevatelSimulator simulator) {
         super(simulator, SimulatorAssert.class);
     }
 
+    /**
+     * The simulator holds this many conversations (all accounts).
+     *
+     * @param count how many
+     * @return this assertion
+     */
     public SimulatorAssert hasConversations(int count) {
         isNotNull();
         int found = actual.store().read(state -> state.conversations.size());
@@ -28,7 +42,12 @@ public final class SimulatorAssert extends AbstractAssert<SimulatorAssert, Bevat
         return this;
     }
 
-    /** The conversation with this display id (the id every payload shows). */
+    /**
+     * The conversation with this display id (the id every payload shows); fails when there is none.
+     *
+     * @param displayId the conversation's display id
+     * @return assertions on that conversation
+     */
     public ConversationState conversation(long displayId) {
         isNotNull();
         Optional<Conversation> found = actual.store().read(state -> find(state, displayId));
@@ -42,7 +61,12 @@ public final class SimulatorAssert extends AbstractAssert<SimulatorAssert, Bevat
         return state.conversations.all().stream().filter(c -> c.displayId() == displayId).findFirst();
     }
 
-    /** Assertions on one conversation, read afresh at each call. */
+    /**
+     * Assertions on one conversation, read afresh at each call.
+     *
+     * @since 0.1.0
+     */
+    @API(status = STABLE, since = "0.1.0")
     public static final class ConversationState extends AbstractAssert<ConversationState, BevatelSimulator> {
         private final long displayId;
 
@@ -51,6 +75,12 @@ public final class SimulatorAssert extends AbstractAssert<SimulatorAssert, Bevat
             this.displayId = displayId;
         }
 
+        /**
+         * The conversation has this status.
+         *
+         * @param status {@code open}, {@code resolved}, {@code pending} or {@code snoozed}
+         * @return this assertion
+         */
         public ConversationState hasStatus(String status) {
             Conversation c = current();
             if (!WireEnum.name(c.status()).equals(status)) {
@@ -60,7 +90,12 @@ public final class SimulatorAssert extends AbstractAssert<SimulatorAssert, Bevat
             return this;
         }
 
-        /** The contents of its messages, oldest first, activity lines included. */
+        /**
+         * The contents of its messages, oldest first, activity lines included.
+         *
+         * @param contents the expected contents, in order
+         * @return this assertion
+         */
         public ConversationState hasMessages(String... contents) {
             List<String> found = messages(false);
             if (!found.equals(Arrays.asList(contents))) {
@@ -70,7 +105,12 @@ public final class SimulatorAssert extends AbstractAssert<SimulatorAssert, Bevat
             return this;
         }
 
-        /** Like {@link #hasMessages} without activity lines ("Conversation was marked resolved by …"). */
+        /**
+         * Like {@link #hasMessages} without activity lines ("Conversation was marked resolved by …").
+         *
+         * @param contents the expected contents, in order
+         * @return this assertion
+         */
         public ConversationState hasConversationMessages(String... contents) {
             List<String> found = messages(true);
             if (!found.equals(Arrays.asList(contents))) {
@@ -80,6 +120,12 @@ public final class SimulatorAssert extends AbstractAssert<SimulatorAssert, Bevat
             return this;
         }
 
+        /**
+         * The conversation is assigned to this member.
+         *
+         * @param agentName the member's name
+         * @return this assertion
+         */
         public ConversationState isAssignedTo(String agentName) {
             String assignee = actual.store().read(state -> {
                 Conversation c = find(state, displayId).orElseThrow();
@@ -92,6 +138,12 @@ public final class SimulatorAssert extends AbstractAssert<SimulatorAssert, Bevat
             return this;
         }
 
+        /**
+         * The conversation's contact has this name.
+         *
+         * @param name the contact's name
+         * @return this assertion
+         */
         public ConversationState hasContactNamed(String name) {
             String contactName = actual.store().read(state -> {
                 Contact contact = state.contacts.get(find(state, displayId).orElseThrow().contactId());

@@ -1,9 +1,12 @@
 package com.bevatel.simulator.junit;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import com.bevatel.simulator.BevatelSimulator;
 import com.bevatel.simulator.webhook.Delivery;
 import com.bevatel.simulator.webhook.WebhookJournal;
 import java.time.Duration;
+import org.apiguardian.api.API;
 
 /**
  * AssertJ entry points for recorded webhook deliveries and simulator state.
@@ -13,7 +16,10 @@ import java.time.Duration;
  *         .single().hasPayloadAt("/message_type", "incoming").isSignedWith(sim.apiInbox().secret());
  * awaitThat(journal).hasDelivered("message_created");           // retries until delivered or 5 s
  * }</pre>
+ *
+ * @since 0.1.0
  */
+@API(status = STABLE, since = "0.1.0")
 public final class WebhookAssertions {
     /** How long {@link #awaitThat(WebhookJournal)} waits: Chatwoot's own webhook timeout. */
     public static final Duration DEFAULT_WAIT = Duration.ofSeconds(5);
@@ -21,23 +27,55 @@ public final class WebhookAssertions {
     private WebhookAssertions() {
     }
 
+    /**
+     * Assertions on the journal as it is now.
+     *
+     * @param journal the simulator's {@code webhooks()}
+     * @return assertions on every recorded delivery, until narrowed
+     */
     public static WebhookJournalAssert assertThat(WebhookJournal journal) {
         return new WebhookJournalAssert(journal, DeliveryFilter.ALL, null);
     }
 
-    /** Like {@link #assertThat(WebhookJournal)}, but each assertion retries until it holds or 5 s pass. */
+    /**
+     * Like {@link #assertThat(WebhookJournal)}, but each assertion retries until it holds or
+     * {@link #DEFAULT_WAIT} passes.
+     *
+     * @param journal the simulator's {@code webhooks()}
+     * @return waiting assertions on every recorded delivery, until narrowed
+     */
     public static WebhookJournalAssert awaitThat(WebhookJournal journal) {
         return awaitThat(journal, DEFAULT_WAIT);
     }
 
+    /**
+     * Like {@link #assertThat(WebhookJournal)}, but each assertion retries until it holds or
+     * {@code timeout} passes.
+     *
+     * @param journal the simulator's {@code webhooks()}
+     * @param timeout how long each assertion may retry
+     * @return waiting assertions on every recorded delivery, until narrowed
+     */
     public static WebhookJournalAssert awaitThat(WebhookJournal journal, Duration timeout) {
         return new WebhookJournalAssert(journal, DeliveryFilter.ALL, timeout);
     }
 
+    /**
+     * Assertions on one delivery.
+     *
+     * @param delivery a delivery from the journal
+     * @return assertions on it
+     */
     public static DeliveryAssert assertThat(Delivery delivery) {
         return new DeliveryAssert(delivery);
     }
 
+    /**
+     * Assertions on what the simulator holds.
+     *
+     * @param simulator the simulator
+     * @return assertions on it
+     */
     public static SimulatorAssert assertThat(BevatelSimulator simulator) {
         return new SimulatorAssert(simulator);
     }

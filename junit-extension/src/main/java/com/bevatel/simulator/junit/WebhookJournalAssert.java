@@ -1,5 +1,7 @@
 package com.bevatel.simulator.junit;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import com.bevatel.simulator.webhook.Delivery;
 import com.bevatel.simulator.webhook.Receiver;
 import com.bevatel.simulator.webhook.WebhookJournal;
@@ -8,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.StringJoiner;
 import java.util.function.Predicate;
+import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractAssert;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
@@ -16,7 +19,10 @@ import org.awaitility.core.ConditionTimeoutException;
  * Assertions on a {@link WebhookJournal}, optionally narrowed ({@code event(…)}, {@code toApiInbox()} …).
  * Every failure lists what the journal recorded. Built by {@link WebhookAssertions}; with a wait
  * ({@code awaitThat}) each check is retried until it holds or the wait is over.
+ *
+ * @since 0.1.0
  */
+@API(status = STABLE, since = "0.1.0")
 public final class WebhookJournalAssert extends AbstractAssert<WebhookJournalAssert, WebhookJournal> {
     private static final Duration POLL = Duration.ofMillis(5);
     private final DeliveryFilter filter;
@@ -30,27 +36,62 @@ public final class WebhookJournalAssert extends AbstractAssert<WebhookJournalAss
 
     // ---- narrowing ----
 
+    /**
+     * Only deliveries of this event.
+     *
+     * @param event the event name, e.g. {@code message_created}
+     * @return this assertion, narrowed
+     */
     public WebhookJournalAssert event(String event) {
         return narrow("event " + event, d -> d.event().equals(event));
     }
 
+    /**
+     * Only deliveries about this conversation.
+     *
+     * @param displayId the conversation's display id (the {@code id} payloads show)
+     * @return this assertion, narrowed
+     */
     public WebhookJournalAssert conversation(long displayId) {
         return narrow("conversation " + displayId, d -> d.conversationId() != null && d.conversationId() == displayId);
     }
 
+    /**
+     * Only deliveries to this receiver.
+     *
+     * @param receiver an account webhook or an API inbox
+     * @return this assertion, narrowed
+     */
     public WebhookJournalAssert receiver(Receiver receiver) {
         return narrow("to " + receiver, d -> d.receiver().equals(receiver));
     }
 
-    /** Deliveries to the API inbox callback ({@code webhook_url} of an API inbox). */
+    /**
+     * Only deliveries to an API inbox callback (its {@code webhook_url}).
+     *
+     * @return this assertion, narrowed
+     */
     public WebhookJournalAssert toApiInbox() {
         return narrow("to the API inbox callback", d -> d.receiver().kind() == Receiver.Kind.API_INBOX);
     }
 
+    /**
+     * Only deliveries to this account webhook.
+     *
+     * @param webhookId the webhook's id
+     * @return this assertion, narrowed
+     */
     public WebhookJournalAssert toAccountWebhook(long webhookId) {
         return receiver(Receiver.accountWebhook(webhookId));
     }
 
+    /**
+     * Only deliveries that match a condition of your own.
+     *
+     * @param description names the condition in failure messages
+     * @param predicate the condition
+     * @return this assertion, narrowed
+     */
     public WebhookJournalAssert matching(String description, Predicate<Delivery> predicate) {
         return narrow(description, predicate);
     }
@@ -62,7 +103,12 @@ public final class WebhookJournalAssert extends AbstractAssert<WebhookJournalAss
 
     // ---- checks ----
 
-    /** At least one successful delivery of {@code event}. */
+    /**
+     * At least one successful delivery of {@code event} among those selected.
+     *
+     * @param event the event name
+     * @return this assertion
+     */
     public WebhookJournalAssert hasDelivered(String event) {
         return check(() -> {
             if (selected().stream().noneMatch(d -> d.event().equals(event) && d.succeeded())) {
@@ -71,7 +117,13 @@ public final class WebhookJournalAssert extends AbstractAssert<WebhookJournalAss
         });
     }
 
-    /** Exactly {@code times} successful deliveries of {@code event}. */
+    /**
+     * Exactly {@code times} successful deliveries of {@code event} among those selected.
+     *
+     * @param event the event name
+     * @param times how many
+     * @return this assertion
+     */
     public WebhookJournalAssert hasDelivered(String event, int times) {
         return check(() -> {
             long count = selected().stream().filter(d -> d.event().equals(event) && d.succeeded()).count();
@@ -82,6 +134,12 @@ public final class WebhookJournalAssert extends AbstractAssert<WebhookJournalAss
         });
     }
 
+    /**
+     * Exactly this many deliveries are selected (failed ones included).
+     *
+     * @param expected how many
+     * @return this assertion
+     */
     public WebhookJournalAssert hasSize(int expected) {
         return check(() -> {
             int size = selected().size();
@@ -91,11 +149,21 @@ public final class WebhookJournalAssert extends AbstractAssert<WebhookJournalAss
         });
     }
 
+    /**
+     * No delivery is selected.
+     *
+     * @return this assertion
+     */
     public WebhookJournalAssert hasNoDeliveries() {
         return hasSize(0);
     }
 
-    /** The selected deliveries' events, in recording order, are exactly these. */
+    /**
+     * The selected deliveries' events, in recording order, are exactly these.
+     *
+     * @param events the event names
+     * @return this assertion
+     */
     public WebhookJournalAssert hasEvents(String... events) {
         return check(() -> {
             List<String> actualEvents = selected().stream().map(Delivery::event).toList();
@@ -105,6 +173,11 @@ public final class WebhookJournalAssert extends AbstractAssert<WebhookJournalAss
         });
     }
 
+    /**
+     * Every selected delivery succeeded.
+     *
+     * @return this assertion
+     */
     public WebhookJournalAssert allSucceeded() {
         return check(() -> {
             if (selected().stream().anyMatch(d -> !d.succeeded())) {
@@ -113,7 +186,11 @@ public final class WebhookJournalAssert extends AbstractAssert<WebhookJournalAss
         });
     }
 
-    /** The only selected delivery, for assertions on it. */
+    /**
+     * The only selected delivery, for assertions on it.
+     *
+     * @return assertions on that delivery
+     */
     public DeliveryAssert single() {
         check(() -> {
             if (selected().size() != 1) {
@@ -123,6 +200,11 @@ public final class WebhookJournalAssert extends AbstractAssert<WebhookJournalAss
         return new DeliveryAssert(selected().get(0));
     }
 
+    /**
+     * The first selected delivery (in recording order), for assertions on it.
+     *
+     * @return assertions on that delivery
+     */
     public DeliveryAssert first() {
         check(() -> {
             if (selected().isEmpty()) {
@@ -132,6 +214,11 @@ public final class WebhookJournalAssert extends AbstractAssert<WebhookJournalAss
         return new DeliveryAssert(selected().get(0));
     }
 
+    /**
+     * The last selected delivery (in recording order), for assertions on it.
+     *
+     * @return assertions on that delivery
+     */
     public DeliveryAssert last() {
         first();
         List<Delivery> selected = selected();

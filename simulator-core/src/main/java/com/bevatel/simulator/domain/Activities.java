@@ -1,5 +1,7 @@
 package com.bevatel.simulator.domain;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.bevatel.simulator.event.Actor;
 import com.bevatel.simulator.event.DomainEvent;
 import com.bevatel.simulator.model.ContentType;
@@ -19,12 +21,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * The activity messages of app/models/concerns/activity_message_handler.rb and its siblings
  * (type 2, no sender, never delivered to webhooks). Chatwoot
  * writes them from a background job; here they are written in the same transaction, deterministically.
  */
+@API(status = INTERNAL)
 public final class Activities {
     public static final String SYSTEM_REOPENED = "System reopened the conversation due to a new incoming message.";
 

@@ -1,5 +1,7 @@
 package com.bevatel.simulator.domain;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.bevatel.simulator.event.Actor;
 import com.bevatel.simulator.model.AgentBot;
 import com.bevatel.simulator.model.SenderType;
@@ -7,8 +9,10 @@ import com.bevatel.simulator.state.Sequence;
 import com.bevatel.simulator.state.State;
 import com.bevatel.simulator.state.Transaction;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /** Agent bots of an account: each is known by its access token. */
+@API(status = INTERNAL)
 public final class AgentBots {
     private AgentBots() {
     }

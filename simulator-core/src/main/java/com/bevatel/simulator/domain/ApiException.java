@@ -1,15 +1,27 @@
 package com.bevatel.simulator.domain;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+import static org.apiguardian.api.API.Status.STABLE;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import org.apiguardian.api.API;
 
 /**
- * A client error with the exact status and Chatwoot body to answer. Thrown anywhere below a route;
- * rendered in one place. Build instances with {@link Errors}. Those are built without a stack trace
- * (the HTTP path throws them for every client mistake, and only their body matters there);
- * {@link #forCaller} gives a Java caller one with its own frames and a message naming what was wrong.
+ * A client error with the exact status and Chatwoot body the API answers for it. A Java caller
+ * meets it where the simulator acts as the API would ({@link com.bevatel.simulator.DashboardAgent},
+ * the clock of a simulator that is stopping): with a stack trace from its own call and a message
+ * naming what was wrong.
+ *
+ * <p>Inside the simulator it is thrown anywhere below a route and rendered in one place; built by
+ * {@link Errors} without a stack trace (the HTTP path throws one for every client mistake, and only
+ * its body matters there), and {@link #forCaller} gives a Java caller one with its own frames.
+ *
+ * @since 0.1.0
  */
+@API(status = STABLE, since = "0.1.0")
 public final class ApiException extends RuntimeException {
     private static final long serialVersionUID = 1L;
+    /** The HTTP status the API answers. */
     private final int status;
     private final transient JsonNode body;
 
@@ -28,18 +40,31 @@ public final class ApiException extends RuntimeException {
     /**
      * The same error for a Java caller (the dashboard agent, the clock …): same status and body, a
      * stack trace taken where this is called (so a failing test shows its own line), and {@code message}
-     * followed by what the API would answer.
+     * followed by what the API would answer. Internal: the simulator calls it before throwing.
+     *
+     * @param message what was wrong, for people
+     * @return a new exception
      */
+    @API(status = INTERNAL)
     public ApiException forCaller(String message) {
         return new ApiException(message + " (the API answers " + status + (body == null ? "" : " " + body) + ")",
                 status, body);
     }
 
+    /**
+     * The HTTP status the API answers.
+     *
+     * @return e.g. 404, 401, 422
+     */
     public int status() {
         return status;
     }
 
-    /** The response body, or null for an empty one. */
+    /**
+     * The body the API answers (read it, don't change it).
+     *
+     * @return the JSON body, or null for an empty one
+     */
     public JsonNode body() {
         return body;
     }

@@ -1,5 +1,7 @@
 package com.bevatel.simulator.domain;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.bevatel.simulator.event.Actor;
 import com.bevatel.simulator.model.AgentBot;
 import com.bevatel.simulator.model.Conversation;
@@ -9,11 +11,13 @@ import com.bevatel.simulator.model.User;
 import com.bevatel.simulator.state.State;
 import com.bevatel.simulator.state.Transaction;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Conversation assignment (Chatwoot's app/services/conversations/assignment_service.rb and
  * AssignmentHandler): to an agent, to an agent bot, to a team, or nobody.
  */
+@API(status = INTERNAL)
 public final class Assignments {
     private Assignments() {
     }

@@ -1,5 +1,7 @@
 package com.bevatel.simulator.domain;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.bevatel.simulator.model.Attachment;
 import com.bevatel.simulator.model.AttachmentFileType;
 import com.bevatel.simulator.model.Message;
@@ -17,11 +19,13 @@ import java.util.Set;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import org.apiguardian.api.API;
 
 /**
  * Message attachments (app/models/attachment.rb): stored in memory with their bytes, served back by the
  * simulator at the URLs the views print. The total size held is bounded ({@code Settings}).
  */
+@API(status = INTERNAL)
 public final class Attachments {
     /** Chatwoot's {@code Message::NUMBER_OF_PERMITTED_ATTACHMENTS}. */
     public static final int MAX_PER_MESSAGE = 15;

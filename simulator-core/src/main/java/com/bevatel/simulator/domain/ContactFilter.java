@@ -1,5 +1,7 @@
 package com.bevatel.simulator.domain;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.bevatel.simulator.model.Contact;
 import com.bevatel.simulator.state.State;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,12 +12,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import org.apiguardian.api.API;
 
 /**
  * {@code POST /contacts/filter} (Chatwoot's app/services/contacts/filter_service.rb): only identified
  * contacts are searched, and — as Chatwoot's contact filter does — equality uses only the first
  * value, lower-cased (phone numbers normalized to "+digits").
  */
+@API(status = INTERNAL)
 public final class ContactFilter {
     private static final List<String> TEXT_OPS = List.of("equal_to", "not_equal_to", "contains", "does_not_contain");
     private static final List<String> EQUALITY = List.of("equal_to", "not_equal_to");

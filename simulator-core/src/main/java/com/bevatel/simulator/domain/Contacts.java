@@ -1,5 +1,7 @@
 package com.bevatel.simulator.domain;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.bevatel.simulator.event.AttributeChange;
 import com.bevatel.simulator.event.DomainEvent;
 import com.bevatel.simulator.model.Contact;
@@ -18,8 +20,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /** Contacts and their contact-inboxes (app/models/contact.rb, app/builders/contact_inbox_builder.rb), with the model's validations. */
+@API(status = INTERNAL)
 public final class Contacts {
     /** Devise's default email regexp. */
     private static final Pattern EMAIL = Pattern.compile("\\A[^@\\s]+@[^@\\s]+\\z");

@@ -1,5 +1,7 @@
 package com.bevatel.simulator.domain;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.bevatel.simulator.event.Actor;
 import com.bevatel.simulator.event.DomainEvent;
 import com.bevatel.simulator.model.Conversation;
@@ -12,6 +14,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * The smaller conversation actions of app/controllers/api/v1/accounts/conversations_controller.rb:
@@ -19,6 +22,7 @@ import java.util.List;
  * Each goes through {@link Conversations#save} when it changes a column, so events and activity
  * lines are those Chatwoot's callbacks produce.
  */
+@API(status = INTERNAL)
 public final class ConversationActions {
     /** Chatwoot writes agent_last_seen_at at most hourly while nothing is unread. */
     private static final Duration LAST_SEEN_THROTTLE = Duration.ofHours(1);

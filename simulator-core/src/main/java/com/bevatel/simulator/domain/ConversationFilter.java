@@ -1,5 +1,7 @@
 package com.bevatel.simulator.domain;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.bevatel.simulator.model.Conversation;
 import com.bevatel.simulator.model.ConversationStatus;
 import com.bevatel.simulator.model.Priority;
@@ -17,12 +19,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import org.apiguardian.api.API;
 
 /**
  * {@code POST /conversations/filter} (Chatwoot's app/services/conversations/filter_service.rb): equality
  * takes every value ({@code IN (…)}), statuses and priorities by name; results are the conversations
  * the caller may list, newest activity first, with the mine/unassigned/all counts.
  */
+@API(status = INTERNAL)
 public final class ConversationFilter {
     public static final int PAGE_SIZE = 25;
     private static final List<String> EQUALITY = List.of("equal_to", "not_equal_to");

@@ -1,5 +1,7 @@
 package com.bevatel.simulator.domain;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.bevatel.simulator.model.Conversation;
 import com.bevatel.simulator.model.ConversationStatus;
 import com.bevatel.simulator.model.Message;
@@ -14,8 +16,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
+import org.apiguardian.api.API;
 
 /** {@code GET /conversations} and {@code /conversations/meta}: Chatwoot's ConversationFinder (app/finders/conversation_finder.rb). */
+@API(status = INTERNAL)
 public final class ConversationFinder {
     public static final int PAGE_SIZE = 25;
 

@@ -1,5 +1,7 @@
 package com.bevatel.simulator.domain;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.bevatel.simulator.event.Actor;
 import com.bevatel.simulator.event.AttributeChange;
 import com.bevatel.simulator.event.DomainEvent;
@@ -20,8 +22,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /** Conversations (app/models/conversation.rb): create, status changes, and saving with Chatwoot's events. */
+@API(status = INTERNAL)
 public final class Conversations {
     /** Attributes whose change fires {@code conversation_updated} (Chatwoot's allow-list). */
     private static final Set<String> UPDATE_EVENT_ATTRIBUTES = Set.of("status", "assignee_id",

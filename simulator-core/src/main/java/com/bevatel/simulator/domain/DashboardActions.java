@@ -1,5 +1,7 @@
 package com.bevatel.simulator.domain;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.bevatel.simulator.event.Actor;
 import com.bevatel.simulator.model.Conversation;
 import com.bevatel.simulator.model.ConversationStatus;
@@ -14,12 +16,14 @@ import com.bevatel.simulator.state.Transaction;
 import com.bevatel.simulator.json.Json;
 import java.time.Instant;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * What a member does in the Bevatel dashboard (issue 5 §3), as the Application API call the
  * dashboard makes on their behalf: the same domain operations, so the same messages, activity
  * lines and events. The member must be able to see the conversation (else 401).
  */
+@API(status = INTERNAL)
 public final class DashboardActions {
     private DashboardActions() {
     }

@@ -1,12 +1,16 @@
 package com.bevatel.simulator.domain;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.bevatel.simulator.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /** Every error body the simulator sends, in Chatwoot's shapes (app/controllers/concerns/request_exception_handler.rb). */
+@API(status = INTERNAL)
 public final class Errors {
     private Errors() {
     }

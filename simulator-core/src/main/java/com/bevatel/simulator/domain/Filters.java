@@ -1,5 +1,7 @@
 package com.bevatel.simulator.domain;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -13,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import org.apiguardian.api.API;
 
 /**
  * The advanced filter of {@code POST /contacts/filter} and {@code /conversations/filter} (Chatwoot's
@@ -20,6 +23,7 @@ import java.util.function.Predicate;
  * the SQL Chatwoot builds), validated in Chatwoot's order with its 422 messages. Values compare the
  * way Postgres would: a missing (NULL) value matches nothing but {@code is_not_present}.
  */
+@API(status = INTERNAL)
 public final class Filters {
     static final Set<String> PRESENCE = Set.of("is_present", "is_not_present");
     static final Set<String> COMPARISON = Set.of("is_greater_than", "is_less_than", "days_before");

@@ -1,5 +1,7 @@
 package com.bevatel.simulator.domain;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.bevatel.simulator.model.ApiChannel;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -7,12 +9,14 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.apiguardian.api.API;
 
 /**
  * Client API identity validation (app/controllers/public/api/v1/inboxes/contacts_controller.rb#valid_hmac?):
  * {@code identifier_hash} is the lower-case hex
  * HMAC-SHA256 of the {@code identifier}, keyed with the API channel's {@code hmac_token}.
  */
+@API(status = INTERNAL)
 public final class IdentityHmac {
     /** Chatwoot's exception text; it answers 500 with it hidden, we answer 401 showing it. */
     static final String FAILED = "HMAC failed: Invalid Identifier Hash Provided";

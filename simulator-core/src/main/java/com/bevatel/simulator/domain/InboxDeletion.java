@@ -1,11 +1,14 @@
 package com.bevatel.simulator.domain;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.bevatel.simulator.model.ContactInbox;
 import com.bevatel.simulator.model.Inbox;
 import com.bevatel.simulator.model.InboxMember;
 import com.bevatel.simulator.state.State;
 import com.bevatel.simulator.state.Transaction;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * {@code DELETE /inboxes/{id}} (app/controllers/api/v1/accounts/inboxes_controller.rb#destroy).
@@ -13,6 +16,7 @@ import java.util.List;
  * deletes at once: the inbox, its contact-inboxes, their conversations, messages and attachments,
  * and its members. Contacts stay. No webhook is sent (there is no inbox_deleted event).
  */
+@API(status = INTERNAL)
 public final class InboxDeletion {
     private InboxDeletion() {
     }

@@ -1,11 +1,15 @@
 package com.bevatel.simulator.domain;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.bevatel.simulator.model.SenderNameType;
 import com.bevatel.simulator.model.WorkingHours;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /** The inbox attributes create and update accept; a null field is "not given". */
+@API(status = INTERNAL)
 public record InboxSettings(
         Change<String> name,
         Change<Boolean> greetingEnabled,

@@ -1,5 +1,7 @@
 package com.bevatel.simulator.domain;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.bevatel.simulator.event.AttributeChange;
 import com.bevatel.simulator.event.DomainEvent;
 import com.bevatel.simulator.model.ApiChannel;
@@ -14,8 +16,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /** API-channel inboxes: create and update with Chatwoot's validations (app/models/inbox.rb, app/models/channel/api.rb). */
+@API(status = INTERNAL)
 public final class Inboxes {
     private static final int MAX_STRING = 255;
     private static final int MAX_WEBHOOK_URL = 2048;

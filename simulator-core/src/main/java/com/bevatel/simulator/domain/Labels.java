@@ -1,5 +1,7 @@
 package com.bevatel.simulator.domain;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.bevatel.simulator.event.Actor;
 import com.bevatel.simulator.event.AttributeChange;
 import com.bevatel.simulator.event.DomainEvent;
@@ -13,8 +15,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /** Labels of conversations and contacts (Chatwoot's acts_as_taggable {@code label_list}). */
+@API(status = INTERNAL)
 public final class Labels {
     private Labels() {
     }

@@ -1,5 +1,7 @@
 package com.bevatel.simulator.domain;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -8,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * The part of Liquid that Chatwoot's message templates use (app/models/concerns/liquidable.rb), written out by hand:
@@ -15,8 +18,9 @@ import java.util.regex.Pattern;
  * {@code downcase}, {@code capitalize} and {@code strip} (unknown filters are ignored, as in
  * Liquid's lax mode), {@code {{-}} / {@code -}}} whitespace control, and text inside backticks left
  * alone. Unknown variables render empty. Anything this renderer cannot take — an unterminated
- * {@code {{}, or any {@code {% tag %}} — leaves the whole text unchanged, as invalid Liquid does.
+ * <code>&#123;&#123;</code>, or any {@code {% tag %}} — leaves the whole text unchanged, as invalid Liquid does.
  */
+@API(status = INTERNAL)
 public final class Liquid {
     private static final Pattern BACKTICKS = Pattern.compile("`(.*?)`", Pattern.DOTALL);
     private static final Pattern SEGMENT = Pattern.compile("[A-Za-z_][\\w-]*\\??");

@@ -1,5 +1,7 @@
 package com.bevatel.simulator.domain;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.bevatel.simulator.model.AgentBot;
 import com.bevatel.simulator.model.Contact;
 import com.bevatel.simulator.model.Conversation;
@@ -17,12 +19,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /**
  * The variables Chatwoot's message drops expose to Liquid (app/drops/): contact, agent (the
  * sender, else the assignee), conversation, inbox, account — with the drops' own formatting
  * (word-capitalized names, conversation id = display id).
  */
+@API(status = INTERNAL)
 public final class LiquidDrops {
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern FORBIDDEN = Pattern.compile("[\\\\<>@\"!#$%&*+=?^`{|}~:;()]");

@@ -1,5 +1,7 @@
 package com.bevatel.simulator.domain;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.bevatel.simulator.event.Actor;
 import com.bevatel.simulator.event.DomainEvent;
 import com.bevatel.simulator.model.Contact;
@@ -21,12 +23,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Messages (app/models/message.rb, app/builders/messages/message_builder.rb): create with its side effects, status update, soft delete.
  * Model validations fail with {@link Errors#validation} (the record-invalid shape); the message
  * routes turn that into Chatwoot's {@code {"error":"Validation failed: …"}}.
  */
+@API(status = INTERNAL)
 public final class Messages {
     private static final int MAX_SOURCE_ID = 20_000;
 

@@ -1,17 +1,21 @@
 package com.bevatel.simulator.domain;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.bevatel.simulator.model.Conversation;
 import com.bevatel.simulator.model.Inbox;
 import com.bevatel.simulator.model.Role;
 import com.bevatel.simulator.model.User;
 import com.bevatel.simulator.state.State;
 import java.util.function.Predicate;
+import org.apiguardian.api.API;
 
 /**
  * Chatwoot's Pundit policies for what a member may see (app/policies/{inbox,conversation}_policy.rb): administrators see the whole
  * account; an agent sees the inboxes they are a member of, and conversations in those inboxes or
  * assigned to one of their teams.
  */
+@API(status = INTERNAL)
 public final class Permissions {
     private Permissions() {
     }

@@ -1,5 +1,7 @@
 package com.bevatel.simulator.domain;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.bevatel.simulator.event.DomainEvent;
 import com.bevatel.simulator.model.Contact;
 import com.bevatel.simulator.model.ContactInbox;
@@ -18,12 +20,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Contacts as the Client API sees them (app/controllers/public/api/v1/inboxes/contacts_controller.rb):
  * create reusing an existing contact, update
  * that merges into the contact already owning the email or phone number, HMAC verification.
  */
+@API(status = INTERNAL)
 public final class PublicContacts {
     private static final int MAX_NAME = 255;
 

@@ -1,5 +1,7 @@
 package com.bevatel.simulator.domain;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.bevatel.simulator.event.Actor;
 import com.bevatel.simulator.event.DomainEvent;
 import com.bevatel.simulator.model.ContactInbox;
@@ -14,8 +16,10 @@ import com.bevatel.simulator.state.State;
 import com.bevatel.simulator.state.Transaction;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /** What a contact does to its conversations through the Client API (app/controllers/public/api/v1/inboxes/conversations_controller.rb). */
+@API(status = INTERNAL)
 public final class PublicConversations {
     private PublicConversations() {
     }

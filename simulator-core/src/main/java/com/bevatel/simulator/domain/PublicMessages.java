@@ -1,5 +1,7 @@
 package com.bevatel.simulator.domain;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.bevatel.simulator.event.Actor;
 import com.bevatel.simulator.event.DomainEvent;
 import com.bevatel.simulator.model.ContentType;
@@ -14,8 +16,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import org.apiguardian.api.API;
 
 /** Messages a contact writes or answers through the Client API (app/controllers/public/api/v1/inboxes/messages_controller.rb). */
+@API(status = INTERNAL)
 public final class PublicMessages {
     private static final int MAX_CONTENT = 150_000;
     private static final long CSAT_EDITABLE_DAYS = 14;

@@ -1,5 +1,7 @@
 package com.bevatel.simulator.domain;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.bevatel.simulator.model.ContactInbox;
 import com.bevatel.simulator.model.Conversation;
 import com.bevatel.simulator.model.Inbox;
@@ -8,6 +10,7 @@ import com.bevatel.simulator.model.MessageType;
 import com.bevatel.simulator.state.State;
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * What a Client API caller can reach (app/controllers/public/api/v1/inboxes_controller.rb): the inbox named by its identifier, a
@@ -15,6 +18,7 @@ import java.util.List;
  * or of the whole contact once the contact-inbox is HMAC-verified (inboxes_controller.rb#set_conversation). Anything else is the
  * Rails 404 page.
  */
+@API(status = INTERNAL)
 public final class PublicScope {
     /** Messages per page of {@code GET …/messages}. */
     public static final int PAGE_SIZE = 20;

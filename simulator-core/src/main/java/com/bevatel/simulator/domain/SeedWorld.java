@@ -1,13 +1,17 @@
 package com.bevatel.simulator.domain;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.bevatel.simulator.model.Role;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * The people and bots a simulator starts with besides the seeded administrator: more members
  * (agents, administrators), teams of them, and agent bots — each with its own token (null = drawn
  * from the seed). Agents are members of the seeded API inbox, so they see its conversations.
  */
+@API(status = INTERNAL)
 public record SeedWorld(List<Member> members, List<TeamSpec> teams, List<BotSpec> bots) {
 
     public SeedWorld {

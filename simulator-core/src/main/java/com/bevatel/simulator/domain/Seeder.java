@@ -1,5 +1,7 @@
 package com.bevatel.simulator.domain;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.bevatel.simulator.model.Account;
 import com.bevatel.simulator.model.Inbox;
 import com.bevatel.simulator.model.InboxMember;
@@ -9,12 +11,14 @@ import com.bevatel.simulator.model.User;
 import com.bevatel.simulator.state.Sequence;
 import com.bevatel.simulator.state.Transaction;
 import java.util.function.Consumer;
+import org.apiguardian.api.API;
 
 /**
  * The world every simulator starts from: account 1, administrator user 1 holding the access token,
  * and API inbox 1. Tokens are drawn from the seeded generator in a fixed order, so an explicit
  * access token changes nothing else.
  */
+@API(status = INTERNAL)
 public final class Seeder implements Consumer<Transaction> {
     public static final String ACCOUNT_NAME = "Bevatel Simulator";
     public static final String ADMIN_NAME = "Bevatel Admin";

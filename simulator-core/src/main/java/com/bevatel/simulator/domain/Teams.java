@@ -1,5 +1,7 @@
 package com.bevatel.simulator.domain;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.bevatel.simulator.model.Team;
 import com.bevatel.simulator.model.TeamMember;
 import com.bevatel.simulator.model.User;
@@ -9,8 +11,10 @@ import com.bevatel.simulator.state.Transaction;
 import java.util.Locale;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /** Teams of agents (assignments by team, team access to conversations). */
+@API(status = INTERNAL)
 public final class Teams {
     private Teams() {
     }

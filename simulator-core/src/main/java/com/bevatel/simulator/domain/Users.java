@@ -1,13 +1,17 @@
 package com.bevatel.simulator.domain;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.bevatel.simulator.model.User;
 import com.bevatel.simulator.state.State;
 import com.bevatel.simulator.state.Transaction;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /** Account members: seeded ones now, more through the builder later. */
+@API(status = INTERNAL)
 public final class Users {
     private Users() {
     }

@@ -1,8 +1,11 @@
 package com.bevatel.simulator.domain;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /**
  * The one rule for every URL the simulator will POST webhooks to (account webhooks and an API inbox's
@@ -11,6 +14,7 @@ import java.util.Locale;
  * (app/models/channel/api.rb), then fails at delivery; refusing {@code file:}, {@code jar:} or
  * {@code javascript:} up front says what is wrong where the mistake is made.
  */
+@API(status = INTERNAL)
 public final class WebhookUrls {
     private WebhookUrls() {
     }

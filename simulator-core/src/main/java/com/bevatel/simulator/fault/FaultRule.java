@@ -1,8 +1,16 @@
 package com.bevatel.simulator.fault;
 
-import com.bevatel.simulator.seed.SeededRandom;
+import static org.apiguardian.api.API.Status.STABLE;
 
-/** An injected {@link Fault} as it stands: its id, how many requests it affected and has left. */
+import com.bevatel.simulator.seed.SeededRandom;
+import org.apiguardian.api.API;
+
+/**
+ * An injected {@link Fault} as it stands: its id, how many requests it affected and has left.
+ *
+ * @since 0.1.0
+ */
+@API(status = STABLE, since = "0.1.0")
 public final class FaultRule {
     private final long id;
     private final Fault fault;
@@ -17,20 +25,38 @@ public final class FaultRule {
         this.draws = new SeededRandom(fault.seed() != null ? fault.seed() : simulatorSeed ^ (id * 0x9E3779B97F4A7C15L));
     }
 
+    /**
+     * The rule's id, for {@link Faults#remove(long)} and {@link InjectedFault#ruleId()}.
+     *
+     * @return 1 for the first rule, then counting up (from 1 again after a reset)
+     */
     public long id() {
         return id;
     }
 
+    /**
+     * What the rule does, and to which requests.
+     *
+     * @return the fault as injected
+     */
     public Fault fault() {
         return fault;
     }
 
-    /** Requests affected so far. */
+    /**
+     * Requests affected so far.
+     *
+     * @return the count, 0 at first
+     */
     public synchronized long applied() {
         return applied;
     }
 
-    /** Requests it will still affect; null when unlimited. */
+    /**
+     * Requests it will still affect.
+     *
+     * @return the count left of {@link Fault#times()}; null when unlimited
+     */
     public synchronized Long remaining() {
         return fault.times() == null ? null : fault.times() - applied;
     }

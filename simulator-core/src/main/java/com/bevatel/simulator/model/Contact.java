@@ -1,9 +1,13 @@
 package com.bevatel.simulator.model;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import org.apiguardian.api.API;
 
 /** A contact (end user) of one account. Attribute bags are never mutated once stored. */
+@API(status = INTERNAL)
 public record Contact(
         long id,
         long accountId,

@@ -1,10 +1,49 @@
 package com.bevatel.simulator.model;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+import static org.apiguardian.api.API.Status.STABLE;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.List;
+import org.apiguardian.api.API;
 
-/** A conversation; {@code id} is the internal key, {@code displayId} the per-account id every payload shows. */
+/**
+ * A conversation; {@code id} is the internal key, {@code displayId} the per-account id every payload
+ * shows (and the one the API's paths and {@code DashboardAgent} take).
+ *
+ * <p>The simulator makes these: read them, and leave the JSON bags as they are (they are the stored
+ * ones). Components may be added in a later version (which changes the canonical constructor), so
+ * build none yourself.
+ *
+ * @param id                   the internal key
+ * @param accountId            the account it belongs to
+ * @param displayId            the id payloads show, counted per account
+ * @param inboxId              its inbox
+ * @param contactId            its contact
+ * @param contactInboxId       the contact's session in the inbox ({@code contact_inbox})
+ * @param uuid                 its uuid
+ * @param status               open, resolved, pending or snoozed
+ * @param priority             its priority, or null
+ * @param assigneeId           the assigned member's user id, or null
+ * @param assigneeBotId        the assigned agent bot's id, or null
+ * @param teamId               the assigned team's id, or null
+ * @param snoozedUntil         when a snoozed conversation reopens; null: at the next reply, or not snoozed
+ * @param additionalAttributes Chatwoot's {@code additional_attributes}
+ * @param customAttributes     Chatwoot's {@code custom_attributes}
+ * @param labels               its labels, in the order set
+ * @param agentLastSeenAt      when an agent last saw it, or null
+ * @param assigneeLastSeenAt   when the assignee last saw it, or null
+ * @param contactLastSeenAt    when the contact last saw it, or null
+ * @param firstReplyCreatedAt  when the first agent reply was sent, or null
+ * @param waitingSince         since when the contact waits for an answer, or null
+ * @param lastActivityAt       its last activity
+ * @param statusChangedAt      when its status last changed, or null
+ * @param createdAt            when it was created
+ * @param updatedAt            when it last changed
+ * @since 0.1.0
+ */
+@API(status = STABLE, since = "0.1.0")
 public record Conversation(
         long id,
         long accountId,
@@ -31,12 +70,18 @@ public record Conversation(
         Instant statusChangedAt,
         Instant createdAt,
         Instant updatedAt) {
-
+    /**
+     * Internal: for the simulator's update operations.
+     *
+     * @return a mutable copy
+     */
+    @API(status = INTERNAL)
     public Builder toBuilder() {
         return new Builder(this);
     }
 
-    /** A mutable copy for the domain's update operations; {@code build()} freezes it again. */
+    /** A mutable copy for the domain's update operations; {@code build()} freezes it again. Internal. */
+    @API(status = INTERNAL)
     public static final class Builder {
         public ConversationStatus status;
         public Priority priority;

@@ -1,10 +1,14 @@
 package com.bevatel.simulator.model;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /** An inbox with its API channel. Immutable: changes produce a copy through {@link Builder}. */
+@API(status = INTERNAL)
 public record Inbox(long id, long accountId, String name, ApiChannel channel,
                     boolean greetingEnabled, String greetingMessage,
                     boolean workingHoursEnabled, List<WorkingHours> workingHours, String outOfOfficeMessage,

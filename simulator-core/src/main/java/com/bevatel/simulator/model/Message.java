@@ -1,10 +1,39 @@
 package com.bevatel.simulator.model;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+import static org.apiguardian.api.API.Status.STABLE;
+
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import org.apiguardian.api.API;
 
-/** A message of a conversation ({@code conversationId} is the internal key, not the display id). */
+/**
+ * A message of a conversation.
+ *
+ * <p>The simulator makes these: read them, and leave the JSON bags as they are (they are the stored
+ * ones). Components may be added in a later version (which changes the canonical constructor), so
+ * build none yourself.
+ *
+ * @param id                   the message's id
+ * @param accountId            the account it belongs to
+ * @param inboxId              its conversation's inbox
+ * @param conversationId       its conversation's internal key ({@link Conversation#id()}), not the display id
+ * @param content              its text, or null
+ * @param messageType          incoming, outgoing, activity or template
+ * @param contentType          its content type, mostly text
+ * @param status               sent, delivered, read or failed
+ * @param contentAttributes    Chatwoot's {@code content_attributes}; empty when none
+ * @param isPrivate            whether it is a private note
+ * @param sourceId             the id it has in the sender's system, or null
+ * @param senderType           who sent it, or null for activity messages
+ * @param senderId             the sender's id (of the contact, user or bot), or null
+ * @param additionalAttributes Chatwoot's {@code additional_attributes}; empty when none
+ * @param createdAt            when it was created
+ * @param updatedAt            when it last changed
+ * @since 0.1.0
+ */
+@API(status = STABLE, since = "0.1.0")
 public record Message(
         long id,
         long accountId,
@@ -29,28 +58,64 @@ public record Message(
     /**
      * Most messages have empty attribute bags; an empty bag is stored as null (an ObjectNode and its
      * map are a third of a stored message) and read back as a new empty node, so the bags compare,
-     * render and copy as before.
+     * render and copy as before. Internal: the simulator stores these; read them, build none
+     * (components may be added).
+     *
+     * @param id                   as {@link #id()}
+     * @param accountId            as {@link #accountId()}
+     * @param inboxId              as {@link #inboxId()}
+     * @param conversationId       as {@link #conversationId()}
+     * @param content              as {@link #content()}
+     * @param messageType          as {@link #messageType()}
+     * @param contentType          as {@link #contentType()}
+     * @param status               as {@link #status()}
+     * @param contentAttributes    as {@link #contentAttributes()}
+     * @param isPrivate            as {@link #isPrivate()}
+     * @param sourceId             as {@link #sourceId()}
+     * @param senderType           as {@link #senderType()}
+     * @param senderId             as {@link #senderId()}
+     * @param additionalAttributes as {@link #additionalAttributes()}
+     * @param createdAt            as {@link #createdAt()}
+     * @param updatedAt            as {@link #updatedAt()}
      */
+    @API(status = INTERNAL)
     public Message {
         contentAttributes = contentAttributes == null || contentAttributes.isEmpty() ? null : contentAttributes;
         additionalAttributes = additionalAttributes == null || additionalAttributes.isEmpty() ? null : additionalAttributes;
     }
 
+    /**
+     * Chatwoot's {@code content_attributes}.
+     *
+     * @return the stored bag, or a new empty one
+     */
     @Override
     public ObjectNode contentAttributes() {
         return contentAttributes == null ? NODES.objectNode() : contentAttributes;
     }
 
+    /**
+     * Chatwoot's {@code additional_attributes}.
+     *
+     * @return the stored bag, or a new empty one
+     */
     @Override
     public ObjectNode additionalAttributes() {
         return additionalAttributes == null ? NODES.objectNode() : additionalAttributes;
     }
 
+    /**
+     * Internal: for the simulator's update operations.
+     *
+     * @return a mutable copy
+     */
+    @API(status = INTERNAL)
     public Builder toBuilder() {
         return new Builder(this);
     }
 
-    /** A mutable copy for the domain's update operations; {@code build()} freezes it again. */
+    /** A mutable copy for the domain's update operations; {@code build()} freezes it again. Internal. */
+    @API(status = INTERNAL)
     public static final class Builder {
         public String content;
         public MessageType messageType;

@@ -1,8 +1,22 @@
 package com.bevatel.simulator.model;
 
-/** Polymorphic message sender; its wire name is Chatwoot's Rails class name. */
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
+/**
+ * Who sent a message; on the wire its Rails class name ({@link #wireName()}).
+ *
+ * @since 0.1.0
+ */
+@API(status = STABLE, since = "0.1.0")
 public enum SenderType {
-    CONTACT("Contact"), USER("User"), AGENT_BOT("AgentBot");
+    /** The contact (incoming messages). */
+    CONTACT("Contact"),
+    /** An agent or administrator. */
+    USER("User"),
+    /** An agent bot. */
+    AGENT_BOT("AgentBot");
 
     private final String wireName;
 
@@ -10,6 +24,11 @@ public enum SenderType {
         this.wireName = wireName;
     }
 
+    /**
+     * The name payloads show in {@code sender_type}.
+     *
+     * @return {@code Contact}, {@code User} or {@code AgentBot}
+     */
     public String wireName() {
         return wireName;
     }

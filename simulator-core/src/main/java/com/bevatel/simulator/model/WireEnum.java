@@ -1,12 +1,16 @@
 package com.bevatel.simulator.model;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Locale;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Chatwoot's enums are Rails integer enums whose values start at 0 in declaration order and render
  * by name, so ours are plain Java enums in the same order: code = ordinal, name = lower case.
  */
+@API(status = INTERNAL)
 public final class WireEnum {
     private WireEnum() {
     }

@@ -1,9 +1,13 @@
 package com.bevatel.simulator.model;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /** One day of an inbox's schedule (0 = Sunday … 6 = Saturday). */
+@API(status = INTERNAL)
 public record WorkingHours(int dayOfWeek, boolean closedAllDay, Integer openHour, Integer openMinutes,
                            Integer closeHour, Integer closeMinutes, boolean openAllDay) {
 

@@ -22,7 +22,7 @@ import com.fasterxml.jackson.databind.node.NullNode;
  * unassigns → {@code null}), {@code assignee_type: "AgentBot"} (a bot → pending), or {@code team_id}
  * (0 clears → {@code null}; raw team record otherwise). Neither key: 200 {@code null}.
  */
-public final class AssignmentRoute {
+final class AssignmentRoute {
     private AssignmentRoute() {
     }
 

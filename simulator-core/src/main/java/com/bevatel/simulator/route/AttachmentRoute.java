@@ -19,7 +19,7 @@ import java.util.Optional;
  * (the thumbnail is the original image, not resized), typed and disposed as Active Storage serves
  * it ({@link AttachmentServing}). Unknown keys: Rails' 404 body.
  */
-public final class AttachmentRoute {
+final class AttachmentRoute {
     private AttachmentRoute() {
     }
 

@@ -10,7 +10,7 @@ import com.bevatel.simulator.model.Contact;
 import java.util.List;
 
 /** {@code POST /contacts/filter} (app/services/contacts/filter_service.rb): like the list — 15 per page, {@code sort}, total count. */
-public final class ContactFilterRoute {
+final class ContactFilterRoute {
     private ContactFilterRoute() {
     }
 

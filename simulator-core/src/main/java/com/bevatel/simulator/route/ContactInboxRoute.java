@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /** A contact's sessions and conversations: {@code /contacts/{id}/contact_inboxes}, {@code /conversations}. */
-public final class ContactInboxRoute {
+final class ContactInboxRoute {
     private static final int CONTACT_CONVERSATIONS_LIMIT = 20;
 
     private ContactInboxRoute() {

@@ -9,7 +9,7 @@ import com.bevatel.simulator.model.Contact;
 import java.util.List;
 
 /** {@code GET|POST /contacts/{id}/labels} (app/controllers/api/v1/accounts/contacts/labels_controller.rb): POST replaces the label set. */
-public final class ContactLabelRoute {
+final class ContactLabelRoute {
     private static final String LABELS = "/contacts/{id}/labels";
 
     private ContactLabelRoute() {

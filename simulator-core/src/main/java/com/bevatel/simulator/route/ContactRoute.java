@@ -28,7 +28,7 @@ import java.util.function.Function;
  * {@code /api/v1/accounts/{id}/contacts} (app/controllers/api/v1/accounts/contacts_controller.rb): create, show, update,
  * delete, list, search.
  */
-public final class ContactRoute {
+final class ContactRoute {
     static final int PAGE_SIZE = 15;
 
     private ContactRoute() {

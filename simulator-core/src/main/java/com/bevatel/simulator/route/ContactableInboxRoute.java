@@ -21,7 +21,7 @@ import java.util.List;
  * API inbox the caller may see, with
  * the contact's latest source id there — or a fresh UUID the contact could use (not stored).
  */
-public final class ContactableInboxRoute {
+final class ContactableInboxRoute {
     private ContactableInboxRoute() {
     }
 

@@ -20,7 +20,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * {@code PATCH /conversations/{id}} (priority), {@code toggle_priority},
  * {@code toggle_typing_status}, {@code update_last_seen}, {@code custom_attributes}, {@code DELETE}.
  */
-public final class ConversationActionRoute {
+final class ConversationActionRoute {
     private static final String CONVERSATION = "/conversations/{conversation_id}";
 
     private ConversationActionRoute() {

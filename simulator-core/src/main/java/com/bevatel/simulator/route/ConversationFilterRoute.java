@@ -16,7 +16,7 @@ import java.util.List;
  * {@code POST /conversations/filter} (app/services/conversations/filter_service.rb): {@code {"meta":{"mine_count","unassigned_count",
  * "all_count"},"payload":[…]}} — no {@code data} wrapper, no {@code assigned_count}; 25 per page.
  */
-public final class ConversationFilterRoute {
+final class ConversationFilterRoute {
     private ConversationFilterRoute() {
     }
 

@@ -15,7 +15,7 @@ import java.util.List;
  * {@code GET|POST /conversations/{id}/labels} (app/controllers/api/v1/accounts/conversations/labels_controller.rb):
  * POST replaces the label set.
  */
-public final class ConversationLabelRoute {
+final class ConversationLabelRoute {
     private static final String LABELS = "/conversations/{conversation_id}/labels";
 
     private ConversationLabelRoute() {

@@ -33,7 +33,7 @@ import java.util.List;
  * {@code /api/v1/accounts/{id}/conversations} (app/controllers/api/v1/accounts/conversations_controller.rb): create, show,
  * list, meta, toggle_status.
  */
-public final class ConversationRoute {
+final class ConversationRoute {
     private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
     private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
     private ConversationRoute() {

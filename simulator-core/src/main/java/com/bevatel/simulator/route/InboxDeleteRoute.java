@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * {@code DELETE /inboxes/{id}} (app/controllers/api/v1/accounts/inboxes_controller.rb#destroy, administrators): 200
  * with Chatwoot's "will be processed" message.
  */
-public final class InboxDeleteRoute {
+final class InboxDeleteRoute {
     private InboxDeleteRoute() {
     }
 

@@ -26,7 +26,7 @@ import java.util.Locale;
 import java.util.function.Function;
 
 /** {@code /api/v1/accounts/{id}/inboxes} (app/controllers/api/v1/accounts/inboxes_controller.rb); only API channels are simulated. */
-public final class InboxRoute {
+final class InboxRoute {
     private InboxRoute() {
     }
 

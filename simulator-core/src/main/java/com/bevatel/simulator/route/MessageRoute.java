@@ -28,7 +28,7 @@ import java.util.List;
  * {@code /conversations/{id}/messages} (app/controllers/api/v1/accounts/conversations/messages_controller.rb): list,
  * create, status update, soft delete.
  */
-public final class MessageRoute {
+final class MessageRoute {
     private static final int LATEST = 20;
     private static final int AFTER_LIMIT = 100;
     private static final int RANGE_LIMIT = 1000;

@@ -7,7 +7,7 @@ import com.bevatel.simulator.model.User;
 import com.bevatel.simulator.view.ProfileView;
 
 /** {@code /api/v1/profile}. */
-public final class ProfileRoute {
+final class ProfileRoute {
     private ProfileRoute() {
     }
 

@@ -14,7 +14,7 @@ import com.bevatel.simulator.view.PublicViews;
  * Each checks the identity hash when
  * one is given or the inbox makes it mandatory; show and update then mark the contact-inbox verified.
  */
-public final class PublicContactRoute {
+final class PublicContactRoute {
     private PublicContactRoute() {
     }
 

@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * show, and the contact's actions — resolve,
  * typing, last seen (with read receipts).
  */
-public final class PublicConversationRoute {
+final class PublicConversationRoute {
     private PublicConversationRoute() {
     }
 

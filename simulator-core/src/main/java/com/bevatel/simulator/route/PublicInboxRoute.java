@@ -15,7 +15,7 @@ import com.bevatel.simulator.view.PublicViews;
  * token: the inbox identifier and the contact's {@code source_id} in the path are the credentials.
  * Also the path templates and lookups the other public routes share.
  */
-public final class PublicInboxRoute {
+final class PublicInboxRoute {
     static final String INBOX = "/public/api/v1/inboxes/{inbox_identifier}";
     static final String CONTACTS = INBOX + "/contacts";
     static final String CONTACT = CONTACTS + "/{contact_identifier}";

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * ones, the contact's incoming message, and
  * form/CSAT replies. Request bodies are JSON (or url-encoded forms): multipart is not parsed here.
  */
-public final class PublicMessageRoute {
+final class PublicMessageRoute {
     private static final String MESSAGES = PublicInboxRoute.CONVERSATION + "/messages";
     /** What Chatwoot's strong parameters keep of each submitted value, in the order they write it. */
     private static final List<String> SUBMITTED_VALUE_KEYS = List.of("name", "title", "value");

@@ -34,7 +34,7 @@ import java.util.function.BiFunction;
  * {@code external_error}). Answers the message or conversation as the Application API renders it;
  * errors are JSON (404 unknown agent/record, 401 a conversation the agent may not see, 422 bad values).
  */
-public final class SimulatorAgentRoute {
+final class SimulatorAgentRoute {
     private static final String BASE = "/_simulator/agent/conversations/{conversation_id}";
 
     private SimulatorAgentRoute() {

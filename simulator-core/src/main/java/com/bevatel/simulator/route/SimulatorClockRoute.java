@@ -18,7 +18,7 @@ import java.time.format.DateTimeParseException;
  * {@code {"now": "2026-01-02T09:00:00Z"}} moves it (forward only for the advance forms) and
  * answers the same shape.
  */
-public final class SimulatorClockRoute {
+final class SimulatorClockRoute {
     private static final String PATH = "/_simulator/clock";
 
     private SimulatorClockRoute() {

@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** {@code /api/v1/accounts/{id}/webhooks} (app/controllers/api/v1/accounts/webhooks_controller.rb), administrators only. */
-public final class WebhookRoute {
+final class WebhookRoute {
     /**
      * The Webhook model's attributes: Rails wraps these keys of a JSON body under {@code webhook}
      * when the body has no {@code webhook} key of its own. ({@code id} and {@code account_id} are

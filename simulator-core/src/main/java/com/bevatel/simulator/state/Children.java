@@ -1,5 +1,7 @@
 package com.bevatel.simulator.state;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -9,6 +11,7 @@ import java.util.RandomAccess;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.ToLongFunction;
+import org.apiguardian.api.API;
 
 /**
  * Parent id → child ids in ascending order (a conversation's messages in id order, an inbox's
@@ -17,6 +20,7 @@ import java.util.function.ToLongFunction;
  * O(1). Ids are kept as primitive longs (millions of messages would otherwise be millions of boxed
  * Longs). Only its table's observer changes it; everyone else writes rows.
  */
+@API(status = INTERNAL)
 public final class Children {
     private final Map<Long, Ids> children = new HashMap<>();
     private final FromRows<?> source;

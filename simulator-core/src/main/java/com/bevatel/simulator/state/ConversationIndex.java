@@ -1,5 +1,7 @@
 package com.bevatel.simulator.state;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.bevatel.simulator.model.Conversation;
 import com.bevatel.simulator.model.ConversationStatus;
 import java.time.Instant;
@@ -13,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.NavigableSet;
 import java.util.TreeSet;
+import org.apiguardian.api.API;
 
 /**
  * Each account's conversations in the conversation list's default order, per status and in all,
@@ -20,6 +23,7 @@ import java.util.TreeSet;
  * page and four numbers instead of scanning and sorting every conversation. Derived from the rows,
  * so it follows every change and its undo without an undo log of its own.
  */
+@API(status = INTERNAL)
 public final class ConversationIndex {
     /** {@code last_activity_at DESC}, then id: the list's default order (a missing time sorts last). */
     public static final Comparator<Conversation> LATEST_ACTIVITY_FIRST =

@@ -1,5 +1,7 @@
 package com.bevatel.simulator.state;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.bevatel.simulator.model.Message;
 import com.bevatel.simulator.model.MessageType;
 import java.time.Instant;
@@ -9,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * What views and message hooks ask about a conversation's messages, kept up to date from the
@@ -17,6 +20,7 @@ import java.util.Set;
  * in id order (it can, when the simulated clock is set back; readers then fall back to a walk).
  * Derived from the rows, so it follows every change and its undo without an undo log of its own.
  */
+@API(status = INTERNAL)
 public final class ConversationMessages {
     private static final long[] NONE = new long[0];
 

@@ -1,15 +1,19 @@
 package com.bevatel.simulator.state;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * A unique lookup key → row id, derived from a {@link Table}'s rows: it observes the table, so every
  * write of a row (and every undo of one) moves the row's entry with it. Only its table's observer
  * changes it; everyone else writes rows.
  */
+@API(status = INTERNAL)
 public final class Index<K> {
     private final Map<K, Long> ids = new HashMap<>();
     private final FromRows<?, K> source;

@@ -1,16 +1,20 @@
 package com.bevatel.simulator.state;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.TreeSet;
+import org.apiguardian.api.API;
 
 /**
  * Rows with no id of their own, each row its own key: memberships (a user in an inbox, in a team),
  * which no API names by id. Like a {@link Table}: every change is recorded in the transaction's undo
  * log and told to observers (undos included), and it is guarded by the store's lock.
  */
+@API(status = INTERNAL)
 public final class RowSet<R> {
     private final TreeSet<R> rows;
     private final UndoLog undo;

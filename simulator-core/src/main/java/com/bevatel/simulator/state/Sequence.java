@@ -1,6 +1,11 @@
 package com.bevatel.simulator.state;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
+
 /** The global id sequences: like Postgres primary keys they start at 1 and only grow. */
+@API(status = INTERNAL)
 public enum Sequence {
     ACCOUNT, USER, INBOX, CHANNEL, CONTACT, CONTACT_INBOX, CONVERSATION, MESSAGE, WEBHOOK, ATTACHMENT, TEAM, AGENT_BOT;
 

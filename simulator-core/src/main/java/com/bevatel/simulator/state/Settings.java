@@ -1,10 +1,15 @@
 package com.bevatel.simulator.state;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
+
 /**
  * Installation-level settings the domain rules read (Chatwoot's environment and global config):
  * the per-conversation message limit, the attachment memory bound, and the public base URL that
  * attachment URLs start with (known only once the server has bound its port).
  */
+@API(status = INTERNAL)
 public final class Settings {
     /** Chatwoot's {@code CONVERSATION_MESSAGE_PER_MINUTE_LIMIT} default, for the opt-in limit. */
     public static final int CHATWOOT_MESSAGES_PER_MINUTE = 200;

@@ -1,5 +1,7 @@
 package com.bevatel.simulator.state;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.bevatel.simulator.model.Account;
 import com.bevatel.simulator.model.AgentBot;
 import com.bevatel.simulator.model.Attachment;
@@ -20,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * Everything the simulator knows, as tables and indexes. Every index and child list derives from
@@ -28,6 +31,7 @@ import java.util.Map;
  * {@code reset()} replaces the whole State with a freshly seeded one, so a reset costs the same
  * however much is stored.
  */
+@API(status = INTERNAL)
 public final class State {
     /** A contact-inbox's {@code source_id} is unique within its inbox. */
     public record SourceKey(long inboxId, String sourceId) {

@@ -1,5 +1,7 @@
 package com.bevatel.simulator.state;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.bevatel.simulator.model.Inbox;
 import com.bevatel.simulator.model.Team;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.TreeMap;
 import java.util.function.ToLongFunction;
+import org.apiguardian.api.API;
 
 /**
  * The whole {@link State} as one JSON document and back: state files and the admin API's export
@@ -25,6 +28,7 @@ import java.util.function.ToLongFunction;
  * written: loading rebuilds them, checking every reference, every unique key and the sequences on
  * the way, so a damaged document is refused whole with the offending entry named.
  */
+@API(status = INTERNAL)
 public final class StateCodec {
     public static final String FORMAT = "bevatel-simulator-state";
     public static final int VERSION = 1;

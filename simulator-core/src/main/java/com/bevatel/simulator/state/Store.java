@@ -1,5 +1,7 @@
 package com.bevatel.simulator.state;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.bevatel.simulator.event.DomainEvent;
 import java.util.List;
 import java.util.Queue;
@@ -14,12 +16,14 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.apiguardian.api.API;
 
 /**
  * Owns the current {@link State} and serializes writes: one writer at a time, readers in parallel.
  * Records are immutable, so what a reader renders is consistent. A write either commits entirely
  * (then its events are published, in commit order) or is rolled back entirely.
  */
+@API(status = INTERNAL)
 public final class Store {
     private static final Logger LOG = Logger.getLogger(Store.class.getName());
 

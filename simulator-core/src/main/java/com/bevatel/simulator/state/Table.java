@@ -1,5 +1,7 @@
 package com.bevatel.simulator.state;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.AbstractCollection;
 import java.util.Arrays;
 import java.util.Collection;
@@ -9,6 +11,7 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.ToLongFunction;
+import org.apiguardian.api.API;
 
 /**
  * Rows of one entity by id, in id order. Every change is recorded in the transaction's undo log.
@@ -20,6 +23,7 @@ import java.util.function.ToLongFunction;
  * overflow id is negative or at least the array's length, so the negative overflow ids, then the
  * array, then the other overflow ids are id order.
  */
+@API(status = INTERNAL)
 public final class Table<R> {
     /** How far past twice the row count an id may be and still grow the array. */
     private static final long SLACK = 1024;

@@ -1,5 +1,7 @@
 package com.bevatel.simulator.state;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.bevatel.simulator.event.DomainEvent;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -7,11 +9,13 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * One write operation: the state to change, the single instant it is stamped with, fresh ids and
  * tokens, and the domain events it emits (published only if it commits).
  */
+@API(status = INTERNAL)
 public final class Transaction {
     private final State state;
     private final Instant now;

@@ -1,5 +1,7 @@
 package com.bevatel.simulator.webhook;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.bevatel.simulator.domain.Change;
 import com.bevatel.simulator.domain.Errors;
 import com.bevatel.simulator.domain.WebhookUrls;
@@ -11,8 +13,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /** Account webhooks (Chatwoot's app/models/webhook.rb): create, update, delete, with the model's validations. */
+@API(status = INTERNAL)
 public final class AccountWebhooks {
     /** Every event a subscription may name. */
     public static final List<String> ALLOWED_EVENTS = List.of("conversation_created", "conversation_status_changed",

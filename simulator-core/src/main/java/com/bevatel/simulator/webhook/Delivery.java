@@ -1,5 +1,8 @@
 package com.bevatel.simulator.webhook;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+import static org.apiguardian.api.API.Status.STABLE;
+
 import com.bevatel.simulator.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -11,6 +14,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * One recorded delivery attempt: what was sent (headers, raw body, parsed payload) and what came
@@ -20,7 +24,10 @@ import java.util.Objects;
  * <p>The payload is parsed from the body when first asked for: a journal keeps thousands of
  * deliveries, and holding each payload's tree from the start tripled what it retains, which made
  * the collector's pauses long enough to stall deliveries under load.
+ *
+ * @since 0.1.0
  */
+@API(status = STABLE, since = "0.1.0")
 public final class Delivery {
     private final long id;
     private final String event;
@@ -39,15 +46,26 @@ public final class Delivery {
     private final Instant simulatedTime;
 
     /**
-     * @param id              the journal's recording sequence number (1, 2, …); attempts are recorded as they finish
+     * A recorded attempt. Internal: the journal records these; read them, build none (what a
+     * delivery holds may grow).
+     *
+     * @param id              the journal's recording sequence number
+     * @param event           the event name
+     * @param url             where it was sent
+     * @param receiver        whom it was for
+     * @param accountId       the account whose change caused it
+     * @param conversationId  the conversation's display id, or null
+     * @param requestHeaders  the headers sent (copied)
+     * @param requestBody     the body sent
      * @param payload         {@code requestBody} parsed, or null to parse it on first use
-     * @param conversationId  the conversation's display id, null for contact and inbox events
-     * @param responseStatus  null when no response arrived (refused, timeout, dropped)
-     * @param responseBody    at most {@link WebhookJournal#MAX_RESPONSE_BODY_CHARS} characters
-     * @param failure         null on success; otherwise the error Chatwoot would log (e.g. "500 Internal Server Error")
-     * @param attempt         1 for the first attempt (Chatwoot makes only one); 0 when dropped before any attempt
-     * @param simulatedTime   the simulated time of the change that caused it ({@code X-Chatwoot-Timestamp})
+     * @param responseStatus  the status answered, or null
+     * @param responseBody    the body answered (bounded), or null
+     * @param duration        how long the attempt took
+     * @param failure         null on success, else why it failed
+     * @param attempt         the attempt's number, 0 when dropped before any
+     * @param simulatedTime   the simulated time of the change that caused it
      */
+    @API(status = INTERNAL)
     public Delivery(long id, String event, URI url, Receiver receiver, long accountId, Long conversationId,
                     Map<String, String> requestHeaders, String requestBody, JsonNode payload,
                     Integer responseStatus, String responseBody, Duration duration, String failure,
@@ -86,39 +104,83 @@ public final class Delivery {
                 responseStatus, responseBody, duration, failure, attempt, simulatedTime, true);
     }
 
+    /**
+     * The journal's recording sequence number; attempts are recorded as they finish.
+     *
+     * @return 1, 2, … in recording order
+     */
     public long id() {
         return id;
     }
 
+    /**
+     * The Chatwoot event name, as in the payload's {@code event}.
+     *
+     * @return e.g. {@code message_created}
+     */
     public String event() {
         return event;
     }
 
+    /**
+     * Where the attempt was sent.
+     *
+     * @return the receiver's URL
+     */
     public URI url() {
         return url;
     }
 
+    /**
+     * Whom the delivery is for: an account webhook or an API inbox.
+     *
+     * @return the receiver
+     */
     public Receiver receiver() {
         return receiver;
     }
 
+    /**
+     * The account whose change caused the delivery.
+     *
+     * @return the account's id
+     */
     public long accountId() {
         return accountId;
     }
 
+    /**
+     * The conversation the delivery is about.
+     *
+     * @return its display id (the {@code id} payloads show); null for contact and inbox events
+     */
     public Long conversationId() {
         return conversationId;
     }
 
+    /**
+     * The headers sent, in the order sent.
+     *
+     * @return an unmodifiable map
+     */
     public Map<String, String> requestHeaders() {
         return requestHeaders;
     }
 
+    /**
+     * The body sent, as sent.
+     *
+     * @return the JSON text
+     */
     public String requestBody() {
         return requestBody;
     }
 
-    /** {@code requestBody} parsed (read it, don't change it); null when there was no body. */
+    /**
+     * {@code requestBody} parsed (read it, don't change it).
+     *
+     * @return the payload, or null when there was no body
+     */
     public JsonNode payload() {
         JsonNode parsed = payload;
         if (parsed == null && requestBody != null) {
@@ -132,35 +194,75 @@ public final class Delivery {
         return parsed;
     }
 
+    /**
+     * The status the receiver answered.
+     *
+     * @return the status; null when no response arrived (refused, timed out, dropped)
+     */
     public Integer responseStatus() {
         return responseStatus;
     }
 
+    /**
+     * What the receiver answered, cut to {@link WebhookJournal#MAX_RESPONSE_BODY_CHARS} characters.
+     *
+     * @return the body, or null when no response arrived
+     */
     public String responseBody() {
         return responseBody;
     }
 
+    /**
+     * How long the attempt took, from connecting to the end of the response or the failure.
+     *
+     * @return the attempt's duration
+     */
     public Duration duration() {
         return duration;
     }
 
+    /**
+     * Why the attempt failed, as Chatwoot would log it.
+     *
+     * @return null on success; otherwise e.g. "500 Internal Server Error" or a timeout
+     */
     public String failure() {
         return failure;
     }
 
+    /**
+     * Which attempt this was.
+     *
+     * @return 1 for the first (Chatwoot makes only one); 0 when dropped before any attempt
+     */
     public int attempt() {
         return attempt;
     }
 
+    /**
+     * The simulated time of the change that caused the delivery, as sent in {@code X-Chatwoot-Timestamp}.
+     *
+     * @return the simulated instant
+     */
     public Instant simulatedTime() {
         return simulatedTime;
     }
 
+    /**
+     * Whether the receiver answered with a 2xx status.
+     *
+     * @return true when {@link #failure()} is null
+     */
     public boolean succeeded() {
         return failure == null;
     }
 
-    /** A request header, by case-insensitive name; null when it was not sent. */
+    /**
+     * A request header, by case-insensitive name.
+     *
+     * @param name the header's name
+     * @return its value, or null when it was not sent
+     */
     public String header(String name) {
         for (Map.Entry<String, String> header : requestHeaders.entrySet()) {
             if (header.getKey().equalsIgnoreCase(name)) {
@@ -170,12 +272,20 @@ public final class Delivery {
         return null;
     }
 
-    /** {@code X-Chatwoot-Delivery}: the same for every attempt of one delivery. */
+    /**
+     * {@code X-Chatwoot-Delivery}: the same for every attempt of one delivery.
+     *
+     * @return the header's value
+     */
     public String deliveryId() {
         return header(WebhookSignature.DELIVERY_HEADER);
     }
 
-    /** One line for failure messages: id, event, receiver, URL and outcome. */
+    /**
+     * One line for failure messages: id, event, receiver, URL and outcome.
+     *
+     * @return the line
+     */
     public String summary() {
         String outcome = failure == null ? String.valueOf(responseStatus) : "FAILED " + failure;
         return "#" + id + " " + event + " → " + receiver + " " + url + " (attempt " + attempt + ", "

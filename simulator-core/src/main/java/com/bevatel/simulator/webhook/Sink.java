@@ -1,8 +1,11 @@
 package com.bevatel.simulator.webhook;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apiguardian.api.API;
 
 /**
  * A built-in receiver at {@code /_simulator/sink/{name}}: it accepts any POST and answers the
@@ -12,7 +15,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * <pre>{@code
  * sim.sink("crm").respondWith(503).delay(Duration.ofSeconds(6));   // a down, slow receiver
  * }</pre>
+ *
+ * @since 0.1.0
  */
+@API(status = STABLE, since = "0.1.0")
 public final class Sink {
     private final String name;
     private volatile int status = 200;
@@ -23,11 +29,22 @@ public final class Sink {
         this.name = name;
     }
 
+    /**
+     * The sink's name, the last segment of its URL.
+     *
+     * @return the name
+     */
     public String name() {
         return name;
     }
 
-    /** The status every following request gets (100–599). */
+    /**
+     * The status every following request gets.
+     *
+     * @param status 100 to 599
+     * @return this sink
+     * @throws IllegalArgumentException when outside 100 to 599
+     */
     public Sink respondWith(int status) {
         if (status < 100 || status > 599) {
             throw new IllegalArgumentException("HTTP status must be 100..599: " + status);
@@ -36,7 +53,13 @@ public final class Sink {
         return this;
     }
 
-    /** How long to wait before answering (zero: at once). */
+    /**
+     * How long to wait before answering.
+     *
+     * @param delay zero: at once
+     * @return this sink
+     * @throws IllegalArgumentException when negative
+     */
     public Sink delay(Duration delay) {
         Objects.requireNonNull(delay, "delay");
         if (delay.isNegative()) {
@@ -46,7 +69,11 @@ public final class Sink {
         return this;
     }
 
-    /** Back to 200 at once, and the request count to 0. */
+    /**
+     * Back to 200 at once, and the request count to 0.
+     *
+     * @return this sink
+     */
     public Sink reset() {
         status = 200;
         delay = Duration.ZERO;
@@ -54,20 +81,38 @@ public final class Sink {
         return this;
     }
 
+    /**
+     * The status it answers.
+     *
+     * @return 200 unless {@link #respondWith(int)} said otherwise
+     */
     public int status() {
         return status;
     }
 
+    /**
+     * How long it waits before answering.
+     *
+     * @return zero unless {@link #delay(Duration)} said otherwise
+     */
     public Duration delay() {
         return delay;
     }
 
-    /** Whether it was told to answer other than 200 at once (what a test's failure report should show). */
+    /**
+     * Whether it was told to answer other than 200 at once (what a test's failure report should show).
+     *
+     * @return true when the status or the delay was changed
+     */
     public boolean overridden() {
         return status != 200 || !delay.isZero();
     }
 
-    /** Requests received since creation or {@link #reset()}. */
+    /**
+     * Requests received since creation or {@link #reset()}.
+     *
+     * @return the count
+     */
     public long received() {
         return received.get();
     }

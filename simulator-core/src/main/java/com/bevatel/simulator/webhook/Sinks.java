@@ -1,5 +1,7 @@
 package com.bevatel.simulator.webhook;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
@@ -12,12 +14,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * The built-in receivers under {@link #PREFIX}, created on first use (by name from Java, or by the
  * first request). Requests are answered on the I/O thread; a delayed answer is a timer, so slow
  * sinks hold no thread. What they received is in the {@link WebhookJournal}.
  */
+@API(status = INTERNAL)
 public final class Sinks implements HttpHandler {
     public static final String PREFIX = "/_simulator/sink/";
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._~-]{1,100}");

@@ -1,5 +1,7 @@
 package com.bevatel.simulator.webhook;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.bevatel.simulator.domain.Messages;
 import com.bevatel.simulator.event.DomainEvent;
 import com.bevatel.simulator.state.DomainEventListener;
@@ -34,6 +36,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.apiguardian.api.API;
 
 /**
  * Turns committed domain events into signed HTTP deliveries (lib/webhooks/trigger.rb). Payloads, delivery ids and
@@ -42,6 +45,7 @@ import java.util.logging.Logger;
  * receivers in parallel on a small fixed thread pool (a waiting receiver holds a connection, not a
  * thread). Every attempt is recorded in the {@link WebhookJournal}.
  */
+@API(status = INTERNAL)
 public final class WebhookDispatcher implements DomainEventListener, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class.getName());
     /** Mixed into the simulator seed, so delivery uuids are seeded but never repeat the state's own. */

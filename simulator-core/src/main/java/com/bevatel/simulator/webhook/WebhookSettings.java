@@ -1,6 +1,9 @@
 package com.bevatel.simulator.webhook;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.time.Duration;
+import org.apiguardian.api.API;
 
 /**
  * How deliveries are made. The defaults are Chatwoot's: one attempt, a 5 s connect and read
@@ -13,6 +16,7 @@ import java.time.Duration;
  * @param inboxEvents    deliver {@code inbox_created}/{@code inbox_updated} to subscribed account webhooks
  * @param seed           the simulator seed, from which delivery uuids are derived
  */
+@API(status = INTERNAL)
 public record WebhookSettings(Duration timeout, int maxAttempts, Duration backoff, int queueCapacity,
                               boolean inboxEvents, long seed) {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);

@@ -1,15 +1,19 @@
 package com.bevatel.simulator.webhook;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.apiguardian.api.API;
 
 /**
  * Chatwoot 4.16's delivery signature (lib/webhooks/trigger.rb#request_headers):
  * {@code sha256=<lower-case hex HMAC-SHA256(key = secret, message = "<timestamp>.<raw body>")>}.
  */
+@API(status = INTERNAL)
 public final class WebhookSignature {
     public static final String DELIVERY_HEADER = "X-Chatwoot-Delivery";
     public static final String TIMESTAMP_HEADER = "X-Chatwoot-Timestamp";

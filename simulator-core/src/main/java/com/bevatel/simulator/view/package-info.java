@@ -1,0 +1,12 @@
+/**
+ * Chatwoot's JSON shapes: how records render in responses and webhook payloads.
+ *
+ * <p>Internal: public only for the simulator's other packages and modules; it may change in any
+ * release without notice.
+ */
+@API(status = INTERNAL)
+package com.bevatel.simulator.view;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
