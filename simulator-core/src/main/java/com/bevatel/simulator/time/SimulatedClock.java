@@ -1,5 +1,6 @@
 package com.bevatel.simulator.time;
 
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -46,7 +47,14 @@ public final class SimulatedClock {
      * state) beyond the range {@link #set} accepts and a state file loads.
      */
     public synchronized Instant tick() {
-        now = Duration.between(now, LATEST).compareTo(step) < 0 ? LATEST : now.plus(step);
+        // Plus and a comparison: Duration.between here was an eighth of a message POST's CPU.
+        Instant next;
+        try {
+            next = now.plus(step);
+        } catch (DateTimeException | ArithmeticException beyondInstants) {
+            next = LATEST; // a step of billions of years
+        }
+        now = next.isAfter(LATEST) ? LATEST : next;
         return now;
     }
 
