@@ -10,67 +10,25 @@ import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** The command line, in-process: flags reach the simulator, fixtures and state files load or refuse, stop is clean. */
 class MainTest {
-    private static final Pattern URL = Pattern.compile("listening on (http://\\S+)");
     private static final Path EXAMPLE = Path.of("examples/fixtures.yaml");
 
     @TempDir
     Path dir;
 
-    private final ExecutorService runner = Executors.newCachedThreadPool();
-
-    @AfterEach
-    void stopRunner() {
-        runner.shutdownNow();
-    }
-
-    /** A Main running in this JVM until {@link #stop()}. */
-    private final class Running {
-        final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        final CountDownLatch stop = new CountDownLatch(1);
-        final Future<Integer> exit;
-        final URI base;
-
-        Running(String... args) throws InterruptedException {
-            PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
-            exit = runner.submit(() -> Main.commandLine(print, stop).execute(args));
-            String banner = awaitBanner(out);
-            Matcher url = URL.matcher(banner);
-            assertThat(url.find()).as(banner).isTrue();
-            base = URI.create(url.group(1));
-        }
-
-        String output() {
-            return out.toString(StandardCharsets.UTF_8);
-        }
-
-        int stop() throws Exception {
-            stop.countDown();
-            return exit.get();
-        }
-    }
-
     @Test
     void startsWithTheGivenFlagsPrintsTheBannerAndStops() throws Exception {
-        Running main = new Running("--port", "0", "--access-token", "T", "--seed", "7", "--agent", "Sam Agent:sam@acme.test:sam-token",
+        InProcessMain main = new InProcessMain("--port", "0", "--access-token", "T", "--seed", "7", "--agent", "Sam Agent:sam@acme.test:sam-token",
                 "--team", "Support:Sam Agent", "--agent-bot", "Helper Bot:bot-token", "--clock-step", "250ms",
                 "--start-time", "2030-05-01T00:00:00Z");
         assertThat(main.output()).contains("api_access_token  T").contains("API inbox id      1")
@@ -90,7 +48,7 @@ class MainTest {
         Path state = dir.resolve("state.json");
         String[] args = {"--port", "0", "--access-token", "T", "--fixtures", EXAMPLE.toString(), "--state", state.toString(),
                 "--admin-token", "A"};
-        Running first = new Running(args);
+        InProcessMain first = new InProcessMain(args);
         assertThat(first.output()).contains("state file        " + state.toAbsolutePath() + " (new)")
                 .contains("(admin token required)");
         Client alice = new Client(first.base, "alice-token");
@@ -107,7 +65,7 @@ class MainTest {
         assertThat(first.stop()).isZero();
         assertThat(first.output()).contains("State saved to " + state.toAbsolutePath());
 
-        Running second = new Running(args);
+        InProcessMain second = new InProcessMain(args);
         assertThat(second.output()).contains("(loaded)");
         Client again = new Client(second.base, "alice-token");
         assertThat(reads.stream().map(path -> again.get(path).body().replace(second.base.toString(), "BASE")).toList())
@@ -214,17 +172,5 @@ class MainTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
-    }
-
-    private static String awaitBanner(ByteArrayOutputStream captured) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            String text = captured.toString(StandardCharsets.UTF_8);
-            if (text.contains("Press Ctrl-C")) {
-                return text;
-            }
-            Thread.sleep(10);
-        }
-        throw new AssertionError("no banner within 30 s; output so far: " + captured.toString(StandardCharsets.UTF_8));
     }
 }

@@ -8,11 +8,9 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.RandomAccessFile;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -20,8 +18,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +31,6 @@ import picocli.CommandLine;
  * here gives up after 20 s, so a start that hangs fails the test instead of the build.
  */
 class StateFileAttacksTest {
-    private static final Pattern URL = Pattern.compile("listening on (http://\\S+)");
 
     @TempDir
     Path dir;
@@ -97,7 +92,7 @@ class StateFileAttacksTest {
     void aStateTakenToTheEndOfTimeSavesAndLoadsAgain() throws Exception {
         Path state = dir.resolve("state.json");
         String[] args = {"--port", "0", "--access-token", "T", "--state", state.toString()};
-        Running first = new Running(args);
+        InProcessMain first = new InProcessMain(args);
         Client api = new Client(first.base, "T");
         Client.Result moved = api.post("/_simulator/clock", "{\"now\":\"9999-12-31T23:59:59Z\"}");
         assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
@@ -112,7 +107,7 @@ class StateFileAttacksTest {
         assertThat(api.post("/_simulator/state/save", null).status()).isEqualTo(200);
         assertThat(first.stop()).isZero();
 
-        Running second = new Running(args);
+        InProcessMain second = new InProcessMain(args);
         Client again = new Client(second.base, "T");
         assertThat(again.get("/_simulator/clock").json().get("now").asText()).isEqualTo("9999-12-31T23:59:59Z");
         assertThat(again.get("/api/v1/accounts/1/contacts/3").json().at("/payload/name").asText()).isEqualTo("Late 2");
@@ -122,7 +117,7 @@ class StateFileAttacksTest {
     @Test
     void aStateFileWithAClockBeyondTheRangeIsRefusedWithItsFileAndLine() throws Exception {
         Path state = dir.resolve("state.json");
-        Running running = new Running("--port", "0", "--access-token", "T", "--state", state.toString());
+        InProcessMain running = new InProcessMain("--port", "0", "--access-token", "T", "--state", state.toString());
         assertThat(running.stop()).isZero();
         List<String> lines = Files.readAllLines(state);
         int clockLine = -1;
@@ -167,30 +162,4 @@ class StateFileAttacksTest {
         }
     }
 
-    /** A Main running in this JVM until {@link #stop()}. */
-    private final class Running {
-        final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        final CountDownLatch stop = new CountDownLatch(1);
-        final Future<Integer> exit;
-        final URI base;
-
-        Running(String... args) throws InterruptedException {
-            PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
-            exit = runner.submit(() -> Main.commandLine(print, stop).execute(args));
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            String text = "";
-            while (!text.contains("Press Ctrl-C") && System.nanoTime() < deadline && !exit.isDone()) {
-                Thread.sleep(10);
-                text = out.toString(StandardCharsets.UTF_8);
-            }
-            Matcher url = URL.matcher(text);
-            assertThat(url.find()).as("the banner within 20 s; output: " + text).isTrue();
-            base = URI.create(url.group(1));
-        }
-
-        int stop() throws Exception {
-            stop.countDown();
-            return exit.get(20, TimeUnit.SECONDS);
-        }
-    }
 }

@@ -11,16 +11,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.logging.Level;
-import java.util.logging.Logger;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -42,42 +38,18 @@ class DashboardBrowserTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final Path SCREENSHOTS = Path.of(System.getProperty("basedir", "."), "target", "screenshots");
 
-    /**
-     * Selenium warns that it has no DevTools (CDP) support for this Chromium's version; these tests
-     * use WebDriver only. Held here so the level sticks (JUL keeps loggers weakly).
-     */
-    private static final Logger CDP_VERSION_FINDER = Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
+    @RegisterExtension
+    static final BrowserSession BROWSER = new BrowserSession();
 
-    private static Path profile;
-    private static ChromeDriver browser;
+    private ChromeDriver browser;
     private BevatelSimulator sim;
     private ApiClient http;
     private WebDriverWait wait;
 
-    @BeforeAll
-    static void startBrowser() {
-        if (Browser.installed()) {
-            CDP_VERSION_FINDER.setLevel(Level.SEVERE);
-            profile = Browser.newProfile();
-            browser = Browser.start(profile);
-        }
-    }
-
-    @AfterAll
-    static void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (profile != null) {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
-        }
-    }
-
     @BeforeEach
     void start() {
         Browser.requireInstalled(); // each test then counts as skipped (or, in CI, failed) with the reason
+        browser = BROWSER.driver();
         sim = BevatelSimulator.builder().apiInboxWebhookSink("inbox").agent("Sam Agent", "sam@example.com", null)
                 .extension(new Dashboard()).start();
         http = new ApiClient(sim);

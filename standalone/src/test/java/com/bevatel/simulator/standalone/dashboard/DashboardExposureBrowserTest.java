@@ -4,25 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bevatel.simulator.BevatelSimulator;
 import com.bevatel.simulator.standalone.admin.AdminApi;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.logging.Level;
-import java.util.logging.Logger;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -41,38 +34,19 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class DashboardExposureBrowserTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final String TOKEN = "s3cret-admin-token";
-    private static final Logger CDP_VERSION_FINDER = Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
 
-    private static Path profile;
-    private static ChromeDriver browser;
+    @RegisterExtension
+    static final BrowserSession BROWSER = new BrowserSession();
+
+    private ChromeDriver browser;
     private BevatelSimulator sim;
     private ApiClient http;
     private WebDriverWait wait;
 
-    @BeforeAll
-    static void startBrowser() {
-        if (Browser.installed()) {
-            CDP_VERSION_FINDER.setLevel(Level.SEVERE);
-            profile = Browser.newProfile();
-            browser = Browser.start(profile);
-        }
-    }
-
-    @AfterAll
-    static void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (profile != null) {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
-        }
-    }
-
     @BeforeEach
     void start() {
         Browser.requireInstalled();
+        browser = BROWSER.driver();
         sim = BevatelSimulator.builder().apiInboxWebhookSink("inbox").extension(new Dashboard())
                 .extension(new AdminApi(new AdminApi.Settings("test", TOKEN, null, null))).start();
         http = new ApiClient(sim);
