@@ -80,6 +80,16 @@ public final class Http {
         }
     }
 
+    /**
+     * The guide's first two steps as this client: a contact named {@code name} in the seeded API inbox,
+     * then a conversation on its {@code source_id}. Returns the conversation's display id.
+     */
+    public long openConversation(String name) {
+        String sourceId = ok(post(account("/contacts"), "{\"inbox_id\":1,\"name\":\"" + name + "\"}"))
+                .at("/payload/contact_inbox/source_id").asText();
+        return ok(post(account("/conversations"), "{\"source_id\":\"" + sourceId + "\",\"inbox_id\":1}")).get("id").asLong();
+    }
+
     /** The JSON of a response that must be a 200 (the one helper every test class shares). */
     public static JsonNode ok(Result result) {
         assertThat(result.status()).as(result.toString()).isEqualTo(200);

@@ -83,8 +83,7 @@ abstract class ApiTestSupport {
 
     /** A conversation for a new contact (named {@code name}) in inbox 1; returns its display id. */
     static long conversationFor(String name) {
-        String source = contactSource("{\"inbox_id\":1,\"name\":\"" + name + "\"}");
-        return ok(http.post(account("/conversations"), "{\"source_id\":\"" + source + "\"}")).get("id").asLong();
+        return http.openConversation(name);
     }
 
     static JsonNode postMessage(long conversation, String json) {

@@ -52,7 +52,7 @@ class StressTest {
                     + "\",\"subscriptions\":[\"message_created\",\"conversation_status_changed\"]}}"));
             Map<Receiver, String> receivers = Map.of(Receiver.apiInbox(1), "stress-inbox",
                     Receiver.accountWebhook(hook.at("/payload/webhook/id").asLong()), "stress-hook");
-            List<Long> shared = List.of(conversation(http, "Shared One"), conversation(http, "Shared Two"));
+            List<Long> shared = List.of(http.openConversation("Shared One"), http.openConversation("Shared Two"));
 
             List<Work> done = run(http, shared);
             // Committed after everything else: once a receiver has it, it has had every earlier event.
@@ -226,12 +226,6 @@ class StressTest {
         assertThat(deliveries).as("%s: all succeeded", receiver).allMatch(Delivery::succeeded);
         assertThat(ids).as("%s: each message once", receiver).doesNotHaveDuplicates().hasSize(messages);
         assertThat(ids).as("%s: in commit order", receiver).isSorted();
-    }
-
-    private static long conversation(Http http, String name) {
-        String source = ok(http.post(Http.account("/contacts"), "{\"inbox_id\":1,\"name\":\"" + name + "\"}"))
-                .at("/payload/contact_inbox/source_id").asText();
-        return ok(http.post(Http.account("/conversations"), "{\"source_id\":\"" + source + "\"}")).get("id").asLong();
     }
 
     private static List<Long> range(int count) {

@@ -61,11 +61,7 @@ final class World implements AutoCloseable {
 
     /** A new conversation for a new contact "name" in inbox 1; returns its display id. */
     long conversation(String name) {
-        JsonNode contact = contact("{\"inbox_id\":1,\"name\":\"" + name + "\"}");
-        String sourceId = contact.at("/contact_inboxes/0/source_id").asText();
-        Http.Result r = admin.post(Http.account("/conversations"), "{\"source_id\":\"" + sourceId + "\",\"inbox_id\":1}");
-        assertThat(r.status()).as(r.toString()).isEqualTo(200);
-        return r.json().get("id").asLong();
+        return admin.openConversation(name);
     }
 
     Http.Result incoming(long conversation, String content) {
