@@ -507,15 +507,8 @@ public final class BevatelSimulator implements AutoCloseable {
         return store.seal(() -> Errors.error(503, "the simulator is stopping; nothing was changed"), StateCodec::write);
     }
 
-    /**
-     * The store behind the HTTP API. Internal: for the simulator's own modules (the JUnit extension,
-     * the standalone jar's admin API and dashboard) and its tests; it may change in any release
-     * without notice.
-     *
-     * @return the store
-     */
-    @API(status = INTERNAL)
-    public Store store() {
+    /** The store behind the HTTP API: not API; the simulator's own modules reach it through {@link SimulatorAccess}. */
+    Store store() {
         return store;
     }
 

@@ -1,5 +1,6 @@
 package com.bevatel.simulator.benchmarks;
 
+import com.bevatel.simulator.SimulatorAccess;
 import com.bevatel.simulator.BevatelSimulator;
 import com.bevatel.simulator.domain.Change;
 import com.bevatel.simulator.domain.Contacts;
@@ -29,7 +30,7 @@ public final class StateFiller {
 
     /** {@code count} contacts on the API inbox, each with one open conversation holding one incoming message. */
     public static void conversations(BevatelSimulator sim, int count) {
-        Store store = sim.store();
+        Store store = SimulatorAccess.store(sim);
         for (int done = 0; done < count; ) {
             int batch = Math.min(BATCH, count - done);
             int first = done;
@@ -50,7 +51,7 @@ public final class StateFiller {
 
     /** {@code count} outgoing messages with distinct 100-character contents on conversation {@code displayId}. */
     public static void messages(BevatelSimulator sim, long displayId, int count) {
-        Store store = sim.store();
+        Store store = SimulatorAccess.store(sim);
         long accountId = sim.accountId();
         for (int done = 0; done < count; ) {
             int batch = Math.min(BATCH, count - done);

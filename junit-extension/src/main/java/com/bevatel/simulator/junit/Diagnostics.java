@@ -1,5 +1,6 @@
 package com.bevatel.simulator.junit;
 
+import com.bevatel.simulator.SimulatorAccess;
 import com.bevatel.simulator.BevatelSimulator;
 import com.bevatel.simulator.fault.Fault;
 import com.bevatel.simulator.fault.FaultRule;
@@ -27,7 +28,7 @@ final class Diagnostics {
     }
 
     static String describe(BevatelSimulator sim) {
-        return sim.store().read(state -> {
+        return SimulatorAccess.store(sim).read(state -> {
             StringJoiner out = new StringJoiner(System.lineSeparator());
             out.add("simulator " + sim.baseUrl() + ", clock " + state.clock().now() + ", "
                     + state.contacts.size() + " contacts, " + state.conversations.size() + " conversations, "

@@ -2,6 +2,7 @@ package com.bevatel.simulator.junit;
 
 import static org.apiguardian.api.API.Status.STABLE;
 
+import com.bevatel.simulator.SimulatorAccess;
 import com.bevatel.simulator.BevatelSimulator;
 import com.bevatel.simulator.model.Contact;
 import com.bevatel.simulator.model.Conversation;
@@ -34,7 +35,7 @@ public final class SimulatorAssert extends AbstractAssert<SimulatorAssert, Bevat
      */
     public SimulatorAssert hasConversations(int count) {
         isNotNull();
-        int found = actual.store().read(state -> state.conversations.size());
+        int found = SimulatorAccess.store(actual).read(state -> state.conversations.size());
         if (found != count) {
             failWithMessage("Expected %s conversations but the simulator holds %s:%n%s", count, found,
                     Diagnostics.describe(actual));
@@ -50,7 +51,7 @@ public final class SimulatorAssert extends AbstractAssert<SimulatorAssert, Bevat
      */
     public ConversationState conversation(long displayId) {
         isNotNull();
-        Optional<Conversation> found = actual.store().read(state -> find(state, displayId));
+        Optional<Conversation> found = SimulatorAccess.store(actual).read(state -> find(state, displayId));
         if (found.isEmpty()) {
             failWithMessage("Expected conversation %s but the simulator holds:%n%s", displayId, Diagnostics.describe(actual));
         }
@@ -127,7 +128,7 @@ public final class SimulatorAssert extends AbstractAssert<SimulatorAssert, Bevat
          * @return this assertion
          */
         public ConversationState isAssignedTo(String agentName) {
-            String assignee = actual.store().read(state -> {
+            String assignee = SimulatorAccess.store(actual).read(state -> {
                 Conversation c = find(state, displayId).orElseThrow();
                 return c.assigneeId() == null ? null : state.users.find(c.assigneeId()).map(u -> u.name()).orElse(null);
             });
@@ -145,7 +146,7 @@ public final class SimulatorAssert extends AbstractAssert<SimulatorAssert, Bevat
          * @return this assertion
          */
         public ConversationState hasContactNamed(String name) {
-            String contactName = actual.store().read(state -> {
+            String contactName = SimulatorAccess.store(actual).read(state -> {
                 Contact contact = state.contacts.get(find(state, displayId).orElseThrow().contactId());
                 return contact.name();
             });
@@ -156,12 +157,12 @@ public final class SimulatorAssert extends AbstractAssert<SimulatorAssert, Bevat
         }
 
         private Conversation current() {
-            return actual.store().read(state -> find(state, displayId)).orElseThrow(
+            return SimulatorAccess.store(actual).read(state -> find(state, displayId)).orElseThrow(
                     () -> new AssertionError("conversation " + displayId + " no longer exists"));
         }
 
         private List<String> messages(boolean skipActivity) {
-            return actual.store().read(state -> {
+            return SimulatorAccess.store(actual).read(state -> {
                 Conversation c = find(state, displayId).orElseThrow();
                 return state.messagesOfConversation.of(c.id()).stream().map(state.messages::get)
                         .filter(m -> !skipActivity || m.messageType() != MessageType.ACTIVITY)

@@ -2,6 +2,7 @@ package com.bevatel.simulator.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bevatel.simulator.SimulatorAccess;
 import com.bevatel.simulator.BevatelSimulator;
 import com.bevatel.simulator.Http;
 import com.bevatel.simulator.domain.Inboxes;
@@ -92,7 +93,7 @@ abstract class ApiTestSupport {
 
     /** A second account with its own administrator (token "other-token") and API inbox, made through the store. */
     static SecondAccount addSecondAccount() {
-        return sim.store().write(tx -> {
+        return SimulatorAccess.store(sim).write(tx -> {
             Account other = new Account(tx.nextId(Sequence.ACCOUNT), "Other Account", tx.now());
             tx.state().accounts.put(other);
             User admin = Users.add(tx, new User(tx.nextId(Sequence.USER), other.id(), "Olga Other", null,
@@ -107,7 +108,7 @@ abstract class ApiTestSupport {
 
     /** An agent (not an administrator) of account 1, member of the API inbox, with token "agent-token". */
     static long addAgent() {
-        return sim.store().write(tx -> {
+        return SimulatorAccess.store(sim).write(tx -> {
             User agent = Users.add(tx, new User(tx.nextId(Sequence.USER), 1L, "Sam Agent", "Sam",
                     "sam@bevatel.test", Role.AGENT, "agent-token", tx.token(), tx.now()));
             tx.state().inboxMembers.put(new InboxMember(1L, agent.id()));

@@ -3,6 +3,7 @@ package com.bevatel.simulator.publicapi;
 import static com.bevatel.simulator.Http.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bevatel.simulator.SimulatorAccess;
 import com.bevatel.simulator.BevatelSimulator;
 import com.bevatel.simulator.Http;
 import com.bevatel.simulator.event.DomainEvent;
@@ -35,7 +36,7 @@ final class PublicApi implements AutoCloseable, BeforeEachCallback, AfterAllCall
         this.sim = sim;
         this.app = new Http(sim);
         this.client = app.withToken(null);
-        sim.store().addListener(new DomainEventListener() {
+        SimulatorAccess.store(sim).addListener(new DomainEventListener() {
             @Override
             public void onCommit(List<DomainEvent> committed, State state) {
                 synchronized (events) {

@@ -2,6 +2,7 @@ package com.bevatel.simulator.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bevatel.simulator.SimulatorAccess;
 import com.bevatel.simulator.BevatelSimulator;
 import com.bevatel.simulator.Http;
 import java.io.IOException;
@@ -122,7 +123,7 @@ class AccessTest {
         }
         secrets.add(sim.apiInbox().hmacToken());
         secrets.add(sim.apiInbox().secret());
-        sim.store().read(state -> {
+        SimulatorAccess.store(sim).read(state -> {
             state.webhooks.all().forEach(w -> secrets.add(w.secret()));
             state.users.all().forEach(u -> secrets.add(u.pubsubToken()));
             return null;

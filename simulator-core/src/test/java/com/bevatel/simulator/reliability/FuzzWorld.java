@@ -3,6 +3,7 @@ package com.bevatel.simulator.reliability;
 import static com.bevatel.simulator.Http.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bevatel.simulator.SimulatorAccess;
 import com.bevatel.simulator.BevatelSimulator;
 import com.bevatel.simulator.Http;
 import com.bevatel.simulator.event.DomainEvent;
@@ -66,7 +67,7 @@ final class FuzzWorld implements AutoCloseable {
         this.router = captured.get();
         // Delivery failures are written back (the message turns failed) from the webhook threads:
         // counted, so a rejected request is never blamed for them.
-        sim.store().addListener(new DomainEventListener() {
+        SimulatorAccess.store(sim).addListener(new DomainEventListener() {
             @Override
             public void onCommit(List<DomainEvent> events, State committed) {
                 if (Thread.currentThread().getName().startsWith("bevatel-webhooks-")) {
@@ -103,7 +104,7 @@ final class FuzzWorld implements AutoCloseable {
 
     /** Null while every index and child list matches the rows ({@link State#checkInvariants}); else what differs. */
     String brokenInvariants() {
-        return sim.store().read(state -> {
+        return SimulatorAccess.store(sim).read(state -> {
             try {
                 state.checkInvariants();
                 return null;

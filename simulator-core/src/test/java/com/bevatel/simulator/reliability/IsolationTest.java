@@ -2,6 +2,7 @@ package com.bevatel.simulator.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bevatel.simulator.SimulatorAccess;
 import com.bevatel.simulator.BevatelSimulator;
 import com.bevatel.simulator.Http;
 import com.bevatel.simulator.http.Router;
@@ -158,7 +159,7 @@ class IsolationTest {
 
     @Test
     void theWorldHasWhatTheAttacksNeed() {
-        sim.store().read(state -> {
+        SimulatorAccess.store(sim).read(state -> {
             // two through the Application API, one through the Client API
             assertThat(records(state.contacts.all(), Contact::accountId, world.two.accountId())).hasSize(3);
             assertThat(records(state.conversations.all(), Conversation::accountId, world.two.accountId())).hasSize(3);

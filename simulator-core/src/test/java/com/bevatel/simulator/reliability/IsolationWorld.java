@@ -3,6 +3,7 @@ package com.bevatel.simulator.reliability;
 import static com.bevatel.simulator.Http.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bevatel.simulator.SimulatorAccess;
 import com.bevatel.simulator.BevatelSimulator;
 import com.bevatel.simulator.Http;
 import com.bevatel.simulator.model.Inbox;
@@ -108,9 +109,9 @@ final class IsolationWorld {
         }
         long webhook = ok(http.post(base + "/webhooks", "{\"webhook\":{\"url\":\"" + sim.sinkUrl(name + "-hook")
                 + "\",\"subscriptions\":[\"contact_created\"]}}")).at("/payload/webhook/id").asLong();
-        long admin = sim.store().read(state -> state.users.all().stream().filter(u -> u.accountId() == accountId)
+        long admin = SimulatorAccess.store(sim).read(state -> state.users.all().stream().filter(u -> u.accountId() == accountId)
                 .findFirst().map(User::id).orElseThrow());
-        String identifier = sim.store().read(state -> state.inboxes.get(inboxId).channel().identifier());
+        String identifier = SimulatorAccess.store(sim).read(state -> state.inboxes.get(inboxId).channel().identifier());
         return new Tenant(name, accountId, tokenOf(accountId), admin, inboxId, identifier, contacts, sources,
                 conversations, messages, List.of(webhook));
     }
@@ -146,7 +147,7 @@ final class IsolationWorld {
                 victim.name() + "-hook", "@" + victim.name() + ".test"));
         markers.addAll(victim.accountId() == one.accountId() ? List.of("Ana One", "Bo One", "neighbour-secret-message", "Nia Neighbour")
                 : List.of("Zed Two", "Yan Two", "other-inbox-secret-message", "Oz Other"));
-        sim.store().read(state -> {
+        SimulatorAccess.store(sim).read(state -> {
             Inbox inbox = state.inboxes.get(victim.inboxId());
             markers.add(inbox.channel().identifier());
             markers.add(inbox.channel().hmacToken());

@@ -3,6 +3,7 @@ package com.bevatel.simulator.reliability;
 import static com.bevatel.simulator.Http.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bevatel.simulator.SimulatorAccess;
 import com.bevatel.simulator.BevatelSimulator;
 import com.bevatel.simulator.Http;
 import com.bevatel.simulator.http.HttpServer;
@@ -75,7 +76,7 @@ class LimitsTest {
                 .body("5\r\n" + small.substring(0, 5) + "\r\n" + Integer.toHexString(small.length() - 5) + "\r\n" + small.substring(5) + "\r\n0\r\n\r\n"));
         assertThat(within.status()).as(within.text()).isEqualTo(200);
         sim.reset();
-        assertThat(sim.store().read(state -> state.contacts.size()).intValue()).isZero();
+        assertThat(SimulatorAccess.store(sim).read(state -> state.contacts.size()).intValue()).isZero();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.bevatel.simulator.reliability;
 
+import com.bevatel.simulator.SimulatorAccess;
 import com.bevatel.simulator.BevatelSimulator;
 import com.bevatel.simulator.domain.Inboxes;
 import com.bevatel.simulator.domain.Users;
@@ -15,7 +16,7 @@ import com.bevatel.simulator.state.Sequence;
  */
 record OtherAccount(long accountId, long adminId, String token, long inboxId, String inboxIdentifier) {
     static OtherAccount add(BevatelSimulator sim, String token) {
-        return sim.store().write(tx -> {
+        return SimulatorAccess.store(sim).write(tx -> {
             Account account = new Account(tx.nextId(Sequence.ACCOUNT), "Other Account", tx.now());
             tx.state().accounts.put(account);
             User admin = Users.add(tx, new User(tx.nextId(Sequence.USER), account.id(), "Olga Other", null,

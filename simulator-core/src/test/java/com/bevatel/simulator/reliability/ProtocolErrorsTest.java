@@ -2,6 +2,7 @@ package com.bevatel.simulator.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bevatel.simulator.SimulatorAccess;
 import com.bevatel.simulator.BevatelSimulator;
 import java.io.IOException;
 import java.io.InputStream;
@@ -65,7 +66,7 @@ class ProtocolErrorsTest {
         RawHttp.Reply letters = send(post("Content-Length: 12ab", "{}"));
         assertThat(letters.status()).isEqualTo(400);
         assertThat(letters.header("connection")).isEqualTo("close");
-        assertThat(sim.store().read(state -> state.contacts.size()).intValue()).isZero();
+        assertThat(SimulatorAccess.store(sim).read(state -> state.contacts.size()).intValue()).isZero();
     }
 
     /**
@@ -90,6 +91,6 @@ class ProtocolErrorsTest {
                 }
             }
         }
-        assertThat(sim.store().read(state -> state.contacts.size()).intValue()).isZero();
+        assertThat(SimulatorAccess.store(sim).read(state -> state.contacts.size()).intValue()).isZero();
     }
 }

@@ -2,6 +2,7 @@ package com.bevatel.simulator.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bevatel.simulator.SimulatorAccess;
 import com.bevatel.simulator.BevatelSimulator;
 import com.bevatel.simulator.Http;
 import com.bevatel.simulator.webhook.Delivery;
@@ -152,7 +153,7 @@ class ReceiverFaultsTest {
     }
 
     private static long lastMessageId(BevatelSimulator sim) {
-        return sim.store().read(state -> state.messages.size() == 0 ? 0L : state.messages.all().stream()
+        return SimulatorAccess.store(sim).read(state -> state.messages.size() == 0 ? 0L : state.messages.all().stream()
                 .mapToLong(m -> m.id()).max().orElse(0L));
     }
 

@@ -2,6 +2,7 @@ package com.bevatel.simulator.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bevatel.simulator.SimulatorAccess;
 import com.bevatel.simulator.BevatelSimulator;
 import com.bevatel.simulator.Http;
 import java.io.IOException;
@@ -46,7 +47,7 @@ class SlowClientTest {
                     socket.close();
                 }
             }
-            assertThat(sim.store().read(state -> state.contacts.size()).intValue()).isZero();
+            assertThat(SimulatorAccess.store(sim).read(state -> state.contacts.size()).intValue()).isZero();
         }
     }
 
@@ -73,7 +74,7 @@ class SlowClientTest {
                 }
             }
             assertThat(new Http(sim).get("/api/v1/profile").status()).isEqualTo(200);
-            assertThat(sim.store().read(state -> state.contacts.size()).intValue()).isZero();
+            assertThat(SimulatorAccess.store(sim).read(state -> state.contacts.size()).intValue()).isZero();
         }
     }
 

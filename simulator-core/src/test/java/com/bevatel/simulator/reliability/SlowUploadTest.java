@@ -2,6 +2,7 @@ package com.bevatel.simulator.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bevatel.simulator.SimulatorAccess;
 import com.bevatel.simulator.BevatelSimulator;
 import com.bevatel.simulator.Http;
 import com.bevatel.simulator.http.Response;
@@ -52,7 +53,7 @@ class SlowUploadTest {
             String source = http.post(Http.account("/contacts"), "{\"inbox_id\":1,\"name\":\"Ada\"}").json()
                     .at("/payload/contact_inbox/source_id").asText();
             assertThat(http.post(Http.account("/conversations"), "{\"source_id\":\"" + source + "\"}").status()).isEqualTo(200);
-            int messagesBefore = sim.store().read(state -> state.messages.size()).intValue();
+            int messagesBefore = SimulatorAccess.store(sim).read(state -> state.messages.size()).intValue();
 
             List<Socket> slow = new ArrayList<>();
             Map<String, Long> latencies = new LinkedHashMap<>();
@@ -87,7 +88,7 @@ class SlowUploadTest {
                 }
             }
             assertThat(latencies.values()).allSatisfy(millis -> assertThat(millis).isLessThan(PROMPT.toMillis()));
-            assertThat(sim.store().read(state -> state.messages.size()).intValue()).as("only the prompt upload was stored")
+            assertThat(SimulatorAccess.store(sim).read(state -> state.messages.size()).intValue()).as("only the prompt upload was stored")
                     .isEqualTo(messagesBefore + 1);
         }
     }

@@ -1,5 +1,6 @@
 package com.bevatel.simulator.reliability;
 
+import com.bevatel.simulator.SimulatorAccess;
 import com.bevatel.simulator.BevatelSimulator;
 import com.bevatel.simulator.seed.SeededRandom;
 import com.bevatel.simulator.state.RowSet;
@@ -32,7 +33,7 @@ final class StateFingerprint {
     }
 
     static String of(BevatelSimulator sim) {
-        return sim.store().read(StateFingerprint::of);
+        return SimulatorAccess.store(sim).read(StateFingerprint::of);
     }
 
     static String of(State state) {

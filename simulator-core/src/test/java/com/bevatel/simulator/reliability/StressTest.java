@@ -3,6 +3,7 @@ package com.bevatel.simulator.reliability;
 import static com.bevatel.simulator.Http.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bevatel.simulator.SimulatorAccess;
 import com.bevatel.simulator.BevatelSimulator;
 import com.bevatel.simulator.Http;
 import com.bevatel.simulator.model.Message;
@@ -64,7 +65,7 @@ class StressTest {
             assertEveryAcknowledgedWriteIsStored(sim, done, shared);
             assertIdsAreUniqueWithoutGaps(sim);
             assertEachConversationListsItsMessagesInIdOrder(sim, http);
-            int messages = sim.store().read(state -> (int) state.messages.all().stream()
+            int messages = SimulatorAccess.store(sim).read(state -> (int) state.messages.all().stream()
                     .filter(m -> m.messageType() != MessageType.ACTIVITY).count());
             for (Map.Entry<Receiver, String> receiver : receivers.entrySet()) {
                 assertEveryMessageCreatedDeliveredOnceInOrder(sim, receiver.getKey(), messages);
@@ -170,7 +171,7 @@ class StressTest {
     }
 
     private static void assertEveryAcknowledgedWriteIsStored(BevatelSimulator sim, List<Work> done, List<Long> shared) {
-        sim.store().read(state -> {
+        SimulatorAccess.store(sim).read(state -> {
             for (Work work : done) {
                 work.contacts().forEach(id -> assertThat(state.contacts.find(id)).as("contact %d", id).isPresent());
                 work.conversations().forEach(displayId -> assertThat(state.conversationByDisplayId.find(
@@ -181,16 +182,16 @@ class StressTest {
             return null;
         });
         long acknowledgedMessages = done.stream().mapToLong(w -> w.messages().size()).sum() + 1; // and the last one
-        long storedMessages = sim.store().read(state -> state.messages.all().stream()
+        long storedMessages = SimulatorAccess.store(sim).read(state -> state.messages.all().stream()
                 .filter(m -> m.messageType() != MessageType.ACTIVITY).count());
         assertThat(storedMessages).as("messages stored vs acknowledged").isEqualTo(acknowledgedMessages);
         long conversations = done.stream().mapToLong(w -> w.conversations().size()).sum() + shared.size();
-        int stored = sim.store().read(state -> state.conversations.size());
+        int stored = SimulatorAccess.store(sim).read(state -> state.conversations.size());
         assertThat(stored).as("conversations stored vs acknowledged").isEqualTo((int) conversations);
     }
 
     private static void assertIdsAreUniqueWithoutGaps(BevatelSimulator sim) {
-        sim.store().read(state -> {
+        SimulatorAccess.store(sim).read(state -> {
             assertThat(state.contacts.all().stream().map(c -> c.id()).toList()).as("contact ids").isEqualTo(range(state.contacts.size()));
             assertThat(state.conversations.all().stream().map(c -> c.id()).toList()).as("conversation ids")
                     .isEqualTo(range(state.conversations.size()));
@@ -202,7 +203,7 @@ class StressTest {
     }
 
     private static void assertEachConversationListsItsMessagesInIdOrder(BevatelSimulator sim, Http http) {
-        List<Long> displayIds = sim.store().read(state -> state.conversations.all().stream().map(c -> c.displayId()).toList());
+        List<Long> displayIds = SimulatorAccess.store(sim).read(state -> state.conversations.all().stream().map(c -> c.displayId()).toList());
         for (long displayId : displayIds) {
             // The [after, before) range answers at most 1,000 messages (as Chatwoot): page through it.
             List<Long> ids = new ArrayList<>();
@@ -213,7 +214,7 @@ class StressTest {
                 }
                 page.get("payload").forEach(m -> ids.add(m.get("id").asLong()));
             }
-            List<Long> stored = sim.store().read(state -> List.copyOf(state.messagesOfConversation.of(
+            List<Long> stored = SimulatorAccess.store(sim).read(state -> List.copyOf(state.messagesOfConversation.of(
                     state.conversationByDisplayId.find(new State.DisplayKey(1, displayId)).orElseThrow())));
             assertThat(ids).as("conversation %d", displayId).isSorted().doesNotHaveDuplicates().isEqualTo(stored);
         }

@@ -3,6 +3,7 @@ package com.bevatel.simulator.state;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.bevatel.simulator.SimulatorAccess;
 import com.bevatel.simulator.BevatelSimulator;
 import com.bevatel.simulator.Http;
 import com.bevatel.simulator.contract.ForgedContent;
@@ -169,7 +170,7 @@ class ForgedStateTest {
         ((ObjectNode) full.get("sequences")).put("contact", Sequence.MAX_ID);
         sim.importState(full);
         try {
-            assertThatThrownBy(() -> sim.store().write(tx -> tx.nextId(Sequence.CONTACT)))
+            assertThatThrownBy(() -> SimulatorAccess.store(sim).write(tx -> tx.nextId(Sequence.CONTACT)))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessage("no ids left: sequences.contact reached 9007199254740991, the largest id the simulator gives");
             assertThat(Json.string(sim.exportState())).isEqualTo(Json.string(full));

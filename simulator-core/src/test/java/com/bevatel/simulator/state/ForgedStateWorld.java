@@ -2,6 +2,7 @@ package com.bevatel.simulator.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bevatel.simulator.SimulatorAccess;
 import com.bevatel.simulator.BevatelSimulator;
 import com.bevatel.simulator.Http;
 import com.bevatel.simulator.domain.AgentBots;
@@ -43,7 +44,7 @@ final class ForgedStateWorld {
 
     /** Fills the simulator: account 1 through the API, account 2 (the builder makes one) through the store first. */
     static void fill(BevatelSimulator sim) throws Exception {
-        long two = sim.store().write(tx -> {
+        long two = SimulatorAccess.store(sim).write(tx -> {
             Account account = new Account(tx.nextId(Sequence.ACCOUNT), "Account Two", tx.now());
             tx.state().accounts.put(account);
             Users.add(tx, new User(tx.nextId(Sequence.USER), account.id(), "Olga Two", null, "olga@two.test",
@@ -57,7 +58,7 @@ final class ForgedStateWorld {
         Http other = new Http(sim.baseUrl(), ADMIN_TWO);
         String a1 = "/api/v1/accounts/1";
         String a2 = "/api/v1/accounts/" + two;
-        long inboxTwo = sim.store().read(state -> state.inboxes.all().stream()
+        long inboxTwo = SimulatorAccess.store(sim).read(state -> state.inboxes.all().stream()
                 .filter(i -> i.accountId() == two).findFirst().orElseThrow().id());
 
         ok(one.post(a1 + "/contacts", "{\"inbox_id\":1,\"name\":\"Alice\",\"email\":\"alice@one.test\","

@@ -3,6 +3,7 @@ package com.bevatel.simulator.state;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.bevatel.simulator.SimulatorAccess;
 import com.bevatel.simulator.BevatelSimulator;
 import com.bevatel.simulator.Http;
 import com.bevatel.simulator.domain.Change;
@@ -49,7 +50,7 @@ class InvariantsTest {
     @Test
     void aStateBuiltThroughTheApiHoldsThem() {
         check();
-        sim.store().read(state -> {
+        SimulatorAccess.store(sim).read(state -> {
             assertThat(state.contactByEmail.find(ALICE_EMAIL)).contains(1L);
             assertThat(state.messagesOfConversation.of(1)).hasSize(2);
             assertThat(state.membersOfTeam.of(1)).containsExactly(2L);
@@ -81,7 +82,7 @@ class InvariantsTest {
 
     @Test
     void aChildListThatDiffersFromTheRowsIsNamedWithItsParent() {
-        long second = sim.store().read(state -> state.messagesOfConversation.of(1).get(1));
+        long second = SimulatorAccess.store(sim).read(state -> state.messagesOfConversation.of(1).get(1));
         corrupt(state -> {
             state.messagesOfConversation.remove(1, second);
             state.membersOfInbox.add(1, 99);
@@ -104,8 +105,8 @@ class InvariantsTest {
 
     @Test
     void aRolledBackWriteLeavesEveryIndexAsItWas() {
-        String before = sim.store().read(InvariantsTest::lookups);
-        assertThatThrownBy(() -> sim.store().write(tx -> {
+        String before = SimulatorAccess.store(sim).read(InvariantsTest::lookups);
+        assertThatThrownBy(() -> SimulatorAccess.store(sim).write(tx -> {
             State state = tx.state();
             Contact alice = state.contacts.get(1);
             Contacts.update(tx, alice, new ContactFields(null, Change.of("alice@other.example"), Change.of("+15550002222"),
@@ -117,7 +118,7 @@ class InvariantsTest {
             assertThat(lookups(state)).isNotEqualTo(before);
             throw new IllegalStateException("refused");
         })).hasMessage("refused");
-        assertThat(sim.store().read(InvariantsTest::lookups)).isEqualTo(before);
+        assertThat(SimulatorAccess.store(sim).read(InvariantsTest::lookups)).isEqualTo(before);
         check();
     }
 
@@ -131,14 +132,14 @@ class InvariantsTest {
     }
 
     private void corrupt(Consumer<State> change) {
-        sim.store().exclusive(state -> {
+        SimulatorAccess.store(sim).exclusive(state -> {
             change.accept(state);
             return null;
         });
     }
 
     private void check() {
-        sim.store().read(state -> {
+        SimulatorAccess.store(sim).read(state -> {
             state.checkInvariants();
             return null;
         });

@@ -3,6 +3,7 @@ package com.bevatel.simulator.state;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.bevatel.simulator.SimulatorAccess;
 import com.bevatel.simulator.BevatelSimulator;
 import com.bevatel.simulator.Http;
 import com.bevatel.simulator.json.Json;
@@ -114,7 +115,7 @@ class StateCodecTest {
                 .isInstanceOf(InvalidEntryException.class);
         assertThat(http.get(Http.account("/conversations/1/messages")).body()).isEqualTo(before);
         assertThat(Json.string(sim.exportState())).isEqualTo(Json.string(good));
-        sim.store().read(state -> {
+        SimulatorAccess.store(sim).read(state -> {
             state.checkInvariants();
             return null;
         });

@@ -2,6 +2,7 @@ package com.bevatel.simulator.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bevatel.simulator.SimulatorAccess;
 import com.bevatel.simulator.BevatelSimulator;
 import com.bevatel.simulator.Http;
 import com.bevatel.simulator.json.Json;
@@ -149,7 +150,7 @@ class StateRoundTripTest {
     }
 
     private static void checkInvariants(BevatelSimulator sim) {
-        sim.store().read(state -> {
+        SimulatorAccess.store(sim).read(state -> {
             state.checkInvariants();
             return null;
         });
@@ -176,7 +177,7 @@ class StateRoundTripTest {
 
     /** Every index and child list of the current state, read reflectively (all fields, so a new one is covered). */
     private static Map<String, Object> derived(BevatelSimulator sim) {
-        return sim.store().read(state -> {
+        return SimulatorAccess.store(sim).read(state -> {
             Map<String, Object> out = new HashMap<>();
             try {
                 for (Field field : State.class.getFields()) {

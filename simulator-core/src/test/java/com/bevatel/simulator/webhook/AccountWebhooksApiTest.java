@@ -2,6 +2,7 @@ package com.bevatel.simulator.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bevatel.simulator.SimulatorAccess;
 import com.bevatel.simulator.BevatelSimulator;
 import com.bevatel.simulator.Http;
 import com.bevatel.simulator.domain.Users;
@@ -124,7 +125,7 @@ class AccountWebhooksApiTest {
 
     @Test
     void agentsMayNotManageWebhooks() {
-        sim.store().write(tx -> Users.add(tx, new User(tx.nextId(Sequence.USER), 1, "Agent", null, "agent@x.test",
+        SimulatorAccess.store(sim).write(tx -> Users.add(tx, new User(tx.nextId(Sequence.USER), 1, "Agent", null, "agent@x.test",
                 Role.AGENT, "agent-token", tx.token(), tx.now())));
         Http agent = http.withToken("agent-token");
         String denied = "{\"error\":\"You are not authorized to do this action\"}";

@@ -2,6 +2,7 @@ package com.bevatel.simulator.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bevatel.simulator.SimulatorAccess;
 import com.bevatel.simulator.BevatelSimulator;
 import com.bevatel.simulator.Http;
 import java.time.Duration;
@@ -84,7 +85,7 @@ class SelfDeliveryTest {
     @Test
     void aWebhookToItsOwnClientApiIsRefusedToo() {
         // The Client API needs no token: each delivery (whose body has "content") would post a message.
-        String source = sim.store().read(state -> state.contactInboxes.all().iterator().next().sourceId());
+        String source = SimulatorAccess.store(sim).read(state -> state.contactInboxes.all().iterator().next().sourceId());
         webhook(sim.baseUrl() + "/public/api/v1/inboxes/" + sim.apiInbox().identifier() + "/contacts/" + source
                 + "/conversations/" + conversation + "/messages");
         Delivery refused = oneMessageDelivered();

@@ -4,6 +4,7 @@ import static com.bevatel.simulator.webhook.WebhookTestSupport.WAIT;
 import static com.bevatel.simulator.webhook.WebhookTestSupport.keys;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bevatel.simulator.SimulatorAccess;
 import com.bevatel.simulator.BevatelSimulator;
 import com.bevatel.simulator.Http;
 import com.bevatel.simulator.event.Actor;
@@ -185,10 +186,10 @@ class WebhookPayloadsTest {
     @Test
     void typingEventsCarryTheTypistAndConversation() {
         long conversation = WebhookTestSupport.conversation(http, WebhookTestSupport.contact(http, "Fay", "+15550006666"));
-        long internalId = sim.store().read(state -> state.conversationByDisplayId
+        long internalId = SimulatorAccess.store(sim).read(state -> state.conversationByDisplayId
                 .find(new com.bevatel.simulator.state.State.DisplayKey(1, conversation)).orElseThrow());
         // No typing endpoint exists in this module yet; the domain event is what it would emit.
-        sim.store().write(tx -> {
+        SimulatorAccess.store(sim).write(tx -> {
             tx.emit(new DomainEvent.ConversationTyping(1, internalId, true, new Actor(SenderType.USER, 1), true));
             tx.emit(new DomainEvent.ConversationTyping(1, internalId, false, new Actor(SenderType.CONTACT, 1), false));
             return null;

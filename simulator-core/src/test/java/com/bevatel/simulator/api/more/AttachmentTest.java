@@ -2,6 +2,7 @@ package com.bevatel.simulator.api.more;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bevatel.simulator.SimulatorAccess;
 import com.bevatel.simulator.Http;
 import com.bevatel.simulator.event.DomainEvent;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -67,7 +68,7 @@ class AttachmentTest {
         assertThat(keys.subList(keys.indexOf("source_id"), keys.size())).containsExactly("source_id", "attachments", "event");
         assertThat(delivery.payload().get("attachments").toString()).isEqualTo(rest.toString());
         // app/views/public/api/v1/models/_message.json.jbuilder lists them before the sender.
-        String source = world.sim.store().read(state -> state.contactInboxes.all().iterator().next().sourceId());
+        String source = SimulatorAccess.store(world.sim).read(state -> state.contactInboxes.all().iterator().next().sourceId());
         String identifier = world.sim.apiInbox().identifier();
         JsonNode publicMessages = new Http(world.sim.baseUrl(), null).get("/public/api/v1/inboxes/" + identifier
                 + "/contacts/" + source + "/conversations/" + conversation + "/messages").json();

@@ -2,6 +2,7 @@ package com.bevatel.simulator.api.more;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bevatel.simulator.SimulatorAccess;
 import com.bevatel.simulator.BevatelSimulator;
 import com.bevatel.simulator.Http;
 import com.bevatel.simulator.event.DomainEvent;
@@ -41,7 +42,7 @@ final class World implements AutoCloseable {
                 .team("Support", "Sam Agent")
                 .agentBot("Helper Bot", BOT)
                 .start();
-        sim.store().addListener(events);
+        SimulatorAccess.store(sim).addListener(events);
         admin = new Http(sim.baseUrl(), ADMIN);
         sam = admin.withToken(SAM);
         kim = admin.withToken(KIM);
@@ -88,7 +89,7 @@ final class World implements AutoCloseable {
      * domain but are never delivered, so they are left out here.
      */
     List<String> delivered() {
-        return sim.store().read(state -> events.list().stream()
+        return SimulatorAccess.store(sim).read(state -> events.list().stream()
                 .filter(e -> !(e instanceof DomainEvent.MessageCreated m)
                         || state.messages.find(m.messageId()).map(x -> x.messageType() != MessageType.ACTIVITY).orElse(true))
                 .map(DomainEvent::name).toList());

@@ -1,5 +1,6 @@
 package com.bevatel.simulator.standalone.dashboard;
 
+import com.bevatel.simulator.SimulatorAccess;
 import com.bevatel.simulator.BevatelSimulator;
 import com.bevatel.simulator.HttpExtension;
 import com.bevatel.simulator.http.Router;
@@ -63,7 +64,7 @@ public final class Dashboard implements HttpExtension {
         ASSETS.forEach((name, type) -> serve(router, PATH + "/" + name, resource(name), type));
         DashboardApi.register(router, router.store(), simulator.webhooks());
         LiveUpdates live = new LiveUpdates();
-        simulator.store().addListener(live);
+        SimulatorAccess.store(simulator).addListener(live);
         simulator.webhooks().addListener(live);
         router.raw(Methods.GET, DashboardApi.API + "/events", live.handler());
     }

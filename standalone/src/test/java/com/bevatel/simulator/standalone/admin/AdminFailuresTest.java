@@ -2,6 +2,7 @@ package com.bevatel.simulator.standalone.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bevatel.simulator.SimulatorAccess;
 import com.bevatel.simulator.BevatelSimulator;
 import com.bevatel.simulator.event.DomainEvent;
 import com.bevatel.simulator.state.DomainEventListener;
@@ -41,7 +42,7 @@ class AdminFailuresTest {
         sim = BevatelSimulator.builder().accessToken("T")
                 .extension(new AdminApi(new AdminApi.Settings("test", null, null, null))).start();
         // A stand-in for any bug behind the routes: a listener that fails when the state is replaced.
-        sim.store().addListener(new DomainEventListener() {
+        SimulatorAccess.store(sim).addListener(new DomainEventListener() {
             @Override
             public void onCommit(List<DomainEvent> events, State committed) {
             }
