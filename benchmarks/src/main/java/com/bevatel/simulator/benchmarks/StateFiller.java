@@ -1,10 +1,10 @@
 package com.bevatel.simulator.benchmarks;
 
-import com.bevatel.simulator.SimulatorAccess;
 import com.bevatel.simulator.BevatelSimulator;
+import com.bevatel.simulator.SimulatorAccess;
 import com.bevatel.simulator.domain.Change;
-import com.bevatel.simulator.domain.Contacts;
 import com.bevatel.simulator.domain.ContactFields;
+import com.bevatel.simulator.domain.Contacts;
 import com.bevatel.simulator.domain.Conversations;
 import com.bevatel.simulator.domain.Messages;
 import com.bevatel.simulator.domain.NewMessage;

@@ -1,7 +1,7 @@
 package com.bevatel.simulator.junit;
 
-import com.bevatel.simulator.SimulatorAccess;
 import com.bevatel.simulator.BevatelSimulator;
+import com.bevatel.simulator.SimulatorAccess;
 import com.bevatel.simulator.fault.Fault;
 import com.bevatel.simulator.fault.FaultRule;
 import com.bevatel.simulator.fault.InjectedFault;

@@ -2,8 +2,8 @@ package com.bevatel.simulator.junit;
 
 import static org.apiguardian.api.API.Status.STABLE;
 
-import com.bevatel.simulator.SimulatorAccess;
 import com.bevatel.simulator.BevatelSimulator;
+import com.bevatel.simulator.SimulatorAccess;
 import com.bevatel.simulator.model.Contact;
 import com.bevatel.simulator.model.Conversation;
 import com.bevatel.simulator.model.Message;

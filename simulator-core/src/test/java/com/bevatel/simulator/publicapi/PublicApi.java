@@ -3,9 +3,9 @@ package com.bevatel.simulator.publicapi;
 import static com.bevatel.simulator.Http.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.bevatel.simulator.SimulatorAccess;
 import com.bevatel.simulator.BevatelSimulator;
 import com.bevatel.simulator.Http;
+import com.bevatel.simulator.SimulatorAccess;
 import com.bevatel.simulator.event.DomainEvent;
 import com.bevatel.simulator.state.DomainEventListener;
 import com.bevatel.simulator.state.State;

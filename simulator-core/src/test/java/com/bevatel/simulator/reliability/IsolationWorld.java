@@ -3,9 +3,9 @@ package com.bevatel.simulator.reliability;
 import static com.bevatel.simulator.Http.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.bevatel.simulator.SimulatorAccess;
 import com.bevatel.simulator.BevatelSimulator;
 import com.bevatel.simulator.Http;
+import com.bevatel.simulator.SimulatorAccess;
 import com.bevatel.simulator.model.Inbox;
 import com.bevatel.simulator.model.User;
 import com.bevatel.simulator.model.Webhook;

@@ -1,7 +1,7 @@
 package com.bevatel.simulator.reliability;
 
-import com.bevatel.simulator.SimulatorAccess;
 import com.bevatel.simulator.BevatelSimulator;
+import com.bevatel.simulator.SimulatorAccess;
 import com.bevatel.simulator.domain.Inboxes;
 import com.bevatel.simulator.domain.Users;
 import com.bevatel.simulator.model.Account;

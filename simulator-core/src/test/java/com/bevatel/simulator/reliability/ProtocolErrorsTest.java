@@ -2,8 +2,8 @@ package com.bevatel.simulator.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.bevatel.simulator.SimulatorAccess;
 import com.bevatel.simulator.BevatelSimulator;
+import com.bevatel.simulator.SimulatorAccess;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,7 +1,7 @@
 package com.bevatel.simulator.reliability;
 
-import com.bevatel.simulator.SimulatorAccess;
 import com.bevatel.simulator.BevatelSimulator;
+import com.bevatel.simulator.SimulatorAccess;
 import com.bevatel.simulator.seed.SeededRandom;
 import com.bevatel.simulator.state.RowSet;
 import com.bevatel.simulator.state.State;

@@ -2,9 +2,9 @@ package com.bevatel.simulator.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.bevatel.simulator.SimulatorAccess;
 import com.bevatel.simulator.BevatelSimulator;
 import com.bevatel.simulator.Http;
+import com.bevatel.simulator.SimulatorAccess;
 import com.bevatel.simulator.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -2,9 +2,9 @@ package com.bevatel.simulator.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.bevatel.simulator.SimulatorAccess;
 import com.bevatel.simulator.BevatelSimulator;
 import com.bevatel.simulator.Http;
+import com.bevatel.simulator.SimulatorAccess;
 import com.bevatel.simulator.domain.Users;
 import com.bevatel.simulator.model.Role;
 import com.bevatel.simulator.model.User;

@@ -4,9 +4,9 @@ import static com.bevatel.simulator.webhook.WebhookTestSupport.WAIT;
 import static com.bevatel.simulator.webhook.WebhookTestSupport.keys;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.bevatel.simulator.SimulatorAccess;
 import com.bevatel.simulator.BevatelSimulator;
 import com.bevatel.simulator.Http;
+import com.bevatel.simulator.SimulatorAccess;
 import com.bevatel.simulator.event.Actor;
 import com.bevatel.simulator.event.DomainEvent;
 import com.bevatel.simulator.model.SenderType;

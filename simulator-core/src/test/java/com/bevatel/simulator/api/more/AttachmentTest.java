@@ -2,8 +2,8 @@ package com.bevatel.simulator.api.more;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.bevatel.simulator.SimulatorAccess;
 import com.bevatel.simulator.Http;
+import com.bevatel.simulator.SimulatorAccess;
 import com.bevatel.simulator.event.DomainEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.awt.image.BufferedImage;

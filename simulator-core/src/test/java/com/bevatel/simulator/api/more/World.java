@@ -2,12 +2,12 @@ package com.bevatel.simulator.api.more;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.bevatel.simulator.SimulatorAccess;
 import com.bevatel.simulator.BevatelSimulator;
 import com.bevatel.simulator.Http;
+import com.bevatel.simulator.SimulatorAccess;
 import com.bevatel.simulator.event.DomainEvent;
-import com.bevatel.simulator.state.DomainEventListener;
 import com.bevatel.simulator.model.MessageType;
+import com.bevatel.simulator.state.DomainEventListener;
 import com.bevatel.simulator.state.State;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package com.bevatel.simulator.standalone.dashboard;
 
-import com.bevatel.simulator.SimulatorAccess;
 import com.bevatel.simulator.BevatelSimulator;
 import com.bevatel.simulator.HttpExtension;
+import com.bevatel.simulator.SimulatorAccess;
 import com.bevatel.simulator.http.Router;
 import com.bevatel.simulator.standalone.admin.RequestGuard;
 import io.undertow.server.HttpHandler;

@@ -2,8 +2,8 @@ package com.bevatel.simulator.standalone.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.bevatel.simulator.SimulatorAccess;
 import com.bevatel.simulator.BevatelSimulator;
+import com.bevatel.simulator.SimulatorAccess;
 import com.bevatel.simulator.event.DomainEvent;
 import com.bevatel.simulator.state.DomainEventListener;
 import com.bevatel.simulator.state.State;
