@@ -6,6 +6,7 @@ import java.net.SocketException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The simulator's own listening address, to keep webhooks from feeding themselves: one pointed at
@@ -24,6 +25,7 @@ final class OwnAddress {
 
     private static final String ADMIN = "/_simulator";
     private static final String SINKS = "/_simulator/sink/";
+    private static final Pattern REPEATED_SLASHES = Pattern.compile("/{2,}");
 
     private final InetAddress bound;
     private final int port;
@@ -46,6 +48,10 @@ final class OwnAddress {
         if (target != port) {
             return null; // the usual case: decided on the port alone
         }
+        String raw = uri.getRawPath();
+        if (raw != null && raw.startsWith(SINKS) && raw.indexOf('%') < 0 && !raw.contains("..") && !raw.contains("//")) {
+            return null; // the usual delivery to itself, a sink, without normalising on every delivery
+        }
         String path = routedPath(uri);
         if (path.startsWith(SINKS)) {
             return null;
@@ -65,7 +71,7 @@ final class OwnAddress {
     /** The path as the server would route it: decoded, dot segments resolved, repeated slashes as one. */
     private static String routedPath(URI uri) {
         String path = uri.normalize().getPath();
-        return path == null || path.isEmpty() ? "/" : path.replaceAll("/{2,}", "/").toLowerCase(Locale.ROOT);
+        return path == null || path.isEmpty() ? "/" : REPEATED_SLASHES.matcher(path).replaceAll("/").toLowerCase(Locale.ROOT);
     }
 
     /** Would a connection to this address reach the simulator's listener? */

@@ -68,6 +68,9 @@ public final class RequestGuard implements HttpHandler {
         return new RequestGuard(settings, next);
     }
 
+    /** The last Host found to name loopback: a client sends the same one on every request. */
+    private volatile String lastLoopbackHost;
+
     @Override
     public void handleRequest(HttpServerExchange exchange) throws Exception {
         if (exchange.putAttachment(GUARDED, Boolean.TRUE) != null) {
@@ -131,13 +134,20 @@ public final class RequestGuard implements HttpHandler {
      * port out sends a loopback name with another port.
      */
     private boolean loopbackHost(String host) {
+        if (host.equals(lastLoopbackHost)) {
+            return true; // a client sends the same Host on every request: checked once, not per request
+        }
         Authority authority = Authority.parse(host, 80);
         if (authority == null) {
             return false;
         }
         String name = authority.host().toLowerCase(Locale.ROOT);
-        return name.equals("localhost") || name.endsWith(".localhost") || IPV4_LOOPBACK.matcher(name).matches()
+        boolean loopback = name.equals("localhost") || name.endsWith(".localhost") || IPV4_LOOPBACK.matcher(name).matches()
                 || name.equals("[::1]") || name.equals("[0:0:0:0:0:0:0:1]");
+        if (loopback) {
+            lastLoopbackHost = host;
+        }
+        return loopback;
     }
 
     /** The origin is the simulator as the request addressed it: http, and the same host and port as {@code Host}. */
