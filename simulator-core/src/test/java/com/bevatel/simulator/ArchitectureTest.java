@@ -4,6 +4,7 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPac
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.apiguardian.api.API.Status.INTERNAL;
 import static org.apiguardian.api.API.Status.STABLE;
@@ -13,6 +14,9 @@ import com.bevatel.simulator.state.RowSet;
 import com.bevatel.simulator.state.Store;
 import com.bevatel.simulator.state.Table;
 import com.bevatel.simulator.state.Transaction;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -66,6 +70,17 @@ class ArchitectureTest {
                         resideInAPackage(ROOT + "..").and(resideOutsideOfPackage("..simulator.model..")))
                 .as("model depends on no other package of the simulator")
                 .because("records are what every layer shares"));
+    }
+
+    @Test
+    void recordsHoldNoMutableJson() {
+        check(noFields()
+                .that().areDeclaredInClassesThat().resideInAPackage("..simulator.model..")
+                .and().areDeclaredInClassesThat().doNotHaveSimpleName("JsonBag")
+                .should().haveRawType(JsonNode.class).orShould().haveRawType(ObjectNode.class)
+                .orShould().haveRawType(ArrayNode.class)
+                .as("model records hold JSON as JsonBag, never as a Jackson tree")
+                .because("a stored record is a value: a tree handed out could be changed under the store"));
     }
 
     @Test

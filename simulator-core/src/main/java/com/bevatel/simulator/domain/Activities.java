@@ -4,9 +4,11 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import com.bevatel.simulator.event.Actor;
 import com.bevatel.simulator.event.DomainEvent;
+import com.bevatel.simulator.json.Json;
 import com.bevatel.simulator.model.ContentType;
 import com.bevatel.simulator.model.Conversation;
 import com.bevatel.simulator.model.ConversationStatus;
+import com.bevatel.simulator.model.JsonBag;
 import com.bevatel.simulator.model.Message;
 import com.bevatel.simulator.model.MessageStatus;
 import com.bevatel.simulator.model.MessageType;
@@ -15,7 +17,6 @@ import com.bevatel.simulator.model.WireEnum;
 import com.bevatel.simulator.state.Sequence;
 import com.bevatel.simulator.state.State;
 import com.bevatel.simulator.state.Transaction;
-import com.bevatel.simulator.json.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -132,7 +133,7 @@ public final class Activities {
     private static void post(Transaction tx, Conversation conversation, String content, ObjectNode contentAttributes) {
         Message message = new Message(tx.nextId(Sequence.MESSAGE), conversation.accountId(), conversation.inboxId(),
                 conversation.id(), content, MessageType.ACTIVITY, ContentType.TEXT, MessageStatus.SENT,
-                contentAttributes, false, null, null, null, Json.object(), tx.now(), tx.now());
+                JsonBag.of(contentAttributes), false, null, null, null, JsonBag.EMPTY, tx.now(), tx.now());
         tx.state().messages.put(message);
         Conversations.touchActivity(tx, conversation.id(), message.createdAt());
         tx.emit(new DomainEvent.MessageCreated(message.accountId(), message.id()));

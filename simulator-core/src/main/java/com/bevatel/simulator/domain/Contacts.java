@@ -8,11 +8,11 @@ import com.bevatel.simulator.model.Contact;
 import com.bevatel.simulator.model.ContactInbox;
 import com.bevatel.simulator.model.ContactType;
 import com.bevatel.simulator.model.Inbox;
+import com.bevatel.simulator.model.JsonBag;
 import com.bevatel.simulator.state.Index;
 import com.bevatel.simulator.state.Sequence;
 import com.bevatel.simulator.state.State;
 import com.bevatel.simulator.state.Transaction;
-import com.bevatel.simulator.json.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,7 +56,7 @@ public final class Contacts {
                                  boolean emptySourceIdSkipsSession) {
         Instant now = tx.now();
         Contact blank = new Contact(tx.nextId(Sequence.CONTACT), accountId, "", null, null, null, false,
-                Json.object(), Json.object(), ContactType.VISITOR, null, now, now);
+                JsonBag.EMPTY, JsonBag.EMPTY, ContactType.VISITOR, null, now, now);
         Contact contact = assign(blank, fields);
         validate(tx.state(), contact);
         tx.state().contacts.put(contact);
@@ -177,13 +177,8 @@ public final class Contacts {
         return email == null || email.isBlank() ? null : email.toLowerCase(Locale.ROOT);
     }
 
-    private static ObjectNode merge(ObjectNode stored, ObjectNode given) {
-        if (given == null) {
-            return stored;
-        }
-        ObjectNode merged = Json.copy(stored);
-        merged.setAll(given.deepCopy());
-        return merged;
+    private static JsonBag merge(JsonBag stored, ObjectNode given) {
+        return stored.withAll(given);
     }
 
     /**

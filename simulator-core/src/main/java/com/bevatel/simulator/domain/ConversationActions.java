@@ -5,11 +5,11 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import com.bevatel.simulator.event.Actor;
 import com.bevatel.simulator.event.DomainEvent;
 import com.bevatel.simulator.model.Conversation;
+import com.bevatel.simulator.model.JsonBag;
 import com.bevatel.simulator.model.Message;
 import com.bevatel.simulator.model.Priority;
 import com.bevatel.simulator.model.WireEnum;
 import com.bevatel.simulator.state.Transaction;
-import com.bevatel.simulator.json.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,12 +52,9 @@ public final class ConversationActions {
     /** {@code custom_attributes}: replaces the object, or merges into it when {@code merge}. */
     public static Conversation setCustomAttributes(Transaction tx, Conversation current, ObjectNode attributes,
                                                    boolean merge, Actor actor) {
-        ObjectNode next = merge ? Json.copy(current.customAttributes()) : Json.object();
-        if (attributes != null) {
-            next.setAll(attributes.deepCopy());
-        }
+        JsonBag base = merge ? current.customAttributes() : JsonBag.EMPTY;
         Conversation.Builder b = current.toBuilder();
-        b.customAttributes = next;
+        b.customAttributes = base.withAll(attributes);
         return Conversations.save(tx, current, b, actor);
     }
 

@@ -10,13 +10,13 @@ import com.bevatel.simulator.model.ContactInbox;
 import com.bevatel.simulator.model.Conversation;
 import com.bevatel.simulator.model.ConversationStatus;
 import com.bevatel.simulator.model.Inbox;
+import com.bevatel.simulator.model.JsonBag;
 import com.bevatel.simulator.model.Role;
 import com.bevatel.simulator.model.SenderType;
 import com.bevatel.simulator.model.User;
 import com.bevatel.simulator.state.Sequence;
 import com.bevatel.simulator.state.State;
 import com.bevatel.simulator.state.Transaction;
-import com.bevatel.simulator.json.Json;
 import com.bevatel.simulator.time.SimulatedClock;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
@@ -124,7 +124,7 @@ public final class Conversations {
         Conversation conversation = new Conversation(id, inbox.accountId(), tx.nextDisplayId(inbox.accountId()),
                 inbox.id(), contact.id(), ci.id(), tx.uuid(), status, null, assigneeId, null, null,
                 status == ConversationStatus.SNOOZED ? spec.snoozedUntil() : null,
-                Json.copy(spec.additionalAttributes()), Json.copy(spec.customAttributes()), List.of(),
+                JsonBag.of(spec.additionalAttributes()), JsonBag.of(spec.customAttributes()), List.of(),
                 null, null, null, null, now, now, now, now, now);
         state.conversations.put(conversation);
         tx.emit(new DomainEvent.ConversationCreated(conversation.accountId(), id));

@@ -1,7 +1,7 @@
 package com.bevatel.simulator.domain;
 
+import com.bevatel.simulator.model.JsonBag;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,7 +20,7 @@ final class CustomAttributeFilter {
     private CustomAttributeFilter() {
     }
 
-    static <R> Predicate<R> compile(Filters.Condition c, Function<R, ObjectNode> attributes, Instant now) {
+    static <R> Predicate<R> compile(Filters.Condition c, Function<R, JsonBag> attributes, Instant now) {
         String key = c.attributeKey();
         Function<R, String> value = r -> {
             JsonNode node = attributes.apply(r).get(key);

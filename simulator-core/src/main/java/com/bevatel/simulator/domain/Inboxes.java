@@ -6,11 +6,11 @@ import com.bevatel.simulator.event.AttributeChange;
 import com.bevatel.simulator.event.DomainEvent;
 import com.bevatel.simulator.model.ApiChannel;
 import com.bevatel.simulator.model.Inbox;
+import com.bevatel.simulator.model.JsonBag;
 import com.bevatel.simulator.model.SenderNameType;
 import com.bevatel.simulator.model.WorkingHours;
 import com.bevatel.simulator.state.Sequence;
 import com.bevatel.simulator.state.Transaction;
-import com.bevatel.simulator.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.ZoneId;
@@ -41,9 +41,9 @@ public final class Inboxes {
     /** Creates an API inbox; identifier, hmac_token and secret are drawn from the seeded generator. */
     public static Inbox create(Transaction tx, long accountId, InboxSettings settings) {
         ApiChannel channel = new ApiChannel(tx.nextId(Sequence.CHANNEL), tx.token(), tx.token(), tx.token(), null,
-                false, Json.object(), tx.now(), tx.now());
+                false, JsonBag.EMPTY, tx.now(), tx.now());
         Inbox blank = new Inbox(tx.nextId(Sequence.INBOX), accountId, "", channel, false, null, false,
-                WorkingHours.defaultWeek(), null, "UTC", true, false, Json.object(), true, Json.object(), true, false,
+                WorkingHours.defaultWeek(), null, "UTC", true, false, JsonBag.EMPTY, true, JsonBag.EMPTY, true, false,
                 SenderNameType.FRIENDLY, null, tx.now(), tx.now());
         Inbox inbox = apply(blank, settings, tx, true);
         tx.state().inboxes.put(inbox);
@@ -72,7 +72,7 @@ public final class Inboxes {
         b.greetingMessage = Change.apply(s.greetingMessage(), b.greetingMessage);
         b.enableEmailCollect = orFalse(Change.apply(s.enableEmailCollect(), b.enableEmailCollect));
         b.csatSurveyEnabled = orFalse(Change.apply(s.csatSurveyEnabled(), b.csatSurveyEnabled));
-        b.csatConfig = copyOrEmpty(Change.apply(s.csatConfig(), b.csatConfig));
+        b.csatConfig = bag(s.csatConfig(), b.csatConfig);
         b.workingHoursEnabled = orFalse(Change.apply(s.workingHoursEnabled(), b.workingHoursEnabled));
         b.workingHours = mergeWorkingHours(b.workingHours, s.workingHours());
         b.outOfOfficeMessage = Change.apply(s.outOfOfficeMessage(), b.outOfOfficeMessage);
@@ -80,7 +80,7 @@ public final class Inboxes {
         b.allowMessagesAfterResolved = orFalse(Change.apply(s.allowMessagesAfterResolved(), b.allowMessagesAfterResolved));
         b.lockToSingleConversation = orFalse(Change.apply(s.lockToSingleConversation(), b.lockToSingleConversation));
         b.enableAutoAssignment = orFalse(Change.apply(s.enableAutoAssignment(), b.enableAutoAssignment));
-        b.autoAssignmentConfig = copyOrEmpty(Change.apply(s.autoAssignmentConfig(), b.autoAssignmentConfig));
+        b.autoAssignmentConfig = bag(s.autoAssignmentConfig(), b.autoAssignmentConfig);
         b.senderNameType = Change.apply(s.senderNameType(), b.senderNameType);
         if (b.senderNameType == null) {
             b.senderNameType = SenderNameType.FRIENDLY;
@@ -89,10 +89,7 @@ public final class Inboxes {
         ApiChannel ch = current.channel();
         String webhookUrl = Change.apply(s.webhookUrl(), ch.webhookUrl());
         boolean hmacMandatory = orFalse(Change.apply(s.hmacMandatory(), ch.hmacMandatory()));
-        ObjectNode additional = ch.additionalAttributes();
-        if (s.channelAdditionalAttributes() != null) {
-            additional = copyOrEmpty(s.channelAdditionalAttributes().value());
-        }
+        JsonBag additional = bag(s.channelAdditionalAttributes(), ch.additionalAttributes());
         if (!java.util.Objects.equals(webhookUrl, ch.webhookUrl()) || hmacMandatory != ch.hmacMandatory()
                 || !additional.equals(ch.additionalAttributes())) {
             ch = new ApiChannel(ch.id(), ch.identifier(), ch.hmacToken(), ch.secret(), webhookUrl, hmacMandatory,
@@ -240,7 +237,8 @@ public final class Inboxes {
         return value != null && value;
     }
 
-    private static ObjectNode copyOrEmpty(ObjectNode node) {
-        return Json.copy(node);
+    /** A given JSON object replaces the stored one; an explicit null empties it. */
+    private static JsonBag bag(Change<ObjectNode> given, JsonBag current) {
+        return given == null ? current : JsonBag.of(given.value());
     }
 }

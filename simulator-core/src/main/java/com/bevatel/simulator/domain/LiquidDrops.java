@@ -59,7 +59,7 @@ public final class LiquidDrops {
         Map<String, Object> drop = person(contact.id(), contact.name());
         drop.put("email", contact.email());
         drop.put("phone_number", contact.phoneNumber());
-        drop.put("custom_attribute", plain(contact.customAttributes()));
+        drop.put("custom_attribute", plain(contact.customAttributes().toObjectNode()));
         return drop;
     }
 
@@ -119,7 +119,7 @@ public final class LiquidDrops {
         drop.put("id", conversation.displayId());
         drop.put("display_id", conversation.displayId());
         drop.put("contact_name", contact.name() == null ? "Customer" : Liquid.capitalize(contact.name()));
-        drop.put("custom_attribute", plain(conversation.customAttributes()));
+        drop.put("custom_attribute", plain(conversation.customAttributes().toObjectNode()));
         return drop;
     }
 

@@ -4,10 +4,12 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import com.bevatel.simulator.event.Actor;
 import com.bevatel.simulator.event.DomainEvent;
+import com.bevatel.simulator.json.Json;
 import com.bevatel.simulator.model.Contact;
 import com.bevatel.simulator.model.ContentType;
 import com.bevatel.simulator.model.Conversation;
 import com.bevatel.simulator.model.ConversationStatus;
+import com.bevatel.simulator.model.JsonBag;
 import com.bevatel.simulator.model.Message;
 import com.bevatel.simulator.model.MessageStatus;
 import com.bevatel.simulator.model.MessageType;
@@ -16,8 +18,8 @@ import com.bevatel.simulator.model.WireEnum;
 import com.bevatel.simulator.state.Sequence;
 import com.bevatel.simulator.state.State;
 import com.bevatel.simulator.state.Transaction;
-import com.bevatel.simulator.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,17 +73,23 @@ public final class Messages {
             contentType = WireEnum.parse(ContentType.class, spec.contentType())
                     .orElseThrow(() -> messageError("'" + spec.contentType() + "' is not a valid content_type"));
         }
-        ObjectNode contentAttributes = Json.copy(spec.contentAttributes());
+        // Working maps over the request's values, which only their top-level keys change; the stored
+        // bags are copied from them once, at the end.
+        ObjectNode contentAttributes = Json.object();
+        if (spec.contentAttributes() != null) {
+            contentAttributes.setAll(spec.contentAttributes());
+        }
         if (present(spec.externalCreatedAt())) {
-            contentAttributes.set("external_created_at", spec.externalCreatedAt().deepCopy());
+            contentAttributes.set("external_created_at", spec.externalCreatedAt());
         }
         ObjectNode additional = Json.object();
         // Chatwoot merges {additional_attributes: {campaign_id}} and then {additional_attributes: {template_params}}
         // with a shallow Hash#merge, so template_params replaces the campaign id.
         if (spec.templateParams() != null && !spec.templateParams().isEmpty()) {
+            // A copy: renderTemplateParams adds processed_params inside it.
             additional.set("template_params", spec.templateParams().deepCopy());
         } else if (present(spec.campaignId())) {
-            additional.set("campaign_id", spec.campaignId().deepCopy());
+            additional.set("campaign_id", spec.campaignId());
         }
         validate(spec, contentType, contentAttributes, additional);
         resolveInReplyTo(state, conversation, contentAttributes);
@@ -105,8 +113,8 @@ public final class Messages {
             renderTemplateParams(additional, drops);
         }
         Message message = new Message(tx.nextId(Sequence.MESSAGE), conversation.accountId(), conversation.inboxId(),
-                conversation.id(), content, type, contentType, MessageStatus.SENT, contentAttributes,
-                spec.isPrivate(), spec.sourceId(), senderType, senderId, additional, tx.now(), tx.now());
+                conversation.id(), content, type, contentType, MessageStatus.SENT, JsonBag.of(contentAttributes),
+                spec.isPrivate(), spec.sourceId(), senderType, senderId, JsonBag.of(additional), tx.now(), tx.now());
         state.messages.put(message);
         Attachments.attach(tx, message, uploads);
         afterCreate(tx, conversation, contact, message, author);
@@ -291,9 +299,7 @@ public final class Messages {
         JsonNode stored = current.contentAttributes().get("external_error");
         String storedError = stored == null || stored.isNull() ? null : stored.asText();
         if (!Objects.equals(error, storedError)) {
-            ObjectNode attributes = Json.copy(current.contentAttributes());
-            attributes.set("external_error", Json.text(error));
-            b.contentAttributes = attributes;
+            b.contentAttributes = current.contentAttributes().with("external_error", Json.text(error));
         }
         return saveIfChanged(tx, current, b);
     }
@@ -304,9 +310,7 @@ public final class Messages {
         Message.Builder b = current.toBuilder();
         b.content = "This message was deleted";
         b.contentType = ContentType.TEXT;
-        ObjectNode attributes = Json.object();
-        attributes.put("deleted", true);
-        b.contentAttributes = attributes;
+        b.contentAttributes = JsonBag.EMPTY.with("deleted", BooleanNode.TRUE);
         return saveIfChanged(tx, current, b);
     }
 

@@ -7,12 +7,12 @@ import com.bevatel.simulator.model.Contact;
 import com.bevatel.simulator.model.ContactInbox;
 import com.bevatel.simulator.model.Conversation;
 import com.bevatel.simulator.model.Inbox;
+import com.bevatel.simulator.model.JsonBag;
 import com.bevatel.simulator.model.Message;
 import com.bevatel.simulator.model.SenderType;
 import com.bevatel.simulator.state.Index;
 import com.bevatel.simulator.state.State;
 import com.bevatel.simulator.state.Transaction;
-import com.bevatel.simulator.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
@@ -90,7 +90,7 @@ public final class PublicContacts {
             }
         }
         ObjectNode custom = given.customAttributes() == null || given.customAttributes().isEmpty() ? null
-                : deepMerge(contact.customAttributes(), given.customAttributes());
+                : deepMerge(contact.customAttributes().toObjectNode(), given.customAttributes());
         ContactFields fields = new ContactFields(
                 notBlank(given.name()) ? Change.of(given.name()) : null,
                 email != null ? Change.of(given.email()) : null,
@@ -162,8 +162,8 @@ public final class PublicContacts {
         return !notBlank(base) && notBlank(mergee) ? Change.of(mergee) : null;
     }
 
-    private static ObjectNode fillBag(ObjectNode base, ObjectNode mergee) {
-        return mergee == null || mergee.isEmpty() ? null : deepMerge(mergee, base);
+    private static ObjectNode fillBag(JsonBag base, JsonBag mergee) {
+        return mergee.isEmpty() ? null : deepMerge(mergee.toObjectNode(), base.toObjectNode());
     }
 
     private static Conversation withContact(Conversation c, long contactId, Instant now) {
@@ -174,18 +174,20 @@ public final class PublicContacts {
                 c.lastActivityAt(), c.statusChangedAt(), c.createdAt(), now);
     }
 
-    /** Ruby's Hash#deep_merge: nested objects merge, anything else from {@code overlay} wins. */
-    static ObjectNode deepMerge(ObjectNode stored, ObjectNode overlay) {
-        ObjectNode merged = Json.copy(stored);
+    /**
+     * Ruby's Hash#deep_merge into {@code target}, a caller's own copy: nested objects merge, anything
+     * else from {@code overlay} wins.
+     */
+    private static ObjectNode deepMerge(ObjectNode target, ObjectNode overlay) {
         overlay.properties().forEach(entry -> {
-            JsonNode current = merged.get(entry.getKey());
+            JsonNode current = target.get(entry.getKey());
             if (current instanceof ObjectNode currentObject && entry.getValue() instanceof ObjectNode given) {
-                merged.set(entry.getKey(), deepMerge(currentObject, given));
+                deepMerge(currentObject, given);
             } else {
-                merged.set(entry.getKey(), entry.getValue().deepCopy());
+                target.set(entry.getKey(), entry.getValue().deepCopy());
             }
         });
-        return merged;
+        return target;
     }
 
     private static Contact findExisting(State state, long accountId, Attributes given) {

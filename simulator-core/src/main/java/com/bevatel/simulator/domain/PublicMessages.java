@@ -6,14 +6,13 @@ import com.bevatel.simulator.event.Actor;
 import com.bevatel.simulator.event.DomainEvent;
 import com.bevatel.simulator.model.ContentType;
 import com.bevatel.simulator.model.Conversation;
+import com.bevatel.simulator.model.JsonBag;
 import com.bevatel.simulator.model.Message;
 import com.bevatel.simulator.model.MessageType;
 import com.bevatel.simulator.model.SenderType;
 import com.bevatel.simulator.model.WireEnum;
 import com.bevatel.simulator.state.Transaction;
-import com.bevatel.simulator.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import org.apiguardian.api.API;
@@ -51,8 +50,7 @@ public final class PublicMessages {
         if (submittedValues == null) {
             return current;
         }
-        ObjectNode attributes = Json.copy(current.contentAttributes());
-        attributes.set("submitted_values", submittedValues.deepCopy());
+        JsonBag attributes = current.contentAttributes().with("submitted_values", submittedValues);
         if (attributes.equals(current.contentAttributes())) {
             return current;
         }

@@ -4,6 +4,7 @@ import com.bevatel.simulator.event.DomainEvent;
 import com.bevatel.simulator.model.ContentType;
 import com.bevatel.simulator.model.Conversation;
 import com.bevatel.simulator.model.Inbox;
+import com.bevatel.simulator.model.JsonBag;
 import com.bevatel.simulator.model.Message;
 import com.bevatel.simulator.model.MessageStatus;
 import com.bevatel.simulator.model.MessageType;
@@ -11,7 +12,6 @@ import com.bevatel.simulator.model.WorkingHours;
 import com.bevatel.simulator.state.Sequence;
 import com.bevatel.simulator.state.State;
 import com.bevatel.simulator.state.Transaction;
-import com.bevatel.simulator.json.Json;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -92,7 +92,7 @@ final class TemplateHooks {
                 ? Liquid.render(text, LiquidDrops.forMessage(tx.state(), conversation, null, null)) : text;
         Message message = new Message(tx.nextId(Sequence.MESSAGE), conversation.accountId(), conversation.inboxId(),
                 conversation.id(), content, MessageType.TEMPLATE, ContentType.TEXT, MessageStatus.SENT,
-                Json.object(), false, null, null, null, Json.object(), tx.now(), tx.now());
+                JsonBag.EMPTY, false, null, null, null, JsonBag.EMPTY, tx.now(), tx.now());
         tx.state().messages.put(message);
         Conversations.touchActivity(tx, conversation.id(), message.createdAt());
         tx.emit(new DomainEvent.MessageCreated(message.accountId(), message.id()));

@@ -146,11 +146,6 @@ public final class Json {
         }
     }
 
-    /** A private copy of an attribute bag, so stored records never share a mutable node. */
-    public static ObjectNode copy(ObjectNode node) {
-        return node == null ? object() : node.deepCopy();
-    }
-
     /** Unix seconds (Ruby {@code to_i}); a null time renders as 0. */
     public static long unix(Instant at) {
         return at == null ? 0 : at.getEpochSecond();

@@ -2,7 +2,6 @@ package com.bevatel.simulator.model;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import org.apiguardian.api.API;
 
@@ -12,6 +11,6 @@ import org.apiguardian.api.API;
  */
 @API(status = INTERNAL)
 public record ApiChannel(long id, String identifier, String hmacToken, String secret, String webhookUrl,
-                         boolean hmacMandatory, ObjectNode additionalAttributes,
+                         boolean hmacMandatory, JsonBag additionalAttributes,
                          Instant createdAt, Instant updatedAt) {
 }

@@ -2,7 +2,6 @@ package com.bevatel.simulator.model;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import org.apiguardian.api.API;
 
@@ -16,8 +15,8 @@ public record Contact(
         String phoneNumber,
         String identifier,
         boolean blocked,
-        ObjectNode additionalAttributes,
-        ObjectNode customAttributes,
+        JsonBag additionalAttributes,
+        JsonBag customAttributes,
         ContactType contactType,
         Instant lastActivityAt,
         Instant createdAt,
@@ -43,8 +42,8 @@ public record Contact(
         public String phoneNumber;
         public String identifier;
         public boolean blocked;
-        public ObjectNode additionalAttributes;
-        public ObjectNode customAttributes;
+        public JsonBag additionalAttributes;
+        public JsonBag customAttributes;
         public ContactType contactType;
         public Instant lastActivityAt;
         public Instant updatedAt;

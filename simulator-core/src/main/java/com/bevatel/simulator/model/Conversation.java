@@ -3,7 +3,6 @@ package com.bevatel.simulator.model;
 import static org.apiguardian.api.API.Status.INTERNAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.List;
 import org.apiguardian.api.API;
@@ -58,8 +57,8 @@ public record Conversation(
         Long assigneeBotId,
         Long teamId,
         Instant snoozedUntil,
-        ObjectNode additionalAttributes,
-        ObjectNode customAttributes,
+        JsonBag additionalAttributes,
+        JsonBag customAttributes,
         List<String> labels,
         Instant agentLastSeenAt,
         Instant assigneeLastSeenAt,
@@ -89,8 +88,8 @@ public record Conversation(
         public Long assigneeBotId;
         public Long teamId;
         public Instant snoozedUntil;
-        public ObjectNode additionalAttributes;
-        public ObjectNode customAttributes;
+        public JsonBag additionalAttributes;
+        public JsonBag customAttributes;
         public List<String> labels;
         public Instant agentLastSeenAt;
         public Instant assigneeLastSeenAt;

@@ -2,7 +2,6 @@ package com.bevatel.simulator.model;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.List;
 import org.apiguardian.api.API;
@@ -12,8 +11,8 @@ import org.apiguardian.api.API;
 public record Inbox(long id, long accountId, String name, ApiChannel channel,
                     boolean greetingEnabled, String greetingMessage,
                     boolean workingHoursEnabled, List<WorkingHours> workingHours, String outOfOfficeMessage,
-                    String timezone, boolean enableEmailCollect, boolean csatSurveyEnabled, ObjectNode csatConfig,
-                    boolean enableAutoAssignment, ObjectNode autoAssignmentConfig,
+                    String timezone, boolean enableEmailCollect, boolean csatSurveyEnabled, JsonBag csatConfig,
+                    boolean enableAutoAssignment, JsonBag autoAssignmentConfig,
                     boolean allowMessagesAfterResolved, boolean lockToSingleConversation,
                     SenderNameType senderNameType, String businessName,
                     Instant createdAt, Instant updatedAt) {
@@ -34,9 +33,9 @@ public record Inbox(long id, long accountId, String name, ApiChannel channel,
         public String timezone;
         public boolean enableEmailCollect;
         public boolean csatSurveyEnabled;
-        public ObjectNode csatConfig;
+        public JsonBag csatConfig;
         public boolean enableAutoAssignment;
-        public ObjectNode autoAssignmentConfig;
+        public JsonBag autoAssignmentConfig;
         public boolean allowMessagesAfterResolved;
         public boolean lockToSingleConversation;
         public SenderNameType senderNameType;

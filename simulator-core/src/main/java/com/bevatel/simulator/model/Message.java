@@ -3,17 +3,15 @@ package com.bevatel.simulator.model;
 import static org.apiguardian.api.API.Status.INTERNAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import org.apiguardian.api.API;
 
 /**
  * A message of a conversation.
  *
- * <p>The simulator makes these: read them, and leave the JSON bags as they are (they are the stored
- * ones). Components may be added in a later version (which changes the canonical constructor), so
- * build none yourself.
+ * <p>The simulator makes these: read them (the JSON bags are {@link JsonBag}s, which cannot change).
+ * Components may be added in a later version (which changes the canonical constructor), so build
+ * none yourself.
  *
  * @param id                   the message's id
  * @param accountId            the account it belongs to
@@ -43,23 +41,18 @@ public record Message(
         MessageType messageType,
         ContentType contentType,
         MessageStatus status,
-        ObjectNode contentAttributes,
+        JsonBag contentAttributes,
         boolean isPrivate,
         String sourceId,
         SenderType senderType,
         Long senderId,
-        ObjectNode additionalAttributes,
+        JsonBag additionalAttributes,
         Instant createdAt,
         Instant updatedAt) {
 
-    /** The simulator's node factory settings (exact decimals), for the empty bags handed out below. */
-    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
-
     /**
-     * Most messages have empty attribute bags; an empty bag is stored as null (an ObjectNode and its
-     * map are a third of a stored message) and read back as a new empty node, so the bags compare,
-     * render and copy as before. Internal: the simulator stores these; read them, build none
-     * (components may be added).
+     * Internal: the simulator stores these; read them, build none (components may be added). A null
+     * bag is the empty one.
      *
      * @param id                   as {@link #id()}
      * @param accountId            as {@link #accountId()}
@@ -80,28 +73,8 @@ public record Message(
      */
     @API(status = INTERNAL)
     public Message {
-        contentAttributes = contentAttributes == null || contentAttributes.isEmpty() ? null : contentAttributes;
-        additionalAttributes = additionalAttributes == null || additionalAttributes.isEmpty() ? null : additionalAttributes;
-    }
-
-    /**
-     * Chatwoot's {@code content_attributes}.
-     *
-     * @return the stored bag, or a new empty one
-     */
-    @Override
-    public ObjectNode contentAttributes() {
-        return contentAttributes == null ? NODES.objectNode() : contentAttributes;
-    }
-
-    /**
-     * Chatwoot's {@code additional_attributes}.
-     *
-     * @return the stored bag, or a new empty one
-     */
-    @Override
-    public ObjectNode additionalAttributes() {
-        return additionalAttributes == null ? NODES.objectNode() : additionalAttributes;
+        contentAttributes = contentAttributes == null ? JsonBag.EMPTY : contentAttributes;
+        additionalAttributes = additionalAttributes == null ? JsonBag.EMPTY : additionalAttributes;
     }
 
     /**
@@ -121,12 +94,12 @@ public record Message(
         public MessageType messageType;
         public ContentType contentType;
         public MessageStatus status;
-        public ObjectNode contentAttributes;
+        public JsonBag contentAttributes;
         public boolean isPrivate;
         public String sourceId;
         public SenderType senderType;
         public Long senderId;
-        public ObjectNode additionalAttributes;
+        public JsonBag additionalAttributes;
         public Instant updatedAt;
         private final Message from;
 
@@ -136,12 +109,12 @@ public record Message(
             messageType = from.messageType;
             contentType = from.contentType;
             status = from.status;
-            contentAttributes = from.contentAttributes();
+            contentAttributes = from.contentAttributes;
             isPrivate = from.isPrivate;
             sourceId = from.sourceId;
             senderType = from.senderType;
             senderId = from.senderId;
-            additionalAttributes = from.additionalAttributes();
+            additionalAttributes = from.additionalAttributes;
             updatedAt = from.updatedAt;
         }
 

@@ -8,11 +8,11 @@ import com.bevatel.simulator.http.Params;
 import com.bevatel.simulator.http.Request;
 import com.bevatel.simulator.http.Response;
 import com.bevatel.simulator.http.Router;
+import com.bevatel.simulator.json.Json;
 import com.bevatel.simulator.model.Conversation;
 import com.bevatel.simulator.model.Priority;
 import com.bevatel.simulator.state.State;
 import com.bevatel.simulator.view.ConversationView;
-import com.bevatel.simulator.json.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -68,7 +68,7 @@ final class ConversationActionRoute {
                 Conversation updated = ConversationActions.setCustomAttributes(tx, find(tx.state(), request, caller),
                         attributes, merge, caller.actor());
                 ObjectNode body = Json.object();
-                body.set("custom_attributes", Json.copy(updated.customAttributes()));
+                body.set("custom_attributes", updated.customAttributes().toObjectNode());
                 return Response.ok(body);
             });
         });

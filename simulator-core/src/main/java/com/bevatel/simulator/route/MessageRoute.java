@@ -1,7 +1,7 @@
 package com.bevatel.simulator.route;
 
-import com.bevatel.simulator.domain.ApiException;
 import com.bevatel.simulator.domain.AgentBots;
+import com.bevatel.simulator.domain.ApiException;
 import com.bevatel.simulator.domain.Conversations;
 import com.bevatel.simulator.domain.Errors;
 import com.bevatel.simulator.domain.Messages;
@@ -11,13 +11,13 @@ import com.bevatel.simulator.http.Access;
 import com.bevatel.simulator.http.Params;
 import com.bevatel.simulator.http.Response;
 import com.bevatel.simulator.http.Router;
+import com.bevatel.simulator.json.Json;
 import com.bevatel.simulator.model.Contact;
 import com.bevatel.simulator.model.Conversation;
 import com.bevatel.simulator.model.Message;
 import com.bevatel.simulator.model.MessageType;
 import com.bevatel.simulator.state.State;
 import com.bevatel.simulator.view.ContactView;
-import com.bevatel.simulator.json.Json;
 import com.bevatel.simulator.view.MessageView;
 import com.bevatel.simulator.view.UserView;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -142,7 +142,7 @@ final class MessageRoute {
         ObjectNode meta = Json.object();
         ArrayNode labels = meta.putArray("labels");
         conversation.labels().forEach(labels::add);
-        meta.set("additional_attributes", Json.copy(conversation.additionalAttributes()));
+        meta.set("additional_attributes", conversation.additionalAttributes().toObjectNode());
         Contact contact = state.contacts.get(conversation.contactId());
         meta.set("contact", ContactView.push(contact));
         if (conversation.assigneeId() != null) {

@@ -18,7 +18,7 @@ public final class ContactView {
     /** _contact.json.jbuilder; {@code contact_inboxes} only when asked, {@code last_activity_at}/{@code created_at} omitted when null. */
     public static ObjectNode rest(Contact contact, State state, boolean withContactInboxes) {
         ObjectNode o = Json.object();
-        o.set("additional_attributes", Json.copy(contact.additionalAttributes()));
+        o.set("additional_attributes", contact.additionalAttributes().toObjectNode());
         o.put("availability_status", "offline");
         o.set("email", Json.text(contact.email()));
         o.put("id", contact.id());
@@ -27,7 +27,7 @@ public final class ContactView {
         o.put("blocked", contact.blocked());
         o.set("identifier", Json.text(contact.identifier()));
         o.put("thumbnail", "");
-        o.set("custom_attributes", Json.copy(contact.customAttributes()));
+        o.set("custom_attributes", contact.customAttributes().toObjectNode());
         if (contact.lastActivityAt() != null) {
             o.put("last_activity_at", Json.unix(contact.lastActivityAt()));
         }
@@ -54,8 +54,8 @@ public final class ContactView {
     /** The "push" shape: message senders, conversation {@code meta.sender}, with {@code type: contact}. */
     public static ObjectNode push(Contact contact) {
         ObjectNode o = Json.object();
-        o.set("additional_attributes", Json.copy(contact.additionalAttributes()));
-        o.set("custom_attributes", Json.copy(contact.customAttributes()));
+        o.set("additional_attributes", contact.additionalAttributes().toObjectNode());
+        o.set("custom_attributes", contact.customAttributes().toObjectNode());
         o.set("email", Json.text(contact.email()));
         o.put("id", contact.id());
         o.set("identifier", Json.text(contact.identifier()));

@@ -1,8 +1,8 @@
 package com.bevatel.simulator.view;
 
-import com.bevatel.simulator.json.Json;
 import com.bevatel.simulator.domain.Inboxes;
 import com.bevatel.simulator.domain.Messages;
+import com.bevatel.simulator.json.Json;
 import com.bevatel.simulator.model.Contact;
 import com.bevatel.simulator.model.ContactInbox;
 import com.bevatel.simulator.model.Conversation;
@@ -64,12 +64,12 @@ public final class ConversationView {
         }
         o.put("account_id", c.accountId());
         o.put("uuid", c.uuid());
-        o.set("additional_attributes", Json.copy(c.additionalAttributes()));
+        o.set("additional_attributes", c.additionalAttributes().toObjectNode());
         o.put("agent_last_seen_at", Json.unix(c.agentLastSeenAt()));
         o.put("assignee_last_seen_at", Json.unix(c.assigneeLastSeenAt()));
         o.put("can_reply", canReply(c, state));
         o.put("contact_last_seen_at", Json.unix(c.contactLastSeenAt()));
-        o.set("custom_attributes", Json.copy(c.customAttributes()));
+        o.set("custom_attributes", c.customAttributes().toObjectNode());
         o.put("inbox_id", c.inboxId());
         ArrayNode labels = o.putArray("labels");
         c.labels().forEach(labels::add);

@@ -27,9 +27,9 @@ public final class InboxView {
         o.put("working_hours_enabled", inbox.workingHoursEnabled());
         o.put("enable_email_collect", inbox.enableEmailCollect());
         o.put("csat_survey_enabled", inbox.csatSurveyEnabled());
-        o.set("csat_config", Json.copy(inbox.csatConfig()));
+        o.set("csat_config", inbox.csatConfig().toObjectNode());
         o.put("enable_auto_assignment", inbox.enableAutoAssignment());
-        o.set("auto_assignment_config", Json.copy(inbox.autoAssignmentConfig()));
+        o.set("auto_assignment_config", inbox.autoAssignmentConfig().toObjectNode());
         o.set("out_of_office_message", Json.text(inbox.outOfOfficeMessage()));
         o.set("working_hours", workingHours(inbox));
         o.put("timezone", inbox.timezone());
@@ -52,7 +52,7 @@ public final class InboxView {
         }
         o.set("webhook_url", Json.text(inbox.channel().webhookUrl()));
         o.put("inbox_identifier", inbox.channel().identifier());
-        o.set("additional_attributes", Json.copy(inbox.channel().additionalAttributes()));
+        o.set("additional_attributes", inbox.channel().additionalAttributes().toObjectNode());
         o.putNull("provider");
         return o;
     }
@@ -104,12 +104,12 @@ public final class InboxView {
         o.put("enable_email_collect", inbox.enableEmailCollect());
         o.put("csat_survey_enabled", inbox.csatSurveyEnabled());
         o.put("allow_messages_after_resolved", inbox.allowMessagesAfterResolved());
-        o.set("auto_assignment_config", Json.copy(inbox.autoAssignmentConfig()));
+        o.set("auto_assignment_config", inbox.autoAssignmentConfig().toObjectNode());
         o.put("lock_to_single_conversation", inbox.lockToSingleConversation());
         o.putNull("portal_id");
         o.put("sender_name_type", WireEnum.name(inbox.senderNameType()));
         o.set("business_name", Json.text(inbox.businessName()));
-        o.set("csat_config", Json.copy(inbox.csatConfig()));
+        o.set("csat_config", inbox.csatConfig().toObjectNode());
         return o;
     }
 

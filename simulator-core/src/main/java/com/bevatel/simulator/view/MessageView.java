@@ -30,7 +30,7 @@ public final class MessageView {
         o.put("message_type", WireEnum.code(message.messageType()));
         o.put("content_type", WireEnum.name(message.contentType()));
         o.put("status", WireEnum.name(message.status()));
-        o.set("content_attributes", Json.copy(message.contentAttributes()));
+        o.set("content_attributes", message.contentAttributes().toObjectNode());
         o.put("created_at", Json.unix(message.createdAt()));
         o.put("private", message.isPrivate());
         o.set("source_id", Json.text(message.sourceId()));
@@ -69,7 +69,7 @@ public final class MessageView {
         o.put("status", WireEnum.name(message.status()));
         o.set("source_id", Json.text(message.sourceId()));
         o.put("content_type", WireEnum.name(message.contentType()));
-        o.set("content_attributes", Json.copy(message.contentAttributes()));
+        o.set("content_attributes", message.contentAttributes().toObjectNode());
         o.set("sender_type", Json.text(message.senderType() == null ? null : message.senderType().wireName()));
         if (message.senderId() == null) {
             o.putNull("sender_id");
@@ -77,7 +77,7 @@ public final class MessageView {
             o.put("sender_id", message.senderId());
         }
         o.putObject("external_source_ids");
-        o.set("additional_attributes", Json.copy(message.additionalAttributes()));
+        o.set("additional_attributes", message.additionalAttributes().toObjectNode());
         o.set("processed_message_content", Json.text(message.content()));
         o.putObject("sentiment");
         ObjectNode conv = o.putObject("conversation");

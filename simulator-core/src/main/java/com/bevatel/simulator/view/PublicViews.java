@@ -1,7 +1,7 @@
 package com.bevatel.simulator.view;
 
-import com.bevatel.simulator.json.Json;
 import com.bevatel.simulator.domain.PublicScope;
+import com.bevatel.simulator.json.Json;
 import com.bevatel.simulator.model.Contact;
 import com.bevatel.simulator.model.ContactInbox;
 import com.bevatel.simulator.model.Conversation;
@@ -54,9 +54,9 @@ public final class PublicViews {
         o.put("account_id", contact.accountId());
         o.set("created_at", Json.iso(contact.createdAt()));
         o.set("updated_at", Json.iso(contact.updatedAt()));
-        o.set("additional_attributes", Json.copy(contact.additionalAttributes()));
+        o.set("additional_attributes", contact.additionalAttributes().toObjectNode());
         o.set("identifier", Json.text(contact.identifier()));
-        o.set("custom_attributes", Json.copy(contact.customAttributes()));
+        o.set("custom_attributes", contact.customAttributes().toObjectNode());
         o.set("last_activity_at", Json.iso(contact.lastActivityAt()));
         o.put("contact_type", WireEnum.name(contact.contactType()));
         // Columns the simulator does not model, at their database defaults.
@@ -91,7 +91,7 @@ public final class PublicViews {
         o.set("content", Json.text(m.content()));
         o.put("message_type", WireEnum.code(m.messageType()));
         o.put("content_type", WireEnum.name(m.contentType()));
-        o.set("content_attributes", Json.copy(m.contentAttributes()));
+        o.set("content_attributes", m.contentAttributes().toObjectNode());
         o.put("created_at", Json.unix(m.createdAt()));
         o.put("conversation_id", state.conversations.get(m.conversationId()).displayId());
         // app/views/public/api/v1/models/_message.json.jbuilder: attachments come before sender when present.

@@ -1,13 +1,14 @@
 package com.bevatel.simulator.view;
 
-import com.bevatel.simulator.json.Json;
 import com.bevatel.simulator.event.AttributeChange;
+import com.bevatel.simulator.json.Json;
 import com.bevatel.simulator.model.Account;
 import com.bevatel.simulator.model.ApiChannel;
 import com.bevatel.simulator.model.Contact;
 import com.bevatel.simulator.model.ContactInbox;
 import com.bevatel.simulator.model.Conversation;
 import com.bevatel.simulator.model.Inbox;
+import com.bevatel.simulator.model.JsonBag;
 import com.bevatel.simulator.model.Message;
 import com.bevatel.simulator.model.MessageType;
 import com.bevatel.simulator.model.SenderType;
@@ -57,9 +58,9 @@ public final class WebhookPayloads {
     public static ObjectNode contact(Contact contact, State state) {
         ObjectNode o = Json.object();
         o.set("account", account(state.accounts.get(contact.accountId())));
-        o.set("additional_attributes", Json.copy(contact.additionalAttributes()));
+        o.set("additional_attributes", contact.additionalAttributes().toObjectNode());
         o.put("avatar", "");
-        o.set("custom_attributes", Json.copy(contact.customAttributes()));
+        o.set("custom_attributes", contact.customAttributes().toObjectNode());
         o.set("email", Json.text(contact.email()));
         o.put("id", contact.id());
         o.set("identifier", Json.text(contact.identifier()));
@@ -96,7 +97,7 @@ public final class WebhookPayloads {
     /** Conversation webhook data: {@code conversation_*} payloads and the {@code conversation} of the others. */
     public static ObjectNode conversation(Conversation c, State state) {
         ObjectNode o = Json.object();
-        o.set("additional_attributes", Json.copy(c.additionalAttributes()));
+        o.set("additional_attributes", c.additionalAttributes().toObjectNode());
         o.put("can_reply", ConversationView.canReply(c, state));
         o.put("channel", CHANNEL_TYPE);
         o.set("contact_inbox", contactInbox(state.contactInboxes.get(c.contactInboxId())));
@@ -111,7 +112,7 @@ public final class WebhookPayloads {
         c.labels().forEach(labels::add);
         o.set("meta", meta(c, state));
         o.put("status", WireEnum.name(c.status()));
-        o.set("custom_attributes", Json.copy(c.customAttributes()));
+        o.set("custom_attributes", c.customAttributes().toObjectNode());
         o.set("snoozed_until", Json.iso(c.snoozedUntil()));
         o.put("unread_count", ConversationView.unreadCount(c, state));
         o.set("first_reply_created_at", Json.iso(c.firstReplyCreatedAt()));
@@ -176,8 +177,8 @@ public final class WebhookPayloads {
     public static ObjectNode message(Message m, State state) {
         ObjectNode o = Json.object();
         o.set("account", account(state.accounts.get(m.accountId())));
-        o.set("additional_attributes", Json.copy(m.additionalAttributes()));
-        o.set("content_attributes", Json.copy(m.contentAttributes()));
+        o.set("additional_attributes", m.additionalAttributes().toObjectNode());
+        o.set("content_attributes", m.contentAttributes().toObjectNode());
         o.put("content_type", WireEnum.name(m.contentType()));
         o.set("content", Json.text(content(m.content())));
         o.set("conversation", conversation(state.conversations.get(m.conversationId()), state));
@@ -212,7 +213,7 @@ public final class WebhookPayloads {
         ObjectNode o = Json.object();
         o.put("allow_messages_after_resolved", inbox.allowMessagesAfterResolved());
         o.put("lock_to_single_conversation", inbox.lockToSingleConversation());
-        o.set("auto_assignment_config", Json.copy(inbox.autoAssignmentConfig()));
+        o.set("auto_assignment_config", inbox.autoAssignmentConfig().toObjectNode());
         o.put("enable_auto_assignment", inbox.enableAutoAssignment());
         o.put("enable_email_collect", inbox.enableEmailCollect());
         o.put("greeting_enabled", inbox.greetingEnabled());
@@ -242,7 +243,7 @@ public final class WebhookPayloads {
         o.put("identifier", ch.identifier());
         o.put("hmac_token", ch.hmacToken());
         o.put("hmac_mandatory", ch.hmacMandatory());
-        o.set("additional_attributes", Json.copy(ch.additionalAttributes()));
+        o.set("additional_attributes", ch.additionalAttributes().toObjectNode());
         o.put("secret", ch.secret());
         return o;
     }
@@ -268,6 +269,9 @@ public final class WebhookPayloads {
     private static JsonNode value(Object raw) {
         if (raw == null) {
             return NullNode.instance;
+        }
+        if (raw instanceof JsonBag bag) {
+            return bag.toObjectNode();
         }
         if (raw instanceof JsonNode node) {
             return node.deepCopy();

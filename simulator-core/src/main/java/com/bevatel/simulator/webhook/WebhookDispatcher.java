@@ -315,7 +315,7 @@ public final class WebhookDispatcher implements DomainEventListener, AutoCloseab
     }
 
     private static boolean wouldChange(Message message, String failure) {
-        JsonNode error = message.contentAttributes() == null ? null : message.contentAttributes().get("external_error");
+        JsonNode error = message.contentAttributes().get("external_error");
         return message.status() != MessageStatus.FAILED || error == null || !failure.equals(error.asText());
     }
 

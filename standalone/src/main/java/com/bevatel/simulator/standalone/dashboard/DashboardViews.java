@@ -1,5 +1,6 @@
 package com.bevatel.simulator.standalone.dashboard;
 
+import com.bevatel.simulator.json.Json;
 import com.bevatel.simulator.model.Account;
 import com.bevatel.simulator.model.Attachment;
 import com.bevatel.simulator.model.Contact;
@@ -13,7 +14,6 @@ import com.bevatel.simulator.model.WireEnum;
 import com.bevatel.simulator.state.State;
 import com.bevatel.simulator.view.AttachmentView;
 import com.bevatel.simulator.view.ConversationView;
-import com.bevatel.simulator.json.Json;
 import com.bevatel.simulator.webhook.Delivery;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -189,7 +189,7 @@ final class DashboardViews {
         o.set("content", Json.text(m.content()));
         o.put("content_type", WireEnum.name(m.contentType()));
         o.put("status", WireEnum.name(m.status()));
-        JsonNode externalError = m.contentAttributes() == null ? null : m.contentAttributes().get("external_error");
+        JsonNode externalError = m.contentAttributes().get("external_error");
         o.set("external_error", externalError == null ? Json.text(null) : externalError);
         o.set("sender", sender(m, state));
         o.put("created_at", Json.isoText(m.createdAt()));
