@@ -115,14 +115,22 @@ public final class BevatelSimulator implements AutoCloseable {
         try {
             HttpServer startedServer = null;
             String webhookUrl = config.apiInboxWebhookUrl() == null ? null : config.apiInboxWebhookUrl().toString();
-            if (config.apiInboxWebhookSink() != null) {
-                // The seeded inbox calls back to this simulator's own sink, whose URL needs the port.
+            SeedWorld world = config.world();
+            if (config.apiInboxWebhookSink() != null || world.usesSinks()) {
+                // The seeded inbox or a bot calls back to this simulator's own sink, whose URL needs the port.
                 startedServer = started(serverStart);
-                sinks.sink(config.apiInboxWebhookSink());
-                webhookUrl = baseUrl(startedServer) + Sinks.PREFIX + config.apiInboxWebhookSink();
+                String sinkBase = baseUrl(startedServer) + Sinks.PREFIX;
+                if (config.apiInboxWebhookSink() != null) {
+                    sinks.sink(config.apiInboxWebhookSink());
+                    webhookUrl = sinkBase + config.apiInboxWebhookSink();
+                }
+                world = world.withSinkUrls(name -> {
+                    sinks.sink(name);
+                    return sinkBase + name;
+                });
             }
             Settings settings = new Settings(config.messagesPerMinute(), config.maxAttachmentBytes());
-            Consumer<Transaction> seeder = new Seeder(config.accessToken(), webhookUrl, config.world());
+            Consumer<Transaction> seeder = new Seeder(config.accessToken(), webhookUrl, world);
             this.store = new Store(
                     () -> new State(new SeededRandom(config.seed()), new SimulatedClock(config.startTime(), config.clockStep()),
                             settings),
@@ -706,6 +714,22 @@ public final class BevatelSimulator implements AutoCloseable {
                 throw new IllegalArgumentException("accessToken must not be blank");
             }
             bots.add(new SeedWorld.BotSpec(name, accessToken));
+            return this;
+        }
+
+        /**
+         * Adds an agent bot with an outgoing URL (or one of the simulator's sinks) and, if asked, the
+         * seeded API inbox to serve: the events of that inbox's conversations are posted to it, signed
+         * with its secret ({@link BevatelSimulator#agentBot(String)} gives its token and secret).
+         *
+         * @param bot the bot
+         * @return this builder
+         */
+        public Builder agentBot(AgentBotSetup bot) {
+            Objects.requireNonNull(bot, "bot");
+            bots.add(new SeedWorld.BotSpec(bot.name(), bot.accessToken(),
+                    bot.outgoingUrl() == null ? null : bot.outgoingUrl().toString(), bot.outgoingSink(),
+                    bot.servesApiInbox()));
             return this;
         }
 

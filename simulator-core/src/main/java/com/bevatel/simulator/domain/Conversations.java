@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import com.bevatel.simulator.event.Actor;
 import com.bevatel.simulator.event.AttributeChange;
 import com.bevatel.simulator.event.DomainEvent;
+import com.bevatel.simulator.model.AgentBot;
 import com.bevatel.simulator.model.Contact;
 import com.bevatel.simulator.model.ContactInbox;
 import com.bevatel.simulator.model.Conversation;
@@ -116,13 +117,20 @@ public final class Conversations {
         }
         Instant now = tx.now();
         ConversationStatus status = spec.status() == null ? ConversationStatus.OPEN : spec.status();
+        Long assigneeBotId = null;
+        AgentBot inboxBot = AgentBots.ofInbox(state, inbox.id()).orElse(null);
         if (contact.blocked()) {
             status = ConversationStatus.RESOLVED;
+        } else if (inboxBot != null) {
+            // determine_conversation_status → set_active_bot_conversation (app/models/conversation.rb): the bot
+            // answers first, whatever status was asked for; it is the assignee unless a person is.
+            status = ConversationStatus.PENDING;
+            assigneeBotId = assigneeId == null ? inboxBot.id() : null;
         }
         long id = tx.nextId(Sequence.CONVERSATION);
         // waiting_since starts at created_at (Chatwoot's before_create ensure_waiting_since).
         Conversation conversation = new Conversation(id, inbox.accountId(), tx.nextDisplayId(inbox.accountId()),
-                inbox.id(), contact.id(), ci.id(), tx.uuid(), status, null, assigneeId, null, null,
+                inbox.id(), contact.id(), ci.id(), tx.uuid(), status, null, assigneeId, assigneeBotId, null,
                 status == ConversationStatus.SNOOZED ? spec.snoozedUntil() : null,
                 JsonBag.of(spec.additionalAttributes()), JsonBag.of(spec.customAttributes()), List.of(),
                 null, null, null, null, now, now, now, now, now);
@@ -160,13 +168,15 @@ public final class Conversations {
         }
         Conversation saved = save(tx, current, b, actor);
         if (actor != null && actor.type() == SenderType.USER && saved.status() == ConversationStatus.OPEN) {
+            // handle_human_open (conversations_controller.rb): a person opening it takes it from the bot,
+            // and an agent (not an administrator) takes it for themselves.
             User agent = tx.state().users.find(actor.id()).filter(u -> u.role() == Role.AGENT).orElse(null);
+            Conversation.Builder assign = saved.toBuilder();
+            assign.assigneeBotId = null;
             if (agent != null) {
-                Conversation.Builder assign = saved.toBuilder();
-                assign.assigneeBotId = null;
                 assign.assigneeId = agent.id();
-                saved = save(tx, saved, assign, actor);
             }
+            saved = save(tx, saved, assign, actor);
         }
         return saved;
     }

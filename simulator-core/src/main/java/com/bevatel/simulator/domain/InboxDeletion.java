@@ -35,6 +35,7 @@ public final class InboxDeletion {
         for (long member : List.copyOf(state.membersOfInbox.of(inbox.id()))) {
             state.inboxMembers.remove(new InboxMember(inbox.id(), member));
         }
+        state.agentBotInboxes.find(inbox.id()).ifPresent(row -> state.agentBotInboxes.remove(inbox.id()));
         state.inboxes.remove(inbox.id());
     }
 }

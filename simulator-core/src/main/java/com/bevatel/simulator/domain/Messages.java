@@ -209,11 +209,18 @@ public final class Messages {
             if (current.status() == ConversationStatus.SNOOZED) {
                 current = reopen(tx, current, user);
             } else if (current.status() == ConversationStatus.RESOLVED) {
-                // A public incoming message is the contact reopening it: "System reopened …"; a private
-                // note written as incoming reopens it in the user's name.
-                current = reopen(tx, current, message.isPrivate() ? user : null);
-                if (!message.isPrivate()) {
-                    Activities.systemReopened(tx, current);
+                if (AgentBots.ofInbox(tx.state(), current.inboxId()).isPresent()) {
+                    // reopen_resolved_conversation (app/models/message.rb): pending, for the inbox's bot to answer.
+                    Conversation.Builder b = current.toBuilder();
+                    b.status = ConversationStatus.PENDING;
+                    current = Conversations.save(tx, current, b, user);
+                } else {
+                    // A public incoming message is the contact reopening it: "System reopened …"; a private
+                    // note written as incoming reopens it in the user's name.
+                    current = reopen(tx, current, message.isPrivate() ? user : null);
+                    if (!message.isPrivate()) {
+                        Activities.systemReopened(tx, current);
+                    }
                 }
             }
         }

@@ -34,6 +34,26 @@ public record SeedWorld(List<Member> members, List<TeamSpec> teams, List<BotSpec
         }
     }
 
-    public record BotSpec(String name, String accessToken) {
+    /**
+     * A bot; its events go to {@code outgoingUrl}, or to the simulator's own sink {@code outgoingSink}
+     * (whose URL is known once the server listens), and it serves the seeded API inbox when asked to.
+     */
+    public record BotSpec(String name, String accessToken, String outgoingUrl, String outgoingSink,
+                          boolean servesApiInbox) {
+        public BotSpec(String name, String accessToken) {
+            this(name, accessToken, null, null, false);
+        }
+    }
+
+    /** Whether a bot's outgoing URL is a sink of the simulator, so the server must listen before seeding. */
+    public boolean usesSinks() {
+        return bots.stream().anyMatch(b -> b.outgoingSink() != null);
+    }
+
+    /** This world with each sink bot's URL resolved by {@code sinkUrl}. */
+    public SeedWorld withSinkUrls(java.util.function.UnaryOperator<String> sinkUrl) {
+        return new SeedWorld(members, teams, bots.stream().map(b -> b.outgoingSink() == null ? b
+                : new BotSpec(b.name(), b.accessToken(), sinkUrl.apply(b.outgoingSink()), null, b.servesApiInbox()))
+                .toList());
     }
 }

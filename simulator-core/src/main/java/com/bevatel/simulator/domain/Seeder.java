@@ -3,10 +3,11 @@ package com.bevatel.simulator.domain;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import com.bevatel.simulator.model.Account;
+import com.bevatel.simulator.model.AgentBot;
 import com.bevatel.simulator.model.Inbox;
 import com.bevatel.simulator.model.InboxMember;
-import com.bevatel.simulator.model.Team;
 import com.bevatel.simulator.model.Role;
+import com.bevatel.simulator.model.Team;
 import com.bevatel.simulator.model.User;
 import com.bevatel.simulator.state.Sequence;
 import com.bevatel.simulator.state.Transaction;
@@ -73,9 +74,12 @@ public final class Seeder implements Consumer<Transaction> {
                                 "team " + spec.name() + ": no user named " + member)));
             }
         }
-        for (SeedWorld.BotSpec bot : world.bots()) {
-            String token = tx.token();
-            AgentBots.create(tx, account.id(), bot.name(), bot.accessToken() != null ? bot.accessToken() : token);
+        for (SeedWorld.BotSpec spec : world.bots()) {
+            AgentBot bot = AgentBots.create(tx, account.id(), new AgentBots.BotFields(Change.of(spec.name()), null,
+                    spec.outgoingUrl() == null ? null : Change.of(spec.outgoingUrl()), null, spec.accessToken(), null));
+            if (spec.servesApiInbox()) {
+                AgentBots.serve(tx, apiInbox, bot);
+            }
         }
     }
 }

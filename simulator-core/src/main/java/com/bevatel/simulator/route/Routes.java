@@ -19,6 +19,7 @@ public final class Routes {
         PublicConversationRoute.register(router);
         PublicMessageRoute.register(router);
         WebhookRoute.register(router);
+        AgentBotRoute.register(router);
         ContactLabelRoute.register(router);
         ContactableInboxRoute.register(router);
         ContactFilterRoute.register(router);

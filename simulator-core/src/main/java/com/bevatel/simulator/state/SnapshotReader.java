@@ -2,6 +2,7 @@ package com.bevatel.simulator.state;
 
 import com.bevatel.simulator.model.Account;
 import com.bevatel.simulator.model.AgentBot;
+import com.bevatel.simulator.model.AgentBotInbox;
 import com.bevatel.simulator.model.Attachment;
 import com.bevatel.simulator.model.Contact;
 import com.bevatel.simulator.model.ContactInbox;
@@ -57,9 +58,10 @@ final class SnapshotReader {
         if (!StateCodec.FORMAT.equals(doc.path("format").asText(null))) {
             throw new InvalidEntryException(InvalidEntryException.STATE, "/format", "not a simulator state: format must be \"" + StateCodec.FORMAT + "\"");
         }
-        if (!doc.path("version").canConvertToInt() || doc.path("version").asInt() != StateCodec.VERSION) {
+        if (!doc.path("version").canConvertToInt() || doc.path("version").asInt() < StateCodec.OLDEST_READ
+                || doc.path("version").asInt() > StateCodec.VERSION) {
             throw new InvalidEntryException(InvalidEntryException.STATE, "/version", "unsupported version " + doc.path("version")
-                    + " (this simulator reads version " + StateCodec.VERSION + ")");
+                    + " (this simulator reads versions " + StateCodec.OLDEST_READ + " to " + StateCodec.VERSION + ")");
         }
         doc.fieldNames().forEachRemaining(name -> {
             if (!StateCodec.TOP_LEVEL.contains(name)) {
@@ -106,6 +108,10 @@ final class SnapshotReader {
         });
         members("inbox_members", state.inboxes, Inbox::accountId, state.inboxMembers, InboxMember::new);
         members("team_members", state.teams, Team::accountId, state.teamMembers, TeamMember::new);
+        if (doc.path("version").asInt() >= 2) {
+            rows("agent_bot_inboxes", AgentBotInbox.class, state.agentBotInboxes, null, AgentBotInbox::inboxId,
+                    check::agentBotInbox);
+        }
         rows("webhooks", Webhook.class, state.webhooks, Sequence.WEBHOOK, Webhook::id, check::webhook);
         rows("contacts", Contact.class, state.contacts, Sequence.CONTACT, Contact::id, this::contact);
         rows("contact_labels", ContactLabels.class, state.contactLabels, null, ContactLabels::contactId,

@@ -2,6 +2,7 @@ package com.bevatel.simulator.state;
 
 import com.bevatel.simulator.model.Account;
 import com.bevatel.simulator.model.AgentBot;
+import com.bevatel.simulator.model.AgentBotInbox;
 import com.bevatel.simulator.model.ApiChannel;
 import com.bevatel.simulator.model.Attachment;
 import com.bevatel.simulator.model.Contact;
@@ -60,8 +61,15 @@ final class SnapshotValidator {
 
     void agentBot(AgentBot b) {
         accountExists(b.accountId());
-        required("name", b.name());
+        required("access_token", b.accessToken());
         stamped(b.createdAt(), b.updatedAt());
+    }
+
+    /** The inbox and the bot exist and belong to one account. */
+    void agentBotInbox(AgentBotInbox row) {
+        Inbox inbox = state.inboxes.find(row.inboxId())
+                .orElseThrow(() -> new Problem("inbox_id", "inbox_id " + row.inboxId() + " does not exist"));
+        sameAccount(state.agentBots, row.agentBotId(), "agent_bot_id", AgentBot::accountId, inbox.accountId());
     }
 
     void team(Team t) {

@@ -4,10 +4,11 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import com.bevatel.simulator.model.Account;
 import com.bevatel.simulator.model.AgentBot;
+import com.bevatel.simulator.model.AgentBotInbox;
 import com.bevatel.simulator.model.Attachment;
-import com.bevatel.simulator.model.ContactLabels;
 import com.bevatel.simulator.model.Contact;
 import com.bevatel.simulator.model.ContactInbox;
+import com.bevatel.simulator.model.ContactLabels;
 import com.bevatel.simulator.model.Conversation;
 import com.bevatel.simulator.model.Inbox;
 import com.bevatel.simulator.model.InboxMember;
@@ -85,6 +86,9 @@ public final class State {
     // Agents, teams and bots; contact labels; attachments (roles, assignments, labels, message uploads).
     public final Table<AgentBot> agentBots = new Table<>(AgentBot::id, undo);
     public final Index<String> agentBotByToken = Index.derived(agentBots, RowKey.text(AgentBot::accessToken));
+    /** The bot serving each inbox, keyed by inbox id (one per inbox). */
+    public final Table<AgentBotInbox> agentBotInboxes = new Table<>(AgentBotInbox::inboxId, undo);
+    public final Children inboxesOfAgentBot = Children.derived(agentBotInboxes, AgentBotInbox::agentBotId);
     public final Table<Team> teams = new Table<>(Team::id, undo);
     public final RowSet<TeamMember> teamMembers = new RowSet<>(TeamMember.ORDER, undo);
     public final Children membersOfTeam = Children.derived(teamMembers, TeamMember::teamId, TeamMember::userId);

@@ -3,6 +3,7 @@ package com.bevatel.simulator.view;
 import com.bevatel.simulator.event.AttributeChange;
 import com.bevatel.simulator.json.Json;
 import com.bevatel.simulator.model.Account;
+import com.bevatel.simulator.model.AgentBot;
 import com.bevatel.simulator.model.ApiChannel;
 import com.bevatel.simulator.model.Contact;
 import com.bevatel.simulator.model.ContactInbox;
@@ -89,7 +90,7 @@ public final class WebhookPayloads {
         JsonNode shape = switch (type) {
             case CONTACT -> state.contacts.find(id).map(c -> (JsonNode) contact(c, state)).orElse(null);
             case USER -> state.users.find(id).map(u -> (JsonNode) user(u)).orElse(null);
-            case AGENT_BOT -> null;
+            case AGENT_BOT -> state.agentBots.find(id).map(b -> (JsonNode) AgentBotView.webhook(b)).orElse(null);
         };
         return shape == null ? NullNode.instance : shape;
     }
@@ -131,9 +132,16 @@ public final class WebhookPayloads {
     private static ObjectNode meta(Conversation c, State state) {
         ObjectNode meta = Json.object();
         meta.set("sender", ContactView.push(state.contacts.get(c.contactId())));
-        User assignee = c.assigneeId() == null ? null : state.users.find(c.assigneeId()).orElse(null);
-        meta.set("assignee", assignee == null ? NullNode.instance : UserView.push(assignee));
-        meta.set("assignee_type", Json.text(assignee == null ? null : SenderType.USER.wireName()));
+        // Conversations::EventDataPresenter: assigned_entity (the bot before the person) in its push shape.
+        AgentBot bot = c.assigneeBotId() == null ? null : state.agentBots.find(c.assigneeBotId()).orElse(null);
+        User assignee = bot != null || c.assigneeId() == null ? null : state.users.find(c.assigneeId()).orElse(null);
+        if (bot != null) {
+            meta.set("assignee", AgentBotView.push(bot));
+            meta.put("assignee_type", "AgentBot");
+        } else {
+            meta.set("assignee", assignee == null ? NullNode.instance : UserView.push(assignee));
+            meta.set("assignee_type", Json.text(assignee == null ? null : SenderType.USER.wireName()));
+        }
         // Teams are not simulated, so there is never one to show.
         meta.putNull("team");
         meta.put("hmac_verified", state.contactInboxes.get(c.contactInboxId()).hmacVerified());
