@@ -6,17 +6,18 @@ import java.util.Objects;
 import org.apiguardian.api.API;
 
 /**
- * Who a delivery is for: an account webhook (by webhook id) or an API inbox's {@code webhook_url}
- * (by inbox id). Deliveries to one receiver go out one at a time, in event order.
+ * Who a delivery is for: an account webhook (by webhook id), an API inbox's {@code webhook_url}
+ * (by inbox id) or an agent bot's {@code outgoing_url} (by bot id). Deliveries to one receiver go out
+ * one at a time, in event order.
  *
- * @param kind an account webhook or an API inbox
- * @param id   the webhook's id, or the inbox's
+ * @param kind an account webhook, an API inbox or an agent bot
+ * @param id   the webhook's id, the inbox's or the bot's
  * @since 0.1.0
  */
 @API(status = STABLE, since = "0.1.0")
 public record Receiver(Kind kind, long id) {
     /**
-     * The two kinds of receiver Chatwoot delivers to.
+     * The kinds of receiver Chatwoot delivers to.
      *
      * @since 0.1.0
      */
@@ -25,7 +26,9 @@ public record Receiver(Kind kind, long id) {
         /** A webhook of the account (Settings → Integrations → Webhooks), by webhook id. */
         ACCOUNT_WEBHOOK,
         /** An API inbox's {@code webhook_url}, by inbox id. */
-        API_INBOX
+        API_INBOX,
+        /** An agent bot's {@code outgoing_url} (app/listeners/agent_bot_listener.rb), by bot id. */
+        AGENT_BOT
     }
 
     /**
@@ -59,8 +62,22 @@ public record Receiver(Kind kind, long id) {
         return new Receiver(Kind.API_INBOX, inboxId);
     }
 
+    /**
+     * An agent bot's {@code outgoing_url}.
+     *
+     * @param botId the bot's id
+     * @return the receiver
+     */
+    public static Receiver agentBot(long botId) {
+        return new Receiver(Kind.AGENT_BOT, botId);
+    }
+
     @Override
     public String toString() {
-        return (kind == Kind.ACCOUNT_WEBHOOK ? "account webhook " : "API inbox ") + id;
+        return switch (kind) {
+            case ACCOUNT_WEBHOOK -> "account webhook ";
+            case API_INBOX -> "API inbox ";
+            case AGENT_BOT -> "agent bot ";
+        } + id;
     }
 }
