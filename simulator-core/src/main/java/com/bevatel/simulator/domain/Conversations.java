@@ -58,6 +58,11 @@ public final class Conversations {
         Inbox inbox = ref.inboxId() == null ? null : Contacts.findInbox(state, accountId, ref.inboxId());
         Contact contact = ref.contactId() == null ? null : Contacts.find(state, accountId, ref.contactId());
         if (inbox != null && contact != null && !"".equals(ref.sourceId())) {
+            if (ref.sourceId() != null && state.contactInboxBySource.find(new State.SourceKey(inbox.id(), ref.sourceId()))
+                    .map(state.contactInboxes::get).filter(ci -> ci.contactId() != contact.id()).isPresent()) {
+                // The unique index raises RecordNotUnique, which this controller rescues (API inboxes do not rewrite it).
+                throw Errors.error(422, "source_id should be unique");
+            }
             return Contacts.addContactInbox(tx, contact, inbox, ref.sourceId(), ref.hmacVerified());
         }
         if (ref.sourceId() == null || ref.sourceId().isEmpty()) {

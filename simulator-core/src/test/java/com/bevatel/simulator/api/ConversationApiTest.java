@@ -68,6 +68,16 @@ class ConversationApiTest extends ApiTestSupport {
     }
 
     @Test
+    void aSourceIdAnotherContactHoldsIsChatwootsOwn422AndCreatesNothing() {
+        String source = contactSource("{\"inbox_id\":1,\"name\":\"Alice\"}");
+        ok(createContact("{\"name\":\"Bob\"}"));
+        assertError(http.post(account("/conversations"), "{\"inbox_id\":1,\"contact_id\":2,\"source_id\":\"" + source + "\"}"),
+                422, "{\"error\":\"source_id should be unique\"}");
+        assertThat(ok(http.get(account("/conversations"))).at("/data/meta/all_count").asLong()).isZero();
+        assertThat(ok(http.get(account("/contacts/2"))).at("/payload/contact_inboxes")).isEmpty();
+    }
+
+    @Test
     void unresolvableContactInboxIs404AndCreatesNothing() {
         ok(createContact("{\"name\":\"Alice\"}"));
         assertError(http.post(account("/conversations"), "{}"), 404, NOT_FOUND);
