@@ -47,6 +47,11 @@ public final class AgentBots {
         }
     }
 
+    /** A bot with a name and a given token, no outgoing URL: a bot defined at start or in a test's world. */
+    public static AgentBot create(Transaction tx, long accountId, String name, String accessToken) {
+        return create(tx, accountId, new BotFields(Change.of(name), null, null, null, accessToken, null));
+    }
+
     /** {@code POST /agent_bots}: the bot, with an access token and a secret of its own. */
     public static AgentBot create(Transaction tx, long accountId, BotFields fields) {
         State state = tx.state();

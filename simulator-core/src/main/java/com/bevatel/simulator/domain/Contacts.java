@@ -75,14 +75,13 @@ public final class Contacts {
     public static Contact update(Transaction tx, Contact current, ContactFields fields) {
         Contact candidate = assign(current, fields);
         validate(tx.state(), candidate);
-        List<AttributeChange> changes = changes(current, candidate);
-        if (changes.isEmpty()) {
+        if (changes(current, candidate).isEmpty()) {
             return current;
         }
         Contact.Builder b = candidate.toBuilder();
         b.updatedAt = tx.now();
         Contact updated = b.build();
-        changes.add(new AttributeChange("updated_at", current.updatedAt(), updated.updatedAt()));
+        List<AttributeChange> changes = changes(current, updated);
         tx.state().contacts.put(updated);
         tx.emit(new DomainEvent.ContactUpdated(current.accountId(), current.id(), changes));
         return updated;
@@ -141,10 +140,7 @@ public final class Contacts {
         b.updatedAt = tx.now();
         Contact updated = b.build();
         tx.state().contacts.put(updated);
-        List<AttributeChange> changes = new ArrayList<>();
-        changes.add(new AttributeChange("last_activity_at", contact.lastActivityAt(), updated.lastActivityAt()));
-        changes.add(new AttributeChange("updated_at", contact.updatedAt(), updated.updatedAt()));
-        tx.emit(new DomainEvent.ContactUpdated(contact.accountId(), contact.id(), changes));
+        tx.emit(new DomainEvent.ContactUpdated(contact.accountId(), contact.id(), changes(contact, updated)));
     }
 
     public static Contact find(State state, long accountId, long contactId) {
@@ -221,15 +217,23 @@ public final class Contacts {
         }
     }
 
+    /**
+     * What a save changed, as ActiveRecord's {@code previous_changes} lists it: in the contacts table's
+     * column order (db/schema.rb), location and country_code included (synced from the attributes).
+     */
     private static List<AttributeChange> changes(Contact before, Contact after) {
         List<AttributeChange> changes = new ArrayList<>();
         compare(changes, "name", before.name(), after.name());
         compare(changes, "email", before.email(), after.email());
         compare(changes, "phone_number", before.phoneNumber(), after.phoneNumber());
+        compare(changes, "updated_at", before.updatedAt(), after.updatedAt());
         compare(changes, "additional_attributes", before.additionalAttributes(), after.additionalAttributes());
         compare(changes, "identifier", before.identifier(), after.identifier());
         compare(changes, "custom_attributes", before.customAttributes(), after.customAttributes());
+        compare(changes, "last_activity_at", before.lastActivityAt(), after.lastActivityAt());
         compare(changes, "contact_type", before.contactType(), after.contactType());
+        compare(changes, "location", before.location(), after.location());
+        compare(changes, "country_code", before.countryCode(), after.countryCode());
         compare(changes, "blocked", before.blocked(), after.blocked());
         return changes;
     }

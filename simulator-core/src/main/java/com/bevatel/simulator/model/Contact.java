@@ -2,6 +2,7 @@ package com.bevatel.simulator.model;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import org.apiguardian.api.API;
 
@@ -21,6 +22,27 @@ public record Contact(
         Instant lastActivityAt,
         Instant createdAt,
         Instant updatedAt) {
+
+    /**
+     * The {@code location} column, which Contacts::SyncAttributes (app/services/contacts/sync_attributes.rb)
+     * sets from {@code additional_attributes.city} on every save.
+     */
+    public String location() {
+        return stringColumn(additionalAttributes.get("city"));
+    }
+
+    /** The {@code country_code} column: Contacts::SyncAttributes copies the country's name there. */
+    public String countryCode() {
+        return stringColumn(additionalAttributes.get("country"));
+    }
+
+    /** A JSON value stored in a string column, as Rails casts it: text as is, other values as their JSON text. */
+    private static String stringColumn(JsonNode value) {
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        return value.isValueNode() ? value.asText() : value.toString();
+    }
 
     /** Listed by {@code GET /contacts}: has an email, a phone number or an identifier. */
     public boolean identified() {

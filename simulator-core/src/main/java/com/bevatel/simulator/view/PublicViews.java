@@ -59,11 +59,12 @@ public final class PublicViews {
         o.set("custom_attributes", contact.customAttributes().toObjectNode());
         o.set("last_activity_at", Json.iso(contact.lastActivityAt()));
         o.put("contact_type", WireEnum.name(contact.contactType()));
-        // Columns the simulator does not model, at their database defaults.
+        // Columns the simulator does not model, at their database defaults; location and country_code are
+        // what Contacts::SyncAttributes copies from additional_attributes city and country on every save.
         o.put("middle_name", "");
         o.put("last_name", "");
-        o.put("location", "");
-        o.put("country_code", "");
+        o.set("location", Json.text(contact.location()));
+        o.set("country_code", Json.text(contact.countryCode()));
         o.put("blocked", contact.blocked());
         o.putNull("company_id");
         return o;

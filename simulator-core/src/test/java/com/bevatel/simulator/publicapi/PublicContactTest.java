@@ -187,7 +187,7 @@ class PublicContactTest {
         assertThat(api.events()).hasSize(1);
         DomainEvent.ContactUpdated updated = (DomainEvent.ContactUpdated) api.events().get(0);
         assertThat(updated.changes()).extracting(AttributeChange::attribute)
-                .containsExactly("phone_number", "custom_attributes", "updated_at");
+                .containsExactly("phone_number", "updated_at", "custom_attributes"); // column order
     }
 
     @Test

@@ -27,8 +27,8 @@ class PublicConversationTest {
         return "{\"id\":1,\"name\":\"Alice\",\"email\":\"alice@x.io\",\"phone_number\":null,\"account_id\":1,"
                 + "\"created_at\":\"2026-01-01T00:00:01.000Z\",\"updated_at\":\"" + updatedAt + "\","
                 + "\"additional_attributes\":{},\"identifier\":null,\"custom_attributes\":{},\"last_activity_at\":"
-                + lastActivityAt + ",\"contact_type\":\"lead\",\"middle_name\":\"\",\"last_name\":\"\",\"location\":\"\","
-                + "\"country_code\":\"\",\"blocked\":false,\"company_id\":null}";
+                + lastActivityAt + ",\"contact_type\":\"lead\",\"middle_name\":\"\",\"last_name\":\"\",\"location\":null,"
+                + "\"country_code\":null,\"blocked\":false,\"company_id\":null}";
     }
 
     @Test
@@ -49,6 +49,19 @@ class PublicConversationTest {
         JsonNode asAgentSeesIt = Http.ok(api.app.get(Http.account("/conversations/1")));
         assertThat(asAgentSeesIt.get("custom_attributes").toString()).isEqualTo("{\"order\":\"A-1\"}");
         assertThat(asAgentSeesIt.get("uuid").asText()).isEqualTo(uuid);
+    }
+
+    @Test
+    void theRawContactsLocationAndCountryCodeAreTheCityAndCountryOfItsAttributes() {
+        // Contacts::SyncAttributes (app/services/contacts/sync_attributes.rb) copies them on every save.
+        String sourceId = api.newContact("{\"name\":\"Alice\"}");
+        Http.ok(api.app.put(Http.account("/contacts/1"), "{\"additional_attributes\":"
+                + "{\"city\":\"Riyadh\",\"country\":\"Saudi Arabia\",\"country_code\":\"SA\"}}"));
+
+        JsonNode contact = api.createConversation(sourceId).get("contact");
+
+        assertThat(contact.get("location").asText()).isEqualTo("Riyadh");
+        assertThat(contact.get("country_code").asText()).isEqualTo("Saudi Arabia");
     }
 
     @Test

@@ -173,14 +173,31 @@ class WebhookPayloadsTest {
         assertThat(keys(created)).containsExactlyElementsOf(concat(CONTACT_KEYS, "event"));
         assertThat(created.get("account").toString()).isEqualTo("{\"id\":1,\"name\":\"Bevatel Simulator\"}");
         assertThat(keys(updated)).containsExactlyElementsOf(concat(CONTACT_KEYS, "event", "changed_attributes"));
-        assertThat(updated.get("changed_attributes").toString()).startsWith(
-                "[{\"name\":{\"previous_value\":\"Eve\",\"current_value\":\"Evelyn\"}},"
-                        + "{\"custom_attributes\":{\"previous_value\":{},\"current_value\":{\"plan\":\"gold\"}}},"
-                        + "{\"updated_at\":{\"previous_value\":\"");
+        // previous_changes in the contacts table's column order (db/schema.rb): updated_at comes after phone_number.
+        assertThat(updated.get("changed_attributes").toString()).matches(
+                "\\[\\{\"name\":\\{\"previous_value\":\"Eve\",\"current_value\":\"Evelyn\"}},"
+                        + "\\{\"updated_at\":\\{[^}]*}},"
+                        + "\\{\"custom_attributes\":\\{\"previous_value\":\\{},\"current_value\":\\{\"plan\":\"gold\"}}}]");
         // An update that changes nothing sends nothing: the marker below is the next contact event.
         WebhookTestSupport.contact(http, "Marker", "+15550009999");
         awaitPayload(Receiver.accountWebhook(1), "contact_created", 2);
         assertThat(sim.webhooks().byEvent("contact_updated")).hasSize(1);
+    }
+
+    @Test
+    void aContactsCityAndCountryChangeItsLocationAndCountryCodeToo() {
+        // Contacts::SyncAttributes (app/services/contacts/sync_attributes.rb) copies them on every save.
+        WebhookTestSupport.contact(http, "Eve", "+15550005555");
+        http.put(Http.account("/contacts/1"), "{\"additional_attributes\":{\"city\":\"Jeddah\",\"country\":\"Saudi Arabia\"}}");
+
+        JsonNode updated = awaitPayload(Receiver.accountWebhook(1), "contact_updated", 1);
+
+        JsonNode changes = updated.get("changed_attributes");
+        assertThat(changes).extracting(change -> change.fieldNames().next())
+                .containsExactly("updated_at", "additional_attributes", "location", "country_code");
+        assertThat(changes.get(2).toString()).isEqualTo("{\"location\":{\"previous_value\":null,\"current_value\":\"Jeddah\"}}");
+        assertThat(changes.get(3).toString())
+                .isEqualTo("{\"country_code\":{\"previous_value\":null,\"current_value\":\"Saudi Arabia\"}}");
     }
 
     @Test
