@@ -141,7 +141,7 @@ public final class BevatelSimulator implements AutoCloseable {
             this.webhooks = new WebhookJournal(config.journalCapacity());
             this.dispatcher = new WebhookDispatcher(store, new WebhookSettings(config.webhookTimeout(),
                     config.webhookAttempts(), config.webhookBackoff(), config.webhookQueueCapacity(), config.inboxEvents(),
-                    config.seed()), webhooks);
+                    config.seed(), config.agentBotRetryWait(), config.keepPendingOnBotFailure()), webhooks);
             store.addListener(dispatcher);
             Router router = new Router(store, config.maxRequestBodyBytes());
             Routes.registerAll(router);
@@ -554,6 +554,8 @@ public final class BevatelSimulator implements AutoCloseable {
         private int webhookQueueCapacity = WebhookSettings.DEFAULT_QUEUE_CAPACITY;
         private int journalCapacity = WebhookJournal.DEFAULT_CAPACITY;
         private boolean inboxEvents;
+        private Duration agentBotRetryWait = WebhookSettings.DEFAULT_AGENT_BOT_RETRY_WAIT;
+        private boolean keepPendingOnBotFailure;
         private final List<SeedWorld.Member> members = new ArrayList<>();
         private final List<SeedWorld.TeamSpec> teams = new ArrayList<>();
         private final List<SeedWorld.BotSpec> bots = new ArrayList<>();
@@ -983,6 +985,37 @@ public final class BevatelSimulator implements AutoCloseable {
         }
 
         /**
+         * How long an agent bot's delivery waits before it is tried again. A bot's delivery is retried
+         * as in Chatwoot (app/jobs/agent_bots/webhook_job.rb): only when the bot answered 429 or 500, 3
+         * attempts in all; {@link #webhookRetries(int, Duration)} does not apply to bots.
+         *
+         * @param wait 3 s by default, as in Chatwoot (without its random extra); shorter for tests
+         * @return this builder
+         * @throws IllegalArgumentException when null or negative
+         */
+        public Builder agentBotRetryWait(Duration wait) {
+            if (wait == null || wait.isNegative()) {
+                throw new IllegalArgumentException("agentBotRetryWait must be zero or positive: " + wait);
+            }
+            this.agentBotRetryWait = wait;
+            return this;
+        }
+
+        /**
+         * Chatwoot's account setting {@code keep_pending_on_bot_failure}: when a message cannot be
+         * delivered to an agent bot (after its retries), its pending conversation stays pending. By
+         * default it is opened, with the activity line "Conversation was marked open by system due to
+         * an error with the agent bot." (lib/webhooks/trigger.rb).
+         *
+         * @param keep false by default, as in Chatwoot
+         * @return this builder
+         */
+        public Builder keepPendingOnBotFailure(boolean keep) {
+            this.keepPendingOnBotFailure = keep;
+            return this;
+        }
+
+        /**
          * Binds the port and serves; the options are frozen here, so later changes to this builder change nothing.
          *
          * @return the running simulator; close it when done
@@ -1006,8 +1039,8 @@ public final class BevatelSimulator implements AutoCloseable {
             }
             return new SimulatorOptions(port, host, seed, startTime, clockStep, accessToken, apiInboxWebhookUrl,
                     apiInboxWebhookSink, extensions, maxRequestBodyBytes, readTimeout, webhookTimeout, webhookAttempts,
-                    webhookBackoff, webhookQueueCapacity, journalCapacity, inboxEvents, world(), messagesPerMinute,
-                    maxAttachmentBytes, fixtures, initialState, faults);
+                    webhookBackoff, webhookQueueCapacity, journalCapacity, inboxEvents, agentBotRetryWait,
+                    keepPendingOnBotFailure, world(), messagesPerMinute, maxAttachmentBytes, fixtures, initialState, faults);
         }
 
         /**

@@ -20,7 +20,7 @@ record SimulatorOptions(int port, String host, long seed, Instant startTime, Dur
                         URI apiInboxWebhookUrl, String apiInboxWebhookSink, List<HttpExtension> extensions,
                         long maxRequestBodyBytes, Duration readTimeout, Duration webhookTimeout, int webhookAttempts,
                         Duration webhookBackoff, int webhookQueueCapacity, int journalCapacity, boolean inboxEvents,
-                        SeedWorld world, int messagesPerMinute, long maxAttachmentBytes, Fixtures fixtures,
+                        Duration agentBotRetryWait, boolean keepPendingOnBotFailure, SeedWorld world, int messagesPerMinute, long maxAttachmentBytes, Fixtures fixtures,
                         JsonNode initialState, List<Fault> faults) {
 
     SimulatorOptions {

@@ -32,6 +32,8 @@ import org.apiguardian.api.API;
 @API(status = INTERNAL)
 public final class Activities {
     public static final String SYSTEM_REOPENED = "System reopened the conversation due to a new incoming message.";
+    /** {@code conversations.activity.agent_bot.error_moved_to_open} (config/locales/en.yml). */
+    public static final String AGENT_BOT_ERROR = "Conversation was marked open by system due to an error with the agent bot.";
 
     private Activities() {
     }
@@ -119,6 +121,14 @@ public final class Activities {
     /** "System reopened …": a resolved conversation reopened by an incoming message. */
     static void systemReopened(Transaction tx, Conversation conversation) {
         post(tx, conversation, SYSTEM_REOPENED, statusAttributes(ConversationStatus.OPEN));
+    }
+
+    /**
+     * "Conversation was marked open by system …": a bot's message delivery failed for good
+     * (lib/webhooks/trigger.rb#create_agent_bot_error_activity; content only, no content attributes).
+     */
+    static void agentBotError(Transaction tx, Conversation conversation) {
+        post(tx, conversation, AGENT_BOT_ERROR, Json.object());
     }
 
     private static ObjectNode statusAttributes(ConversationStatus status) {

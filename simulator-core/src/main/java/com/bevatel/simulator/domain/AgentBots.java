@@ -6,6 +6,7 @@ import com.bevatel.simulator.event.Actor;
 import com.bevatel.simulator.model.AgentBot;
 import com.bevatel.simulator.model.AgentBotInbox;
 import com.bevatel.simulator.model.Conversation;
+import com.bevatel.simulator.model.ConversationStatus;
 import com.bevatel.simulator.model.Inbox;
 import com.bevatel.simulator.model.JsonBag;
 import com.bevatel.simulator.model.Message;
@@ -169,6 +170,18 @@ public final class AgentBots {
         } else {
             tx.state().agentBotInboxes.put(new AgentBotInbox(inbox.id(), bot.id()));
         }
+    }
+
+    /**
+     * lib/webhooks/trigger.rb#update_conversation_status: a pending conversation whose bot could not be
+     * sent a message is opened ({@code open!}, with its usual events; the bot stays the assignee),
+     * and says so in an activity line.
+     */
+    public static void openAfterDeliveryFailure(Transaction tx, Conversation pending) {
+        Conversation.Builder open = pending.toBuilder();
+        open.status = ConversationStatus.OPEN;
+        Conversation opened = Conversations.save(tx, pending, open, null);
+        Activities.agentBotError(tx, opened);
     }
 
     /** The bot serving the inbox ({@code inbox.agent_bot}), if any. */

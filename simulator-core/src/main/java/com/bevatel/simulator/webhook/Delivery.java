@@ -132,7 +132,7 @@ public final class Delivery {
     }
 
     /**
-     * Whom the delivery is for: an account webhook or an API inbox.
+     * Whom the delivery is for: an account webhook, an API inbox or an agent bot.
      *
      * @return the receiver
      */
@@ -233,7 +233,7 @@ public final class Delivery {
     /**
      * Which attempt this was.
      *
-     * @return 1 for the first (Chatwoot makes only one); 0 when dropped before any attempt
+     * @return 1 for the first (Chatwoot makes only one, but up to 3 to an agent bot); 0 when dropped before any attempt
      */
     public int attempt() {
         return attempt;

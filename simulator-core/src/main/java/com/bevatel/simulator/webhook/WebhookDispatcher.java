@@ -2,17 +2,13 @@ package com.bevatel.simulator.webhook;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import com.bevatel.simulator.domain.Messages;
 import com.bevatel.simulator.event.DomainEvent;
 import com.bevatel.simulator.state.DomainEventListener;
 import com.bevatel.simulator.http.ExchangeObservers;
-import com.bevatel.simulator.model.Message;
-import com.bevatel.simulator.model.MessageStatus;
 import com.bevatel.simulator.seed.SeededRandom;
 import com.bevatel.simulator.state.State;
 import com.bevatel.simulator.state.Store;
 import com.bevatel.simulator.json.Json;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -26,7 +22,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -39,7 +34,8 @@ import java.util.logging.Logger;
 import org.apiguardian.api.API;
 
 /**
- * Turns committed domain events into signed HTTP deliveries (lib/webhooks/trigger.rb). Payloads, delivery ids and
+ * Turns committed domain events into signed HTTP deliveries to account webhooks, API inboxes and agent
+ * bots (lib/webhooks/trigger.rb), retried as {@link RetryPolicy} says. Payloads, delivery ids and
  * timestamps are fixed when the event commits, from the committed state, so they are the same on
  * every run. Sending is asynchronous: per receiver one delivery at a time, in event order; across
  * receivers in parallel on a small fixed thread pool (a waiting receiver holds a connection, not a
@@ -50,7 +46,6 @@ public final class WebhookDispatcher implements DomainEventListener, AutoCloseab
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class.getName());
     /** Mixed into the simulator seed, so delivery uuids are seeded but never repeat the state's own. */
     private static final long DELIVERY_ID_SALT = 0x5745424B484F4F4BL;
-    private static final Set<String> MARKS_MESSAGE_FAILED = Set.of("message_created", "message_updated");
     private static final int THREADS = 2;
     private static final AtomicInteger INSTANCES = new AtomicInteger();
 
@@ -76,6 +71,8 @@ public final class WebhookDispatcher implements DomainEventListener, AutoCloseab
     private final WebhookJournal journal;
     private final ScheduledThreadPoolExecutor executor;
     private final WebhookSender sender;
+    private final RetryPolicy retries;
+    private final FailureFollowUps followUps;
 
     private final Object lock = new Object();
     /** Receivers with a delivery under way; an idle receiver has no lane. */
@@ -95,6 +92,8 @@ public final class WebhookDispatcher implements DomainEventListener, AutoCloseab
         this.executor = new ScheduledThreadPoolExecutor(THREADS, threadFactory(name));
         executor.setRemoveOnCancelPolicy(true);
         this.sender = new WebhookSender(settings.timeout(), executor, threadFactory(name + "-send"));
+        this.retries = new RetryPolicy(settings);
+        this.followUps = new FailureFollowUps(store, settings);
     }
 
     /** Where the simulator listens, once known: deliveries there other than to its sinks are refused ({@link OwnAddress}). */
@@ -107,10 +106,7 @@ public final class WebhookDispatcher implements DomainEventListener, AutoCloseab
     public void onCommit(List<DomainEvent> events, State committed) {
         List<WebhookEvents.Planned> plans = new ArrayList<>();
         for (DomainEvent event : events) {
-            WebhookEvents.Planned planned = WebhookEvents.plan(event, committed, settings.inboxEvents());
-            if (planned != null) {
-                plans.add(planned);
-            }
+            AgentBotEvents.plan(event, committed, WebhookEvents.plan(event, committed, settings.inboxEvents()), plans);
         }
         if (plans.isEmpty()) {
             return;
@@ -144,8 +140,8 @@ public final class WebhookDispatcher implements DomainEventListener, AutoCloseab
         // Handed straight to sending threads: even starting a request (DNS, connect) happens off the API's
         // thread, which holds the store's lock, and no timer thread is woken in between.
         startNow.forEach(outgoing -> attempt(outgoing, 1, false));
-        // A dropped callback is a failed callback; marking the message is a write, so not from in here.
-        dropped.forEach(outgoing -> run(() -> markMessageFailed(outgoing, queueFull())));
+        // A dropped delivery is a failed one; what that changes is a write, so not from in here.
+        dropped.forEach(outgoing -> run(() -> afterFinalFailure(outgoing, queueFull())));
     }
 
     private String queueFull() {
@@ -242,21 +238,17 @@ public final class WebhookDispatcher implements DomainEventListener, AutoCloseab
             if (!current(outgoing)) {
                 return;
             }
-            if (failed && attempt < settings.maxAttempts()) {
+            long pause = retries.pauseMillis(outgoing.receiver(), attempt, outcome);
+            if (pause != RetryPolicy.NONE) {
                 journal.record(id -> delivery(id, outgoing, attempt, outcome));
-                long pause = settings.backoff().toMillis() << Math.min(attempt - 1, 20);
                 executor.schedule(() -> attempt(outgoing, attempt + 1), pause, TimeUnit.MILLISECONDS);
                 return;
             }
         }
         if (failed) {
             // Before recording: whoever sees the failure in the journal also finds its consequences
-            // (the failed message and its message_updated deliveries) already committed and queued.
-            try {
-                markMessageFailed(outgoing, outcome.failure());
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "could not mark message " + outgoing.messageId() + " failed", e);
-            }
+            // (a failed message, an opened conversation, and their deliveries) already committed and queued.
+            afterFinalFailure(outgoing, outcome.failure());
         }
         synchronized (lock) {
             if (!current(outgoing)) {
@@ -290,33 +282,12 @@ public final class WebhookDispatcher implements DomainEventListener, AutoCloseab
         attempt(next, 1, true);
     }
 
-    /**
-     * lib/webhooks/trigger.rb: a failed API-inbox callback of {@code message_created}/{@code message_updated} marks the
-     * message failed with the error text, which fires one {@code message_updated}. An identical
-     * failure changes nothing, so it neither writes (the clock stays put) nor loops.
-     */
-    private void markMessageFailed(Outgoing outgoing, String failure) {
-        if (outgoing.receiver().kind() != Receiver.Kind.API_INBOX || outgoing.messageId() == null
-                || !MARKS_MESSAGE_FAILED.contains(outgoing.event())) {
-            return;
+    private void afterFinalFailure(Outgoing outgoing, String failure) {
+        try {
+            followUps.afterFinalFailure(outgoing.receiver(), outgoing.event(), outgoing.messageId(), outgoing.origin(), failure);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not apply the failure of " + outgoing.event() + " to " + outgoing.receiver(), e);
         }
-        long messageId = outgoing.messageId();
-        boolean changes = store.read(state -> state == outgoing.origin()
-                && state.messages.find(messageId).map(message -> wouldChange(message, failure)).orElse(false));
-        if (!changes) {
-            return;
-        }
-        store.write(tx -> {
-            if (tx.state() == outgoing.origin()) {
-                tx.state().messages.find(messageId).ifPresent(message -> Messages.markFailed(tx, message, failure));
-            }
-            return null;
-        });
-    }
-
-    private static boolean wouldChange(Message message, String failure) {
-        JsonNode error = message.contentAttributes().get("external_error");
-        return message.status() != MessageStatus.FAILED || error == null || !failure.equals(error.asText());
     }
 
     private Delivery delivery(long id, Outgoing outgoing, int attempt, WebhookSender.Outcome outcome) {

@@ -26,6 +26,13 @@ final class WebhookEvents {
     /** What one event sends; {@code messageId} is set for message events (a failed callback marks it failed). */
     record Planned(String event, long accountId, Long conversationId, Long messageId, ObjectNode payload,
                    List<Target> targets) {
+        /** The same payload, for these receivers too. */
+        Planned alsoFor(List<Target> more) {
+            List<Target> all = new ArrayList<>(targets.size() + more.size());
+            all.addAll(targets);
+            all.addAll(more);
+            return new Planned(event, accountId, conversationId, messageId, payload, all);
+        }
     }
 
     private static final java.util.Set<String> NOT_INBOX_COLUMNS = java.util.Set.of("channel", "working_hours");
@@ -79,8 +86,8 @@ final class WebhookEvents {
 
     /** {@code webhook_sendable?}: incoming, outgoing and template messages; activity never. */
     private static Planned message(String name, long messageId, State state) {
-        Message message = state.messages.find(messageId).orElse(null);
-        if (message == null || message.messageType() == MessageType.ACTIVITY) {
+        Message message = sendable(state, messageId);
+        if (message == null) {
             return null;
         }
         Conversation conversation = state.conversations.find(message.conversationId()).orElse(null);
@@ -91,9 +98,21 @@ final class WebhookEvents {
         if (targets.isEmpty()) {
             return null;
         }
+        return planned(name, conversation.accountId(), conversation.displayId(), message.id(),
+                messagePayload(name, message, state), targets);
+    }
+
+    /** The message, unless it is gone or an activity message ({@code webhook_sendable?}). */
+    static Message sendable(State state, long messageId) {
+        Message message = state.messages.find(messageId).orElse(null);
+        return message == null || message.messageType() == MessageType.ACTIVITY ? null : message;
+    }
+
+    /** {@code message.webhook_data.merge(event:)}. */
+    static ObjectNode messagePayload(String name, Message message, State state) {
         ObjectNode payload = WebhookPayloads.message(message, state);
         payload.put("event", name);
-        return planned(name, conversation.accountId(), conversation.displayId(), message.id(), payload, targets);
+        return payload;
     }
 
     private static Planned conversation(String name, long conversationId, State state, boolean withChanges,
@@ -106,12 +125,19 @@ final class WebhookEvents {
         if (targets.isEmpty()) {
             return null;
         }
+        return planned(name, conversation.accountId(), conversation.displayId(), null,
+                conversationPayload(name, conversation, state, withChanges, changes), targets);
+    }
+
+    /** {@code conversation.webhook_data.merge(event:[, changed_attributes:])}: the changes follow the event. */
+    static ObjectNode conversationPayload(String name, Conversation conversation, State state, boolean withChanges,
+                                          List<AttributeChange> changes) {
         ObjectNode payload = WebhookPayloads.conversation(conversation, state);
         payload.put("event", name);
         if (withChanges) {
             payload.set("changed_attributes", WebhookPayloads.changedAttributes(changes));
         }
-        return planned(name, conversation.accountId(), conversation.displayId(), null, payload, targets);
+        return payload;
     }
 
     private static Planned typing(DomainEvent.ConversationTyping event, State state) {

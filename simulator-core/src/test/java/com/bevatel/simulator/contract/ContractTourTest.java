@@ -3,6 +3,7 @@ package com.bevatel.simulator.contract;
 import static com.bevatel.simulator.Http.account;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bevatel.simulator.AgentBotSetup;
 import com.bevatel.simulator.BevatelSimulator;
 import com.bevatel.simulator.Http;
 import com.bevatel.simulator.contract.ContractTable.ResponseRule;
@@ -45,8 +46,8 @@ class ContractTourTest {
     @BeforeEach
     void start() {
         sim = BevatelSimulator.builder().maxRequestBodyBytes(64 * 1024)
-                .agent("Sam Agent", "sam@acme.test", null).team("support", "Sam Agent").agentBot("Helper Bot", null)
-                .inboxEvents(true).start();
+                .agent("Sam Agent", "sam@acme.test", null).team("support", "Sam Agent")
+                .agentBot(AgentBotSetup.named("Helper Bot").outgoingSink("bot")).inboxEvents(true).start();
         app = new Http(sim);
         client = app.withToken(null);
     }
@@ -161,6 +162,9 @@ class ContractTourTest {
         assertThat(ok(app.post(assignments, "{\"assignee_id\":" + sam + "}")).get("email").asText()).isEqualTo("sam@acme.test");
         assertThat(ok(app.post(assignments, "{\"assignee_id\":" + sim.agentBot("Helper Bot").id() + ",\"assignee_type\":\"AgentBot\"}"))
                 .has("outgoing_url")).isTrue();
+        // The bot it is assigned to is sent conversation_resolved, then conversation_opened (app/listeners/agent_bot_listener.rb).
+        ok(app.post(conversation + "/toggle_status", "{\"status\":\"resolved\"}"));
+        ok(app.post(conversation + "/messages", "{\"content\":\"Back again\",\"message_type\":\"incoming\"}"));
         assertThat(ok(app.post(assignments, "{\"team_id\":" + sim.team("support").id() + "}")).has("created_at")).isTrue();
         assertThat(ok(app.post(assignments, "{\"assignee_id\":null}")).isNull()).isTrue();
 

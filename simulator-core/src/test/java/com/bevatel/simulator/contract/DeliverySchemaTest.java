@@ -21,7 +21,7 @@ class DeliverySchemaTest {
 
     @Test
     void everyEventHasAnExampleThatMatchesItsSchema() {
-        assertThat(contract.deliveryRules()).hasSize(11);
+        assertThat(contract.deliveryRules()).hasSize(13);
         contract.deliveryRules().keySet().forEach(event -> {
             byte[] example = example(event);
             assertThat(SchemaFiles.WIRE.readTree(example).path("event").asString()).as(event).isEqualTo(event);
