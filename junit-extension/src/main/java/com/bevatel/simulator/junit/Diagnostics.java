@@ -5,10 +5,13 @@ import com.bevatel.simulator.SimulatorAccess;
 import com.bevatel.simulator.fault.Fault;
 import com.bevatel.simulator.fault.FaultRule;
 import com.bevatel.simulator.fault.InjectedFault;
+import com.bevatel.simulator.model.AgentBot;
 import com.bevatel.simulator.model.Contact;
 import com.bevatel.simulator.model.Conversation;
 import com.bevatel.simulator.model.Message;
+import com.bevatel.simulator.model.User;
 import com.bevatel.simulator.model.WireEnum;
+import com.bevatel.simulator.state.State;
 import com.bevatel.simulator.webhook.Sink;
 import java.util.List;
 import java.util.StringJoiner;
@@ -33,13 +36,7 @@ final class Diagnostics {
             out.add("simulator " + sim.baseUrl() + ", clock " + state.clock().now() + ", "
                     + state.contacts.size() + " contacts, " + state.conversations.size() + " conversations, "
                     + state.messages.size() + " messages");
-            state.conversations.all().stream().limit(MAX_CONVERSATIONS).forEach(c -> {
-                Contact contact = state.contacts.get(c.contactId());
-                out.add("  conversation " + c.displayId() + " [" + WireEnum.name(c.status()) + "] inbox " + c.inboxId()
-                        + ", contact " + contact.id() + " \"" + contact.name() + "\"" + assignee(c));
-                var ids = state.messagesOfConversation.of(c.id());
-                ids.stream().skip(Math.max(0, ids.size() - MAX_MESSAGES)).forEach(id -> out.add("    " + line(state.messages.get(id))));
-            });
+            state.conversations.all().stream().limit(MAX_CONVERSATIONS).forEach(c -> out.add(conversation(state, c, "  ")));
             return out.toString();
         }) + System.lineSeparator() + faults(sim) + sinks(sim) + WebhookJournalAssert.recorded(sim.webhooks());
     }
@@ -96,16 +93,64 @@ final class Diagnostics {
         return out.toString();
     }
 
-    private static String assignee(Conversation c) {
-        return c.assigneeId() == null ? "" : ", assignee " + c.assigneeId();
+    /** One conversation and its last messages, each line indented by {@code indent}. */
+    static String conversation(State state, Conversation c, String indent) {
+        StringJoiner out = new StringJoiner(System.lineSeparator());
+        Contact contact = state.contacts.get(c.contactId());
+        out.add(indent + "conversation " + c.displayId() + " [" + WireEnum.name(c.status()) + "] inbox " + c.inboxId()
+                + ", contact " + contact.id() + " \"" + contact.name() + "\"" + assignee(state, c));
+        var ids = state.messagesOfConversation.of(c.id());
+        ids.stream().skip(Math.max(0, ids.size() - MAX_MESSAGES))
+                .forEach(id -> out.add(indent + "  " + line(state, state.messages.get(id))));
+        return out.toString();
     }
 
-    private static String line(Message m) {
+    /** Who is assigned, as Chatwoot's {@code assigned_entity}: the agent bot, else the member; null: nobody. */
+    static String assigneeName(State state, Conversation c) {
+        if (c.assigneeBotId() != null) {
+            return state.agentBots.find(c.assigneeBotId()).map(AgentBot::name).orElse(null);
+        }
+        return c.assigneeId() == null ? null : state.users.find(c.assigneeId()).map(User::name).orElse(null);
+    }
+
+    private static String assignee(State state, Conversation c) {
+        if (c.assigneeBotId() != null) {
+            return ", assigned to agent bot " + c.assigneeBotId() + " \"" + assigneeName(state, c) + "\"";
+        }
+        return c.assigneeId() == null ? ", unassigned" : ", assigned to agent " + c.assigneeId() + " \"" + assigneeName(state, c) + "\"";
+    }
+
+    /** The name of who sent a message (contact, member or agent bot); null for activity lines. */
+    static String senderName(State state, Message m) {
+        if (m.senderType() == null || m.senderId() == null) {
+            return null;
+        }
+        return switch (m.senderType()) {
+            case CONTACT -> state.contacts.find(m.senderId()).map(Contact::name).orElse(null);
+            case USER -> state.users.find(m.senderId()).map(User::name).orElse(null);
+            case AGENT_BOT -> state.agentBots.find(m.senderId()).map(AgentBot::name).orElse(null);
+        };
+    }
+
+    private static String line(State state, Message m) {
         String text = m.content() == null ? "" : m.content().replace('\n', ' ');
         if (text.length() > MAX_TEXT) {
             text = text.substring(0, MAX_TEXT) + "…";
         }
         return "#" + m.id() + " " + WireEnum.name(m.messageType()) + (m.isPrivate() ? " (private)" : "")
-                + " [" + WireEnum.name(m.status()) + "] " + text;
+                + " [" + WireEnum.name(m.status()) + "] " + text + from(state, m);
+    }
+
+    private static String from(State state, Message m) {
+        String name = senderName(state, m);
+        if (name == null) {
+            return "";
+        }
+        String kind = switch (m.senderType()) {
+            case CONTACT -> "contact";
+            case USER -> "agent";
+            case AGENT_BOT -> "agent bot";
+        };
+        return " (from " + kind + " " + name + ")";
     }
 }

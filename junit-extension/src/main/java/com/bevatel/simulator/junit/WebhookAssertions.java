@@ -6,6 +6,7 @@ import com.bevatel.simulator.BevatelSimulator;
 import com.bevatel.simulator.webhook.Delivery;
 import com.bevatel.simulator.webhook.WebhookJournal;
 import java.time.Duration;
+import java.util.Objects;
 import org.apiguardian.api.API;
 
 /**
@@ -15,13 +16,14 @@ import org.apiguardian.api.API;
  * assertThat(journal).toApiInbox().event("message_created").hasSize(1)
  *         .single().hasPayloadAt("/message_type", "incoming").isSignedWith(sim.apiInbox().secret());
  * awaitThat(journal).hasDelivered("message_created");           // retries until delivered or 5 s
+ * awaitThat(sim).conversation(1).hasMessageFrom("Echo Bot", "hello"); // retries until the bot answered or 5 s
  * }</pre>
  *
  * @since 0.1.0
  */
 @API(status = STABLE, since = "0.1.0")
 public final class WebhookAssertions {
-    /** How long {@link #awaitThat(WebhookJournal)} waits: Chatwoot's own webhook timeout. */
+    /** How long {@code awaitThat} waits: Chatwoot's own webhook timeout. */
     public static final Duration DEFAULT_WAIT = Duration.ofSeconds(5);
 
     private WebhookAssertions() {
@@ -57,7 +59,7 @@ public final class WebhookAssertions {
      * @return waiting assertions on every recorded delivery, until narrowed
      */
     public static WebhookJournalAssert awaitThat(WebhookJournal journal, Duration timeout) {
-        return new WebhookJournalAssert(journal, DeliveryFilter.ALL, timeout);
+        return new WebhookJournalAssert(journal, DeliveryFilter.ALL, Objects.requireNonNull(timeout, "timeout"));
     }
 
     /**
@@ -77,6 +79,30 @@ public final class WebhookAssertions {
      * @return assertions on it
      */
     public static SimulatorAssert assertThat(BevatelSimulator simulator) {
-        return new SimulatorAssert(simulator);
+        return new SimulatorAssert(simulator, null);
+    }
+
+    /**
+     * Like {@link #assertThat(BevatelSimulator)}, but each assertion retries until it holds or
+     * {@link #DEFAULT_WAIT} passes: for what happens asynchronously, such as an agent bot's answer
+     * through the API.
+     *
+     * @param simulator the simulator
+     * @return waiting assertions on it
+     */
+    public static SimulatorAssert awaitThat(BevatelSimulator simulator) {
+        return awaitThat(simulator, DEFAULT_WAIT);
+    }
+
+    /**
+     * Like {@link #assertThat(BevatelSimulator)}, but each assertion retries until it holds or
+     * {@code timeout} passes.
+     *
+     * @param simulator the simulator
+     * @param timeout how long each assertion may retry
+     * @return waiting assertions on it
+     */
+    public static SimulatorAssert awaitThat(BevatelSimulator simulator, Duration timeout) {
+        return new SimulatorAssert(simulator, Objects.requireNonNull(timeout, "timeout"));
     }
 }

@@ -12,8 +12,6 @@ import java.util.StringJoiner;
 import java.util.function.Predicate;
 import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractAssert;
-import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Assertions on a {@link WebhookJournal}, optionally narrowed ({@code event(…)}, {@code toApiInbox()} …).
@@ -24,7 +22,6 @@ import org.awaitility.core.ConditionTimeoutException;
  */
 @API(status = STABLE, since = "0.1.0")
 public final class WebhookJournalAssert extends AbstractAssert<WebhookJournalAssert, WebhookJournal> {
-    private static final Duration POLL = Duration.ofMillis(5);
     private final DeliveryFilter filter;
     private final Duration wait;
 
@@ -59,7 +56,7 @@ public final class WebhookJournalAssert extends AbstractAssert<WebhookJournalAss
     /**
      * Only deliveries to this receiver.
      *
-     * @param receiver an account webhook or an API inbox
+     * @param receiver an account webhook, an API inbox or an agent bot
      * @return this assertion, narrowed
      */
     public WebhookJournalAssert receiver(Receiver receiver) {
@@ -73,6 +70,25 @@ public final class WebhookJournalAssert extends AbstractAssert<WebhookJournalAss
      */
     public WebhookJournalAssert toApiInbox() {
         return narrow("to the API inbox callback", d -> d.receiver().kind() == Receiver.Kind.API_INBOX);
+    }
+
+    /**
+     * Only deliveries to an agent bot's {@code outgoing_url} (any bot).
+     *
+     * @return this assertion, narrowed
+     */
+    public WebhookJournalAssert toAgentBot() {
+        return narrow("to an agent bot", d -> d.receiver().kind() == Receiver.Kind.AGENT_BOT);
+    }
+
+    /**
+     * Only deliveries to this agent bot's {@code outgoing_url}, e.g. {@code toAgentBot(sim.agentBot("Echo Bot").id())}.
+     *
+     * @param botId the bot's id
+     * @return this assertion, narrowed
+     */
+    public WebhookJournalAssert toAgentBot(long botId) {
+        return receiver(Receiver.agentBot(botId));
     }
 
     /**
@@ -235,24 +251,7 @@ public final class WebhookJournalAssert extends AbstractAssert<WebhookJournalAss
 
     private WebhookJournalAssert check(Runnable assertion) {
         isNotNull();
-        if (wait == null) {
-            assertion.run();
-            return this;
-        }
-        AssertionError[] last = new AssertionError[1];
-        try {
-            Awaitility.await().atMost(wait).pollDelay(Duration.ZERO).pollInterval(POLL).untilAsserted(() -> {
-                try {
-                    assertion.run();
-                } catch (AssertionError e) {
-                    last[0] = e;
-                    throw e;
-                }
-            });
-        } catch (ConditionTimeoutException timeout) {
-            String reason = last[0] == null ? timeout.getMessage() : last[0].getMessage();
-            throw new AssertionError("Still failing after waiting " + wait.toMillis() + " ms: " + reason, timeout);
-        }
+        Retrying.check(wait, assertion);
         return this;
     }
 

@@ -15,12 +15,17 @@ final class Api {
     }
 
     static String post(BevatelSimulator sim, String path, String json) {
-        return send(sim, HttpRequest.newBuilder(sim.baseUrl().resolve("/api/v1/accounts/1" + path))
+        return postAs(sim.accessToken(), sim, path, json);
+    }
+
+    /** A POST with someone else's token, e.g. an agent bot's. */
+    static String postAs(String token, BevatelSimulator sim, String path, String json) {
+        return send(token, HttpRequest.newBuilder(sim.baseUrl().resolve("/api/v1/accounts/1" + path))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     static String get(BevatelSimulator sim, String path) {
-        return send(sim, HttpRequest.newBuilder(sim.baseUrl().resolve("/api/v1/accounts/1" + path)).GET());
+        return send(sim.accessToken(), HttpRequest.newBuilder(sim.baseUrl().resolve("/api/v1/accounts/1" + path)).GET());
     }
 
     /** The status of a GET to {@code path} on the simulator's server (any path), without judging it. */
@@ -43,9 +48,9 @@ final class Api {
         return Long.parseLong(id);
     }
 
-    private static String send(BevatelSimulator sim, HttpRequest.Builder request) {
+    private static String send(String token, HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = CLIENT.send(request.header("api_access_token", sim.accessToken()).build(),
+            HttpResponse<String> response = CLIENT.send(request.header("api_access_token", token).build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new AssertionError("HTTP " + response.statusCode() + ": " + response.body());
