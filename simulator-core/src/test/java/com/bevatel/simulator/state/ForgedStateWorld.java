@@ -6,6 +6,7 @@ import com.bevatel.simulator.BevatelSimulator;
 import com.bevatel.simulator.Http;
 import com.bevatel.simulator.SimulatorAccess;
 import com.bevatel.simulator.domain.AgentBots;
+import com.bevatel.simulator.domain.Change;
 import com.bevatel.simulator.domain.Inboxes;
 import com.bevatel.simulator.domain.Teams;
 import com.bevatel.simulator.domain.Users;
@@ -51,7 +52,8 @@ final class ForgedStateWorld {
                     Role.ADMINISTRATOR, ADMIN_TWO, tx.token(), tx.now()));
             Inboxes.create(tx, account.id(), new Inboxes.NewApiInbox("Two API", null));
             Teams.create(tx, account.id(), "Billing");
-            AgentBots.create(tx, account.id(), "Two Bot", "forged-bot-two");
+            AgentBots.create(tx, account.id(), new AgentBots.BotFields(Change.of("Two Bot"), null, null, null,
+                    "forged-bot-two", null));
             return account.id();
         });
         Http one = new Http(sim.baseUrl(), ADMIN_ONE);
