@@ -23,10 +23,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Two accounts with one of everything a state document holds — users, a bot, a team, inboxes,
- * webhooks, contacts with labels and sessions, conversations assigned to an agent, a team and a bot,
- * messages from a contact, a user and a bot, activity messages, an attachment — and the requests
- * that read all of it back over HTTP: every listing, every record, the profile, the Client API.
+ * Two accounts with one of everything a state document holds — users, bots (one serving an inbox in
+ * each account), a team, inboxes, webhooks, contacts with labels and sessions, conversations assigned
+ * to an agent, a team and a bot, messages from a contact, a user and a bot, activity messages, an
+ * attachment — and the requests that read all of it back over HTTP: every listing, every record, the
+ * profile, the Client API.
  */
 final class ForgedStateWorld {
     static final String ADMIN_ONE = "forged-admin-one";
@@ -92,6 +93,17 @@ final class ForgedStateWorld {
         ok(other.post(a2 + "/conversations/1/messages", "{\"content\":\"Zed here\",\"message_type\":\"incoming\"}"));
         ok(other.post(a2 + "/conversations/1/messages", "{\"content\":\"Olga here\"}"));
         ok(other.post(a2 + "/webhooks", "{\"url\":\"http://127.0.0.1:9/two\",\"subscriptions\":[\"message_created\"]}"));
+
+        // Bots serving inboxes (agent_bot_inboxes), a conversation that started with its inbox's bot, a bot
+        // made through the API with every field set, and a message of the other account's bot.
+        long botTwo = SimulatorAccess.store(sim).read(state -> state.agentBots.all().stream()
+                .filter(b -> b.accountId() == two).findFirst().orElseThrow().id());
+        ok(one.post(a1 + "/agent_bots", "{\"name\":\"Webhook Bot\",\"description\":\"Answers first\","
+                + "\"outgoing_url\":\"http://127.0.0.1:9/bot\",\"bot_config\":{\"lang\":\"en\"}}"));
+        ok(one.post(a1 + "/inboxes/1/set_agent_bot", "{\"agent_bot\":1}"));
+        ok(one.post(a1 + "/conversations", "{\"inbox_id\":1,\"contact_id\":2}"));
+        ok(other.post(a2 + "/inboxes/" + inboxTwo + "/set_agent_bot", "{\"agent_bot\":" + botTwo + "}"));
+        ok(other.withToken("forged-bot-two").post(a2 + "/conversations/1/messages", "{\"content\":\"Two bot here\"}"));
     }
 
     /** A read of the API: a path, the token it is sent with (null: none), and the account whose data it shows. */
@@ -105,6 +117,8 @@ final class ForgedStateWorld {
         reads.add(new Read("/api/v1/profile", AGENT_ONE, 1));
         reads.add(new Read("/api/v1/accounts/1/conversations?status=all", AGENT_ONE, 1));
         reads.add(new Read("/api/v1/accounts/1/conversations/1", BOT_ONE, 1));
+        reads.add(new Read("/api/v1/accounts/1/agent_bots", AGENT_ONE, 1));
+        reads.add(new Read("/api/v1/accounts/1/inboxes/1/agent_bot", AGENT_ONE, 1));
         for (JsonNode account : doc.get("accounts")) {
             long id = account.get("id").asLong();
             String token = id == 1 ? ADMIN_ONE : ADMIN_TWO;
@@ -112,7 +126,7 @@ final class ForgedStateWorld {
             reads.add(new Read("/api/v1/profile", token, id));
             for (String listing : List.of("/contacts", "/contacts?sort=-name", "/contacts/search?q=a",
                     "/conversations?status=all", "/conversations?status=open&assignee_type=unassigned",
-                    "/conversations/meta?status=all", "/inboxes", "/webhooks")) {
+                    "/conversations/meta?status=all", "/inboxes", "/webhooks", "/agent_bots")) {
                 reads.add(new Read(base + listing, token, id));
             }
             for (JsonNode contact : rowsOf(doc, "contacts", id)) {
@@ -129,6 +143,10 @@ final class ForgedStateWorld {
             }
             for (JsonNode inbox : rowsOf(doc, "inboxes", id)) {
                 reads.add(new Read(base + "/inboxes/" + inbox.get("id").asLong(), token, id));
+                reads.add(new Read(base + "/inboxes/" + inbox.get("id").asLong() + "/agent_bot", token, id));
+            }
+            for (JsonNode bot : rowsOf(doc, "agent_bots", id)) {
+                reads.add(new Read(base + "/agent_bots/" + bot.get("id").asLong(), token, id));
             }
         }
         for (JsonNode session : doc.get("contact_inboxes")) {
