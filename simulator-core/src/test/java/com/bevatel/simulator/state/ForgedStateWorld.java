@@ -34,6 +34,7 @@ final class ForgedStateWorld {
     static final String ADMIN_TWO = "forged-admin-two";
     static final String AGENT_ONE = "forged-agent-one";
     static final String BOT_ONE = "forged-bot-one";
+    static final String BOT_TWO = "forged-bot-two";
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private ForgedStateWorld() {
@@ -53,8 +54,7 @@ final class ForgedStateWorld {
                     Role.ADMINISTRATOR, ADMIN_TWO, tx.token(), tx.now()));
             Inboxes.create(tx, account.id(), new Inboxes.NewApiInbox("Two API", null));
             Teams.create(tx, account.id(), "Billing");
-            AgentBots.create(tx, account.id(), new AgentBots.BotFields(Change.of("Two Bot"), null, null, null,
-                    "forged-bot-two", null));
+            AgentBots.create(tx, account.id(), new AgentBots.BotFields(Change.of("Two Bot"), null, null, null, BOT_TWO, null));
             return account.id();
         });
         Http one = new Http(sim.baseUrl(), ADMIN_ONE);
@@ -96,14 +96,13 @@ final class ForgedStateWorld {
 
         // Bots serving inboxes (agent_bot_inboxes), a conversation that started with its inbox's bot, a bot
         // made through the API with every field set, and a message of the other account's bot.
-        long botTwo = SimulatorAccess.store(sim).read(state -> state.agentBots.all().stream()
-                .filter(b -> b.accountId() == two).findFirst().orElseThrow().id());
+        long botTwo = SimulatorAccess.store(sim).read(state -> state.agentBotByToken.find(BOT_TWO).orElseThrow());
         ok(one.post(a1 + "/agent_bots", "{\"name\":\"Webhook Bot\",\"description\":\"Answers first\","
                 + "\"outgoing_url\":\"http://127.0.0.1:9/bot\",\"bot_config\":{\"lang\":\"en\"}}"));
         ok(one.post(a1 + "/inboxes/1/set_agent_bot", "{\"agent_bot\":1}"));
         ok(one.post(a1 + "/conversations", "{\"inbox_id\":1,\"contact_id\":2}"));
         ok(other.post(a2 + "/inboxes/" + inboxTwo + "/set_agent_bot", "{\"agent_bot\":" + botTwo + "}"));
-        ok(other.withToken("forged-bot-two").post(a2 + "/conversations/1/messages", "{\"content\":\"Two bot here\"}"));
+        ok(other.withToken(BOT_TWO).post(a2 + "/conversations/1/messages", "{\"content\":\"Two bot here\"}"));
     }
 
     /** A read of the API: a path, the token it is sent with (null: none), and the account whose data it shows. */

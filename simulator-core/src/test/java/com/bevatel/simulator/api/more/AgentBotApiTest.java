@@ -21,9 +21,9 @@ import org.junit.jupiter.api.Test;
  * The world: administrator "admin-token", agents Sam and Kim, bot "Helper Bot" (id 1, token "bot-token").
  */
 class AgentBotApiTest {
-    static final String BOTS = "{\"error\":\"Access to this endpoint is not authorized for bots\"}";
-    static final String NOT_AUTHORIZED = "{\"error\":\"You are not authorized to do this action\"}";
-    static final String NOT_FOUND = "{\"error\":\"Resource could not be found\"}";
+    private static final String BOTS = RolesAndBotsTest.BOTS;
+    private static final String NOT_AUTHORIZED = RolesAndBotsTest.NOT_AUTHORIZED;
+    private static final String NOT_FOUND = RolesAndBotsTest.NOT_FOUND;
     private static final String SIGN_IN = "{\"errors\":[\"You need to sign in or sign up before continuing.\"]}";
     private static final String TOKEN = "[1-9A-HJ-NP-Za-km-z]{24}";
 

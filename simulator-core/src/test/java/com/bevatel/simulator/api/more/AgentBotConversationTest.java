@@ -71,7 +71,7 @@ class AgentBotConversationTest {
         long second = Http.ok(world.admin.post(Http.account("/agent_bots"), "{\"name\":\"Second Bot\"}")).get("id").asLong();
         assertThat(serve(1, Long.toString(second)).status()).isEqualTo(200);
         assertThat(world.admin.get(inboxBot).json().at("/agent_bot/name").asText()).isEqualTo("Second Bot");
-        assertThat(serve(1, "999").body()).isEqualTo(AgentBotApiTest.NOT_FOUND);
+        assertThat(serve(1, "999").body()).isEqualTo(RolesAndBotsTest.NOT_FOUND);
         assertThat(world.admin.get(inboxBot).json().at("/agent_bot/id").asLong()).isEqualTo(second);
 
         Http.Result detached = serve(1, "null");
@@ -90,7 +90,7 @@ class AgentBotConversationTest {
                 .get("id").asLong();
         assertThat(serve(inbox, "1").status()).isEqualTo(200);
         Http.ok(world.admin.delete(Http.account("/inboxes/" + inbox)));
-        assertThat(world.admin.get(Http.account("/inboxes/" + inbox + "/agent_bot")).body()).isEqualTo(AgentBotApiTest.NOT_FOUND);
+        assertThat(world.admin.get(Http.account("/inboxes/" + inbox + "/agent_bot")).body()).isEqualTo(RolesAndBotsTest.NOT_FOUND);
         assertThat(world.admin.get(Http.account("/agent_bots/1")).status()).isEqualTo(200);
         assertThat(serve(1, "1").status()).isEqualTo(200);
         assertThat(world.admin.get(Http.account("/inboxes/1/agent_bot")).json().at("/agent_bot/id").asLong()).isEqualTo(1);

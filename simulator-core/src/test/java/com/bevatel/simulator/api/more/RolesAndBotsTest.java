@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
  * and the endpoints open to bots.
  */
 class RolesAndBotsTest {
-    private static final String BOTS = "{\"error\":\"Access to this endpoint is not authorized for bots\"}";
-    private static final String NOT_AUTHORIZED = "{\"error\":\"You are not authorized to do this action\"}";
-    private static final String NOT_FOUND = "{\"error\":\"Resource could not be found\"}";
+    static final String BOTS = "{\"error\":\"Access to this endpoint is not authorized for bots\"}";
+    static final String NOT_AUTHORIZED = "{\"error\":\"You are not authorized to do this action\"}";
+    static final String NOT_FOUND = "{\"error\":\"Resource could not be found\"}";
 
     World world;
 
