@@ -332,7 +332,8 @@ public final class BevatelSimulator implements AutoCloseable {
      * @throws IllegalArgumentException when no bot has that name (the message lists the bots)
      */
     public AgentBot agentBot(String name) {
-        return store.read(state -> state.agentBots.all().stream().filter(b -> b.name().equals(name)).findFirst())
+        // A bot made through the API may have no name (Chatwoot requires none).
+        return store.read(state -> state.agentBots.all().stream().filter(b -> Objects.equals(b.name(), name)).findFirst())
                 .orElseThrow(() -> new IllegalArgumentException("no agent bot named " + name + "; the bots: "
                         + store.read(state -> state.agentBots.all().stream().map(AgentBot::name).toList())));
     }

@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.HashSet;
@@ -46,9 +47,32 @@ final class SnapshotReader {
     private final SnapshotValidator check;
 
     SnapshotReader(JsonNode doc, State state) {
-        this.doc = doc;
+        this.doc = fromVersionOne(doc);
         this.state = state;
         this.check = new SnapshotValidator(state);
+    }
+
+    /**
+     * A version-1 document's bots have neither {@code bot_config} nor {@code secret}: they are read as the
+     * empty config and no secret (their deliveries go unsigned). Any other document is read as it is.
+     */
+    private static JsonNode fromVersionOne(JsonNode doc) {
+        if (doc == null || !doc.path("version").canConvertToInt() || doc.path("version").asInt() != 1
+                || !doc.path("agent_bots").isArray()) {
+            return doc;
+        }
+        JsonNode copy = doc.deepCopy();
+        for (JsonNode row : copy.get("agent_bots")) {
+            if (row instanceof ObjectNode bot) {
+                if (!bot.has("bot_config")) {
+                    bot.putObject("bot_config");
+                }
+                if (!bot.has("secret")) {
+                    bot.putNull("secret");
+                }
+            }
+        }
+        return copy;
     }
 
     void read() {

@@ -147,6 +147,24 @@ class ContractSelfTest {
                 .isNotEmpty().allSatisfy(v -> assertThat(v.schema()).isEqualTo("delivery-contact-created.json"));
     }
 
+    /** An agent bot shows its token and its secret together (to an administrator) or neither (to an agent). */
+    @Test
+    void anAgentBotShowsItsTokenAndSecretTogetherOrNeither() {
+        String route = "/api/v1/accounts/{account_id}/agent_bots";
+        String head = "{\"id\":1,\"name\":\"Echo\",\"description\":null,\"thumbnail\":\"\",\"outgoing_url\":null,"
+                + "\"bot_type\":\"webhook\",\"bot_config\":{},\"account_id\":1";
+        String token = ",\"access_token\":\"bot-token\"";
+        String secret = ",\"secret\":\"gTKpvgRWFi7kDaDM8i4Epv2K\"";
+        String tail = ",\"system_bot\":false}";
+        assertThat(post(route, 200, head + token + secret + tail)).isEmpty();
+        assertThat(post(route, 200, head + tail)).isEmpty();
+        assertThat(post(route, 200, head + token + tail)).isNotEmpty();
+        assertThat(post(route, 200, head + secret + tail)).isNotEmpty();
+        assertThat(post(route, 200, head + secret + token + tail)).singleElement()
+                .satisfies(v -> assertThat(v.message()).startsWith("keys out of order"));
+        assertThat(post(route, 200, (head + tail).replace("false", "true"))).as("system bots are not simulated").isNotEmpty();
+    }
+
     private static tools.jackson.databind.JsonNode node(String json) {
         return SchemaFiles.WIRE.readTree(json);
     }

@@ -64,6 +64,7 @@ class ContractTourTest {
         applicationApi();
         moreApplicationApi();
         webhooksApi();
+        agentBotsApi();
         simulatorRoutes();
         clientApi();
         errors();
@@ -182,6 +183,51 @@ class ContractTourTest {
         ok(app.patch(account("/webhooks/" + webhook), "{\"name\":\"CRM sync\"}"));
         ok(app.put(account("/webhooks/" + webhook), "{\"webhook\":{\"inbox_id\":null}}"));
         ok(app.delete(account("/webhooks/" + webhook)));
+    }
+
+    /**
+     * Agent bots and an inbox's bot, each status of each route (agent_bots_controller.rb and
+     * inboxes_controller.rb#agent_bot/#set_agent_bot), as an administrator, an agent and a bot.
+     */
+    private void agentBotsApi() {
+        Http agent = app.withToken(sim.user("Sam Agent").accessToken());
+        Http asBot = app.withToken(sim.agentBot("Helper Bot").accessToken());
+        String tooLong = "x".repeat(256);
+        ok(app.get(account("/agent_bots")));
+        ok(agent.get(account("/agent_bots")));
+        long id = ok(app.post(account("/agent_bots"), "{\"name\":\"Tour Bot\",\"outgoing_url\":\"" + sim.sinkUrl("tour-bot")
+                + "\",\"bot_config\":{\"greeting\":\"hi\"}}")).get("id").asLong();
+        expect(401, asBot.get(account("/agent_bots")));
+        expect(422, app.post(account("/agent_bots"), "{\"name\":\"" + tooLong + "\"}"));
+        expect(422, app.post(account("/agent_bots"), "{\"bot_type\":\"csml\"}"));
+        String bot = account("/agent_bots/" + id);
+        ok(app.get(bot));
+        ok(agent.get(bot));
+        ok(app.patch(bot, "{\"description\":\"Answers first\"}"));
+        ok(app.put(bot, "{\"name\":\"Tour Bot Two\"}"));
+        expect(401, agent.patch(bot, "{\"name\":\"x\"}"));
+        expect(404, app.get(account("/agent_bots/999")));
+        expect(422, app.patch(bot, "{\"description\":\"" + tooLong + "\"}"));
+        for (String action : List.of("/avatar", "/reset_access_token", "/reset_secret")) {
+            String method = action.equals("/avatar") ? "DELETE" : "POST";
+            ok(app.send(method, bot + action, null, null));
+            expect(401, agent.send(method, bot + action, null, null));
+            expect(404, app.send(method, account("/agent_bots/999") + action, null, null));
+        }
+
+        long inbox = ok(app.post(account("/inboxes"), "{\"name\":\"Bot inbox\",\"channel\":{\"type\":\"api\"}}")).get("id").asLong();
+        String inboxBot = account("/inboxes/" + inbox + "/agent_bot");
+        String setBot = account("/inboxes/" + inbox + "/set_agent_bot");
+        assertThat(ok(app.get(inboxBot)).size()).as("no bot: {}").isZero();
+        ok(app.post(setBot, "{\"agent_bot\":" + id + "}"));
+        assertThat(ok(app.get(inboxBot)).get("agent_bot").get("id").asLong()).isEqualTo(id);
+        expect(401, agent.get(inboxBot));
+        expect(404, app.get(account("/inboxes/999/agent_bot")));
+        expect(401, agent.post(setBot, "{\"agent_bot\":" + id + "}"));
+        expect(404, app.post(setBot, "{\"agent_bot\":999}"));
+        expect(422, app.post(setBot, "{\"agent_bot\":\"first\"}"));
+        ok(app.post(setBot, "{\"agent_bot\":null}"));
+        ok(app.delete(bot));
     }
 
     /** The simulator's own routes: the dashboard agent's actions and the clock. */

@@ -99,7 +99,10 @@ class AccessTest {
         }
     }
 
-    /** Failing deliveries (refused, 500, timeout), 401s, a bot on a closed endpoint, an HMAC failure and a 500. */
+    /**
+     * Failing deliveries (refused, 500, timeout), 401s, a bot on a closed endpoint, bots' tokens and secrets
+     * shown, reset and refused, an HMAC failure and a 500.
+     */
     private static void exercise(BevatelSimulator sim, List<String> secrets) {
         Http admin = new Http(sim);
         sim.sink("broken").respondWith(500);
@@ -114,6 +117,17 @@ class AccessTest {
         admin.withToken(ADMIN_TOKEN + "x").get("/api/v1/profile");
         admin.withToken(BOT_TOKEN).get(Http.account("/contacts"));
         admin.withToken(AGENT_TOKEN).delete(Http.account("/inboxes/1"));
+        // Agent bots: a refusing outgoing URL, tokens and secrets shown, reset and refused (agent_bots_controller.rb).
+        long bot = admin.post(Http.account("/agent_bots"), "{\"name\":\"Refused Bot\",\"outgoing_url\":\"http://127.0.0.1:1/bot\"}")
+                .json().get("id").asLong();
+        admin.post(Http.account("/inboxes/1/set_agent_bot"), "{\"agent_bot\":" + bot + "}");
+        admin.post(Http.account("/conversations/1/messages"), "{\"content\":\"for the bot\",\"message_type\":\"incoming\"}");
+        admin.withToken(AGENT_TOKEN).post(Http.account("/agent_bots/" + bot + "/reset_access_token"), null);
+        admin.withToken(BOT_TOKEN).get(Http.account("/agent_bots"));
+        admin.post(Http.account("/agent_bots/1/reset_access_token"), null);
+        admin.post(Http.account("/agent_bots/1/reset_secret"), null);
+        admin.withToken(BOT_TOKEN).post(Http.account("/conversations/1/messages"), "{\"content\":\"with the old token\"}");
+        admin.post(Http.account("/agent_bots"), "{\"bot_type\":\"" + BODY_SECRET + "\"}");
         admin.send("POST", "/test/boom", "{\"token\":\"" + BODY_SECRET + "\"}", "application/json");
         String identifier = sim.apiInbox().identifier();
         admin.withToken(null).post("/public/api/v1/inboxes/" + identifier + "/contacts",
@@ -126,6 +140,10 @@ class AccessTest {
         SimulatorAccess.store(sim).read(state -> {
             state.webhooks.all().forEach(w -> secrets.add(w.secret()));
             state.users.all().forEach(u -> secrets.add(u.pubsubToken()));
+            state.agentBots.all().forEach(b -> {
+                secrets.add(b.accessToken());
+                secrets.add(b.secret());
+            });
             return null;
         });
     }

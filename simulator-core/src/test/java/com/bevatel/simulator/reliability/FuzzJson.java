@@ -176,6 +176,18 @@ final class FuzzJson {
         put("blocked", bools());
         put("contact_type", Arbitraries.of("visitor", "lead", "customer", "x"));
         put("hmac_mandatory", bools());
+        // Agent bots (agent_bots_controller.rb permitted_params, inboxes_controller.rb#set_agent_bot) and bots named
+        // in assignments and messages.
+        put("description", Arbitraries.oneOf(words, specialStrings()));
+        put("outgoing_url", Arbitraries.of("http://127.0.0.1:1/bot", "", "not a url", "http://127.0.0.1:1/" + "x".repeat(2040)));
+        put("bot_type", mixed(Arbitraries.of("webhook", "csml", "0", ""), ints(0, 1)));
+        put("bot_config", wild(1));
+        put("avatar_url", Arbitraries.of("http://127.0.0.1:1/a.png", ""));
+        put("agent_bot", mixed(Arbitraries.of("1", "x", ""), ints(1, 2, 3, 99, 0, -1)).map(FuzzJson::node).injectNull(0.2)
+                .map(FuzzJson::orNull));
+        put("assignee_type", Arbitraries.of("AgentBot", "User", "Team", "x"));
+        put("sender_type", Arbitraries.of("AgentBot", "User", "Contact", "x"));
+        put("sender_id", ints(1, 2, 3, 99));
     }
 
     /** The key's plausible values, and now and then one with a leaf deep inside replaced by a wild value. */

@@ -172,6 +172,7 @@ final class FuzzRequests {
                 Tuple.of(2, Arbitraries.just(FuzzWorld.AGENT_TOKEN)),
                 Tuple.of(1, Arbitraries.just(FuzzWorld.BOT_TOKEN)),
                 Tuple.of(1, Arbitraries.just(FuzzWorld.OTHER_TOKEN)),
+                Tuple.of(1, Arbitraries.just(FuzzWorld.OTHER_BOT_TOKEN)),
                 Tuple.of(2, Arbitraries.of("", " ", FuzzWorld.ADMIN_TOKEN + "x", "x".repeat(5000), "\u00e9\u00ff")),
                 Tuple.of(1, Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(30)));
         return Arbitraries.frequencyOf(Tuple.of(17, Combinators.combine(name, value).as((n, v) -> new String[] {n, v})),
@@ -209,7 +210,8 @@ final class FuzzRequests {
 
     private static Arbitrary<byte[]> form() {
         Arbitrary<String> key = Arbitraries.oneOf(Arbitraries.of("name", "content", "message_type", "inbox_id", "labels[]",
-                "channel[type]", "channel[webhook_url]", "webhook[url]", "custom_attributes[a]", "a[b][c][]", "[", "a]["),
+                "channel[type]", "channel[webhook_url]", "webhook[url]", "custom_attributes[a]", "a[b][c][]", "[", "a][",
+                "agent_bot", "outgoing_url", "bot_type", "bot_config[a]", "description"),
                 Arbitraries.strings().all().ofMaxLength(10).map(FuzzRequests::encode));
         Arbitrary<String> value = Arbitraries.oneOf(Arbitraries.strings().all().ofMaxLength(20).map(FuzzRequests::encode),
                 Arbitraries.of("incoming", "1", "api", "http%3A%2F%2F127.0.0.1%3A1%2Fx", "%ZZ", "%FF"));

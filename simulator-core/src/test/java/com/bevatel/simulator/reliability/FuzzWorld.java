@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.bevatel.simulator.BevatelSimulator;
 import com.bevatel.simulator.Http;
 import com.bevatel.simulator.SimulatorAccess;
+import com.bevatel.simulator.domain.AgentBots;
+import com.bevatel.simulator.domain.Change;
 import com.bevatel.simulator.event.DomainEvent;
 import com.bevatel.simulator.http.Router;
 import com.bevatel.simulator.state.DomainEventListener;
@@ -21,7 +23,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The simulator the fuzzer hammers, with a small world in it (two accounts, contacts,
- * conversations, messages, labels, a webhook, an attachment, a Client API contact) so that random
+ * conversations, messages, labels, a webhook, an attachment, a Client API contact, bots: one serving
+ * the API inbox and assigned a conversation, one in each account besides) so that random
  * requests often name records that exist. Every {@link #RESET_EVERY} requests it is reset and the
  * world rebuilt (same ids every time: the simulator is deterministic), which keeps the state, and
  * so the before/after fingerprint, small.
@@ -31,6 +34,7 @@ final class FuzzWorld implements AutoCloseable {
     static final String AGENT_TOKEN = "fuzz-agent-token";
     static final String BOT_TOKEN = "fuzz-bot-token";
     static final String OTHER_TOKEN = "fuzz-other-token";
+    static final String OTHER_BOT_TOKEN = "fuzz-other-bot-token";
     static final String AGENT = "Agnes Agent";
     private static final int RESET_EVERY = 150;
 
@@ -146,6 +150,14 @@ final class FuzzWorld implements AutoCloseable {
         String otherSource = ok(otherHttp.post(other.path("/contacts"), "{\"inbox_id\":" + other.inboxId() + ",\"name\":\"Other\"}"))
                 .at("/payload/contact_inbox/source_id").asText();
         ok(otherHttp.post(other.path("/conversations"), "{\"source_id\":\"" + otherSource + "\"}"));
+        // Bots: the other account's (its own token), one made through the API, and Fuzzbot serving the API inbox,
+        // so a new conversation there starts pending with it, and assigned a conversation.
+        SimulatorAccess.store(sim).write(tx -> AgentBots.create(tx, other.accountId(), new AgentBots.BotFields(
+                Change.of("Other Bot"), null, null, null, OTHER_BOT_TOKEN, null)));
+        ok(http.post(Http.account("/agent_bots"), "{\"name\":\"Webhook Bot\",\"description\":\"made by the fuzzer\","
+                + "\"outgoing_url\":\"" + sim.sinkUrl("fuzz-bot") + "\",\"bot_config\":{\"a\":1}}"));
+        assertThat(http.post(Http.account("/inboxes/1/set_agent_bot"), "{\"agent_bot\":1}").status()).isEqualTo(200);
+        ok(http.post(Http.account("/conversations/2/assignments"), "{\"assignee_id\":1,\"assignee_type\":\"AgentBot\"}"));
         blobKey = attachment();
         String publicBase = "/public/api/v1/inboxes/" + inboxIdentifier + "/contacts";
         contactIdentifier = ok(http.post(publicBase, "{\"name\":\"Public\",\"email\":\"pub@fuzz.test\"}")).get("source_id").asText();

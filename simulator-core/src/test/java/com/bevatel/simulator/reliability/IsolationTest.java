@@ -6,12 +6,14 @@ import com.bevatel.simulator.BevatelSimulator;
 import com.bevatel.simulator.Http;
 import com.bevatel.simulator.SimulatorAccess;
 import com.bevatel.simulator.http.Router;
+import com.bevatel.simulator.model.AgentBot;
 import com.bevatel.simulator.model.Contact;
 import com.bevatel.simulator.model.Conversation;
 import com.bevatel.simulator.model.Inbox;
 import com.bevatel.simulator.model.Message;
 import com.bevatel.simulator.model.User;
 import com.bevatel.simulator.model.Webhook;
+import com.bevatel.simulator.state.State;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,11 +28,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two accounts, two tokens, two API inboxes. Every Application API route is called with one
- * account's token against the other account (path, record ids, and ids inside the body), in both
- * directions; every Client API route with another inbox's contact, another contact's conversations
- * and messages. No answer may be a 5xx or carry the other tenant's data, a rejected one changes
- * nothing, and an accepted one leaves the other tenant's view (all its list and detail endpoints) as it was.
+ * Two accounts, two tokens, two API inboxes, two bots each. Every Application API route is called
+ * with one account's token, and with its bot's, against the other account (path, record ids, and ids
+ * inside the body), in both directions; every Client API route with another inbox's contact, another
+ * contact's conversations and messages. No answer may be a 5xx or carry the other tenant's data, a
+ * rejected one changes nothing, and an accepted one leaves the other tenant's view (all its list and
+ * detail endpoints) as it was and puts none of its data into the caller's.
  */
 class IsolationTest {
     private static final Pattern PARAMETER = Pattern.compile("\\{([a-z_]+)}");
@@ -59,15 +62,40 @@ class IsolationTest {
         assertThat(routes).hasSizeGreaterThan(40);
         for (IsolationWorld.Tenant attacker : List.of(world.one, world.two)) {
             IsolationWorld.Tenant victim = attacker == world.one ? world.two : world.one;
-            for (String route : routes) {
-                String[] parts = route.split(" ", 2);
-                for (long account : List.of(victim.accountId(), attacker.accountId())) {
-                    for (String path : paths(parts[1], account, victim)) {
-                        attack("application", attacker.token(), parts[0], path, world.crossReferencingBody(victim),
-                                account == victim.accountId() ? 401 : null, victim, world.markers(victim));
+            // The account's administrator, then its bot (Chatwoot: "Bot is not authorized to access this account").
+            for (String token : List.of(attacker.token(), attacker.botToken())) {
+                for (String route : routes) {
+                    String[] parts = route.split(" ", 2);
+                    for (long account : List.of(victim.accountId(), attacker.accountId())) {
+                        for (String path : paths(parts[1], account, victim)) {
+                            attack("application", token, parts[0], path, world.crossReferencingBody(victim),
+                                    account == victim.accountId() ? 401 : null, attacker, victim);
+                        }
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * Another account's bot named in one's own records: serving one's inbox (404, as Chatwoot's
+     * {@code AgentBot.accessible_to(Current.account).find}), assigned one's conversation (no bot found:
+     * null, nothing changes), or the sender of one's message (the caller sends it).
+     */
+    @Test
+    void anotherAccountsBotCannotBeAttachedAssignedOrSpokenFor() {
+        for (IsolationWorld.Tenant attacker : List.of(world.one, world.two)) {
+            IsolationWorld.Tenant victim = attacker == world.one ? world.two : world.one;
+            long bot = victim.botIds().get(1);
+            String conversation = attacker.path("/conversations/" + attacker.conversationIds().get(0));
+            attack("application", attacker.token(), "POST", attacker.path("/inboxes/" + attacker.inboxId() + "/set_agent_bot"),
+                    "{\"agent_bot\":" + bot + "}", 404, attacker, victim);
+            attack("application", attacker.token(), "POST", conversation + "/assignments",
+                    "{\"assignee_id\":" + bot + ",\"assignee_type\":\"AgentBot\"}", 200, attacker, victim);
+            attack("application", attacker.token(), "POST", conversation + "/messages",
+                    "{\"content\":\"as another bot\",\"sender_type\":\"AgentBot\",\"sender_id\":" + bot + "}", 200, attacker, victim);
+            attack("application", attacker.botToken(), "POST", conversation + "/assignments",
+                    "{\"assignee_id\":" + bot + ",\"assignee_type\":\"AgentBot\"}", 200, attacker, victim);
         }
     }
 
@@ -98,14 +126,22 @@ class IsolationTest {
                 }
                 List<String> markers = new ArrayList<>(world.markers(world.two));
                 markers.addAll(List.of("neighbour-secret-message", "Nia Neighbour"));
-                attack("client", null, parts[0], path, "{\"content\":\"attack\",\"name\":\"attack\"}", 404, world.two, markers);
+                attack("client", null, parts[0], path, "{\"content\":\"attack\",\"name\":\"attack\"}", 404, null, world.two, markers);
             }
         }
     }
 
-    /** One request; {@code expected} is the exact status when known. */
     private static void attack(String api, String token, String method, String path, String body, Integer expected,
-                               IsolationWorld.Tenant victim, List<String> markers) {
+                               IsolationWorld.Tenant attacker, IsolationWorld.Tenant victim) {
+        attack(api, token, method, path, body, expected, attacker, victim, world.markers(victim));
+    }
+
+    /**
+     * One request; {@code expected} is the exact status when known. An accepted one must leave the
+     * victim's view as it was and put none of the victim's data into the {@code attacker}'s (null: none).
+     */
+    private static void attack(String api, String token, String method, String path, String body, Integer expected,
+                               IsolationWorld.Tenant attacker, IsolationWorld.Tenant victim, List<String> markers) {
         String before = StateFingerprint.of(sim);
         Http.Result result = new Http(sim.baseUrl(), token).send(method, path,
                 method.equals("GET") || method.equals("DELETE") ? null : body, "application/json");
@@ -122,6 +158,12 @@ class IsolationTest {
             assertThat(StateFingerprint.of(sim)).as("a rejected request changed the state: %s", context).isEqualTo(before);
         } else {
             assertThat(world.currentView(victim)).as("the other tenant's view changed: %s", context).isEqualTo(world.view(victim));
+            if (attacker != null) {
+                String own = world.currentView(attacker);
+                for (String marker : markers) {
+                    assertThat(own).as("%s put %s into the caller's own records", context, marker).doesNotContain(marker);
+                }
+            }
             world = IsolationWorld.rebuild(sim);
         }
     }
@@ -167,9 +209,13 @@ class IsolationTest {
             assertThat(records(state.inboxes.all(), Inbox::accountId, world.two.accountId())).hasSize(1);
             assertThat(records(state.webhooks.all(), Webhook::accountId, world.two.accountId())).hasSize(1);
             assertThat(records(state.users.all(), User::accountId, world.two.accountId())).hasSize(1);
+            assertThat(records(state.agentBots.all(), AgentBot::accountId, world.two.accountId())).hasSize(2);
+            assertThat(state.agentBotInboxes.find(world.two.inboxId())).isPresent();
+            assertThat(state.conversationByDisplayId.find(new State.DisplayKey(world.two.accountId(), world.two.conversationIds().get(1)))
+                    .map(state.conversations::get).orElseThrow().assigneeBotId()).isEqualTo(world.two.botIds().get(0));
             return null;
         });
-        assertThat(world.markers(world.two)).hasSizeGreaterThan(8);
+        assertThat(world.markers(world.two)).hasSizeGreaterThan(12);
         JsonNode own = new Http(sim.baseUrl(), world.two.token()).get(world.two.path("/contacts")).json();
         assertThat(own.toString()).as("the markers are what the owner sees").contains("Zed Two");
     }

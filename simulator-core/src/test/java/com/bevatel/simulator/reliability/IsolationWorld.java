@@ -15,10 +15,10 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Two tenants with distinctive data (names, emails, contents, webhook URLs) made through their own
- * tokens, and three Client API contacts: ours, a neighbour in the same inbox, and one in the other
- * account's inbox. Rebuilt from a reset after every accepted attack; the simulator is
- * deterministic, so every build has the same ids.
+ * Two tenants with distinctive data (names, emails, contents, webhook URLs, bots: one serving the
+ * inbox and assigned a conversation, one spare) made through their own tokens, and three Client API
+ * contacts: ours, a neighbour in the same inbox, and one in the other account's inbox. Rebuilt from a
+ * reset after every accepted attack; the simulator is deterministic, so every build has the same ids.
  */
 final class IsolationWorld {
     static final String ONE_TOKEN = "iso-token-one";
@@ -27,7 +27,7 @@ final class IsolationWorld {
     /** One account as its owner knows it. */
     record Tenant(String name, long accountId, String token, long adminId, long inboxId, String inboxIdentifier,
                   List<Long> contactIds, List<String> sourceIds, List<Long> conversationIds, List<Long> messageIds,
-                  List<Long> webhookIds) {
+                  List<Long> webhookIds, List<Long> botIds, String botToken) {
         String path(String subPath) {
             return "/api/v1/accounts/" + accountId + subPath;
         }
@@ -45,6 +45,8 @@ final class IsolationWorld {
                 ids = List.of(inboxId);
             } else if (template.contains("/webhooks/{id}")) {
                 ids = webhookIds;
+            } else if (template.contains("/agent_bots/{id}")) {
+                ids = botIds;
             } else {
                 throw new IllegalArgumentException("unknown parameter " + name + " in " + template);
             }
@@ -109,11 +111,22 @@ final class IsolationWorld {
         }
         long webhook = ok(http.post(base + "/webhooks", "{\"webhook\":{\"url\":\"" + sim.sinkUrl(name + "-hook")
                 + "\",\"subscriptions\":[\"contact_created\"]}}")).at("/payload/webhook/id").asLong();
+        // Two bots: one serving the inbox and assigned the second conversation, one spare.
+        List<Long> bots = new ArrayList<>();
+        for (String bot : List.of(name + "-bot", name + "-bot-spare")) {
+            bots.add(ok(http.post(base + "/agent_bots", "{\"name\":\"" + bot + "\",\"description\":\"" + bot + " answers\","
+                    + "\"outgoing_url\":\"" + sim.sinkUrl(bot) + "\",\"bot_config\":{\"greeting\":\"" + bot + "\"}}")).get("id").asLong());
+        }
+        assertThat(http.post(base + "/inboxes/" + inboxId + "/set_agent_bot", "{\"agent_bot\":" + bots.get(0) + "}").status())
+                .isEqualTo(200);
+        ok(http.post(base + "/conversations/" + conversations.get(1) + "/assignments", "{\"assignee_id\":" + bots.get(0)
+                + ",\"assignee_type\":\"AgentBot\"}"));
         long admin = SimulatorAccess.store(sim).read(state -> state.users.all().stream().filter(u -> u.accountId() == accountId)
                 .findFirst().map(User::id).orElseThrow());
         String identifier = SimulatorAccess.store(sim).read(state -> state.inboxes.get(inboxId).channel().identifier());
+        String botToken = SimulatorAccess.store(sim).read(state -> state.agentBots.get(bots.get(0)).accessToken());
         return new Tenant(name, accountId, tokenOf(accountId), admin, inboxId, identifier, contacts, sources,
-                conversations, messages, List.of(webhook));
+                conversations, messages, List.of(webhook), List.copyOf(bots), botToken);
     }
 
     private static String tokenOf(long accountId) {
@@ -134,7 +147,8 @@ final class IsolationWorld {
     String crossReferencingBody(Tenant victim) {
         return "{\"inbox_id\":" + victim.inboxId() + ",\"contact_id\":" + victim.contactIds().get(0)
                 + ",\"source_id\":\"" + victim.sourceIds().get(0) + "\",\"assignee_id\":" + victim.adminId()
-                + ",\"conversation_id\":" + victim.conversationIds().get(0) + ",\"name\":\"attack\",\"content\":\"attack\""
+                + ",\"conversation_id\":" + victim.conversationIds().get(0) + ",\"agent_bot\":" + victim.botIds().get(0)
+                + ",\"name\":\"attack\",\"content\":\"attack\",\"description\":\"attack\",\"outgoing_url\":\"http://127.0.0.1:1/attack\""
                 + ",\"message_type\":\"outgoing\",\"status\":\"resolved\",\"priority\":\"high\",\"labels\":[\"attack\"]"
                 + ",\"custom_attributes\":{\"a\":1},\"typing_status\":\"on\",\"channel\":{\"type\":\"api\"}"
                 + ",\"webhook\":{\"url\":\"http://127.0.0.1:1/attack\",\"subscriptions\":[\"message_created\"]}"
@@ -144,7 +158,7 @@ final class IsolationWorld {
     /** Strings only the victim's own data contains: names, emails, contents, labels, URLs, tokens and secrets. */
     List<String> markers(Tenant victim) {
         List<String> markers = new ArrayList<>(List.of(victim.name() + "-secret-message", victim.name() + "-label",
-                victim.name() + "-hook", "@" + victim.name() + ".test"));
+                victim.name() + "-hook", "@" + victim.name() + ".test", victim.name() + "-bot"));
         markers.addAll(victim.accountId() == one.accountId() ? List.of("Ana One", "Bo One", "neighbour-secret-message", "Nia Neighbour")
                 : List.of("Zed Two", "Yan Two", "other-inbox-secret-message", "Oz Other"));
         SimulatorAccess.store(sim).read(state -> {
@@ -157,6 +171,10 @@ final class IsolationWorld {
                 markers.add(u.pubsubToken());
             });
             state.webhooks.all().stream().filter(w -> w.accountId() == victim.accountId()).map(Webhook::secret).forEach(markers::add);
+            state.agentBots.all().stream().filter(b -> b.accountId() == victim.accountId()).forEach(b -> {
+                markers.add(b.accessToken());
+                markers.add(b.secret());
+            });
             return null;
         });
         return markers;
@@ -174,7 +192,9 @@ final class IsolationWorld {
 
     private String computeView(Tenant tenant) {
         Http http = new Http(sim.baseUrl(), tenant.token());
-        List<String> paths = new ArrayList<>(List.of("/contacts", "/conversations?status=all", "/inboxes", "/webhooks"));
+        List<String> paths = new ArrayList<>(List.of("/contacts", "/conversations?status=all", "/inboxes", "/webhooks",
+                "/agent_bots", "/inboxes/" + tenant.inboxId() + "/agent_bot"));
+        tenant.botIds().forEach(id -> paths.add("/agent_bots/" + id));
         tenant.contactIds().forEach(id -> paths.addAll(List.of("/contacts/" + id, "/contacts/" + id + "/labels",
                 "/contacts/" + id + "/conversations")));
         tenant.conversationIds().forEach(id -> paths.addAll(List.of("/conversations/" + id, "/conversations/" + id + "/messages",

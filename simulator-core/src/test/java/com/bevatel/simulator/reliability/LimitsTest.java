@@ -152,7 +152,10 @@ class LimitsTest {
         "POST | /inboxes | name | 255 | Name is too long (maximum is 255 characters)",
         "POST | /webhooks | url | 20000 | Url is too long (maximum is 20000 characters)",
         "POST | /conversations/1/messages | content | 150000 | Content is too long (maximum is 150000 characters)",
-        "POST | /contacts/1/contact_inboxes | source_id | 20000 | Source is too long (maximum is 20000 characters)"})
+        "POST | /contacts/1/contact_inboxes | source_id | 20000 | Source is too long (maximum is 20000 characters)",
+        "POST | /agent_bots | name | 255 | Name is too long (maximum is 255 characters)",
+        "POST | /agent_bots | description | 255 | Description is too long (maximum is 255 characters)",
+        "POST | /agent_bots | outgoing_url | 2048 | Outgoing url is too long (maximum is 2048 characters)"})
     void stringsLongerThanTheReferenceAllowsAre422(String method, String path, String field, int max, String message) {
         String json = ok(http.post(Http.account("/contacts"), "{\"inbox_id\":1,\"name\":\"Lena\"}"))
                 .at("/payload/contact_inbox/source_id").asText();
@@ -169,7 +172,7 @@ class LimitsTest {
     /** A body that is valid for {@code path} but for {@code field}, {@code length} characters long. */
     private static String body(String path, String field, int length) {
         String value = field.equals("email") ? "a".repeat(length - 7) + "@b.test"
-                : field.equals("url") ? "http://127.0.0.1:1/" + "u".repeat(length - 19) : "v".repeat(length);
+                : field.endsWith("url") ? "http://127.0.0.1:1/" + "u".repeat(length - 19) : "v".repeat(length);
         return switch (path) {
             case "/inboxes" -> "{\"name\":\"" + value + "\",\"channel\":{\"type\":\"api\"}}";
             case "/webhooks" -> "{\"webhook\":{\"url\":\"" + value + "\",\"subscriptions\":[\"message_created\"]}}";

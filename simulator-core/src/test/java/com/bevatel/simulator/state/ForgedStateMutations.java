@@ -29,11 +29,13 @@ final class ForgedStateMutations {
     private static final Set<String> ENUMS = Set.of("role", "status", "priority", "message_type", "content_type",
             "contact_type", "sender_type", "sender_name_type", "file_type");
     private static final List<String> TABLES = List.of("accounts", "users", "agent_bots", "teams", "inboxes",
-            "webhooks", "contacts", "contact_labels", "contact_inboxes", "conversations", "messages", "attachments");
+            "agent_bot_inboxes", "webhooks", "contacts", "contact_labels", "contact_inboxes", "conversations", "messages",
+            "attachments");
     /** The table an id field points at (sender_id: by its sender_type). */
     private static final Map<String, String> TARGETS = Map.of("account_id", "accounts", "inbox_id", "inboxes",
             "contact_id", "contacts", "contact_inbox_id", "contact_inboxes", "conversation_id", "conversations",
-            "message_id", "messages", "assignee_id", "users", "assignee_bot_id", "agent_bots", "team_id", "teams");
+            "message_id", "messages", "assignee_id", "users", "assignee_bot_id", "agent_bots", "team_id", "teams",
+            "agent_bot_id", "agent_bots");
 
     private ForgedStateMutations() {
     }
@@ -45,7 +47,7 @@ final class ForgedStateMutations {
             Set<String> shapes = new HashSet<>();
             for (int i = 0; i < rows.size(); i++) {
                 JsonNode row = rows.get(i);
-                if (shapes.add(row.path("account_id") + "/" + row.path("sender_type") + "/" + row.path("message_type"))) {
+                if (shapes.add(accountOf(good, table, row) + "/" + row.path("sender_type") + "/" + row.path("message_type"))) {
                     fields(out, good, table, row, "/" + table + "/" + i, accountOf(good, table, row));
                 }
             }
@@ -164,6 +166,23 @@ final class ForgedStateMutations {
                         "{\"content\":\"written\",\"message_type\":\"incoming\"}"));
                 check(broken, "POST", path + "/toggle_status", admin.post(path + "/toggle_status", "{\"status\":\"resolved\"}"));
             }
+            // A conversation in each inbox (its bot, if any, takes it), then each bot changed, attached and deleted.
+            List<JsonNode> contacts = ForgedStateWorld.rowsOf(doc, "contacts", id);
+            for (JsonNode inbox : ForgedStateWorld.rowsOf(doc, "inboxes", id)) {
+                String body = "{\"inbox_id\":" + inbox.get("id").asLong()
+                        + (contacts.isEmpty() ? "" : ",\"contact_id\":" + contacts.get(0).get("id").asLong()) + "}";
+                check(broken, "POST", base + "/conversations", admin.post(base + "/conversations", body));
+            }
+            for (JsonNode bot : ForgedStateWorld.rowsOf(doc, "agent_bots", id)) {
+                String path = base + "/agent_bots/" + bot.get("id").asLong();
+                check(broken, "PATCH", path, admin.patch(path, "{\"description\":\"written\",\"bot_config\":{\"a\":1}}"));
+                check(broken, "POST", path + "/reset_secret", admin.post(path + "/reset_secret", null));
+                for (JsonNode inbox : ForgedStateWorld.rowsOf(doc, "inboxes", id)) {
+                    String set = base + "/inboxes/" + inbox.get("id").asLong() + "/set_agent_bot";
+                    check(broken, "POST", set, admin.post(set, "{\"agent_bot\":" + bot.get("id").asLong() + "}"));
+                }
+                check(broken, "DELETE", path, admin.delete(path));
+            }
         }
         return broken;
     }
@@ -211,6 +230,9 @@ final class ForgedStateMutations {
         }
         if (row.has("account_id")) {
             return row.get("account_id").asLong();
+        }
+        if (table.equals("agent_bot_inboxes")) {
+            return ForgedStateWorld.rowById(doc, "inboxes", row.get("inbox_id").asLong()).get("account_id").asLong();
         }
         return ForgedStateWorld.rowById(doc, "contacts", row.get("contact_id").asLong()).get("account_id").asLong();
     }

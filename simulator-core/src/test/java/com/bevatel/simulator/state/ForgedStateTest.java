@@ -117,6 +117,49 @@ class ForgedStateTest {
                 "/messages/0/created_at", "outside the simulated clock's range");
     }
 
+    /**
+     * agent_bot_inboxes: an inbox or a bot that does not exist or is another account's, an inbox served
+     * twice, and a version-2 document without the table, are refused naming the entry.
+     */
+    @Test
+    void aForgedBotAttachmentIsRefusedWithItsEntry() {
+        long inboxTwo = ForgedStateWorld.rowsOf(good, "inboxes", 2).get(0).get("id").asLong();
+        long botTwo = ForgedStateWorld.rowsOf(good, "agent_bots", 2).get(0).get("id").asLong();
+        assertThat(row(good, "agent_bot_inboxes", 0).get("inbox_id").asLong()).isEqualTo(1);
+        assertRefused(doc -> row(doc, "agent_bot_inboxes", 0).put("inbox_id", 99), "/agent_bot_inboxes/0/inbox_id",
+                "agent_bot_inboxes[0] (id 99): inbox_id 99 does not exist");
+        assertRefused(doc -> row(doc, "agent_bot_inboxes", 0).put("agent_bot_id", 99), "/agent_bot_inboxes/0/agent_bot_id",
+                "agent_bot_id 99 does not exist");
+        assertRefused(doc -> row(doc, "agent_bot_inboxes", 0).put("agent_bot_id", botTwo), "/agent_bot_inboxes/0/agent_bot_id",
+                "agent_bot_id " + botTwo + " belongs to account 2, not to account 1");
+        assertRefused(doc -> row(doc, "agent_bot_inboxes", 0).put("inbox_id", inboxTwo), "/agent_bot_inboxes/0/agent_bot_id",
+                "agent_bot_id 1 belongs to account 1, not to account 2");
+        assertRefused(doc -> ((ArrayNode) doc.get("agent_bot_inboxes")).add(row(doc, "agent_bot_inboxes", 0).deepCopy()),
+                "/agent_bot_inboxes/2", "agent_bot_inboxes[2] (id 1): id used twice");
+        assertRefused(doc -> row(doc, "agent_bot_inboxes", 0).putNull("agent_bot_id"), "/agent_bot_inboxes/0/agent_bot_id",
+                "agent_bot_inboxes[0]: agent_bot_id");
+        assertRefused(doc -> doc.remove("agent_bot_inboxes"), "/agent_bot_inboxes", "agent_bot_inboxes must be an array");
+    }
+
+    /** A bot without a secret (as a version-1 state has them) is valid: shown with "secret": null, exported as it was. */
+    @Test
+    void aBotWithoutASecretIsValid() {
+        ObjectNode unsigned = good.deepCopy();
+        row(unsigned, "agent_bots", 0).putNull("secret");
+        sim.importState(unsigned);
+        try {
+            Http admin = new Http(sim.baseUrl(), ForgedStateWorld.ADMIN_ONE);
+            JsonNode bot = admin.get(Http.account("/agent_bots/1")).json();
+            assertThat(bot.has("secret")).isTrue();
+            assertThat(bot.get("secret").isNull()).isTrue();
+            assertThat(admin.get(Http.account("/inboxes/1/agent_bot")).json().at("/agent_bot/secret").isNull()).isTrue();
+            assertThat(Json.string(sim.exportState())).isEqualTo(Json.string(unsigned));
+            assertThat(admin.post(Http.account("/agent_bots/1/reset_secret"), null).json().get("secret").asText()).hasSize(24);
+        } finally {
+            sim.importState(good);
+        }
+    }
+
     @Test
     void anUnusualButValidDocumentServesTheListingsTheProfileAndItsExport() {
         ObjectNode unusual = good.deepCopy();

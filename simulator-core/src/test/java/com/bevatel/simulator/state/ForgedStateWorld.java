@@ -6,6 +6,7 @@ import com.bevatel.simulator.BevatelSimulator;
 import com.bevatel.simulator.Http;
 import com.bevatel.simulator.SimulatorAccess;
 import com.bevatel.simulator.domain.AgentBots;
+import com.bevatel.simulator.domain.Change;
 import com.bevatel.simulator.domain.Inboxes;
 import com.bevatel.simulator.domain.Teams;
 import com.bevatel.simulator.domain.Users;
@@ -22,16 +23,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Two accounts with one of everything a state document holds — users, a bot, a team, inboxes,
- * webhooks, contacts with labels and sessions, conversations assigned to an agent, a team and a bot,
- * messages from a contact, a user and a bot, activity messages, an attachment — and the requests
- * that read all of it back over HTTP: every listing, every record, the profile, the Client API.
+ * Two accounts with one of everything a state document holds — users, bots (one serving an inbox in
+ * each account), a team, inboxes, webhooks, contacts with labels and sessions, conversations assigned
+ * to an agent, a team and a bot, messages from a contact, a user and a bot, activity messages, an
+ * attachment — and the requests that read all of it back over HTTP: every listing, every record, the
+ * profile, the Client API.
  */
 final class ForgedStateWorld {
     static final String ADMIN_ONE = "forged-admin-one";
     static final String ADMIN_TWO = "forged-admin-two";
     static final String AGENT_ONE = "forged-agent-one";
     static final String BOT_ONE = "forged-bot-one";
+    static final String BOT_TWO = "forged-bot-two";
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private ForgedStateWorld() {
@@ -51,7 +54,7 @@ final class ForgedStateWorld {
                     Role.ADMINISTRATOR, ADMIN_TWO, tx.token(), tx.now()));
             Inboxes.create(tx, account.id(), new Inboxes.NewApiInbox("Two API", null));
             Teams.create(tx, account.id(), "Billing");
-            AgentBots.create(tx, account.id(), "Two Bot", "forged-bot-two");
+            AgentBots.create(tx, account.id(), new AgentBots.BotFields(Change.of("Two Bot"), null, null, null, BOT_TWO, null));
             return account.id();
         });
         Http one = new Http(sim.baseUrl(), ADMIN_ONE);
@@ -90,6 +93,16 @@ final class ForgedStateWorld {
         ok(other.post(a2 + "/conversations/1/messages", "{\"content\":\"Zed here\",\"message_type\":\"incoming\"}"));
         ok(other.post(a2 + "/conversations/1/messages", "{\"content\":\"Olga here\"}"));
         ok(other.post(a2 + "/webhooks", "{\"url\":\"http://127.0.0.1:9/two\",\"subscriptions\":[\"message_created\"]}"));
+
+        // Bots serving inboxes (agent_bot_inboxes), a conversation that started with its inbox's bot, a bot
+        // made through the API with every field set, and a message of the other account's bot.
+        long botTwo = SimulatorAccess.store(sim).read(state -> state.agentBotByToken.find(BOT_TWO).orElseThrow());
+        ok(one.post(a1 + "/agent_bots", "{\"name\":\"Webhook Bot\",\"description\":\"Answers first\","
+                + "\"outgoing_url\":\"http://127.0.0.1:9/bot\",\"bot_config\":{\"lang\":\"en\"}}"));
+        ok(one.post(a1 + "/inboxes/1/set_agent_bot", "{\"agent_bot\":1}"));
+        ok(one.post(a1 + "/conversations", "{\"inbox_id\":1,\"contact_id\":2}"));
+        ok(other.post(a2 + "/inboxes/" + inboxTwo + "/set_agent_bot", "{\"agent_bot\":" + botTwo + "}"));
+        ok(other.withToken(BOT_TWO).post(a2 + "/conversations/1/messages", "{\"content\":\"Two bot here\"}"));
     }
 
     /** A read of the API: a path, the token it is sent with (null: none), and the account whose data it shows. */
@@ -103,6 +116,8 @@ final class ForgedStateWorld {
         reads.add(new Read("/api/v1/profile", AGENT_ONE, 1));
         reads.add(new Read("/api/v1/accounts/1/conversations?status=all", AGENT_ONE, 1));
         reads.add(new Read("/api/v1/accounts/1/conversations/1", BOT_ONE, 1));
+        reads.add(new Read("/api/v1/accounts/1/agent_bots", AGENT_ONE, 1));
+        reads.add(new Read("/api/v1/accounts/1/inboxes/1/agent_bot", AGENT_ONE, 1));
         for (JsonNode account : doc.get("accounts")) {
             long id = account.get("id").asLong();
             String token = id == 1 ? ADMIN_ONE : ADMIN_TWO;
@@ -110,7 +125,7 @@ final class ForgedStateWorld {
             reads.add(new Read("/api/v1/profile", token, id));
             for (String listing : List.of("/contacts", "/contacts?sort=-name", "/contacts/search?q=a",
                     "/conversations?status=all", "/conversations?status=open&assignee_type=unassigned",
-                    "/conversations/meta?status=all", "/inboxes", "/webhooks")) {
+                    "/conversations/meta?status=all", "/inboxes", "/webhooks", "/agent_bots")) {
                 reads.add(new Read(base + listing, token, id));
             }
             for (JsonNode contact : rowsOf(doc, "contacts", id)) {
@@ -127,6 +142,10 @@ final class ForgedStateWorld {
             }
             for (JsonNode inbox : rowsOf(doc, "inboxes", id)) {
                 reads.add(new Read(base + "/inboxes/" + inbox.get("id").asLong(), token, id));
+                reads.add(new Read(base + "/inboxes/" + inbox.get("id").asLong() + "/agent_bot", token, id));
+            }
+            for (JsonNode bot : rowsOf(doc, "agent_bots", id)) {
+                reads.add(new Read(base + "/agent_bots/" + bot.get("id").asLong(), token, id));
             }
         }
         for (JsonNode session : doc.get("contact_inboxes")) {

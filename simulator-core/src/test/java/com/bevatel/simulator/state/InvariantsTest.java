@@ -3,13 +3,16 @@ package com.bevatel.simulator.state;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.bevatel.simulator.AgentBotSetup;
 import com.bevatel.simulator.BevatelSimulator;
 import com.bevatel.simulator.Http;
 import com.bevatel.simulator.SimulatorAccess;
+import com.bevatel.simulator.domain.AgentBots;
 import com.bevatel.simulator.domain.Change;
 import com.bevatel.simulator.domain.ContactFields;
 import com.bevatel.simulator.domain.Contacts;
 import com.bevatel.simulator.domain.Conversations;
+import com.bevatel.simulator.model.AgentBot;
 import com.bevatel.simulator.model.Contact;
 import com.bevatel.simulator.model.InboxMember;
 import com.bevatel.simulator.model.TeamMember;
@@ -32,7 +35,7 @@ class InvariantsTest {
     @BeforeEach
     void start() {
         sim = BevatelSimulator.builder().agent("Sam Agent", "sam@acme.test", "sam-token").team("Support", "Sam Agent")
-                .start();
+                .agentBot(AgentBotSetup.named("Echo").accessToken("echo-token").servingApiInbox()).start();
         Http http = new Http(sim);
         http.post(Http.account("/contacts"), "{\"inbox_id\":1,\"name\":\"Alice\",\"email\":\"Alice@Example.com\","
                 + "\"phone_number\":\"+15550001111\",\"identifier\":\"alice-1\"}");
@@ -93,6 +96,17 @@ class InvariantsTest {
     }
 
     @Test
+    void aBotsInboxListAndTokenIndexAreChecked() {
+        corrupt(state -> {
+            state.inboxesOfAgentBot.add(1, 99);
+            state.agentBotByToken.put("ghost-token", 1);
+        });
+        assertThatThrownBy(this::check)
+                .hasMessageContaining("inboxesOfAgentBot: parent 1 lists child 99, which no row derives")
+                .hasMessageContaining("agentBotByToken: key ghost-token points at row 1");
+    }
+
+    @Test
     void conversationListsAndMessageTalliesAreCheckedToo() {
         corrupt(state -> {
             state.conversationIndex.changed(state.conversations.get(1), null);
@@ -115,6 +129,9 @@ class InvariantsTest {
             Contacts.delete(tx, state.contacts.get(2));
             state.inboxMembers.put(new InboxMember(1, 1));
             state.teamMembers.remove(new TeamMember(1, 2));
+            AgentBot echo = AgentBots.resetAccessToken(tx, state.agentBots.get(1));
+            AgentBots.serve(tx, state.inboxes.get(1), null);
+            AgentBots.destroy(tx, echo);
             assertThat(lookups(state)).isNotEqualTo(before);
             throw new IllegalStateException("refused");
         })).hasMessage("refused");
@@ -128,7 +145,8 @@ class InvariantsTest {
                 state.contactByPhone.find(new State.AccountKey(1, "+15550001111")), state.contactByIdentifier.find(new State.AccountKey(1, "alice-2")),
                 state.conversationByDisplayId.find(new State.DisplayKey(1, 1)), state.messagesOfConversation.of(1),
                 state.conversationsOfAccount.of(1), state.contactInboxesOfContact.of(2), state.membersOfInbox.of(1),
-                state.membersOfTeam.of(1), state.conversationIndex.count(1, null)).toString();
+                state.membersOfTeam.of(1), state.conversationIndex.count(1, null), state.agentBotByToken.find("echo-token"),
+                state.inboxesOfAgentBot.of(1)).toString();
     }
 
     private void corrupt(Consumer<State> change) {

@@ -3,14 +3,18 @@ package com.bevatel.simulator.state;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.bevatel.simulator.AgentBotSetup;
 import com.bevatel.simulator.BevatelSimulator;
 import com.bevatel.simulator.Http;
 import com.bevatel.simulator.SimulatorAccess;
 import com.bevatel.simulator.json.Json;
+import com.bevatel.simulator.model.AgentBot;
+import com.bevatel.simulator.model.JsonBag;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
@@ -72,12 +76,52 @@ class StateCodecTest {
     void refusesWhatIsNotAStateDocument() {
         assertRefused(Json.text("hello"), "", "a state document is a JSON object");
         assertRefused(changed(doc -> doc.put("format", "something-else")), "/format", "not a simulator state");
-        assertRefused(changed(doc -> doc.put("version", 2)), "/version", "unsupported version 2");
+        assertRefused(changed(doc -> doc.put("version", 3)), "/version",
+                "unsupported version 3 (this simulator reads versions 1 to 2)");
+        assertRefused(changed(doc -> doc.put("version", 0)), "/version", "unsupported version 0");
+        assertRefused(changed(doc -> doc.put("version", "2")), "/version", "unsupported version \"2\"");
+        assertRefused(changed(doc -> doc.remove("agent_bot_inboxes")), "/agent_bot_inboxes",
+                "agent_bot_inboxes must be an array");
         assertRefused(changed(doc -> doc.put("extra", 1)), "/extra", "unknown field extra");
         assertRefused(changed(doc -> doc.remove("messages")), "/messages", "messages must be an array");
         assertRefused(changed(doc -> doc.put("clock", "yesterday")), "/clock", "clock must be an ISO-8601 instant");
         assertRefused(changed(doc -> ((ObjectNode) doc.get("sequences")).remove("message")), "/sequences/message",
                 "sequences.message must be an integer");
+    }
+
+    /**
+     * A version-1 document (before agent_bot_inboxes, bot secrets and bot_config): still read, as bots
+     * that serve no inbox and sign nothing; a conversation keeps its bot assignee; written back as version 2.
+     */
+    @Test
+    void readsAVersionOneDocumentWithoutBotAttachmentsSecretsOrConfig() {
+        try (BevatelSimulator withBot = BevatelSimulator.builder().agentBot(AgentBotSetup.named("Echo").servingApiInbox())
+                .start()) {
+            new Http(withBot).openConversation("Alice");
+            ObjectNode v1 = withBot.exportState();
+            assertThat(v1.get("version").asInt()).isEqualTo(2);
+            assertThat(v1.get("agent_bot_inboxes")).hasSize(1);
+            v1.put("version", 1);
+            v1.remove("agent_bot_inboxes");
+            v1.get("agent_bots").forEach(bot -> ((ObjectNode) bot).remove(List.of("secret", "bot_config")));
+
+            State loaded = fresh();
+            StateCodec.read(v1, loaded);
+            loaded.checkInvariants();
+            AgentBot bot = loaded.agentBots.get(1);
+            assertThat(bot.name()).isEqualTo("Echo");
+            assertThat(bot.secret()).isNull();
+            assertThat(bot.botConfig()).isEqualTo(JsonBag.EMPTY);
+            assertThat(loaded.agentBotInboxes.all()).isEmpty();
+            assertThat(loaded.conversations.get(1).assigneeBotId()).isEqualTo(1L);
+
+            withBot.importState(v1);
+            ObjectNode again = withBot.exportState();
+            assertThat(again.get("version").asInt()).isEqualTo(2);
+            assertThat(again.get("agent_bot_inboxes")).isEmpty();
+            assertThat(again.at("/agent_bots/0/secret").isNull()).isTrue();
+            assertThat(new Http(withBot).get(Http.account("/inboxes/1/agent_bot")).body()).isEqualTo("{}");
+        }
     }
 
     @Test
@@ -126,6 +170,11 @@ class StateCodecTest {
         ObjectNode broken = changed(doc -> row(doc, "messages", 0).put("conversation_id", 99));
         assertThatThrownBy(() -> BevatelSimulator.builder().initialState(broken).start())
                 .isInstanceOf(InvalidEntryException.class).hasMessageContaining("conversation_id 99");
+    }
+
+    private static State fresh() {
+        return new State(new com.bevatel.simulator.seed.SeededRandom(1),
+                new com.bevatel.simulator.time.SimulatedClock(java.time.Instant.EPOCH, java.time.Duration.ofSeconds(1)));
     }
 
     private static ObjectNode changed(Consumer<ObjectNode> change) {

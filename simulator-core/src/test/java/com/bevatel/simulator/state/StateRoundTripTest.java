@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Export → import into another simulator → the API answers byte for byte the same, the rebuilt
- * indexes and child lists equal the originals, and both go on identically (ids, tokens, clock).
+ * indexes and child lists equal the originals, and both go on identically (ids, tokens, clock), a bot
+ * serving an inbox and the conversation it was assigned included.
  * Every step leaves every index in step with the rows ({@link State#checkInvariants}).
  */
 class StateRoundTripTest {
@@ -55,6 +56,14 @@ class StateRoundTripTest {
             String contact = "{\"inbox_id\":1,\"name\":\"Dana\"}";
             assertThat(normalized(b.post(Http.account("/contacts"), contact), copy))
                     .isEqualTo(normalized(a.post(Http.account("/contacts"), contact), original));
+            String bot = "{\"name\":\"Later Bot\"}";
+            assertThat(normalized(b.post(Http.account("/agent_bots"), bot), copy))
+                    .as("a new bot draws the same token and secret").isEqualTo(normalized(a.post(Http.account("/agent_bots"), bot), original));
+            String conversation = "{\"inbox_id\":2,\"contact_id\":1}";
+            Http.Result inOriginal = a.post(Http.account("/conversations"), conversation);
+            assertThat(inOriginal.json().at("/meta/assignee_type").asText()).as(inOriginal.toString()).isEqualTo("AgentBot");
+            assertThat(normalized(b.post(Http.account("/conversations"), conversation), copy))
+                    .as("the imported inbox's bot takes the new conversation").isEqualTo(normalized(inOriginal, original));
             assertThat(copy.clock().now()).isEqualTo(original.clock().now());
             checkInvariants(original);
             checkInvariants(copy);
@@ -126,6 +135,18 @@ class StateRoundTripTest {
         ok(sim, a.post(Http.account("/contacts"), "{\"inbox_id\":3,\"name\":\"Dora\",\"email\":\"dora@example.com\"}"));
         ok(sim, a.post(Http.account("/conversations"), "{\"inbox_id\":3,\"contact_id\":5}"));
         ok(sim, a.delete(Http.account("/inboxes/3")));
+        // A bot serving the second inbox: a conversation there starts pending, assigned to it, and the bot writes.
+        ok(sim, a.post(Http.account("/agent_bots"), "{\"name\":\"Webhook Bot\",\"description\":\"Answers first\","
+                + "\"outgoing_url\":\"http://127.0.0.1:9/bot\",\"bot_config\":{\"lang\":\"en\"}}"));
+        ok(sim, a.post(Http.account("/inboxes/2/set_agent_bot"), "{\"agent_bot\":1}"));
+        String served = ok(sim, a.post(Http.account("/contacts"), "{\"inbox_id\":2,\"name\":\"Eve\"}")).json()
+                .at("/payload/contact_inbox/source_id").asText();
+        long botConversation = ok(sim, a.post(Http.account("/conversations"), "{\"source_id\":\"" + served + "\",\"inbox_id\":2}"))
+                .json().get("id").asLong();
+        ok(sim, a.withToken("bot-token").post(Http.account("/conversations/" + botConversation + "/messages"),
+                "{\"content\":\"Bot here\"}"));
+        assertThat(a.get(Http.account("/conversations/" + botConversation)).json().at("/meta/assignee_type").asText())
+                .isEqualTo("AgentBot");
         sim.clock().advance(Duration.ofHours(3));
         List<String> reads = new ArrayList<>(List.of("/api/v1/profile", Http.account("/inboxes"), Http.account("/inboxes/2"),
                 Http.account("/contacts"), Http.account("/contacts/1"), Http.account("/contacts/2"),
@@ -134,7 +155,9 @@ class StateRoundTripTest {
                 Http.account("/conversations/meta?status=all"), Http.account("/webhooks"),
                 Http.account("/conversations/1/labels"), "/public/api/v1/inboxes/" + identifier,
                 publicContact + "/" + source + "/conversations", publicContact + "/" + source + "/conversations/4/messages",
-                "/_simulator/clock"));
+                "/_simulator/clock", Http.account("/agent_bots"), Http.account("/agent_bots/1"), Http.account("/agent_bots/2"),
+                Http.account("/inboxes/1/agent_bot"), Http.account("/inboxes/2/agent_bot"),
+                Http.account("/conversations/" + botConversation), Http.account("/conversations/" + botConversation + "/messages")));
         for (int id = 1; id <= 4; id++) {
             reads.add(Http.account("/conversations/" + id));
             reads.add(Http.account("/conversations/" + id + "/messages"));

@@ -6,19 +6,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.bevatel.simulator.BevatelSimulator;
 import com.bevatel.simulator.Http;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Chatwoot's policies (app/policies/{inbox,conversation}_policy.rb) and BOT_ACCESSIBLE_ENDPOINTS
+ * Chatwoot's policies (app/policies/{inbox,conversation,agent_bot}_policy.rb) and BOT_ACCESSIBLE_ENDPOINTS
  * (app/controllers/concerns/access_token_auth_helper.rb): agents vs administrators, record access by inbox and team,
  * and the endpoints open to bots.
  */
 class RolesAndBotsTest {
-    private static final String BOTS = "{\"error\":\"Access to this endpoint is not authorized for bots\"}";
-    private static final String NOT_AUTHORIZED = "{\"error\":\"You are not authorized to do this action\"}";
-    private static final String NOT_FOUND = "{\"error\":\"Resource could not be found\"}";
+    static final String BOTS = "{\"error\":\"Access to this endpoint is not authorized for bots\"}";
+    static final String NOT_AUTHORIZED = "{\"error\":\"You are not authorized to do this action\"}";
+    static final String NOT_FOUND = "{\"error\":\"Resource could not be found\"}";
 
     World world;
 
@@ -142,6 +143,64 @@ class RolesAndBotsTest {
         assertThat(world.admin.patch(Http.account("/inboxes/999"), inboxUpdate).body()).isEqualTo(NOT_FOUND);
     }
 
+    /**
+     * app/policies/agent_bot_policy.rb: members list and read bots, without their token and secret;
+     * only administrators change them. The controller authorizes before it finds the bot, so an
+     * agent gets 401 whatever the id.
+     */
+    @Test
+    void agentsReadBotsAndOnlyAdministratorsChangeThemWhateverTheId() {
+        JsonNode listed = world.sam.get(Http.account("/agent_bots")).json();
+        assertThat(listed).extracting(b -> b.get("name").asText()).containsExactly("Helper Bot");
+        assertThat(listed.get(0).has("access_token") || listed.get(0).has("secret")).isFalse();
+        assertThat(world.sam.get(Http.account("/agent_bots/1")).json().has("access_token")).isFalse();
+        assertThat(world.admin.get(Http.account("/agent_bots/1")).json().get("access_token").asText()).isEqualTo(World.BOT);
+        assertThat(world.sam.get(Http.account("/agent_bots/999")).body()).isEqualTo(NOT_FOUND);
+        for (String id : List.of("1", "999")) {
+            String bot = Http.account("/agent_bots/" + id);
+            for (Http.Result refused : new Http.Result[] {
+                    world.sam.post(Http.account("/agent_bots"), "{\"name\":\"Mine\"}"),
+                    world.sam.patch(bot, "{\"name\":\"Mine\"}"),
+                    world.sam.put(bot, "{\"name\":\"Mine\"}"),
+                    world.sam.delete(bot),
+                    world.sam.delete(bot + "/avatar"),
+                    world.sam.post(bot + "/reset_access_token", null),
+                    world.sam.post(bot + "/reset_secret", null)}) {
+                assertThat(refused.body()).as(refused.toString()).isEqualTo(NOT_AUTHORIZED);
+            }
+        }
+        assertThat(world.admin.patch(Http.account("/agent_bots/999"), "{\"name\":\"Mine\"}").body()).isEqualTo(NOT_FOUND);
+        assertThat(world.admin.get(Http.account("/agent_bots")).json()).singleElement()
+                .satisfies(b -> assertThat(b.get("name").asText()).isEqualTo("Helper Bot"));
+    }
+
+    /**
+     * An inbox's bot (inboxes_controller.rb): fetch_inbox (401 for an agent who is no member),
+     * fetch_agent_bot (404 for an unknown bot), then the policy (set_agent_bot: administrators only).
+     */
+    @Test
+    void anInboxsBotIsReadByItsMembersAndSetByAdministrators() {
+        long unstaffed = world.admin.post(Http.account("/inboxes"), "{\"name\":\"Other\",\"channel\":{\"type\":\"api\"}}")
+                .json().get("id").asLong();
+        String set = Http.account("/inboxes/1/set_agent_bot");
+        assertThat(world.sam.get(Http.account("/inboxes/1/agent_bot")).body()).isEqualTo("{}");
+        assertThat(world.sam.get(Http.account("/inboxes/" + unstaffed + "/agent_bot")).body()).isEqualTo(NOT_AUTHORIZED);
+        assertThat(world.sam.post(set, "{\"agent_bot\":999}").body()).as("the bot is looked up first").isEqualTo(NOT_FOUND);
+        assertThat(world.sam.post(set, "{\"agent_bot\":1}").body()).isEqualTo(NOT_AUTHORIZED);
+        assertThat(world.sam.post(set, "{\"agent_bot\":null}").body()).isEqualTo(NOT_AUTHORIZED);
+        assertThat(world.sam.post(Http.account("/inboxes/" + unstaffed + "/set_agent_bot"), "{\"agent_bot\":999}").body())
+                .as("the inbox is looked up before the bot").isEqualTo(NOT_AUTHORIZED);
+        assertThat(world.admin.post(Http.account("/inboxes/999/set_agent_bot"), "{\"agent_bot\":1}").body()).isEqualTo(NOT_FOUND);
+        assertThat(world.sam.get(Http.account("/inboxes/1/agent_bot")).body()).as("nothing was set").isEqualTo("{}");
+
+        Http.Result attached = world.admin.post(set, "{\"agent_bot\":1}");
+        assertThat(attached.status()).isEqualTo(200);
+        assertThat(attached.body()).isEmpty();
+        JsonNode seen = world.sam.get(Http.account("/inboxes/1/agent_bot")).json().get("agent_bot");
+        assertThat(seen.get("name").asText()).isEqualTo("Helper Bot");
+        assertThat(seen.has("access_token")).isFalse();
+    }
+
     @Test
     void anAgentReopeningIsSelfAssignedAnAdministratorIsNot() {
         long conversation = world.conversation("Alice");
@@ -182,7 +241,12 @@ class RolesAndBotsTest {
                 world.bot.get(Http.account("/contacts")),
                 world.bot.get(Http.account("/inboxes")),
                 world.bot.delete(base),
-                world.bot.get("/api/v1/profile")}) {
+                world.bot.get("/api/v1/profile"),
+                world.bot.get(Http.account("/agent_bots")),
+                world.bot.get(Http.account("/agent_bots/1")),
+                world.bot.post(Http.account("/agent_bots/1/reset_access_token"), null),
+                world.bot.get(Http.account("/inboxes/1/agent_bot")),
+                world.bot.post(Http.account("/inboxes/1/set_agent_bot"), "{\"agent_bot\":1}")}) {
             assertThat(refused.status()).as(refused.toString()).isEqualTo(401);
             assertThat(refused.body()).isEqualTo(BOTS);
         }
