@@ -2,6 +2,7 @@ package com.bevatel.simulator.domain;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import com.bevatel.simulator.model.AttributeModel;
 import com.bevatel.simulator.model.Contact;
 import com.bevatel.simulator.state.State;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -51,17 +52,14 @@ public final class ContactFilter {
     public static List<Contact> find(State state, long accountId, List<Filters.Condition> conditions, Instant now) {
         List<Contact> contacts = state.contacts.all().stream()
                 .filter(c -> c.accountId() == accountId && c.identified()).toList();
-        Predicate<String> customKey = key -> key != null && state.contacts.all().stream()
-                .anyMatch(c -> c.accountId() == accountId && c.customAttributes().has(key));
-        Predicate<Contact> filter = Filters.compile(conditions, KEYS, customKey, c -> compile(state, c, now));
+        Filters.Custom<Contact> custom = new Filters.Custom<>(key -> CustomAttributeDefinitions.byKey(state, accountId,
+                AttributeModel.CONTACT_ATTRIBUTE, key), Contact::customAttributes, c -> "Contact " + c.id(), false, now);
+        Predicate<Contact> filter = Filters.compile(conditions, KEYS, custom, (c, afterCustom) -> compile(state, c, now));
         return contacts.stream().filter(filter).toList();
     }
 
     private static Predicate<Contact> compile(State state, Filters.Condition c, Instant now) {
         Filters.Key key = KEYS.get(c.attributeKey());
-        if (key == null) {
-            return CustomAttributeFilter.compile(c, Contact::customAttributes, now);
-        }
         String op = c.operator();
         return switch (key.type()) {
             case "date" -> {

@@ -73,7 +73,23 @@ public final class Contacts {
 
     /** {@code PUT/PATCH /contacts/{id}}: given fields replace, attribute bags merge; event only on change. */
     public static Contact update(Transaction tx, Contact current, ContactFields fields) {
-        Contact candidate = assign(current, fields);
+        return save(tx, current, assign(current, fields));
+    }
+
+    /**
+     * {@code destroy_custom_attributes} (app/controllers/api/v1/accounts/contacts_controller.rb):
+     * {@code custom_attributes.excluding(keys)}, saved as an update is (contact_updated on change).
+     */
+    public static Contact removeCustomAttributes(Transaction tx, Contact current, List<String> keys) {
+        Contact.Builder b = current.toBuilder();
+        for (String key : keys) {
+            b.customAttributes = b.customAttributes.without(key);
+        }
+        return save(tx, current, b.build());
+    }
+
+    /** {@code save!}: validated; {@code updated_at} and contact_updated only when something changed. */
+    private static Contact save(Transaction tx, Contact current, Contact candidate) {
         validate(tx.state(), candidate);
         if (changes(current, candidate).isEmpty()) {
             return current;

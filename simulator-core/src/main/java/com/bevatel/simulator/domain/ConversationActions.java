@@ -58,6 +58,19 @@ public final class ConversationActions {
         return Conversations.save(tx, current, b, actor);
     }
 
+    /**
+     * {@code destroy_custom_attributes} (app/controllers/concerns/conversation_custom_attributes_concern.rb):
+     * {@code custom_attributes.excluding(keys)}, saved — conversation_updated when a key went.
+     */
+    public static Conversation removeCustomAttributes(Transaction tx, Conversation current, List<String> keys,
+                                                      Actor actor) {
+        Conversation.Builder b = current.toBuilder();
+        for (String key : keys) {
+            b.customAttributes = b.customAttributes.without(key);
+        }
+        return Conversations.save(tx, current, b, actor);
+    }
+
     /** {@code toggle_typing_status}: "on"/"off" fire the typing event; anything else does nothing. */
     public static boolean typing(Transaction tx, Conversation conversation, String typingStatus, boolean isPrivate,
                                  Actor typist) {

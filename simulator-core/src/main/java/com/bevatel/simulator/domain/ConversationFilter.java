@@ -2,6 +2,7 @@ package com.bevatel.simulator.domain;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import com.bevatel.simulator.model.AttributeModel;
 import com.bevatel.simulator.model.Conversation;
 import com.bevatel.simulator.model.ConversationStatus;
 import com.bevatel.simulator.model.Priority;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -65,9 +67,10 @@ public final class ConversationFilter {
 
     public static Result find(State state, User caller, List<Filters.Condition> conditions, Long page, Instant now) {
         long accountId = caller.accountId();
-        Predicate<String> customKey = key -> key != null && state.conversationsOfAccount.of(accountId).stream()
-                .anyMatch(id -> state.conversations.get(id).customAttributes().has(key));
-        Predicate<Conversation> filter = Filters.compile(conditions, KEYS, customKey, c -> compile(c, now));
+        Filters.Custom<Conversation> custom = new Filters.Custom<>(key -> CustomAttributeDefinitions.byKey(state,
+                accountId, AttributeModel.CONVERSATION_ATTRIBUTE, key), Conversation::customAttributes,
+                c -> "Conversation " + c.displayId(), true, now);
+        Predicate<Conversation> filter = Filters.compile(conditions, KEYS, custom, (c, afterCustom) -> compile(c, afterCustom, now));
         Predicate<Conversation> listable = Permissions.listable(state, caller);
         List<Conversation> matching = new ArrayList<>();
         for (long id : state.conversationsOfAccount.of(accountId)) {
@@ -85,11 +88,8 @@ public final class ConversationFilter {
         return new Result(mine, unassigned, matching.size(), List.copyOf(matching.subList(from, to)));
     }
 
-    private static Predicate<Conversation> compile(Filters.Condition c, Instant now) {
+    private static Predicate<Conversation> compile(Filters.Condition c, boolean afterCustom, Instant now) {
         Filters.Key key = KEYS.get(c.attributeKey());
-        if (key == null) {
-            return CustomAttributeFilter.compile(c, Conversation::customAttributes, now);
-        }
         String op = c.operator();
         return switch (key.type()) {
             case "date" -> {
@@ -98,17 +98,17 @@ public final class ConversationFilter {
                         ? Conversation::createdAt : Conversation::lastActivityAt;
                 yield conversation -> Filters.compareDate(column.apply(conversation), op, date);
             }
-            case "labels" -> labels(c);
-            case "additional" -> text(c, conversation -> {
+            case "labels" -> labels(c, afterCustom);
+            case "additional" -> text(c, afterCustom, conversation -> {
                 JsonNode value = conversation.additionalAttributes().get(key.name());
                 return value == null || value.isNull() ? null : Filters.text(value);
             });
-            default -> column(c);
+            default -> column(c, afterCustom);
         };
     }
 
     /** Integer and enum columns: {@code IN (values)}, presence, and display_id as text for contains. */
-    private static Predicate<Conversation> column(Filters.Condition c) {
+    private static Predicate<Conversation> column(Filters.Condition c, boolean afterCustom) {
         String name = c.attributeKey();
         Function<Conversation, String> column = switch (name) {
             case "status" -> conversation -> String.valueOf(WireEnum.code(conversation.status()));
@@ -134,7 +134,7 @@ public final class ConversationFilter {
             return "contains".equals(op) ? conversation -> Filters.containsAny(column.apply(conversation), all)
                     : conversation -> Filters.containsNone(column.apply(conversation), all);
         }
-        List<String> wanted = values(c);
+        List<String> wanted = values(c, afterCustom);
         boolean equal = "equal_to".equals(op);
         return conversation -> {
             String value = column.apply(conversation);
@@ -143,8 +143,9 @@ public final class ConversationFilter {
     }
 
     /** The values as the column stores them: status/priority names to their codes, ids checked numeric. */
-    private static List<String> values(Filters.Condition c) {
-        List<String> given = Filters.all(c.values());
+    private static List<String> values(Filters.Condition c, boolean afterCustom) {
+        List<String> given = "status".equals(c.attributeKey()) || "priority".equals(c.attributeKey())
+                ? Filters.all(c.values()) : equalityValues(c, afterCustom);
         List<String> out = new ArrayList<>();
         for (String value : given) {
             switch (c.attributeKey()) {
@@ -171,25 +172,40 @@ public final class ConversationFilter {
     }
 
     /** Additional attributes: {@code ->> key IN (values)} (case-sensitive), contains case-insensitive. */
-    private static Predicate<Conversation> text(Filters.Condition c, Function<Conversation, String> column) {
+    private static Predicate<Conversation> text(Filters.Condition c, boolean afterCustom,
+                                                Function<Conversation, String> column) {
         List<String> all = Filters.all(c.values());
+        List<String> equal = equalityValues(c, afterCustom);
         return switch (c.operator()) {
-            case "equal_to" -> conversation -> column.apply(conversation) != null && all.contains(column.apply(conversation));
-            case "not_equal_to" -> conversation -> column.apply(conversation) != null && !all.contains(column.apply(conversation));
+            case "equal_to" -> conversation -> column.apply(conversation) != null && equal.contains(column.apply(conversation));
+            case "not_equal_to" -> conversation -> column.apply(conversation) != null && !equal.contains(column.apply(conversation));
             case "contains" -> conversation -> Filters.containsAny(column.apply(conversation), all);
             default -> conversation -> Filters.containsNone(column.apply(conversation), all);
         };
     }
 
     /** Tag names {@code IN (values)} as given. */
-    private static Predicate<Conversation> labels(Filters.Condition c) {
-        List<String> wanted = Filters.all(c.values());
+    private static Predicate<Conversation> labels(Filters.Condition c, boolean afterCustom) {
+        List<String> wanted = equalityValues(c, afterCustom);
         return switch (c.operator()) {
             case "equal_to" -> conversation -> conversation.labels().stream().anyMatch(wanted::contains);
             case "not_equal_to" -> conversation -> conversation.labels().stream().noneMatch(wanted::contains);
             case "is_present" -> conversation -> !conversation.labels().isEmpty();
             default -> conversation -> conversation.labels().isEmpty();
         };
+    }
+
+    /**
+     * The values of an equality row as filter_values gives them ({@code case_insensitive_values}): as sent,
+     * except after a custom attribute's row, whose {@code @custom_attribute_type} stays set: then a first
+     * value that is a string is the only one, lower-cased.
+     */
+    private static List<String> equalityValues(Filters.Condition c, boolean afterCustom) {
+        JsonNode first = Filters.first(c.values());
+        if (afterCustom && first != null && first.isTextual()) {
+            return List.of(first.asText().toLowerCase(Locale.ROOT));
+        }
+        return Filters.all(c.values());
     }
 
     private static String text(Long id) {

@@ -2,6 +2,8 @@ package com.bevatel.simulator.domain;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import com.bevatel.simulator.model.CustomAttributeDefinition;
+import com.bevatel.simulator.model.JsonBag;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -12,7 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.apiguardian.api.API;
@@ -56,15 +61,31 @@ public final class Filters {
     }
 
     /**
+     * What a filter's custom attribute keys resolve against (custom_attribute_query of
+     * app/services/filters/custom_attribute_filter_helper.rb).
+     *
+     * @param definitions            the account's definition of a key for the entity's model
+     * @param attributes             a record's {@code custom_attributes}
+     * @param describe               a record as an error message names it ("contact 4")
+     * @param equalityTakesAllValues {@code IN (values)} (conversations) rather than {@code = values[0]} (contacts)
+     * @param now                    the simulated time (for {@code days_before})
+     */
+    record Custom<R>(Function<String, Optional<CustomAttributeDefinition>> definitions, Function<R, JsonBag> attributes,
+                     Function<R, String> describe, boolean equalityTakesAllValues, Instant now) {
+    }
+
+    /**
      * Validates every row in Chatwoot's order (query operators of all rows first, then per row the
      * operator, the values, the key) and compiles them into one predicate.
      *
-     * @param keys        the standard keys, in filter_keys.yml order (named in the error message)
-     * @param customKey   whether a key is a custom attribute of the account
-     * @param compile     the predicate of one (valid) row
+     * @param keys     the standard keys, in filter_keys.yml order (named in the error message)
+     * @param custom   what the other keys are looked up in (see {@link CustomAttributeFilter})
+     * @param standard the predicate of one (valid) row on a standard key, told whether a custom attribute's
+     *                 row came before it (Chatwoot's filter then keeps {@code @custom_attribute_type} set,
+     *                 which changes how conversations' equality rows read their values)
      */
-    static <R> Predicate<R> compile(List<Condition> conditions, Map<String, Key> keys, Predicate<String> customKey,
-                                    Function<Condition, Predicate<R>> compile) {
+    static <R> Predicate<R> compile(List<Condition> conditions, Map<String, Key> keys, Custom<R> custom,
+                                    BiFunction<Condition, Boolean, Predicate<R>> standard) {
         for (int i = 0; i < conditions.size(); i++) {
             String op = conditions.get(i).queryOperator();
             boolean blank = op == null || op.isEmpty();
@@ -79,9 +100,23 @@ public final class Filters {
         }
         List<List<Predicate<R>>> orGroups = new ArrayList<>();
         List<Predicate<R>> andChain = new ArrayList<>();
-        for (Condition condition : conditions) {
-            validate(condition, keys, customKey);
-            andChain.add(compile.apply(condition));
+        List<ApiException> deferred = new ArrayList<>();
+        Predicate<R> orIsNull = null;
+        boolean afterCustom = false;
+        List<String> standardKeys = List.copyOf(keys.keySet());
+        for (int i = 0; i < conditions.size(); i++) {
+            Condition condition = conditions.get(i);
+            Key key = validate(condition, keys);
+            if (key != null) {
+                andChain.add(standard.apply(condition, afterCustom));
+            } else {
+                afterCustom = true;
+                boolean last = i == conditions.size() - 1;
+                CustomAttributeFilter.Compiled<R> compiled = CustomAttributeFilter.compile(condition, last, standardKeys,
+                        custom, deferred);
+                andChain.add(compiled.test());
+                orIsNull = last ? compiled.orIsNull() : null;
+            }
             String op = condition.queryOperator();
             if (op != null && op.equalsIgnoreCase("OR")) {
                 orGroups.add(andChain);
@@ -89,12 +124,20 @@ public final class Filters {
             }
         }
         orGroups.add(andChain);
+        if (orIsNull != null) {
+            // The last row's "OR … IS NULL" (not_equal_to on a custom attribute) joins the whole query.
+            orGroups.add(List.of(orIsNull));
+        }
+        if (!deferred.isEmpty()) {
+            throw deferred.get(0);
+        }
         List<List<Predicate<R>>> groups = List.copyOf(orGroups);
         return record -> groups.stream().anyMatch(chain -> !chain.isEmpty()
                 && chain.stream().allMatch(p -> p.test(record)));
     }
 
-    private static void validate(Condition c, Map<String, Key> keys, Predicate<String> customKey) {
+    /** The operator of a standard key, then (any key) the values; the standard key, or null for a custom one. */
+    private static Key validate(Condition c, Map<String, Key> keys) {
         Key key = c.attributeKey() == null ? null : keys.get(c.attributeKey());
         if (key != null && !key.operators().contains(c.operator())) {
             throw Errors.error(422, "Invalid operator. The allowed operators for " + c.attributeKey() + " are ["
@@ -103,17 +146,11 @@ public final class Filters {
         if (!PRESENCE.contains(c.operator()) && blank(c.values())) {
             throw invalidValue(c.attributeKey());
         }
-        if (key == null && !customKey.test(c.attributeKey())) {
-            if (COMPARISON.contains(c.operator())) {
-                throw invalidValue(c.attributeKey());
-            }
-            throw Errors.error(422, "Invalid attribute key - [" + c.attributeKey() + "]. The key should be one of ["
-                    + String.join(",", keys.keySet()) + "] or a custom attribute defined in the account.");
-        }
+        return key;
     }
 
     static ApiException invalidValue(String attribute) {
-        return Errors.error(422, "Invalid value. The values provided for " + attribute + " are invalid");
+        return Errors.error(422, "Invalid value. The values provided for " + Objects.toString(attribute, "") + " are invalid");
     }
 
     private static ApiException invalidQueryOperator() {
@@ -247,7 +284,7 @@ public final class Filters {
         }
     }
 
-    /** A Postgres boolean literal ({@code t/true/y/yes/on/1} and their opposites), or null. */
+    /** A Postgres boolean literal ({@code t/true/y/yes/on/1}, their opposites, and prefixes), or null. */
     static Boolean postgresBoolean(JsonNode node) {
         if (node == null || node.isNull()) {
             return null;
@@ -255,11 +292,17 @@ public final class Filters {
         if (node.isBoolean()) {
             return node.booleanValue();
         }
+        // boolin: trimmed, any case, a prefix of true/false/yes/no, "on", "of"/"off", "1", "0".
         String s = node.asText().strip().toLowerCase(Locale.ROOT);
-        return switch (s) {
-            case "t", "true", "y", "yes", "on", "1" -> Boolean.TRUE;
-            case "f", "false", "n", "no", "off", "0" -> Boolean.FALSE;
-            default -> null;
-        };
+        if (s.isEmpty()) {
+            return null;
+        }
+        if ("true".startsWith(s) || "yes".startsWith(s) || s.equals("on") || s.equals("1")) {
+            return Boolean.TRUE;
+        }
+        if ("false".startsWith(s) || "no".startsWith(s) || s.equals("of") || s.equals("off") || s.equals("0")) {
+            return Boolean.FALSE;
+        }
+        return null;
     }
 }

@@ -153,7 +153,9 @@ final class EndpointHandler implements HttpHandler {
             return; // the client stopped sending its body and the read timeout already closed the exchange
         }
         exchange.setStatusCode(response.status());
-        exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, JSON_UTF8);
+        if (response.status() != 204) { // Rails drops the content type of a head :no_content
+            exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, JSON_UTF8);
+        }
         byte[] bytes = response.bytes();
         // Before the body is sent, so no client sees a response the observers have not (they never throw).
         ExchangeObservers.response(new ExchangeObserver.Exchange(exchange.getRequestMethod().toString(), route,

@@ -20,11 +20,13 @@ public final class Routes {
         PublicMessageRoute.register(router);
         WebhookRoute.register(router);
         AgentBotRoute.register(router);
+        CustomAttributeDefinitionRoute.register(router);
         ContactLabelRoute.register(router);
         ContactableInboxRoute.register(router);
         ContactFilterRoute.register(router);
         ConversationFilterRoute.register(router);
         ConversationActionRoute.register(router);
+        DestroyCustomAttributesRoute.register(router);
         ConversationLabelRoute.register(router);
         AssignmentRoute.register(router);
         AttachmentRoute.register(router);

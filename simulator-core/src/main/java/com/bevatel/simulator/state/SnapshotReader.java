@@ -8,6 +8,7 @@ import com.bevatel.simulator.model.Contact;
 import com.bevatel.simulator.model.ContactInbox;
 import com.bevatel.simulator.model.ContactLabels;
 import com.bevatel.simulator.model.Conversation;
+import com.bevatel.simulator.model.CustomAttributeDefinition;
 import com.bevatel.simulator.model.Inbox;
 import com.bevatel.simulator.model.InboxMember;
 import com.bevatel.simulator.model.Message;
@@ -25,6 +26,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Optional;
@@ -40,6 +42,9 @@ import java.util.function.ToLongFunction;
  * loaded. The first problem ends it, naming the entry and, where one is at fault, its field.
  */
 final class SnapshotReader {
+    /** The sequences of versions 1 and 2; a document of those versions has none of the later ones (read as 0). */
+    private static final Set<Sequence> BEFORE_VERSION_3 = EnumSet.range(Sequence.ACCOUNT, Sequence.AGENT_BOT);
+
     private final JsonNode doc;
     private final State state;
     private final Set<String> tokens = new HashSet<>();
@@ -102,6 +107,9 @@ final class SnapshotReader {
         JsonNode sequences = object("sequences");
         for (Sequence sequence : Sequence.values()) {
             String name = sequence.name().toLowerCase(Locale.ROOT);
+            if (version() < 3 && !BEFORE_VERSION_3.contains(sequence) && !sequences.has(name)) {
+                continue;
+            }
             state.take(sequence, counter("/sequences/" + name, sequences.get(name), "sequences." + name));
         }
         object("display_ids").fields().forEachRemaining(entry -> {
@@ -132,9 +140,17 @@ final class SnapshotReader {
         });
         members("inbox_members", state.inboxes, Inbox::accountId, state.inboxMembers, InboxMember::new);
         members("team_members", state.teams, Team::accountId, state.teamMembers, TeamMember::new);
-        if (doc.path("version").asInt() >= 2) {
+        if (version() >= 2) {
             rows("agent_bot_inboxes", AgentBotInbox.class, state.agentBotInboxes, null, AgentBotInbox::inboxId,
                     check::agentBotInbox);
+        }
+        if (version() >= 3) {
+            rows("custom_attribute_definitions", CustomAttributeDefinition.class, state.customAttributeDefinitions,
+                    Sequence.CUSTOM_ATTRIBUTE_DEFINITION, CustomAttributeDefinition::id, d -> {
+                        check.customAttributeDefinition(d);
+                        unique(state.definitionByKey, State.definitionKey(d.accountId(), d.attributeModel(),
+                                d.attributeKey()), "attribute_key");
+                    });
         }
         rows("webhooks", Webhook.class, state.webhooks, Sequence.WEBHOOK, Webhook::id, check::webhook);
         rows("contacts", Contact.class, state.contacts, Sequence.CONTACT, Contact::id, this::contact);
@@ -158,6 +174,10 @@ final class SnapshotReader {
                         "display_ids." + account + ": no such account");
             }
         });
+    }
+
+    private int version() {
+        return doc.path("version").asInt();
     }
 
     private void contact(Contact c) {

@@ -9,6 +9,7 @@ import com.bevatel.simulator.model.Contact;
 import com.bevatel.simulator.model.ContactInbox;
 import com.bevatel.simulator.model.ContactLabels;
 import com.bevatel.simulator.model.Conversation;
+import com.bevatel.simulator.model.CustomAttributeDefinition;
 import com.bevatel.simulator.model.Inbox;
 import com.bevatel.simulator.model.Message;
 import com.bevatel.simulator.model.Team;
@@ -70,6 +71,17 @@ final class SnapshotValidator {
         Inbox inbox = state.inboxes.find(row.inboxId())
                 .orElseThrow(() -> new Problem("inbox_id", "inbox_id " + row.inboxId() + " does not exist"));
         sameAccount(state.agentBots, row.agentBotId(), "agent_bot_id", AgentBot::accountId, inbox.accountId());
+    }
+
+    /** What the filters and views read: a display name, type, key and model, and the values' list. */
+    void customAttributeDefinition(CustomAttributeDefinition d) {
+        accountExists(d.accountId());
+        required("attribute_display_name", d.attributeDisplayName());
+        required("attribute_display_type", d.attributeDisplayType());
+        required("attribute_key", d.attributeKey());
+        required("attribute_values", d.attributeValues());
+        required("attribute_model", d.attributeModel());
+        stamped(d.createdAt(), d.updatedAt());
     }
 
     void team(Team t) {

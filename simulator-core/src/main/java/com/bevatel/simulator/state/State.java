@@ -6,10 +6,12 @@ import com.bevatel.simulator.model.Account;
 import com.bevatel.simulator.model.AgentBot;
 import com.bevatel.simulator.model.AgentBotInbox;
 import com.bevatel.simulator.model.Attachment;
+import com.bevatel.simulator.model.AttributeModel;
 import com.bevatel.simulator.model.Contact;
 import com.bevatel.simulator.model.ContactInbox;
 import com.bevatel.simulator.model.ContactLabels;
 import com.bevatel.simulator.model.Conversation;
+import com.bevatel.simulator.model.CustomAttributeDefinition;
 import com.bevatel.simulator.model.Inbox;
 import com.bevatel.simulator.model.InboxMember;
 import com.bevatel.simulator.model.Message;
@@ -17,6 +19,7 @@ import com.bevatel.simulator.model.Team;
 import com.bevatel.simulator.model.TeamMember;
 import com.bevatel.simulator.model.User;
 import com.bevatel.simulator.model.Webhook;
+import com.bevatel.simulator.model.WireEnum;
 import com.bevatel.simulator.seed.SeededRandom;
 import com.bevatel.simulator.time.SimulatedClock;
 import java.util.HashMap;
@@ -97,6 +100,12 @@ public final class State {
     public final Index<String> attachmentByBlobKey = Index.derived(attachments, RowKey.text(Attachment::blobKey));
     public final Children attachmentsOfMessage = Children.derived(attachments, Attachment::messageId);
 
+    // The account's vocabulary: custom attribute definitions, one per key and model in an account.
+    public final Table<CustomAttributeDefinition> customAttributeDefinitions =
+            new Table<>(CustomAttributeDefinition::id, undo);
+    public final Index<AccountKey> definitionByKey = Index.derived(customAttributeDefinitions,
+            RowKey.textWithin(CustomAttributeDefinition::accountId, State::definitionText, AccountKey::new));
+
     /** Derived from the conversations and messages tables (see each class): what lists and views ask often. */
     public final ConversationIndex conversationIndex = new ConversationIndex();
     public final ConversationMessages conversationMessages = new ConversationMessages();
@@ -171,6 +180,19 @@ public final class State {
             throw new IllegalStateException("what derives from the rows does not match them (" + problems.size() + "):\n  "
                     + String.join("\n  ", problems.subList(0, shown)) + (shown < problems.size() ? "\n  …" : ""));
         }
+    }
+
+    /**
+     * The key {@link #definitionByKey} finds a definition under: its model's name, a space, its
+     * attribute key (a model's name has no space, so no two pairs share a text).
+     */
+    public static AccountKey definitionKey(long accountId, AttributeModel model, String attributeKey) {
+        return new AccountKey(accountId, WireEnum.name(model) + " " + attributeKey);
+    }
+
+    private static String definitionText(CustomAttributeDefinition d) {
+        return d.attributeModel() == null || d.attributeKey() == null ? null
+                : WireEnum.name(d.attributeModel()) + " " + d.attributeKey();
     }
 
     /** A contact attribute is indexed when it is neither null nor empty. */

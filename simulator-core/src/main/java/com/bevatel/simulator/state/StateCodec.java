@@ -31,14 +31,18 @@ import org.apiguardian.api.API;
 @API(status = INTERNAL)
 public final class StateCodec {
     public static final String FORMAT = "bevatel-simulator-state";
-    public static final int VERSION = 2;
-    /** Version 1 had no agent_bot_inboxes and no bot secrets: still read, as no attachments and unsigned bots. */
+    public static final int VERSION = 3;
+    /**
+     * Version 1 had no agent_bot_inboxes and no bot secrets: still read, as no attachments and unsigned
+     * bots. Versions 1 and 2 had no custom attribute definitions: read as none.
+     */
     static final int OLDEST_READ = 1;
 
     /** Rows are loaded in this order, so a reference always points at a table already loaded. */
     static final List<String> TOP_LEVEL = List.of("format", "version", "clock", "random", "sequences",
             "display_ids", "accounts", "users", "agent_bots", "teams", "inboxes", "inbox_members", "team_members",
             "agent_bot_inboxes",
+            "custom_attribute_definitions",
             "webhooks", "contacts", "contact_labels", "contact_inboxes", "conversations", "messages", "attachments");
 
     private StateCodec() {
@@ -65,6 +69,7 @@ public final class StateCodec {
         members(doc, "inbox_members", state.inboxes.all(), Inbox::id, state.membersOfInbox);
         members(doc, "team_members", state.teams.all(), Team::id, state.membersOfTeam);
         rows(doc, "agent_bot_inboxes", state.agentBotInboxes);
+        rows(doc, "custom_attribute_definitions", state.customAttributeDefinitions);
         rows(doc, "webhooks", state.webhooks);
         rows(doc, "contacts", state.contacts);
         rows(doc, "contact_labels", state.contactLabels);

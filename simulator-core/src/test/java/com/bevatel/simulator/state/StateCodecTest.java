@@ -76,12 +76,16 @@ class StateCodecTest {
     void refusesWhatIsNotAStateDocument() {
         assertRefused(Json.text("hello"), "", "a state document is a JSON object");
         assertRefused(changed(doc -> doc.put("format", "something-else")), "/format", "not a simulator state");
-        assertRefused(changed(doc -> doc.put("version", 3)), "/version",
-                "unsupported version 3 (this simulator reads versions 1 to 2)");
+        assertRefused(changed(doc -> doc.put("version", 4)), "/version",
+                "unsupported version 4 (this simulator reads versions 1 to 3)");
         assertRefused(changed(doc -> doc.put("version", 0)), "/version", "unsupported version 0");
         assertRefused(changed(doc -> doc.put("version", "2")), "/version", "unsupported version \"2\"");
         assertRefused(changed(doc -> doc.remove("agent_bot_inboxes")), "/agent_bot_inboxes",
                 "agent_bot_inboxes must be an array");
+        assertRefused(changed(doc -> doc.remove("custom_attribute_definitions")), "/custom_attribute_definitions",
+                "custom_attribute_definitions must be an array");
+        assertRefused(changed(doc -> ((ObjectNode) doc.get("sequences")).remove("custom_attribute_definition")),
+                "/sequences/custom_attribute_definition", "sequences.custom_attribute_definition must be an integer");
         assertRefused(changed(doc -> doc.put("extra", 1)), "/extra", "unknown field extra");
         assertRefused(changed(doc -> doc.remove("messages")), "/messages", "messages must be an array");
         assertRefused(changed(doc -> doc.put("clock", "yesterday")), "/clock", "clock must be an ISO-8601 instant");
@@ -91,7 +95,7 @@ class StateCodecTest {
 
     /**
      * A version-1 document (before agent_bot_inboxes, bot secrets and bot_config): still read, as bots
-     * that serve no inbox and sign nothing; a conversation keeps its bot assignee; written back as version 2.
+     * that serve no inbox and sign nothing; a conversation keeps its bot assignee; written back as version 3.
      */
     @Test
     void readsAVersionOneDocumentWithoutBotAttachmentsSecretsOrConfig() {
@@ -99,10 +103,11 @@ class StateCodecTest {
                 .start()) {
             new Http(withBot).openConversation("Alice");
             ObjectNode v1 = withBot.exportState();
-            assertThat(v1.get("version").asInt()).isEqualTo(2);
+            assertThat(v1.get("version").asInt()).isEqualTo(3);
             assertThat(v1.get("agent_bot_inboxes")).hasSize(1);
             v1.put("version", 1);
-            v1.remove("agent_bot_inboxes");
+            v1.remove(List.of("agent_bot_inboxes", "custom_attribute_definitions"));
+            ((ObjectNode) v1.get("sequences")).remove("custom_attribute_definition");
             v1.get("agent_bots").forEach(bot -> ((ObjectNode) bot).remove(List.of("secret", "bot_config")));
 
             State loaded = fresh();
@@ -117,10 +122,37 @@ class StateCodecTest {
 
             withBot.importState(v1);
             ObjectNode again = withBot.exportState();
-            assertThat(again.get("version").asInt()).isEqualTo(2);
+            assertThat(again.get("version").asInt()).isEqualTo(3);
             assertThat(again.get("agent_bot_inboxes")).isEmpty();
             assertThat(again.at("/agent_bots/0/secret").isNull()).isTrue();
             assertThat(new Http(withBot).get(Http.account("/inboxes/1/agent_bot")).body()).isEqualTo("{}");
+        }
+    }
+
+    /**
+     * A version-2 document (before custom attribute definitions, table and sequence): read as none, the
+     * ids of new definitions starting at 1; written back as version 3. Its table, present, is ignored.
+     */
+    @Test
+    void readsAVersionTwoDocumentWithoutCustomAttributeDefinitions() {
+        try (BevatelSimulator sim = BevatelSimulator.builder().start()) {
+            Http admin = new Http(sim);
+            String plan = "{\"attribute_display_name\":\"Plan\",\"attribute_key\":\"plan\"}";
+            Http.ok(admin.post(Http.account("/custom_attribute_definitions"), plan));
+            ObjectNode v2 = sim.exportState();
+            assertThat(v2.get("custom_attribute_definitions")).hasSize(1);
+            assertThat(v2.at("/sequences/custom_attribute_definition").asLong()).isEqualTo(1);
+            v2.put("version", 2);
+            ((ObjectNode) v2.get("sequences")).remove("custom_attribute_definition");
+
+            sim.importState(v2);
+            ObjectNode again = sim.exportState();
+            assertThat(again.get("version").asInt()).isEqualTo(3);
+            assertThat(again.get("custom_attribute_definitions")).isEmpty();
+            assertThat(Http.ok(admin.post(Http.account("/custom_attribute_definitions"), plan)).get("id").asLong()).isEqualTo(1);
+            v2.remove("custom_attribute_definitions");
+            sim.importState(v2);
+            assertThat(admin.get(Http.account("/custom_attribute_definitions")).body()).isEqualTo("[]");
         }
     }
 

@@ -20,6 +20,8 @@ class ContactFilterTest {
     @BeforeAll
     static void start() {
         world = new World();
+        world.define("contact_attribute", "plan", "list");
+        world.define("contact_attribute", "seats", "number");
         long alice = world.contact("{\"name\":\"Alice Smith\",\"email\":\"alice@acme.test\",\"phone_number\":\"+15550001111\","
                 + "\"additional_attributes\":{\"city\":\"Berlin\",\"country_code\":\"DE\"},\"custom_attributes\":{\"plan\":\"Gold\",\"seats\":10}}")
                 .get("id").asLong();

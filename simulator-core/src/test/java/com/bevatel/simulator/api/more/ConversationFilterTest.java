@@ -22,6 +22,7 @@ class ConversationFilterTest {
     @BeforeAll
     static void start() {
         world = new World();
+        world.define("conversation_attribute", "tier", "list");
         first = world.conversation("Alice");
         second = world.conversation("Bob");
         third = world.conversation("Carol");

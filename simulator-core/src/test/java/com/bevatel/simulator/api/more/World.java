@@ -72,6 +72,21 @@ final class World implements AutoCloseable {
         return r;
     }
 
+    /**
+     * Defines a custom attribute ({@code POST /custom_attribute_definitions}) — what the filters need
+     * before they accept its key; returns the definition.
+     *
+     * @param model {@code contact_attribute} or {@code conversation_attribute}
+     * @param type  {@code text}, {@code number}, {@code date}, {@code list}, {@code checkbox} …
+     */
+    JsonNode define(String model, String key, String type) {
+        Http.Result r = admin.post(Http.account("/custom_attribute_definitions"), "{\"attribute_display_name\":\"" + key
+                + "\",\"attribute_key\":\"" + key + "\",\"attribute_model\":\"" + model
+                + "\",\"attribute_display_type\":\"" + type + "\"}");
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        return r.json();
+    }
+
     JsonNode show(long conversation) {
         return admin.get(Http.account("/conversations/" + conversation)).json();
     }
