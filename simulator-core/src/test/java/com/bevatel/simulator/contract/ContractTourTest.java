@@ -65,6 +65,7 @@ class ContractTourTest {
         moreApplicationApi();
         webhooksApi();
         agentBotsApi();
+        customAttributesApi();
         simulatorRoutes();
         clientApi();
         errors();
@@ -228,6 +229,38 @@ class ContractTourTest {
         expect(422, app.post(setBot, "{\"agent_bot\":\"first\"}"));
         ok(app.post(setBot, "{\"agent_bot\":null}"));
         ok(app.delete(bot));
+    }
+
+    /**
+     * Custom attribute definitions, each status of each route (custom_attribute_definitions_controller.rb),
+     * a filter on one, and destroy_custom_attributes of a contact and a conversation.
+     */
+    private void customAttributesApi() {
+        Http agent = app.withToken(sim.user("Sam Agent").accessToken());
+        String definitions = account("/custom_attribute_definitions");
+        long id = ok(app.post(definitions, "{\"attribute_display_name\":\"Plan\",\"attribute_key\":\"plan\","
+                + "\"attribute_model\":\"contact_attribute\",\"attribute_display_type\":\"list\","
+                + "\"attribute_values\":[\"gold\",\"silver\"]}")).get("id").asLong();
+        ok(app.get(definitions));
+        ok(agent.get(definitions + "?attribute_model=contact_attribute"));
+        expect(401, agent.post(definitions, "{\"attribute_display_name\":\"Mine\",\"attribute_key\":\"mine\"}"));
+        expect(422, app.post(definitions, "{\"attribute_display_name\":\"Status\",\"attribute_key\":\"status\"}"));
+        String definition = definitions + "/" + id;
+        ok(app.get(definition));
+        ok(agent.get(definition));
+        ok(app.patch(definition, "{\"attribute_description\":\"Billing plan\"}"));
+        ok(app.put(definition, "{\"custom_attribute_definition\":{\"regex_cue\":\"gold or silver\"}}"));
+        expect(401, agent.patch(definition, "{\"attribute_display_name\":\"x\"}"));
+        expect(404, app.get(definitions + "/999"));
+        expect(422, app.patch(definition, "{\"attribute_key\":\"not a key\"}"));
+
+        long dana = ok(app.post(account("/contacts"), "{\"name\":\"Dana\",\"email\":\"dana@example.com\","
+                + "\"custom_attributes\":{\"plan\":\"gold\",\"seats\":3}}")).at("/payload/contact/id").asLong();
+        ok(app.post(account("/contacts/filter"), "{\"payload\":[{\"attribute_key\":\"plan\",\"filter_operator\":\"equal_to\","
+                + "\"values\":[\"Gold\"],\"query_operator\":null}]}"));
+        ok(app.post(account("/contacts/" + dana + "/destroy_custom_attributes"), "{\"custom_attributes\":[\"plan\"]}"));
+        ok(app.post(account("/conversations/1/destroy_custom_attributes"), "{\"custom_attributes\":[\"order\"]}"));
+        expect(204, app.delete(definition));
     }
 
     /** The simulator's own routes: the dashboard agent's actions and the clock. */

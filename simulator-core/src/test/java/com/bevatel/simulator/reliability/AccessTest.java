@@ -101,7 +101,7 @@ class AccessTest {
 
     /**
      * Failing deliveries (refused, 500, timeout), 401s, a bot on a closed endpoint, bots' tokens and secrets
-     * shown, reset and refused, an HMAC failure and a 500.
+     * shown, reset and refused, 422s echoing what was sent, an HMAC failure and a 500.
      */
     private static void exercise(BevatelSimulator sim, List<String> secrets) {
         Http admin = new Http(sim);
@@ -128,6 +128,12 @@ class AccessTest {
         admin.post(Http.account("/agent_bots/1/reset_secret"), null);
         admin.withToken(BOT_TOKEN).post(Http.account("/conversations/1/messages"), "{\"content\":\"with the old token\"}");
         admin.post(Http.account("/agent_bots"), "{\"bot_type\":\"" + BODY_SECRET + "\"}");
+        // Custom attributes: 422s that echo the secret (a bad enum, an undefined filter key), a bot refused.
+        admin.post(Http.account("/custom_attribute_definitions"), "{\"attribute_display_name\":\"S\",\"attribute_key\":\"s\","
+                + "\"attribute_display_type\":\"" + BODY_SECRET + "\"}");
+        admin.post(Http.account("/contacts/filter"), "{\"payload\":[{\"attribute_key\":\"" + BODY_SECRET + "\","
+                + "\"filter_operator\":\"equal_to\",\"values\":[\"x\"]}]}");
+        admin.withToken(BOT_TOKEN).post(Http.account("/conversations/1/destroy_custom_attributes"), "{\"custom_attributes\":[\"a\"]}");
         admin.send("POST", "/test/boom", "{\"token\":\"" + BODY_SECRET + "\"}", "application/json");
         String identifier = sim.apiInbox().identifier();
         admin.withToken(null).post("/public/api/v1/inboxes/" + identifier + "/contacts",

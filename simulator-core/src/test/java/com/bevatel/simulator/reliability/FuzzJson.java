@@ -58,7 +58,8 @@ final class FuzzJson {
                     ((ObjectNode) node).set(key, value);
                     return node;
                 });
-        Arbitrary<JsonNode> wrapped = Combinators.combine(object, Arbitraries.of("webhook", "contact", "message", "channel", "conversation"))
+        Arbitrary<JsonNode> wrapped = Combinators.combine(object, Arbitraries.of("webhook", "contact", "message", "channel", "conversation",
+                "custom_attribute_definition"))
                 .as((node, root) -> {
                     ObjectNode outer = Json.object();
                     outer.set(root, node);
@@ -135,7 +136,9 @@ final class FuzzJson {
         put("assignee_id", ints(1, 2, 3, 99));
         put("team_id", ints(1, 2, 99));
         put("labels", stringArrays(Arbitraries.of("vip", "billing", "a b", "", "new-label")));
-        put("custom_attributes", wild(1).map(FuzzJson::asObject));
+        // An object to set (custom_attributes), or the keys to remove (destroy_custom_attributes).
+        put("custom_attributes", Arbitraries.oneOf(wild(1).map(FuzzJson::asObject),
+                stringArrays(Arbitraries.of("plan", "seats", "since", "x", "")), Arbitraries.of("plan").map(TextNode::valueOf)));
         put("additional_attributes", wild(1).map(FuzzJson::asObject));
         put("typing_status", Arbitraries.of("on", "off", "recording", "x"));
         put("is_private", bools());
@@ -188,6 +191,21 @@ final class FuzzJson {
         put("assignee_type", Arbitraries.of("AgentBot", "User", "Team", "x"));
         put("sender_type", Arbitraries.of("AgentBot", "User", "Contact", "x"));
         put("sender_id", ints(1, 2, 3, 99));
+        // Custom attribute definitions (custom_attribute_definitions_controller.rb permitted_payload and index).
+        put("attribute_display_name", Arbitraries.oneOf(words, specialStrings()));
+        put("attribute_key", Arbitraries.oneOf(Arbitraries.of("plan", "seats", "fuzz_key", "status", "email", "a b", "客户", " k "),
+                specialStrings()));
+        put("attribute_model", mixed(Arbitraries.of("contact_attribute", "conversation_attribute", "company_attribute", "1", "x", ""),
+                ints(0, 1, 2, 3, -1)));
+        put("attribute_display_type", mixed(Arbitraries.of("text", "number", "currency", "percent", "link", "date", "list",
+                "checkbox", "1", "x", ""), ints(0, 5, 7, 8)));
+        put("attribute_description", Arbitraries.oneOf(words, specialStrings()));
+        put("attribute_values", Arbitraries.oneOf(stringArrays(Arbitraries.of("gold", "", "x")), wild(1)));
+        put("regex_pattern", Arbitraries.of("^[a-z]+$", "(", ""));
+        put("regex_cue", words);
+        put("custom_attribute_definition", Arbitraries.of("{\"attribute_display_name\":\"Fuzz\",\"attribute_key\":\"fuzz_key\","
+                + "\"attribute_model\":\"contact_attribute\",\"attribute_display_type\":\"date\"}", "{}", "{\"attribute_key\":1}")
+                .map(FuzzJson::parse));
     }
 
     /** The key's plausible values, and now and then one with a leaf deep inside replaced by a wild value. */
@@ -242,11 +260,13 @@ final class FuzzJson {
     private static Arbitrary<JsonNode> filters() {
         Arbitrary<String> keys = Arbitraries.of("name", "email", "phone_number", "identifier", "country_code", "city", "company",
                 "created_at", "last_activity_at", "status", "assignee_id", "inbox_id", "team_id", "priority", "labels",
-                "conversation_type", "browser_language", "referer", "display_id", "campaign_id", "blocked", "plan", "x");
+                "conversation_type", "browser_language", "referer", "display_id", "campaign_id", "blocked", "plan", "seats",
+                "since", "vip", "budget", "order", "x");
         Arbitrary<String> operators = Arbitraries.of("equal_to", "not_equal_to", "contains", "does_not_contain", "is_present",
                 "is_not_present", "is_greater_than", "is_less_than", "days_before", "starts_with", "x");
         Arbitrary<JsonNode> values = Arbitraries.oneOf(Arbitraries.of("[\"open\"]", "[1]", "[\"2026-01-01\"]", "[\"5\"]", "[]",
-                "[null]", "[\"a\",\"b\"]", "\"open\"", "7").map(FuzzJson::parse), hugeNumbers());
+                "[null]", "[\"a\",\"b\"]", "\"open\"", "7", "[true]", "[\"yes\"]", "[1.5,null]", "[\"%_\"]").map(FuzzJson::parse),
+                hugeNumbers());
         Arbitrary<JsonNode> condition = Combinators.combine(keys, operators, values, Arbitraries.of("and", "or", "x", "null"))
                 .as((key, operator, value, join) -> parse("{\"attribute_key\":\"" + key + "\",\"filter_operator\":\"" + operator
                         + "\",\"values\":" + value + ",\"query_operator\":" + (join.equals("null") ? "null" : "\"" + join + "\"") + "}"));

@@ -158,6 +158,20 @@ final class FuzzWorld implements AutoCloseable {
                 + "\"outgoing_url\":\"" + sim.sinkUrl("fuzz-bot") + "\",\"bot_config\":{\"a\":1}}"));
         assertThat(http.post(Http.account("/inboxes/1/set_agent_bot"), "{\"agent_bot\":1}").status()).isEqualTo(200);
         ok(http.post(Http.account("/conversations/2/assignments"), "{\"assignee_id\":1,\"assignee_type\":\"AgentBot\"}"));
+        // Custom attribute definitions of every kind the filters compare, carried by the contacts (one value
+        // that is not a number, which a numeric filter refuses) and a conversation.
+        for (String definition : List.of("plan:contact_attribute:list", "seats:contact_attribute:number",
+                "since:contact_attribute:date", "vip:contact_attribute:checkbox", "budget:contact_attribute:currency",
+                "order:conversation_attribute:number")) {
+            String[] d = definition.split(":");
+            ok(http.post(Http.account("/custom_attribute_definitions"), "{\"attribute_display_name\":\"" + d[0]
+                    + "\",\"attribute_key\":\"" + d[0] + "\",\"attribute_model\":\"" + d[1] + "\",\"attribute_display_type\":\""
+                    + d[2] + "\",\"attribute_values\":[\"gold\",\"silver\"]}"));
+        }
+        ok(http.patch(Http.account("/contacts/1"), "{\"custom_attributes\":{\"plan\":\"gold\",\"seats\":3,"
+                + "\"since\":\"2024-01-01\",\"vip\":true,\"budget\":10}}"));
+        ok(http.patch(Http.account("/contacts/2"), "{\"custom_attributes\":{\"seats\":\"many\"}}"));
+        ok(http.post(Http.account("/conversations/1/custom_attributes"), "{\"custom_attributes\":{\"order\":7}}"));
         blobKey = attachment();
         String publicBase = "/public/api/v1/inboxes/" + inboxIdentifier + "/contacts";
         contactIdentifier = ok(http.post(publicBase, "{\"name\":\"Public\",\"email\":\"pub@fuzz.test\"}")).get("source_id").asText();

@@ -9,6 +9,7 @@ import com.bevatel.simulator.http.Router;
 import com.bevatel.simulator.model.AgentBot;
 import com.bevatel.simulator.model.Contact;
 import com.bevatel.simulator.model.Conversation;
+import com.bevatel.simulator.model.CustomAttributeDefinition;
 import com.bevatel.simulator.model.Inbox;
 import com.bevatel.simulator.model.Message;
 import com.bevatel.simulator.model.User;
@@ -211,6 +212,8 @@ class IsolationTest {
             assertThat(records(state.users.all(), User::accountId, world.two.accountId())).hasSize(1);
             assertThat(records(state.agentBots.all(), AgentBot::accountId, world.two.accountId())).hasSize(2);
             assertThat(state.agentBotInboxes.find(world.two.inboxId())).isPresent();
+            assertThat(records(state.customAttributeDefinitions.all(), CustomAttributeDefinition::accountId,
+                    world.two.accountId())).hasSize(2);
             assertThat(state.conversationByDisplayId.find(new State.DisplayKey(world.two.accountId(), world.two.conversationIds().get(1)))
                     .map(state.conversations::get).orElseThrow().assigneeBotId()).isEqualTo(world.two.botIds().get(0));
             return null;

@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 
 /**
  * Two tenants with distinctive data (names, emails, contents, webhook URLs, bots: one serving the
- * inbox and assigned a conversation, one spare) made through their own tokens, and three Client API
+ * inbox and assigned a conversation, one spare; custom attribute definitions their records carry) made through their own tokens, and three Client API
  * contacts: ours, a neighbour in the same inbox, and one in the other account's inbox. Rebuilt from a
  * reset after every accepted attack; the simulator is deterministic, so every build has the same ids.
  */
@@ -27,7 +27,7 @@ final class IsolationWorld {
     /** One account as its owner knows it. */
     record Tenant(String name, long accountId, String token, long adminId, long inboxId, String inboxIdentifier,
                   List<Long> contactIds, List<String> sourceIds, List<Long> conversationIds, List<Long> messageIds,
-                  List<Long> webhookIds, List<Long> botIds, String botToken) {
+                  List<Long> webhookIds, List<Long> botIds, String botToken, List<Long> definitionIds) {
         String path(String subPath) {
             return "/api/v1/accounts/" + accountId + subPath;
         }
@@ -47,6 +47,8 @@ final class IsolationWorld {
                 ids = webhookIds;
             } else if (template.contains("/agent_bots/{id}")) {
                 ids = botIds;
+            } else if (template.contains("/custom_attribute_definitions/{id}")) {
+                ids = definitionIds;
             } else {
                 throw new IllegalArgumentException("unknown parameter " + name + " in " + template);
             }
@@ -121,12 +123,23 @@ final class IsolationWorld {
                 .isEqualTo(200);
         ok(http.post(base + "/conversations/" + conversations.get(1) + "/assignments", "{\"assignee_id\":" + bots.get(0)
                 + ",\"assignee_type\":\"AgentBot\"}"));
+        // Custom attribute definitions of both models, which the first contact and conversation carry.
+        List<Long> definitions = new ArrayList<>();
+        for (String model : List.of("contact_attribute", "conversation_attribute")) {
+            definitions.add(ok(http.post(base + "/custom_attribute_definitions", "{\"attribute_display_name\":\"" + name
+                    + "-definition\",\"attribute_key\":\"" + name + "_plan\",\"attribute_model\":\"" + model + "\","
+                    + "\"attribute_display_type\":\"list\",\"attribute_values\":[\"" + name + "-option\"]}")).get("id").asLong());
+        }
+        ok(http.patch(base + "/contacts/" + contacts.get(0), "{\"custom_attributes\":{\"" + name + "_plan\":\"" + name
+                + "-option\"}}"));
+        ok(http.post(base + "/conversations/" + conversations.get(0) + "/custom_attributes", "{\"custom_attributes\":{\""
+                + name + "_plan\":\"" + name + "-option\"}}"));
         long admin = SimulatorAccess.store(sim).read(state -> state.users.all().stream().filter(u -> u.accountId() == accountId)
                 .findFirst().map(User::id).orElseThrow());
         String identifier = SimulatorAccess.store(sim).read(state -> state.inboxes.get(inboxId).channel().identifier());
         String botToken = SimulatorAccess.store(sim).read(state -> state.agentBots.get(bots.get(0)).accessToken());
         return new Tenant(name, accountId, tokenOf(accountId), admin, inboxId, identifier, contacts, sources,
-                conversations, messages, List.of(webhook), List.copyOf(bots), botToken);
+                conversations, messages, List.of(webhook), List.copyOf(bots), botToken, List.copyOf(definitions));
     }
 
     private static String tokenOf(long accountId) {
@@ -150,6 +163,7 @@ final class IsolationWorld {
                 + ",\"conversation_id\":" + victim.conversationIds().get(0) + ",\"agent_bot\":" + victim.botIds().get(0)
                 + ",\"name\":\"attack\",\"content\":\"attack\",\"description\":\"attack\",\"outgoing_url\":\"http://127.0.0.1:1/attack\""
                 + ",\"message_type\":\"outgoing\",\"status\":\"resolved\",\"priority\":\"high\",\"labels\":[\"attack\"]"
+                + ",\"attribute_display_name\":\"attack\",\"attribute_key\":\"attack\",\"attribute_model\":\"contact_attribute\""
                 + ",\"custom_attributes\":{\"a\":1},\"typing_status\":\"on\",\"channel\":{\"type\":\"api\"}"
                 + ",\"webhook\":{\"url\":\"http://127.0.0.1:1/attack\",\"subscriptions\":[\"message_created\"]}"
                 + ",\"payload\":[{\"attribute_key\":\"name\",\"filter_operator\":\"contains\",\"values\":[\"Two\"],\"query_operator\":null}]}";
@@ -158,7 +172,8 @@ final class IsolationWorld {
     /** Strings only the victim's own data contains: names, emails, contents, labels, URLs, tokens and secrets. */
     List<String> markers(Tenant victim) {
         List<String> markers = new ArrayList<>(List.of(victim.name() + "-secret-message", victim.name() + "-label",
-                victim.name() + "-hook", "@" + victim.name() + ".test", victim.name() + "-bot"));
+                victim.name() + "-hook", "@" + victim.name() + ".test", victim.name() + "-bot", victim.name() + "-definition",
+                victim.name() + "_plan", victim.name() + "-option"));
         markers.addAll(victim.accountId() == one.accountId() ? List.of("Ana One", "Bo One", "neighbour-secret-message", "Nia Neighbour")
                 : List.of("Zed Two", "Yan Two", "other-inbox-secret-message", "Oz Other"));
         SimulatorAccess.store(sim).read(state -> {
@@ -193,8 +208,9 @@ final class IsolationWorld {
     private String computeView(Tenant tenant) {
         Http http = new Http(sim.baseUrl(), tenant.token());
         List<String> paths = new ArrayList<>(List.of("/contacts", "/conversations?status=all", "/inboxes", "/webhooks",
-                "/agent_bots", "/inboxes/" + tenant.inboxId() + "/agent_bot"));
+                "/agent_bots", "/inboxes/" + tenant.inboxId() + "/agent_bot", "/custom_attribute_definitions"));
         tenant.botIds().forEach(id -> paths.add("/agent_bots/" + id));
+        tenant.definitionIds().forEach(id -> paths.add("/custom_attribute_definitions/" + id));
         tenant.contactIds().forEach(id -> paths.addAll(List.of("/contacts/" + id, "/contacts/" + id + "/labels",
                 "/contacts/" + id + "/conversations")));
         tenant.conversationIds().forEach(id -> paths.addAll(List.of("/conversations/" + id, "/conversations/" + id + "/messages",

@@ -27,9 +27,9 @@ final class ForgedStateMutations {
     private static final JsonNodeFactory NODES = Json.NODES;
     private static final Pattern INSTANT = Pattern.compile("^\\d{4}-\\d\\d-\\d\\dT.*Z$");
     private static final Set<String> ENUMS = Set.of("role", "status", "priority", "message_type", "content_type",
-            "contact_type", "sender_type", "sender_name_type", "file_type");
+            "contact_type", "sender_type", "sender_name_type", "file_type", "attribute_model", "attribute_display_type");
     private static final List<String> TABLES = List.of("accounts", "users", "agent_bots", "teams", "inboxes",
-            "agent_bot_inboxes", "webhooks", "contacts", "contact_labels", "contact_inboxes", "conversations", "messages",
+            "agent_bot_inboxes", "custom_attribute_definitions", "webhooks", "contacts", "contact_labels", "contact_inboxes", "conversations", "messages",
             "attachments");
     /** The table an id field points at (sender_id: by its sender_type). */
     private static final Map<String, String> TARGETS = Map.of("account_id", "accounts", "inbox_id", "inboxes",
@@ -143,7 +143,8 @@ final class ForgedStateMutations {
 
     /**
      * Writes an accepted document must still serve in {@code onlyAccount} (0: every account): new
-     * contacts, inbox settings, messages (with working hours on), status changes.
+     * contacts, inbox settings, messages (with working hours on), status changes, bots, custom attribute
+     * definitions (and a filter on each).
      */
     static List<String> writes(BevatelSimulator sim, JsonNode doc, long onlyAccount) {
         List<String> broken = new ArrayList<>();
@@ -181,6 +182,16 @@ final class ForgedStateMutations {
                     String set = base + "/inboxes/" + inbox.get("id").asLong() + "/set_agent_bot";
                     check(broken, "POST", set, admin.post(set, "{\"agent_bot\":" + bot.get("id").asLong() + "}"));
                 }
+                check(broken, "DELETE", path, admin.delete(path));
+            }
+            // Each definition filtered on, changed and deleted.
+            for (JsonNode definition : ForgedStateWorld.rowsOf(doc, "custom_attribute_definitions", id)) {
+                String path = base + "/custom_attribute_definitions/" + definition.get("id").asLong();
+                String filter = base + (definition.path("attribute_model").asText().equals("contact_attribute")
+                        ? "/contacts/filter" : "/conversations/filter");
+                check(broken, "POST", filter, admin.post(filter, "{\"payload\":[{\"attribute_key\":"
+                        + definition.path("attribute_key") + ",\"filter_operator\":\"is_present\",\"values\":[]}]}"));
+                check(broken, "PATCH", path, admin.patch(path, "{\"attribute_description\":\"written\"}"));
                 check(broken, "DELETE", path, admin.delete(path));
             }
         }

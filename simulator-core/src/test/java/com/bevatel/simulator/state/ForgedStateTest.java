@@ -141,6 +141,40 @@ class ForgedStateTest {
         assertRefused(doc -> doc.remove("agent_bot_inboxes"), "/agent_bot_inboxes", "agent_bot_inboxes must be an array");
     }
 
+    /**
+     * custom_attribute_definitions: a key defined twice for one model in one account, a missing account,
+     * an unknown model or type, values that are not JSON scalars, and a version-3 document without the
+     * table, are refused naming the entry; the same key for the other model or in the other account is not.
+     */
+    @Test
+    void aForgedCustomAttributeDefinitionIsRefusedWithItsEntry() {
+        assertThat(row(good, "custom_attribute_definitions", 0).get("attribute_key").asText()).isEqualTo("tier");
+        assertRefused(doc -> row(doc, "custom_attribute_definitions", 1).put("attribute_key", "tier")
+                        .put("attribute_model", "contact_attribute"), "/custom_attribute_definitions/1/attribute_key",
+                "custom_attribute_definitions[1] (id 2): attribute_key is already used by another row");
+        assertRefused(doc -> row(doc, "custom_attribute_definitions", 0).put("account_id", 99),
+                "/custom_attribute_definitions/0/account_id", "account_id 99 does not exist");
+        assertRefused(doc -> row(doc, "custom_attribute_definitions", 0).put("attribute_display_type", "money"),
+                "/custom_attribute_definitions/0/attribute_display_type", "cannot read money as AttributeDisplayType");
+        assertRefused(doc -> row(doc, "custom_attribute_definitions", 0).putArray("attribute_values").addObject(),
+                "/custom_attribute_definitions/0", "attribute_values holds JSON scalars only");
+        assertRefused(doc -> row(doc, "custom_attribute_definitions", 0).putNull("attribute_values"),
+                "/custom_attribute_definitions/0/attribute_values", "attribute_values must not be null");
+        assertRefused(doc -> doc.remove("custom_attribute_definitions"), "/custom_attribute_definitions",
+                "custom_attribute_definitions must be an array");
+
+        ObjectNode shared = good.deepCopy();
+        row(shared, "custom_attribute_definitions", 1).put("attribute_key", "tier");
+        sim.importState(shared);
+        try {
+            Http admin = new Http(sim.baseUrl(), ForgedStateWorld.ADMIN_ONE);
+            assertThat(admin.get(Http.account("/custom_attribute_definitions/2")).json().get("attribute_key").asText())
+                    .isEqualTo("tier");
+        } finally {
+            sim.importState(good);
+        }
+    }
+
     /** A bot without a secret (as a version-1 state has them) is valid: shown with "secret": null, exported as it was. */
     @Test
     void aBotWithoutASecretIsValid() {

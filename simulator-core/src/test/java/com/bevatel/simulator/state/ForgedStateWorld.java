@@ -26,7 +26,7 @@ import java.util.List;
  * Two accounts with one of everything a state document holds — users, bots (one serving an inbox in
  * each account), a team, inboxes, webhooks, contacts with labels and sessions, conversations assigned
  * to an agent, a team and a bot, messages from a contact, a user and a bot, activity messages, an
- * attachment — and the requests that read all of it back over HTTP: every listing, every record, the
+ * attachment, custom attribute definitions — and the requests that read all of it back over HTTP: every listing, every record, the
  * profile, the Client API.
  */
 final class ForgedStateWorld {
@@ -93,6 +93,15 @@ final class ForgedStateWorld {
         ok(other.post(a2 + "/conversations/1/messages", "{\"content\":\"Zed here\",\"message_type\":\"incoming\"}"));
         ok(other.post(a2 + "/conversations/1/messages", "{\"content\":\"Olga here\"}"));
         ok(other.post(a2 + "/webhooks", "{\"url\":\"http://127.0.0.1:9/two\",\"subscriptions\":[\"message_created\"]}"));
+        // Custom attribute definitions: a list of the contacts' (Alice carries it) and a number of the
+        // conversations' in account 1, the same contact key in account 2.
+        ok(one.post(a1 + "/custom_attribute_definitions", "{\"attribute_display_name\":\"Tier\",\"attribute_key\":\"tier\","
+                + "\"attribute_model\":\"contact_attribute\",\"attribute_display_type\":\"list\","
+                + "\"attribute_values\":[\"gold\",\"silver\"],\"attribute_description\":\"Support tier\"}"));
+        ok(one.post(a1 + "/custom_attribute_definitions", "{\"attribute_display_name\":\"Order\",\"attribute_key\":\"order\","
+                + "\"attribute_display_type\":\"number\",\"regex_pattern\":\"^[0-9]+$\",\"regex_cue\":\"digits\"}"));
+        ok(other.post(a2 + "/custom_attribute_definitions", "{\"attribute_display_name\":\"Tier\",\"attribute_key\":\"tier\","
+                + "\"attribute_model\":\"contact_attribute\"}"));
 
         // Bots serving inboxes (agent_bot_inboxes), a conversation that started with its inbox's bot, a bot
         // made through the API with every field set, and a message of the other account's bot.
@@ -125,7 +134,7 @@ final class ForgedStateWorld {
             reads.add(new Read("/api/v1/profile", token, id));
             for (String listing : List.of("/contacts", "/contacts?sort=-name", "/contacts/search?q=a",
                     "/conversations?status=all", "/conversations?status=open&assignee_type=unassigned",
-                    "/conversations/meta?status=all", "/inboxes", "/webhooks", "/agent_bots")) {
+                    "/conversations/meta?status=all", "/inboxes", "/webhooks", "/agent_bots", "/custom_attribute_definitions")) {
                 reads.add(new Read(base + listing, token, id));
             }
             for (JsonNode contact : rowsOf(doc, "contacts", id)) {
@@ -146,6 +155,9 @@ final class ForgedStateWorld {
             }
             for (JsonNode bot : rowsOf(doc, "agent_bots", id)) {
                 reads.add(new Read(base + "/agent_bots/" + bot.get("id").asLong(), token, id));
+            }
+            for (JsonNode definition : rowsOf(doc, "custom_attribute_definitions", id)) {
+                reads.add(new Read(base + "/custom_attribute_definitions/" + definition.get("id").asLong(), token, id));
             }
         }
         for (JsonNode session : doc.get("contact_inboxes")) {

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Export → import into another simulator → the API answers byte for byte the same, the rebuilt
  * indexes and child lists equal the originals, and both go on identically (ids, tokens, clock), a bot
- * serving an inbox and the conversation it was assigned included.
+ * serving an inbox and the conversation it was assigned included, custom attribute definitions too.
  * Every step leaves every index in step with the rows ({@link State#checkInvariants}).
  */
 class StateRoundTripTest {
@@ -59,6 +59,10 @@ class StateRoundTripTest {
             String bot = "{\"name\":\"Later Bot\"}";
             assertThat(normalized(b.post(Http.account("/agent_bots"), bot), copy))
                     .as("a new bot draws the same token and secret").isEqualTo(normalized(a.post(Http.account("/agent_bots"), bot), original));
+            String definition = "{\"attribute_display_name\":\"Later\",\"attribute_key\":\"later\"}";
+            assertThat(normalized(b.post(Http.account("/custom_attribute_definitions"), definition), copy))
+                    .as("the next definition id").isEqualTo(normalized(a.post(Http.account("/custom_attribute_definitions"),
+                            definition), original));
             String conversation = "{\"inbox_id\":2,\"contact_id\":1}";
             Http.Result inOriginal = a.post(Http.account("/conversations"), conversation);
             assertThat(inOriginal.json().at("/meta/assignee_type").asText()).as(inOriginal.toString()).isEqualTo("AgentBot");
@@ -147,6 +151,16 @@ class StateRoundTripTest {
                 "{\"content\":\"Bot here\"}"));
         assertThat(a.get(Http.account("/conversations/" + botConversation)).json().at("/meta/assignee_type").asText())
                 .isEqualTo("AgentBot");
+        // Custom attribute definitions, values of every JSON kind, one deleted (a gap in the ids).
+        String definitions = Http.account("/custom_attribute_definitions");
+        ok(sim, a.post(definitions, "{\"attribute_display_name\":\"Tier\",\"attribute_key\":\"tier\",\"attribute_model\":"
+                + "\"contact_attribute\",\"attribute_display_type\":\"list\",\"attribute_values\":[\"gold\",1,2.5,true,null]}"));
+        ok(sim, a.post(definitions, "{\"attribute_display_name\":\"Gone\",\"attribute_key\":\"gone\"}"));
+        ok(sim, a.post(definitions, "{\"attribute_display_name\":\"Score\",\"attribute_key\":\"score\",\"attribute_model\":1,"
+                + "\"attribute_display_type\":\"number\"}"));
+        ok(sim, a.patch(definitions + "/1", "{\"attribute_description\":\"Support tier\",\"regex_cue\":\"a tier\"}"));
+        assertThat(a.delete(definitions + "/2").status()).isEqualTo(204);
+        checkInvariants(sim);
         sim.clock().advance(Duration.ofHours(3));
         List<String> reads = new ArrayList<>(List.of("/api/v1/profile", Http.account("/inboxes"), Http.account("/inboxes/2"),
                 Http.account("/contacts"), Http.account("/contacts/1"), Http.account("/contacts/2"),
@@ -157,7 +171,8 @@ class StateRoundTripTest {
                 publicContact + "/" + source + "/conversations", publicContact + "/" + source + "/conversations/4/messages",
                 "/_simulator/clock", Http.account("/agent_bots"), Http.account("/agent_bots/1"), Http.account("/agent_bots/2"),
                 Http.account("/inboxes/1/agent_bot"), Http.account("/inboxes/2/agent_bot"),
-                Http.account("/conversations/" + botConversation), Http.account("/conversations/" + botConversation + "/messages")));
+                Http.account("/conversations/" + botConversation), Http.account("/conversations/" + botConversation + "/messages"),
+                definitions, definitions + "/1", definitions + "/3", definitions + "?attribute_model=contact_attribute"));
         for (int id = 1; id <= 4; id++) {
             reads.add(Http.account("/conversations/" + id));
             reads.add(Http.account("/conversations/" + id + "/messages"));

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Chatwoot's policies (app/policies/{inbox,conversation,agent_bot}_policy.rb) and BOT_ACCESSIBLE_ENDPOINTS
+ * Chatwoot's policies (app/policies/{inbox,conversation,agent_bot,custom_attribute_definition}_policy.rb) and BOT_ACCESSIBLE_ENDPOINTS
  * (app/controllers/concerns/access_token_auth_helper.rb): agents vs administrators, record access by inbox and team,
  * and the endpoints open to bots.
  */
@@ -201,6 +201,30 @@ class RolesAndBotsTest {
         assertThat(seen.has("access_token")).isFalse();
     }
 
+    /**
+     * app/policies/custom_attribute_definition_policy.rb: members read definitions, administrators change
+     * them, after the controller found the definition (404 first). destroy_custom_attributes: any member
+     * for a contact (ContactPolicy), those who may see it for a conversation (ConversationPolicy#show?).
+     */
+    @Test
+    void customAttributesFollowTheirPolicies() {
+        world.define("contact_attribute", "plan", "list");
+        String definition = Http.account("/custom_attribute_definitions/1");
+        assertThat(world.sam.get(definition).status()).isEqualTo(200);
+        assertThat(world.sam.patch(definition, "{\"attribute_display_name\":\"Mine\"}").body()).isEqualTo(NOT_AUTHORIZED);
+        assertThat(world.sam.delete(Http.account("/custom_attribute_definitions/9")).body()).isEqualTo(NOT_FOUND);
+        assertThat(world.sam.post(Http.account("/custom_attribute_definitions"), "{\"attribute_key\":\"x\"}").body())
+                .isEqualTo(NOT_AUTHORIZED);
+
+        long other = conversationInUnstaffedInbox();
+        String path = Http.account("/conversations/" + other + "/destroy_custom_attributes");
+        assertThat(world.sam.post(path, "{\"custom_attributes\":[\"a\"]}").body()).isEqualTo(NOT_AUTHORIZED);
+        assertThat(world.admin.post(path, "{\"custom_attributes\":[\"a\"]}").status()).isEqualTo(200);
+        long olga = world.show(other).at("/meta/sender/id").asLong();
+        assertThat(world.sam.post(Http.account("/contacts/" + olga + "/destroy_custom_attributes"),
+                "{\"custom_attributes\":[\"a\"]}").status()).as("contacts: any member").isEqualTo(200);
+    }
+
     @Test
     void anAgentReopeningIsSelfAssignedAnAdministratorIsNot() {
         long conversation = world.conversation("Alice");
@@ -246,7 +270,11 @@ class RolesAndBotsTest {
                 world.bot.get(Http.account("/agent_bots/1")),
                 world.bot.post(Http.account("/agent_bots/1/reset_access_token"), null),
                 world.bot.get(Http.account("/inboxes/1/agent_bot")),
-                world.bot.post(Http.account("/inboxes/1/set_agent_bot"), "{\"agent_bot\":1}")}) {
+                world.bot.post(Http.account("/inboxes/1/set_agent_bot"), "{\"agent_bot\":1}"),
+                world.bot.get(Http.account("/custom_attribute_definitions")),
+                world.bot.post(Http.account("/custom_attribute_definitions"), "{\"attribute_key\":\"a\"}"),
+                world.bot.post(base + "/destroy_custom_attributes", "{\"custom_attributes\":[\"a\"]}"),
+                world.bot.post(Http.account("/contacts/1/destroy_custom_attributes"), "{\"custom_attributes\":[\"a\"]}")}) {
             assertThat(refused.status()).as(refused.toString()).isEqualTo(401);
             assertThat(refused.body()).isEqualTo(BOTS);
         }
