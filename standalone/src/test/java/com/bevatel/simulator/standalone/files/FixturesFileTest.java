@@ -41,6 +41,11 @@ class FixturesFileTest {
             assertThat(admin.get("/api/v1/accounts/1/contacts/search?q=crm-42").json().at("/payload/0/id").asLong()).isEqualTo(1);
             assertThat(new Client(sim.baseUrl(), "sandbox-token").get("/api/v1/profile").json().get("account_id").asLong())
                     .isEqualTo(2);
+            assertThat(admin.get("/api/v1/accounts/1/custom_attribute_definitions?attribute_model=contact_attribute").json()
+                    .at("/0/attribute_values").toString()).isEqualTo("[\"free\",\"pro\",\"enterprise\"]");
+            assertThat(admin.post("/api/v1/accounts/1/contacts/filter", "{\"payload\":[{\"attribute_key\":\"plan\","
+                    + "\"filter_operator\":\"equal_to\",\"values\":[\"Pro\"]}]}").json().at("/payload/0/name").asText())
+                    .as("the defined key filters").isEqualTo("Carla Customer");
         }
     }
 
