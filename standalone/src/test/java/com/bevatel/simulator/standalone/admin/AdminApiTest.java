@@ -119,7 +119,9 @@ class AdminApiTest {
         assertThat(api.get("/_simulator/deliveries/999").status()).isEqualTo(404);
 
         assertThat(api.get("/_simulator/deliveries?status=maybe").status()).isEqualTo(422);
-        assertThat(api.get("/_simulator/deliveries?receiver=crm").json().get("error").asText()).contains("account_webhook:");
+        assertThat(api.get("/_simulator/deliveries?receiver=agent_bot:1").json().get("deliveries")).as("no bot here").isEmpty();
+        assertThat(api.get("/_simulator/deliveries?receiver=crm").json().get("error").asText())
+                .contains("account_webhook:", "api_inbox:", "agent_bot:");
         assertThat(api.get("/_simulator/sinks/down").json().get("received").asLong()).isPositive();
 
         assertThat(api.delete("/_simulator/deliveries").json().get("cleared").asInt()).isEqualTo(all.size());

@@ -192,7 +192,7 @@ class DashboardApiTest {
         assertThat(row.get("id").asLong()).isEqualTo(recorded.get(1).id());
         assertThat(row.get("response_status").asInt()).isEqualTo(200);
         assertThat(row.get("succeeded").asBoolean()).isTrue();
-        assertThat(row.get("receiver").asText()).isEqualTo("API inbox 1");
+        assertThat(row.get("receiver").asText()).isEqualTo("API inbox 1 (Bevatel API)");
         assertThat(row.get("conversation_id").asLong()).isEqualTo(id);
         assertThat(row.has("request_body")).isFalse();
 
