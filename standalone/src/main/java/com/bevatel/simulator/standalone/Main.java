@@ -84,8 +84,16 @@ public final class Main implements Callable<Integer> {
     List<String> agentBotSinks = new ArrayList<>();
 
     @Option(names = "--agent-bot-inbox", paramLabel = "NAME",
-            description = "The bot NAME serves the API inbox: its new conversations start pending, assigned to it.")
+            description = "The bot NAME serves the API inbox: the inbox's new conversations start pending, assigned to the bot.")
     String agentBotInbox;
+
+    @Option(names = "--agent-bot-retry-wait", converter = DurationConverter.class, paramLabel = "DURATION",
+            description = "Wait before a bot's delivery is tried again (after a 429 or 500; 3 attempts in all) (default: 3s).")
+    Duration agentBotRetryWait;
+
+    @Option(names = "--keep-pending-on-bot-failure",
+            description = "A message a bot could not be sent leaves its pending conversation pending (Chatwoot's account setting).")
+    boolean keepPendingOnBotFailure;
 
     @Option(names = "--fixtures", paramLabel = "FILE",
             description = "Seed more from a JSON or YAML file (accounts, agents, inboxes, teams, webhooks, agent bots, contacts, conversations, messages); reset returns to it.")
@@ -223,12 +231,16 @@ public final class Main implements Callable<Integer> {
         BevatelSimulator.Builder builder = BevatelSimulator.builder().port(port).host(host).seed(seed).startTime(startTime)
                 .clockStep(clockStep).accessToken(accessToken).apiInboxWebhookUrl(webhookUrl)
                 .maxRequestBodyBytes(maxRequestBodyBytes).webhookRetries(webhookAttempts, webhookBackoff)
-                .inboxEvents(inboxEvents).messagesPerMinuteLimit(messagesPerMinute);
+                .inboxEvents(inboxEvents).messagesPerMinuteLimit(messagesPerMinute)
+                .keepPendingOnBotFailure(keepPendingOnBotFailure);
         if (webhookSink != null) {
             builder.apiInboxWebhookSink(webhookSink);
         }
         if (webhookTimeout != null) {
             builder.webhookTimeout(webhookTimeout);
+        }
+        if (agentBotRetryWait != null) {
+            builder.agentBotRetryWait(agentBotRetryWait);
         }
         if (webhookQueueCapacity != null) {
             builder.webhookQueueCapacity(webhookQueueCapacity);
@@ -297,7 +309,8 @@ public final class Main implements Callable<Integer> {
         for (String name : bots.names()) {
             AgentBot bot = sim.agentBot(name);
             lines.add(String.format("  %-18s%s, token %s%s%s", "agent bot " + bot.id(), name, bot.accessToken(),
-                    bot.receivesEvents() ? " → " + bot.outgoingUrl() : "", bots.servesApiInbox(name) ? ", serves the API inbox" : ""));
+                    bot.receivesEvents() ? ", events to " + bot.outgoingUrl() : "",
+                    bots.servesApiInbox(name) ? ", serves the API inbox" : ""));
         }
         if (fixtures != null) {
             lines.add("  fixtures          " + fixtures.toAbsolutePath());

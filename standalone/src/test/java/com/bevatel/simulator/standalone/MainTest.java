@@ -31,9 +31,11 @@ class MainTest {
     void startsWithTheGivenFlagsPrintsTheBannerAndStops() throws Exception {
         InProcessMain main = new InProcessMain("--port", "0", "--access-token", "T", "--seed", "7", "--agent", "Sam Agent:sam@acme.test:sam-token",
                 "--team", "Support:Sam Agent", "--agent-bot", "Helper Bot:bot-token", "--clock-step", "250ms",
+                "--agent-bot-retry-wait", "10ms", "--keep-pending-on-bot-failure",
                 "--start-time", "2030-05-01T00:00:00Z");
         assertThat(main.output()).contains("api_access_token  T").contains("API inbox id      1")
-                .contains("account id        1").contains("seed              7").contains("admin API         " + main.base + "/_simulator/");
+                .contains("account id        1").contains("seed              7").contains("admin API         " + main.base + "/_simulator/")
+                .contains("agent bot 1       Helper Bot, token bot-token" + System.lineSeparator());
         Client.Result profile = new Client(main.base, "T").get("/api/v1/profile");
         assertThat(profile.status()).isEqualTo(200);
         assertThat(profile.body()).startsWith("{\"access_token\":\"T\",\"account_id\":1,");
@@ -49,9 +51,9 @@ class MainTest {
         InProcessMain main = new InProcessMain("--port", "0", "--access-token", "T",
                 "--agent-bot", "Echo Bot:echo-token", "--agent-bot-sink", "Echo Bot=bot", "--agent-bot-inbox", "Echo Bot",
                 "--agent-bot", "Hook Bot", "--agent-bot-url", "Hook Bot=http://127.0.0.1:9/bot", "--agent-bot", "Quiet Bot");
-        assertThat(main.output()).contains("  agent bot 1       Echo Bot, token echo-token → " + main.base
+        assertThat(main.output()).contains("  agent bot 1       Echo Bot, token echo-token, events to " + main.base
                 + "/_simulator/sink/bot, serves the API inbox" + System.lineSeparator())
-                .containsPattern("  agent bot 2       Hook Bot, token \\S+ → http://127.0.0.1:9/bot" + System.lineSeparator())
+                .containsPattern("  agent bot 2       Hook Bot, token \\S+, events to http://127.0.0.1:9/bot" + System.lineSeparator())
                 .containsPattern("  agent bot 3       Quiet Bot, token \\S+" + System.lineSeparator());
         Client admin = new Client(main.base, "T");
         JsonNode bots = admin.get("/api/v1/accounts/1/agent_bots").json();
@@ -60,8 +62,14 @@ class MainTest {
         assertThat(bots.get(1).get("outgoing_url").asText()).isEqualTo("http://127.0.0.1:9/bot");
         assertThat(bots.get(2).get("outgoing_url").isNull()).isTrue();
         assertThat(admin.get("/api/v1/accounts/1/inboxes/1/agent_bot").json().at("/agent_bot/name").asText()).isEqualTo("Echo Bot");
-        assertThat(new Client(main.base, "echo-token").get("/api/v1/accounts/1/conversations/1").status())
-                .as("its token is known (no such conversation yet)").isEqualTo(404);
+        admin.post("/api/v1/accounts/1/contacts", "{\"inbox_id\":1,\"name\":\"Alice\"}");
+        JsonNode conversation = admin.post("/api/v1/accounts/1/conversations", "{\"inbox_id\":1,\"contact_id\":1}").json();
+        assertThat(conversation.get("status").asText()).as("the bot's from the start").isEqualTo("pending");
+        assertThat(conversation.at("/meta/assignee/name").asText()).isEqualTo("Echo Bot");
+        Client echo = new Client(main.base, "echo-token");
+        assertThat(echo.post("/api/v1/accounts/1/conversations/1/messages", "{\"content\":\"Echo here\"}").status()).isEqualTo(200);
+        assertThat(admin.get("/api/v1/accounts/1/conversations/1/messages").json().at("/payload/0/sender/type").asText())
+                .isEqualTo("agent_bot");
         assertThat(main.stop()).isZero();
     }
 
@@ -178,7 +186,7 @@ class MainTest {
         assertThat(help.exit).isZero();
         for (String flag : List.of("--port", "--host", "--seed", "--start-time", "--clock-step", "--access-token",
                 "--webhook-url", "--webhook-sink", "--agent", "--administrator", "--team", "--agent-bot", "--agent-bot-url",
-                "--agent-bot-sink", "--agent-bot-inbox", "--fixtures",
+                "--agent-bot-sink", "--agent-bot-inbox", "--agent-bot-retry-wait", "--keep-pending-on-bot-failure", "--fixtures",
                 "--state", "--admin-token", "--webhook-timeout", "--webhook-attempts", "--webhook-backoff",
                 "--webhook-queue-capacity", "--journal-capacity", "--inbox-events", "--messages-per-minute",
                 "--max-request-body-bytes", "--max-attachment-storage-bytes", "--version")) {

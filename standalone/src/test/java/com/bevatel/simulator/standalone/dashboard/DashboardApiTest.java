@@ -2,9 +2,11 @@ package com.bevatel.simulator.standalone.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bevatel.simulator.AgentBotSetup;
 import com.bevatel.simulator.BevatelSimulator;
 import com.bevatel.simulator.DashboardAgent;
 import com.bevatel.simulator.webhook.Delivery;
+import com.bevatel.simulator.webhook.Receiver;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
@@ -211,6 +213,24 @@ class DashboardApiTest {
         ApiClient.Result missing = http.get(API + "/deliveries/999");
         assertThat(missing.status()).isEqualTo(404);
         assertThat(missing.json().get("error").asText()).contains("No delivery #999");
+    }
+
+    @Test
+    void deliveriesNameTheirReceiverAnAgentBotToo() {
+        try (BevatelSimulator withBot = BevatelSimulator.builder()
+                .agentBot(AgentBotSetup.named("Echo Bot").outgoingSink("bot").servingApiInbox())
+                .extension(new Dashboard()).start()) {
+            ApiClient client = new ApiClient(withBot);
+            long bot = withBot.agentBot("Echo Bot").id();
+            client.incoming(client.conversation("Alice", "+15550001111"), "Hi bot");
+            withBot.webhooks().await(1, d -> d.receiver().equals(Receiver.agentBot(bot)), WAIT);
+
+            JsonNode rows = client.get(API + "/deliveries").json().get("deliveries");
+            assertThat(rows.findValuesAsText("receiver")).contains("agent bot " + bot + " (Echo Bot)");
+            long id = withBot.webhooks().byReceiver(Receiver.agentBot(bot)).get(0).id();
+            assertThat(client.get(API + "/deliveries/" + id).json().get("receiver").asText())
+                    .isEqualTo("agent bot " + bot + " (Echo Bot)");
+        }
     }
 
     @Test
