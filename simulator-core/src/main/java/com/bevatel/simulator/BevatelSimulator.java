@@ -784,9 +784,17 @@ public final class BevatelSimulator implements AutoCloseable {
                     throw new IllegalArgumentException("access token used twice: " + m.name());
                 }
             }
+            String servesApiInbox = null;
             for (SeedWorld.BotSpec b : bots) {
                 if (b.accessToken() != null && !tokens.add(b.accessToken())) {
                     throw new IllegalArgumentException("access token used twice: " + b.name());
+                }
+                if (b.servesApiInbox()) {
+                    if (servesApiInbox != null) {
+                        throw new IllegalArgumentException("the API inbox is served by one bot, not two: "
+                                + servesApiInbox + " and " + b.name() + " (servingApiInbox; the jar's --agent-bot-inbox)");
+                    }
+                    servesApiInbox = b.name();
                 }
             }
             return new SeedWorld(members, teams, bots);
