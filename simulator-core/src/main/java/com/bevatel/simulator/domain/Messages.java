@@ -355,4 +355,19 @@ public final class Messages {
     private static ApiException messageError(String text) {
         return Errors.error(422, text);
     }
+
+    /**
+     * {@code has_many :messages, as: :sender, dependent: :nullify} (app/models/user.rb, app/models/agent_bot.rb):
+     * a deleted sender's messages keep their content without a sender (a plain update: no events).
+     */
+    public static void forgetSender(Transaction tx, SenderType type, long senderId) {
+        for (Message m : List.copyOf(tx.state().messages.all())) {
+            if (m.senderType() == type && Long.valueOf(senderId).equals(m.senderId())) {
+                Message.Builder b = m.toBuilder();
+                b.senderType = null;
+                b.senderId = null;
+                tx.state().messages.put(b.build());
+            }
+        }
+    }
 }

@@ -20,6 +20,8 @@ public final class Routes {
         PublicMessageRoute.register(router);
         WebhookRoute.register(router);
         AgentBotRoute.register(router);
+        AgentRoute.register(router);
+        InboxMemberRoute.register(router);
         ContactLabelRoute.register(router);
         ContactableInboxRoute.register(router);
         ContactFilterRoute.register(router);

@@ -1,7 +1,6 @@
 package com.bevatel.simulator.route;
 
 import com.bevatel.simulator.domain.Change;
-import com.bevatel.simulator.domain.Errors;
 import com.bevatel.simulator.http.Access;
 import com.bevatel.simulator.http.Params;
 import com.bevatel.simulator.http.Request;
@@ -12,11 +11,9 @@ import com.bevatel.simulator.state.State;
 import com.bevatel.simulator.json.Json;
 import com.bevatel.simulator.view.WebhookView;
 import com.bevatel.simulator.webhook.AccountWebhooks;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
-import java.util.Locale;
 
 /** {@code /api/v1/accounts/{id}/webhooks} (app/controllers/api/v1/accounts/webhooks_controller.rb), administrators only. */
 final class WebhookRoute {
@@ -78,26 +75,6 @@ final class WebhookRoute {
 
     /** The {@code webhook} object, or for a JSON body without one, its model attributes (Rails' wrapping). */
     private static Params webhookParams(Request request) {
-        Params p = request.params();
-        if (p.has("webhook")) {
-            JsonNode node = p.node("webhook");
-            if (node.isObject() && !node.isEmpty()) {
-                return p.nested("webhook");
-            }
-            throw Errors.paramMissing("webhook");
-        }
-        String contentType = request.header("Content-Type");
-        if (contentType == null || contentType.toLowerCase(Locale.ROOT).contains("json")) {
-            ObjectNode wrapped = Json.object();
-            for (String key : MODEL_ATTRIBUTES) {
-                if (p.has(key)) {
-                    wrapped.set(key, p.node(key));
-                }
-            }
-            if (!wrapped.isEmpty()) {
-                return new Params(wrapped);
-            }
-        }
-        throw Errors.paramMissing("webhook");
+        return WrappedParams.require(request, "webhook", MODEL_ATTRIBUTES);
     }
 }

@@ -47,7 +47,7 @@ final class SnapshotReader {
     private final SnapshotValidator check;
 
     SnapshotReader(JsonNode doc, State state) {
-        this.doc = fromVersionOne(doc);
+        this.doc = beforeVersionThree(fromVersionOne(doc));
         this.state = state;
         this.check = new SnapshotValidator(state);
     }
@@ -70,6 +70,33 @@ final class SnapshotReader {
                 if (!bot.has("secret")) {
                     bot.putNull("secret");
                 }
+            }
+        }
+        return copy;
+    }
+
+    /**
+     * Users of a document older than version 3 have none of the fields issue 17 added: they are read as
+     * the seeded users are, confirmed, online and auto-offline, without inviter, signature or settings.
+     */
+    private static JsonNode beforeVersionThree(JsonNode doc) {
+        if (!(doc instanceof ObjectNode original) || !doc.path("version").canConvertToInt()
+                || doc.path("version").asInt() >= 3 || !doc.path("users").isArray()) {
+            return doc;
+        }
+        // Only the users change: the rest (attachments in base64 among it) is shared, not copied.
+        ObjectNode copy = original.objectNode();
+        copy.setAll(original);
+        copy.set("users", original.get("users").deepCopy());
+        for (JsonNode row : copy.get("users")) {
+            if (row instanceof ObjectNode user) {
+                user.put("confirmed", true);
+                user.put("availability", "online");
+                user.put("auto_offline", true);
+                user.putNull("inviter_id");
+                user.putNull("message_signature");
+                user.putObject("ui_settings");
+                user.putObject("custom_attributes");
             }
         }
         return copy;

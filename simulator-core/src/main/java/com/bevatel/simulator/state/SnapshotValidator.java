@@ -57,6 +57,11 @@ final class SnapshotValidator {
         required("role", u.role());
         required("pubsub_token", u.pubsubToken());
         required("created_at", u.createdAt());
+        required("availability", u.availability());
+        if (u.inviterId() != null) {
+            // Users are read by id, and an inviter was there before the user it invited.
+            sameAccount(state.users, u.inviterId(), "inviter_id", User::accountId, u.accountId());
+        }
     }
 
     void agentBot(AgentBot b) {

@@ -31,8 +31,12 @@ import org.apiguardian.api.API;
 @API(status = INTERNAL)
 public final class StateCodec {
     public static final String FORMAT = "bevatel-simulator-state";
-    public static final int VERSION = 2;
-    /** Version 1 had no agent_bot_inboxes and no bot secrets: still read, as no attachments and unsigned bots. */
+    public static final int VERSION = 3;
+    /**
+     * Version 1 had no agent_bot_inboxes and no bot secrets: still read, as no attachments and unsigned
+     * bots. Versions 1 and 2 had none of the users' profile and availability fields: read with Chatwoot's
+     * defaults (see SnapshotReader).
+     */
     static final int OLDEST_READ = 1;
 
     /** Rows are loaded in this order, so a reference always points at a table already loaded. */

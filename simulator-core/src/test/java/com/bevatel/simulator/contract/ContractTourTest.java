@@ -65,6 +65,7 @@ class ContractTourTest {
         moreApplicationApi();
         webhooksApi();
         agentBotsApi();
+        peopleApi();
         simulatorRoutes();
         clientApi();
         errors();
@@ -230,6 +231,59 @@ class ContractTourTest {
         ok(app.delete(bot));
     }
 
+    /**
+     * The profile, agents, assignable agents and inbox members, each status of each route
+     * (profiles_controller.rb, agents_controller.rb, assignable_agents_controller.rb, inbox_members_controller.rb),
+     * as an administrator and an agent. Sam stays a member of inbox 1 only.
+     */
+    private void peopleApi() {
+        Http agent = app.withToken(sim.user("Sam Agent").accessToken());
+        long sam = sim.user("Sam Agent").id();
+        ok(app.put("/api/v1/profile", "{\"profile\":{\"display_name\":\"Boss\",\"ui_settings\":{\"locale\":\"en\"}}}"));
+        ok(app.patch("/api/v1/profile", "{\"message_signature\":\"-- Boss\",\"phone_number\":\"+15550009999\"}"));
+        ok(app.post("/api/v1/profile/availability", "{\"profile\":{\"account_id\":1,\"availability\":\"busy\"}}"));
+        ok(app.post("/api/v1/profile/auto_offline", "{\"profile\":{\"account_id\":1,\"auto_offline\":false}}"));
+
+        ok(app.get(account("/agents")));
+        ok(agent.get(account("/agents")));
+        long tour = ok(app.post(account("/agents"), "{\"name\":\"Tour Agent\",\"email\":\"tour@acme.test\"}")).get("id").asLong();
+        expect(401, agent.post(account("/agents"), "{\"email\":\"x@acme.test\"}"));
+        expect(422, app.post(account("/agents"), "{\"email\":\"not-an-email\"}"));
+        String tourAgent = account("/agents/" + tour);
+        ok(app.patch(tourAgent, "{\"availability\":\"busy\",\"auto_offline\":false}"));
+        ok(app.put(tourAgent, "{\"name\":\"Tour Agent Two\"}"));
+        expect(401, agent.patch(tourAgent, "{\"name\":\"x\"}"));
+        expect(404, app.patch(account("/agents/999"), "{\"name\":\"x\"}"));
+        expect(422, app.patch(tourAgent, "{\"name\":\"\"}"));
+        ok(app.post(account("/agents/bulk_create"), "{\"emails\":[\"bulk@acme.test\"]}"));
+        expect(401, agent.post(account("/agents/bulk_create"), "{\"emails\":[\"x@acme.test\"]}"));
+        expect(422, app.post(account("/agents/bulk_create"), "{}"));
+        ok(app.withToken(sim.user("tour@acme.test").accessToken()).post("/api/v1/profile/reset_access_token", null));
+
+        ok(app.get(account("/inboxes/1/assignable_agents")));
+        ok(app.get(account("/assignable_agents?inbox_ids[]=1&include_agent_bots=true")));
+        expect(401, agent.get(account("/inboxes/" + elsewhereInbox() + "/assignable_agents")));
+        expect(404, app.get(account("/inboxes/999/assignable_agents")));
+        expect(401, agent.get(account("/assignable_agents?inbox_ids[]=" + elsewhereInbox())));
+        expect(404, app.get(account("/assignable_agents")));
+
+        ok(app.get(account("/inbox_members/1")));
+        ok(app.post(account("/inbox_members"), "{\"inbox_id\":1,\"user_ids\":[" + tour + "]}"));
+        ok(app.patch(account("/inbox_members"), "{\"inbox_id\":1,\"user_ids\":[" + sam + "," + tour + "]}"));
+        ok(app.send("DELETE", account("/inbox_members"), "{\"inbox_id\":1,\"user_ids\":[" + tour + "]}", "application/json"));
+        expect(401, agent.get(account("/inbox_members/" + elsewhereInbox())));
+        expect(404, app.get(account("/inbox_members/999")));
+        expect(401, agent.post(account("/inbox_members"), "{\"inbox_id\":1,\"user_ids\":[" + sam + "]}"));
+        expect(404, app.post(account("/inbox_members"), "{\"user_ids\":[" + sam + "]}"));
+        expect(422, app.post(account("/inbox_members"), "{\"inbox_id\":1,\"user_ids\":[\"invalid\"]}"));
+        ok(app.delete(tourAgent));
+    }
+
+    /** The inbox of the conversation Sam may not see. */
+    private long elsewhereInbox() {
+        return ok(app.get(account("/conversations/" + elsewhere))).get("inbox_id").asLong();
+    }
+
     /** The simulator's own routes: the dashboard agent's actions and the clock. */
     private void simulatorRoutes() {
         String agent = "/_simulator/agent/conversations/1/";
@@ -287,7 +341,7 @@ class ContractTourTest {
         expect(400, app.post(account("/contacts"), "{\"name\":"));
         expect(400, app.post("/nowhere", "{\"name\":"));
         expect(404, app.get("/nowhere"));
-        expect(404, app.send("PATCH", "/api/v1/profile", "{}", "application/json"));
+        expect(404, app.send("DELETE", "/api/v1/profile", null, null));
         expect(401, app.post("/_simulator/agent/conversations/" + elsewhere + "/typing", "{\"agent\":\"Sam Agent\",\"typing_status\":\"on\"}"));
         expect(404, app.post("/_simulator/agent/conversations/1/reply", "{\"agent\":\"Nobody\",\"content\":\"x\"}"));
         expect(422, app.post("/_simulator/clock", "{\"advance_seconds\":-1}"));

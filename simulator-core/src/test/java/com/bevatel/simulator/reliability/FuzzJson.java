@@ -58,7 +58,8 @@ final class FuzzJson {
                     ((ObjectNode) node).set(key, value);
                     return node;
                 });
-        Arbitrary<JsonNode> wrapped = Combinators.combine(object, Arbitraries.of("webhook", "contact", "message", "channel", "conversation"))
+        Arbitrary<JsonNode> wrapped = Combinators.combine(object, Arbitraries.of("webhook", "contact", "message", "channel", "conversation",
+                "agent", "profile"))
                 .as((node, root) -> {
                     ObjectNode outer = Json.object();
                     outer.set(root, node);
@@ -188,6 +189,22 @@ final class FuzzJson {
         put("assignee_type", Arbitraries.of("AgentBot", "User", "Team", "x"));
         put("sender_type", Arbitraries.of("AgentBot", "User", "Contact", "x"));
         put("sender_id", ints(1, 2, 3, 99));
+        // Agents, inbox members, assignable agents and the profile (agents_controller.rb, inbox_members_controller.rb,
+        // assignable_agents_controller.rb, profiles_controller.rb).
+        put("role", mixed(Arbitraries.of("agent", "administrator", "owner", ""), ints(0, 1, 2)));
+        put("availability", mixed(Arbitraries.of("online", "offline", "busy", "away", ""), ints(0, 2, 3)));
+        put("auto_offline", mixed(bools(), Arbitraries.of("false", "", "x")));
+        put("user_ids", Arbitraries.oneOf(Arbitraries.of("[1]", "[2,3]", "[\"2\"]", "[\"invalid\"]", "[99]", "[]", "[null]",
+                "[2,2]", "[1.5]", "[{}]", "2").map(FuzzJson::parse)));
+        put("emails", stringArrays(Arbitraries.of("new@fuzz.test", "agnes@fuzz.test", "bad", "", "NEW@FUZZ.TEST")));
+        put("inbox_ids", Arbitraries.oneOf(Arbitraries.of("[1]", "[1,2]", "[\"1\"]", "[99]", "[]", "[{}]", "1").map(FuzzJson::parse)));
+        put("include_agent_bots", mixed(bools(), Arbitraries.of("true", "")));
+        put("display_name", Arbitraries.oneOf(words, specialStrings()));
+        put("message_signature", Arbitraries.oneOf(words, specialStrings()));
+        put("ui_settings", wild(1));
+        put("password", Arbitraries.of("Secret1!", "", "short"));
+        put("current_password", Arbitraries.of("Old1!pass", ""));
+        put("account_id", ints(1, 2, 99));
     }
 
     /** The key's plausible values, and now and then one with a leaf deep inside replaced by a wild value. */

@@ -10,6 +10,7 @@ import com.bevatel.simulator.domain.AgentBots;
 import com.bevatel.simulator.domain.Change;
 import com.bevatel.simulator.event.DomainEvent;
 import com.bevatel.simulator.http.Router;
+import com.bevatel.simulator.model.Role;
 import com.bevatel.simulator.state.DomainEventListener;
 import com.bevatel.simulator.state.State;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -99,11 +100,18 @@ final class FuzzWorld implements AutoCloseable {
 
     /** Called before each request: resets and rebuilds the world every {@link #RESET_EVERY} requests. */
     void beforeRequest() {
-        if (++sinceReset > RESET_EVERY) {
+        // Also once the administrator's token no longer works (deleted, demoted or its token reset):
+        // the requests after it would all be 401s.
+        if (++sinceReset > RESET_EVERY || !administratorActs()) {
             sim.reset();
             build();
             sinceReset = 0;
         }
+    }
+
+    private boolean administratorActs() {
+        return SimulatorAccess.store(sim).read(state -> state.userByToken.find(ADMIN_TOKEN).flatMap(state.users::find)
+                .map(u -> u.role() == Role.ADMINISTRATOR).orElse(false));
     }
 
     /** Null while every index and child list matches the rows ({@link State#checkInvariants}); else what differs. */

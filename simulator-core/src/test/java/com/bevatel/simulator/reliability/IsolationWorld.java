@@ -47,6 +47,10 @@ final class IsolationWorld {
                 ids = webhookIds;
             } else if (template.contains("/agent_bots/{id}")) {
                 ids = botIds;
+            } else if (template.contains("/agents/{id}")) {
+                ids = List.of(adminId);
+            } else if (name.equals("inbox_id")) {
+                ids = List.of(inboxId);
             } else {
                 throw new IllegalArgumentException("unknown parameter " + name + " in " + template);
             }
@@ -145,7 +149,10 @@ final class IsolationWorld {
 
     /** A body naming the victim's records wherever a route reads an id, plus harmless values for the rest. */
     String crossReferencingBody(Tenant victim) {
+        String victimEmail = SimulatorAccess.store(sim).read(state -> state.users.get(victim.adminId()).email());
         return "{\"inbox_id\":" + victim.inboxId() + ",\"contact_id\":" + victim.contactIds().get(0)
+                + ",\"user_ids\":[" + victim.adminId() + "],\"inbox_ids\":[" + victim.inboxId() + "]"
+                + ",\"emails\":[\"" + victimEmail + "\"]"
                 + ",\"source_id\":\"" + victim.sourceIds().get(0) + "\",\"assignee_id\":" + victim.adminId()
                 + ",\"conversation_id\":" + victim.conversationIds().get(0) + ",\"agent_bot\":" + victim.botIds().get(0)
                 + ",\"name\":\"attack\",\"content\":\"attack\",\"description\":\"attack\",\"outgoing_url\":\"http://127.0.0.1:1/attack\""
@@ -193,7 +200,8 @@ final class IsolationWorld {
     private String computeView(Tenant tenant) {
         Http http = new Http(sim.baseUrl(), tenant.token());
         List<String> paths = new ArrayList<>(List.of("/contacts", "/conversations?status=all", "/inboxes", "/webhooks",
-                "/agent_bots", "/inboxes/" + tenant.inboxId() + "/agent_bot"));
+                "/agent_bots", "/inboxes/" + tenant.inboxId() + "/agent_bot", "/agents", "/inbox_members/" + tenant.inboxId(),
+                "/assignable_agents?inbox_ids[]=" + tenant.inboxId() + "&include_agent_bots=1"));
         tenant.botIds().forEach(id -> paths.add("/agent_bots/" + id));
         tenant.contactIds().forEach(id -> paths.addAll(List.of("/contacts/" + id, "/contacts/" + id + "/labels",
                 "/contacts/" + id + "/conversations")));

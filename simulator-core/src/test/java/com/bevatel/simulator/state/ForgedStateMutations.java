@@ -27,7 +27,7 @@ final class ForgedStateMutations {
     private static final JsonNodeFactory NODES = Json.NODES;
     private static final Pattern INSTANT = Pattern.compile("^\\d{4}-\\d\\d-\\d\\dT.*Z$");
     private static final Set<String> ENUMS = Set.of("role", "status", "priority", "message_type", "content_type",
-            "contact_type", "sender_type", "sender_name_type", "file_type");
+            "contact_type", "sender_type", "sender_name_type", "file_type", "availability");
     private static final List<String> TABLES = List.of("accounts", "users", "agent_bots", "teams", "inboxes",
             "agent_bot_inboxes", "webhooks", "contacts", "contact_labels", "contact_inboxes", "conversations", "messages",
             "attachments");
@@ -98,7 +98,7 @@ final class ForgedStateMutations {
             if (name.endsWith("_id") || name.equals("id")) {
                 values.add(NODES.numberNode(0));
                 String target = name.equals("id") ? table
-                        : name.equals("sender_id") ? senderTable(row) : TARGETS.get(name);
+                        : name.equals("sender_id") ? senderTable(row) : name.equals("inviter_id") ? "users" : TARGETS.get(name);
                 if (target != null) {
                     otherAccountsId(doc, target, account).ifPresent(id -> values.add(NODES.numberNode(id)));
                 }
@@ -155,6 +155,9 @@ final class ForgedStateMutations {
             Http admin = new Http(sim.baseUrl(), id == 1 ? ForgedStateWorld.ADMIN_ONE : ForgedStateWorld.ADMIN_TWO);
             String base = "/api/v1/accounts/" + id;
             check(broken, "POST", base + "/contacts", admin.post(base + "/contacts", "{\"name\":\"Written\"}"));
+            check(broken, "PATCH", "/api/v1/profile", admin.patch("/api/v1/profile", "{\"display_name\":\"Written\","
+                    + "\"ui_settings\":{\"a\":1}}"));
+            check(broken, "POST", base + "/agents", admin.post(base + "/agents", "{\"email\":\"written@" + id + ".test\"}"));
             for (JsonNode inbox : ForgedStateWorld.rowsOf(doc, "inboxes", id)) {
                 String path = base + "/inboxes/" + inbox.get("id").asLong();
                 check(broken, "PATCH", path, admin.patch(path, "{\"working_hours_enabled\":true,\"out_of_office_message\":"

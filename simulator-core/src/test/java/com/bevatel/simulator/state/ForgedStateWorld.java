@@ -103,6 +103,15 @@ final class ForgedStateWorld {
         ok(one.post(a1 + "/conversations", "{\"inbox_id\":1,\"contact_id\":2}"));
         ok(other.post(a2 + "/inboxes/" + inboxTwo + "/set_agent_bot", "{\"agent_bot\":" + botTwo + "}"));
         ok(other.withToken(BOT_TWO).post(a2 + "/conversations/1/messages", "{\"content\":\"Two bot here\"}"));
+
+        // Profiles and people: settings, a signature and a phone number, an availability shown as set, an agent
+        // invited through the API (unconfirmed, with an inviter) and made a member of the inbox.
+        ok(one.patch("/api/v1/profile", "{\"display_name\":\"Boss\",\"message_signature\":\"-- Boss\","
+                + "\"ui_settings\":{\"locale\":\"en\",\"panes\":[1,2]},\"phone_number\":\"+15550002222\"}"));
+        ok(one.post("/api/v1/profile/availability", "{\"account_id\":1,\"availability\":\"busy\"}"));
+        ok(one.post("/api/v1/profile/auto_offline", "{\"account_id\":1,\"auto_offline\":false}"));
+        long invited = ok(one.post(a1 + "/agents", "{\"name\":\"Ivy Invited\",\"email\":\"ivy@one.test\"}")).json().get("id").asLong();
+        ok(one.post(a1 + "/inbox_members", "{\"inbox_id\":1,\"user_ids\":[" + invited + "]}"));
     }
 
     /** A read of the API: a path, the token it is sent with (null: none), and the account whose data it shows. */
@@ -125,7 +134,7 @@ final class ForgedStateWorld {
             reads.add(new Read("/api/v1/profile", token, id));
             for (String listing : List.of("/contacts", "/contacts?sort=-name", "/contacts/search?q=a",
                     "/conversations?status=all", "/conversations?status=open&assignee_type=unassigned",
-                    "/conversations/meta?status=all", "/inboxes", "/webhooks", "/agent_bots")) {
+                    "/conversations/meta?status=all", "/inboxes", "/webhooks", "/agent_bots", "/agents")) {
                 reads.add(new Read(base + listing, token, id));
             }
             for (JsonNode contact : rowsOf(doc, "contacts", id)) {
@@ -143,6 +152,8 @@ final class ForgedStateWorld {
             for (JsonNode inbox : rowsOf(doc, "inboxes", id)) {
                 reads.add(new Read(base + "/inboxes/" + inbox.get("id").asLong(), token, id));
                 reads.add(new Read(base + "/inboxes/" + inbox.get("id").asLong() + "/agent_bot", token, id));
+                reads.add(new Read(base + "/inboxes/" + inbox.get("id").asLong() + "/assignable_agents", token, id));
+                reads.add(new Read(base + "/inbox_members/" + inbox.get("id").asLong(), token, id));
             }
             for (JsonNode bot : rowsOf(doc, "agent_bots", id)) {
                 reads.add(new Read(base + "/agent_bots/" + bot.get("id").asLong(), token, id));

@@ -9,7 +9,9 @@ import com.bevatel.simulator.Http;
 import com.bevatel.simulator.SimulatorAccess;
 import com.bevatel.simulator.json.Json;
 import com.bevatel.simulator.model.AgentBot;
+import com.bevatel.simulator.model.Availability;
 import com.bevatel.simulator.model.JsonBag;
+import com.bevatel.simulator.model.User;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.lang.reflect.Field;
@@ -76,8 +78,8 @@ class StateCodecTest {
     void refusesWhatIsNotAStateDocument() {
         assertRefused(Json.text("hello"), "", "a state document is a JSON object");
         assertRefused(changed(doc -> doc.put("format", "something-else")), "/format", "not a simulator state");
-        assertRefused(changed(doc -> doc.put("version", 3)), "/version",
-                "unsupported version 3 (this simulator reads versions 1 to 2)");
+        assertRefused(changed(doc -> doc.put("version", 4)), "/version",
+                "unsupported version 4 (this simulator reads versions 1 to 3)");
         assertRefused(changed(doc -> doc.put("version", 0)), "/version", "unsupported version 0");
         assertRefused(changed(doc -> doc.put("version", "2")), "/version", "unsupported version \"2\"");
         assertRefused(changed(doc -> doc.remove("agent_bot_inboxes")), "/agent_bot_inboxes",
@@ -91,7 +93,7 @@ class StateCodecTest {
 
     /**
      * A version-1 document (before agent_bot_inboxes, bot secrets and bot_config): still read, as bots
-     * that serve no inbox and sign nothing; a conversation keeps its bot assignee; written back as version 2.
+     * that serve no inbox and sign nothing; a conversation keeps its bot assignee; written back as version 3.
      */
     @Test
     void readsAVersionOneDocumentWithoutBotAttachmentsSecretsOrConfig() {
@@ -99,7 +101,7 @@ class StateCodecTest {
                 .start()) {
             new Http(withBot).openConversation("Alice");
             ObjectNode v1 = withBot.exportState();
-            assertThat(v1.get("version").asInt()).isEqualTo(2);
+            assertThat(v1.get("version").asInt()).isEqualTo(3);
             assertThat(v1.get("agent_bot_inboxes")).hasSize(1);
             v1.put("version", 1);
             v1.remove("agent_bot_inboxes");
@@ -117,11 +119,40 @@ class StateCodecTest {
 
             withBot.importState(v1);
             ObjectNode again = withBot.exportState();
-            assertThat(again.get("version").asInt()).isEqualTo(2);
+            assertThat(again.get("version").asInt()).isEqualTo(3);
             assertThat(again.get("agent_bot_inboxes")).isEmpty();
             assertThat(again.at("/agent_bots/0/secret").isNull()).isTrue();
             assertThat(new Http(withBot).get(Http.account("/inboxes/1/agent_bot")).body()).isEqualTo("{}");
         }
+    }
+
+    /**
+     * A version-2 document's users have none of the profile and availability fields: read as the seeded
+     * users are (confirmed, online, auto-offline, no inviter, signature or settings), written back as version 3.
+     */
+    @Test
+    void readsAVersionTwoDocumentsUsersWithChatwootsDefaults() {
+        ObjectNode v2 = good.deepCopy();
+        v2.put("version", 2);
+        v2.get("users").forEach(user -> ((ObjectNode) user).remove(List.of("confirmed", "availability", "auto_offline",
+                "inviter_id", "message_signature", "ui_settings", "custom_attributes")));
+        State loaded = fresh();
+        StateCodec.read(v2, loaded);
+        loaded.checkInvariants();
+        User sam = loaded.users.get(2);
+        assertThat(sam.confirmed()).isTrue();
+        assertThat(sam.availability()).isEqualTo(Availability.ONLINE);
+        assertThat(sam.autoOffline()).isTrue();
+        assertThat(sam.inviterId()).isNull();
+        assertThat(sam.messageSignature()).isNull();
+        assertThat(sam.uiSettings()).isEqualTo(JsonBag.EMPTY);
+        assertThat(sam.customAttributes()).isEqualTo(JsonBag.EMPTY);
+        assertRefused(changed(doc -> row(doc, "users", 1).remove("availability")), "/users/1/availability",
+                "users[1]: availability: is missing");
+        assertRefused(changed(doc -> row(doc, "users", 1).put("availability", "away")), "/users/1/availability",
+                "cannot read away as Availability");
+        assertRefused(changed(doc -> row(doc, "users", 1).put("inviter_id", 99)), "/users/1/inviter_id",
+                "users[1] (id 2): inviter_id 99 does not exist");
     }
 
     @Test

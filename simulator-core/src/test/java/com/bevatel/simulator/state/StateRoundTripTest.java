@@ -52,6 +52,9 @@ class StateRoundTripTest {
             checkInvariants(copy);
             assertThat(derived(copy)).isEqualTo(derived(original));
 
+            assertThat(b.withToken(copy.user("ivy@acme.test").accessToken()).get("/api/v1/profile").body())
+                    .as("the invited agent's profile").isEqualTo(a.withToken(original.user("ivy@acme.test").accessToken())
+                            .get("/api/v1/profile").body());
             // Both go on the same way: next ids, seeded tokens and uuids, clock.
             String contact = "{\"inbox_id\":1,\"name\":\"Dana\"}";
             assertThat(normalized(b.post(Http.account("/contacts"), contact), copy))
@@ -147,8 +150,17 @@ class StateRoundTripTest {
                 "{\"content\":\"Bot here\"}"));
         assertThat(a.get(Http.account("/conversations/" + botConversation)).json().at("/meta/assignee_type").asText())
                 .isEqualTo("AgentBot");
+        // People: a profile with every field, an availability shown as set, an agent invited through the API
+        // (unconfirmed, with an inviter) and made a member of the second inbox.
+        ok(sim, a.put("/api/v1/profile", "{\"profile\":{\"display_name\":\"Boss\",\"message_signature\":\"-- Boss\","
+                + "\"ui_settings\":{\"locale\":\"fr\",\"panes\":[1,{\"x\":null}]},\"phone_number\":\"+15550009999\"}}"));
+        ok(sim, a.post("/api/v1/profile/availability", "{\"account_id\":1,\"availability\":\"busy\"}"));
+        ok(sim, a.post("/api/v1/profile/auto_offline", "{\"account_id\":1,\"auto_offline\":false}"));
+        ok(sim, a.post(Http.account("/agents"), "{\"name\":\"Ivy Invited\",\"email\":\"ivy@acme.test\",\"availability\":\"offline\"}"));
+        ok(sim, a.post(Http.account("/inbox_members"), "{\"inbox_id\":2,\"user_ids\":[3]}"));
         sim.clock().advance(Duration.ofHours(3));
-        List<String> reads = new ArrayList<>(List.of("/api/v1/profile", Http.account("/inboxes"), Http.account("/inboxes/2"),
+        List<String> reads = new ArrayList<>(List.of("/api/v1/profile", Http.account("/agents"), Http.account("/inbox_members/2"),
+                Http.account("/inboxes/1/assignable_agents"), Http.account("/inboxes"), Http.account("/inboxes/2"),
                 Http.account("/contacts"), Http.account("/contacts/1"), Http.account("/contacts/2"),
                 Http.account("/contacts/search?q=bob-1"), Http.account("/contacts/1/labels"),
                 Http.account("/contacts/1/conversations"), Http.account("/conversations?status=all"),

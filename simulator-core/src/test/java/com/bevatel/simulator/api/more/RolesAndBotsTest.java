@@ -201,6 +201,35 @@ class RolesAndBotsTest {
         assertThat(seen.has("access_token")).isFalse();
     }
 
+    /**
+     * app/policies/user_policy.rb and inbox_policy.rb: members list agents, read their inboxes' members and
+     * assignable agents, and change their own profile; only administrators add, change or remove agents
+     * and inbox members.
+     */
+    @Test
+    void agentsReadPeopleAndOnlyAdministratorsManageThem() {
+        assertThat(world.sam.get(Http.account("/agents")).status()).isEqualTo(200);
+        assertThat(world.sam.get(Http.account("/inbox_members/1")).status()).isEqualTo(200);
+        assertThat(world.sam.get(Http.account("/inboxes/1/assignable_agents")).status()).isEqualTo(200);
+        assertThat(world.sam.get(Http.account("/assignable_agents?inbox_ids[]=1")).status()).isEqualTo(200);
+        assertThat(world.sam.patch("/api/v1/profile", "{\"display_name\":\"Sammy\"}").status()).isEqualTo(200);
+        String members = Http.account("/inbox_members");
+        for (Http.Result refused : new Http.Result[] {
+                world.sam.post(Http.account("/agents"), "{\"email\":\"new@acme.test\"}"),
+                world.sam.patch(Http.account("/agents/3"), "{\"role\":\"administrator\"}"),
+                world.sam.patch(Http.account("/agents/2"), "{\"role\":\"administrator\"}"),
+                world.sam.delete(Http.account("/agents/3")),
+                world.sam.post(Http.account("/agents/bulk_create"), "{\"emails\":[\"new@acme.test\"]}"),
+                world.sam.post(members, "{\"inbox_id\":1,\"user_ids\":[1]}"),
+                world.sam.patch(members, "{\"inbox_id\":1,\"user_ids\":[2]}"),
+                world.sam.send("DELETE", members, "{\"inbox_id\":1,\"user_ids\":[3]}", "application/json")}) {
+            assertThat(refused.body()).as(refused.toString()).isEqualTo(NOT_AUTHORIZED);
+        }
+        assertThat(world.admin.get(Http.account("/agents")).json()).extracting(a -> a.get("role").asText())
+                .containsExactly("administrator", "agent", "agent");
+        assertThat(world.admin.get(Http.account("/inbox_members/1")).json().get("payload")).hasSize(2);
+    }
+
     @Test
     void anAgentReopeningIsSelfAssignedAnAdministratorIsNot() {
         long conversation = world.conversation("Alice");
@@ -246,7 +275,13 @@ class RolesAndBotsTest {
                 world.bot.get(Http.account("/agent_bots/1")),
                 world.bot.post(Http.account("/agent_bots/1/reset_access_token"), null),
                 world.bot.get(Http.account("/inboxes/1/agent_bot")),
-                world.bot.post(Http.account("/inboxes/1/set_agent_bot"), "{\"agent_bot\":1}")}) {
+                world.bot.post(Http.account("/inboxes/1/set_agent_bot"), "{\"agent_bot\":1}"),
+                world.bot.get(Http.account("/agents")),
+                world.bot.get(Http.account("/inboxes/1/assignable_agents")),
+                world.bot.get(Http.account("/assignable_agents?inbox_ids[]=1")),
+                world.bot.get(Http.account("/inbox_members/1")),
+                world.bot.post(Http.account("/inbox_members"), "{\"inbox_id\":1,\"user_ids\":[2]}"),
+                world.bot.patch("/api/v1/profile", "{\"name\":\"Bot\"}")}) {
             assertThat(refused.status()).as(refused.toString()).isEqualTo(401);
             assertThat(refused.body()).isEqualTo(BOTS);
         }
