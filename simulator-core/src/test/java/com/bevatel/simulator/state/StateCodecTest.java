@@ -34,6 +34,7 @@ class StateCodecTest {
         http.post(Http.account("/contacts"), "{\"inbox_id\":1,\"name\":\"Alice\",\"email\":\"a@example.com\"}");
         http.post(Http.account("/conversations"), "{\"inbox_id\":1,\"contact_id\":1}");
         http.post(Http.account("/conversations/1/messages"), "{\"content\":\"hi\",\"message_type\":\"incoming\"}");
+        http.post(Http.account("/contacts/1/notes"), "{\"content\":\"Prefers email\"}");
         good = sim.exportState();
     }
 
@@ -76,14 +77,17 @@ class StateCodecTest {
     void refusesWhatIsNotAStateDocument() {
         assertRefused(Json.text("hello"), "", "a state document is a JSON object");
         assertRefused(changed(doc -> doc.put("format", "something-else")), "/format", "not a simulator state");
-        assertRefused(changed(doc -> doc.put("version", 3)), "/version",
-                "unsupported version 3 (this simulator reads versions 1 to 2)");
+        assertRefused(changed(doc -> doc.put("version", 4)), "/version",
+                "unsupported version 4 (this simulator reads versions 1 to 3)");
         assertRefused(changed(doc -> doc.put("version", 0)), "/version", "unsupported version 0");
         assertRefused(changed(doc -> doc.put("version", "2")), "/version", "unsupported version \"2\"");
         assertRefused(changed(doc -> doc.remove("agent_bot_inboxes")), "/agent_bot_inboxes",
                 "agent_bot_inboxes must be an array");
         assertRefused(changed(doc -> doc.put("extra", 1)), "/extra", "unknown field extra");
         assertRefused(changed(doc -> doc.remove("messages")), "/messages", "messages must be an array");
+        assertRefused(changed(doc -> doc.remove("notes")), "/notes", "notes must be an array");
+        assertRefused(changed(doc -> ((ObjectNode) doc.get("sequences")).remove("note")), "/sequences/note",
+                "sequences.note must be an integer");
         assertRefused(changed(doc -> doc.put("clock", "yesterday")), "/clock", "clock must be an ISO-8601 instant");
         assertRefused(changed(doc -> ((ObjectNode) doc.get("sequences")).remove("message")), "/sequences/message",
                 "sequences.message must be an integer");
@@ -91,7 +95,7 @@ class StateCodecTest {
 
     /**
      * A version-1 document (before agent_bot_inboxes, bot secrets and bot_config): still read, as bots
-     * that serve no inbox and sign nothing; a conversation keeps its bot assignee; written back as version 2.
+     * that serve no inbox and sign nothing; a conversation keeps its bot assignee; written back as version 3.
      */
     @Test
     void readsAVersionOneDocumentWithoutBotAttachmentsSecretsOrConfig() {
@@ -99,10 +103,11 @@ class StateCodecTest {
                 .start()) {
             new Http(withBot).openConversation("Alice");
             ObjectNode v1 = withBot.exportState();
-            assertThat(v1.get("version").asInt()).isEqualTo(2);
+            assertThat(v1.get("version").asInt()).isEqualTo(3);
             assertThat(v1.get("agent_bot_inboxes")).hasSize(1);
             v1.put("version", 1);
-            v1.remove("agent_bot_inboxes");
+            v1.remove(List.of("agent_bot_inboxes", "notes"));
+            ((ObjectNode) v1.get("sequences")).remove("note");
             v1.get("agent_bots").forEach(bot -> ((ObjectNode) bot).remove(List.of("secret", "bot_config")));
 
             State loaded = fresh();
@@ -117,10 +122,31 @@ class StateCodecTest {
 
             withBot.importState(v1);
             ObjectNode again = withBot.exportState();
-            assertThat(again.get("version").asInt()).isEqualTo(2);
+            assertThat(again.get("version").asInt()).isEqualTo(3);
             assertThat(again.get("agent_bot_inboxes")).isEmpty();
             assertThat(again.at("/agent_bots/0/secret").isNull()).isTrue();
             assertThat(new Http(withBot).get(Http.account("/inboxes/1/agent_bot")).body()).isEqualTo("{}");
+        }
+    }
+
+    /** A version-2 document had no notes (neither the table nor its sequence): read as none; written back as version 3. */
+    @Test
+    void readsAVersionTwoDocumentWithoutNotes() {
+        ObjectNode v2 = changed(doc -> {
+            doc.put("version", 2);
+            doc.remove("notes");
+            ((ObjectNode) doc.get("sequences")).remove("note");
+        });
+        State loaded = fresh();
+        StateCodec.read(v2, loaded);
+        loaded.checkInvariants();
+        assertThat(loaded.notes.all()).isEmpty();
+        assertThat(loaded.contacts.get(1).name()).isEqualTo("Alice");
+        try (BevatelSimulator fromV2 = BevatelSimulator.builder().initialState(v2).start()) {
+            Http again = new Http(fromV2);
+            assertThat(Http.ok(again.post(Http.account("/contacts/1/notes"), "{\"content\":\"new\"}")).get("id").asLong())
+                    .as("the note sequence starts afresh").isEqualTo(1);
+            assertThat(fromV2.exportState().get("version").asInt()).isEqualTo(3);
         }
     }
 
@@ -150,6 +176,14 @@ class StateCodecTest {
                 "display_id 7 is beyond display_ids.1");
         assertRefused(changed(doc -> ((ObjectNode) doc.get("inbox_members")).putArray("1").add(42)), "/inbox_members/1/0",
                 "user 42 does not exist");
+        assertRefused(changed(doc -> row(doc, "notes", 0).put("contact_id", 99)), "/notes/0/contact_id",
+                "notes[0] (id 1): contact_id 99 does not exist");
+        assertRefused(changed(doc -> row(doc, "notes", 0).put("user_id", 42)), "/notes/0/user_id",
+                "notes[0] (id 1): user_id 42 does not exist");
+        assertRefused(changed(doc -> row(doc, "notes", 0).putNull("content")), "/notes/0/content",
+                "notes[0] (id 1): content must not be null");
+        assertRefused(changed(doc -> row(doc, "notes", 0).put("id", 2)), "/notes/0",
+                "notes[0] (id 2): id is beyond sequences.note (1)");
     }
 
     @Test
