@@ -26,7 +26,7 @@ import java.util.List;
  * Two accounts with one of everything a state document holds — users, bots (one serving an inbox in
  * each account), a team, inboxes, webhooks, contacts with labels and sessions, conversations assigned
  * to an agent, a team and a bot, messages from a contact, a user and a bot, activity messages, an
- * attachment — and the requests that read all of it back over HTTP: every listing, every record, the
+ * attachment, notes — and the requests that read all of it back over HTTP: every listing, every record, the
  * profile, the Client API.
  */
 final class ForgedStateWorld {
@@ -103,6 +103,11 @@ final class ForgedStateWorld {
         ok(one.post(a1 + "/conversations", "{\"inbox_id\":1,\"contact_id\":2}"));
         ok(other.post(a2 + "/inboxes/" + inboxTwo + "/set_agent_bot", "{\"agent_bot\":" + botTwo + "}"));
         ok(other.withToken(BOT_TWO).post(a2 + "/conversations/1/messages", "{\"content\":\"Two bot here\"}"));
+
+        // Notes: an agent's and the administrator's in account 1, one in account 2.
+        ok(one.withToken(AGENT_ONE).post(a1 + "/contacts/1/notes", "{\"content\":\"Prefers email\"}"));
+        ok(one.post(a1 + "/contacts/2/notes", "{\"content\":\"Bob is bob-1\"}"));
+        ok(other.post(a2 + "/contacts/4/notes", "{\"content\":\"Zed's note\"}"));
     }
 
     /** A read of the API: a path, the token it is sent with (null: none), and the account whose data it shows. */
@@ -130,7 +135,7 @@ final class ForgedStateWorld {
             }
             for (JsonNode contact : rowsOf(doc, "contacts", id)) {
                 String path = base + "/contacts/" + contact.get("id").asLong();
-                for (String suffix : List.of("", "/conversations", "/labels", "/contactable_inboxes")) {
+                for (String suffix : List.of("", "/conversations", "/labels", "/contactable_inboxes", "/notes", "/attachments")) {
                     reads.add(new Read(path + suffix, token, id));
                 }
             }
@@ -146,6 +151,10 @@ final class ForgedStateWorld {
             }
             for (JsonNode bot : rowsOf(doc, "agent_bots", id)) {
                 reads.add(new Read(base + "/agent_bots/" + bot.get("id").asLong(), token, id));
+            }
+            for (JsonNode note : rowsOf(doc, "notes", id)) {
+                reads.add(new Read(base + "/contacts/" + note.get("contact_id").asLong() + "/notes/" + note.get("id").asLong(),
+                        token, id));
             }
         }
         for (JsonNode session : doc.get("contact_inboxes")) {
