@@ -12,6 +12,8 @@ public final class Routes {
         InboxRoute.register(router);
         ContactRoute.register(router);
         ContactInboxRoute.register(router);
+        ContactNoteRoute.register(router);
+        ContactMergeRoute.register(router);
         ConversationRoute.register(router);
         MessageRoute.register(router);
         PublicInboxRoute.register(router);

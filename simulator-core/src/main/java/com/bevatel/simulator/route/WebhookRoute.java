@@ -65,16 +65,11 @@ final class WebhookRoute {
 
     /** {@code params.require(:webhook).permit(:inbox_id, :name, :url, subscriptions: [])}. */
     private static AccountWebhooks.WebhookFields fields(Request request) {
-        Params p = webhookParams(request);
+        Params p = WrappedParams.require(request, "webhook", MODEL_ATTRIBUTES);
         return new AccountWebhooks.WebhookFields(
                 p.has("url") ? Change.of(p.string("url")) : null,
                 p.has("name") ? Change.of(p.string("name")) : null,
                 p.has("subscriptions") ? Change.of(p.node("subscriptions")) : null,
                 p.has("inbox_id") ? Change.of(p.integer("inbox_id")) : null);
-    }
-
-    /** The {@code webhook} object, or for a JSON body without one, its model attributes (Rails' wrapping). */
-    private static Params webhookParams(Request request) {
-        return WrappedParams.require(request, "webhook", MODEL_ATTRIBUTES);
     }
 }

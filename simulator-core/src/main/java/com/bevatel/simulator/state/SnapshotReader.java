@@ -11,6 +11,7 @@ import com.bevatel.simulator.model.Conversation;
 import com.bevatel.simulator.model.Inbox;
 import com.bevatel.simulator.model.InboxMember;
 import com.bevatel.simulator.model.Message;
+import com.bevatel.simulator.model.Note;
 import com.bevatel.simulator.model.Team;
 import com.bevatel.simulator.model.TeamMember;
 import com.bevatel.simulator.model.User;
@@ -129,6 +130,9 @@ final class SnapshotReader {
         JsonNode sequences = object("sequences");
         for (Sequence sequence : Sequence.values()) {
             String name = sequence.name().toLowerCase(Locale.ROOT);
+            if (sequence == Sequence.NOTE && doc.path("version").asInt() < 3 && !sequences.has(name)) {
+                continue; // version 2 had no notes: none given yet
+            }
             state.take(sequence, counter("/sequences/" + name, sequences.get(name), "sequences." + name));
         }
         object("display_ids").fields().forEachRemaining(entry -> {
@@ -167,6 +171,9 @@ final class SnapshotReader {
         rows("contacts", Contact.class, state.contacts, Sequence.CONTACT, Contact::id, this::contact);
         rows("contact_labels", ContactLabels.class, state.contactLabels, null, ContactLabels::contactId,
                 check::contactLabels);
+        if (doc.path("version").asInt() >= 3) {
+            rows("notes", Note.class, state.notes, Sequence.NOTE, Note::id, check::note);
+        }
         rows("contact_inboxes", ContactInbox.class, state.contactInboxes, Sequence.CONTACT_INBOX, ContactInbox::id,
                 ci -> {
                     check.contactInbox(ci);

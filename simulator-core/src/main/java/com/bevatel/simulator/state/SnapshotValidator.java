@@ -11,6 +11,7 @@ import com.bevatel.simulator.model.ContactLabels;
 import com.bevatel.simulator.model.Conversation;
 import com.bevatel.simulator.model.Inbox;
 import com.bevatel.simulator.model.Message;
+import com.bevatel.simulator.model.Note;
 import com.bevatel.simulator.model.Team;
 import com.bevatel.simulator.model.User;
 import com.bevatel.simulator.model.Webhook;
@@ -143,6 +144,16 @@ final class SnapshotValidator {
     void contactLabels(ContactLabels l) {
         refer(state.contacts, l.contactId(), "contact_id");
         labels(l.labels());
+    }
+
+    /** A note's contact is of its account; its author, when it has one, a user of that account. */
+    void note(Note n) {
+        sameAccount(state.contacts, n.contactId(), "contact_id", Contact::accountId, n.accountId());
+        if (n.userId() != null) {
+            sameAccount(state.users, n.userId(), "user_id", User::accountId, n.accountId());
+        }
+        required("content", n.content());
+        stamped(n.createdAt(), n.updatedAt());
     }
 
     void contactInbox(ContactInbox ci) {

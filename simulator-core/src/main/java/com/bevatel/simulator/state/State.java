@@ -13,6 +13,7 @@ import com.bevatel.simulator.model.Conversation;
 import com.bevatel.simulator.model.Inbox;
 import com.bevatel.simulator.model.InboxMember;
 import com.bevatel.simulator.model.Message;
+import com.bevatel.simulator.model.Note;
 import com.bevatel.simulator.model.Team;
 import com.bevatel.simulator.model.TeamMember;
 import com.bevatel.simulator.model.User;
@@ -96,6 +97,9 @@ public final class State {
     public final Table<Attachment> attachments = new Table<>(Attachment::id, undo);
     public final Index<String> attachmentByBlobKey = Index.derived(attachments, RowKey.text(Attachment::blobKey));
     public final Children attachmentsOfMessage = Children.derived(attachments, Attachment::messageId);
+    /** Notes on contacts (app/models/note.rb), listed per contact. */
+    public final Table<Note> notes = new Table<>(Note::id, undo);
+    public final Children notesOfContact = Children.derived(notes, Note::contactId);
 
     /** Derived from the conversations and messages tables (see each class): what lists and views ask often. */
     public final ConversationIndex conversationIndex = new ConversationIndex();

@@ -35,7 +35,7 @@ public final class StateCodec {
     /**
      * Version 1 had no agent_bot_inboxes and no bot secrets: still read, as no attachments and unsigned
      * bots. Versions 1 and 2 had none of the users' profile and availability fields: read with Chatwoot's
-     * defaults (see SnapshotReader).
+     * defaults (see SnapshotReader); nor notes: read as none.
      */
     static final int OLDEST_READ = 1;
 
@@ -43,7 +43,7 @@ public final class StateCodec {
     static final List<String> TOP_LEVEL = List.of("format", "version", "clock", "random", "sequences",
             "display_ids", "accounts", "users", "agent_bots", "teams", "inboxes", "inbox_members", "team_members",
             "agent_bot_inboxes",
-            "webhooks", "contacts", "contact_labels", "contact_inboxes", "conversations", "messages", "attachments");
+            "webhooks", "contacts", "contact_labels", "notes", "contact_inboxes", "conversations", "messages", "attachments");
 
     private StateCodec() {
     }
@@ -72,6 +72,7 @@ public final class StateCodec {
         rows(doc, "webhooks", state.webhooks);
         rows(doc, "contacts", state.contacts);
         rows(doc, "contact_labels", state.contactLabels);
+        rows(doc, "notes", state.notes);
         rows(doc, "contact_inboxes", state.contactInboxes);
         rows(doc, "conversations", state.conversations);
         rows(doc, "messages", state.messages);

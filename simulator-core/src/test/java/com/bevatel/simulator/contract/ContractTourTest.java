@@ -63,6 +63,7 @@ class ContractTourTest {
         ok(app.post(account("/webhooks"), "{\"url\":\"" + sim.sinkUrl("tour") + "\",\"subscriptions\":" + ALL_EVENTS + "}"));
         applicationApi();
         moreApplicationApi();
+        contactsApi();
         webhooksApi();
         agentBotsApi();
         peopleApi();
@@ -175,6 +176,44 @@ class ContractTourTest {
         long emptyInbox = ok(app.post(account("/inboxes"), "{\"name\":\"Short-lived\",\"channel\":{\"type\":\"api\"}}"))
                 .get("id").asLong();
         ok(app.delete(account("/inboxes/" + emptyInbox)));
+    }
+
+    /**
+     * A contact's notes, attachments and avatar, the active list, the contact of a session and a merge
+     * (contacts_controller.rb, contacts/, contact_inboxes_controller.rb, actions/contact_merges_controller.rb).
+     */
+    private void contactsApi() {
+        JsonNode dana = ok(app.post(account("/contacts"), "{\"inbox_id\":1,\"name\":\"Dana\",\"email\":\"dana@example.com\"}"));
+        long danaId = dana.at("/payload/contact/id").asLong();
+        String sourceId = dana.at("/payload/contact_inbox/source_id").asText();
+        String notes = account("/contacts/" + danaId + "/notes");
+        long note = ok(app.post(notes, "{\"content\":\"Prefers email\"}")).get("id").asLong();
+        ok(app.get(notes));
+        ok(app.get(notes + "/" + note));
+        ok(app.patch(notes + "/" + note, "{\"content\":\"Prefers email, mornings\"}"));
+        ok(app.put(notes + "/" + note, "{\"note\":{\"content\":\"Prefers phone\"}}"));
+        long doomed = ok(app.post(notes, "{\"content\":\"Short-lived\"}")).get("id").asLong();
+        ok(app.delete(notes + "/" + doomed));
+        ok(app.get(account("/contacts/active")));
+        ok(app.delete(account("/contacts/" + danaId + "/avatar")));
+        ok(app.post(account("/contact_inboxes/filter"), "{\"inbox_id\":1,\"source_id\":\"" + sourceId + "\"}"));
+        expect(404, app.post(account("/contact_inboxes/filter"), "{\"inbox_id\":1,\"source_id\":\"nobody\"}"));
+
+        long conversation = ok(app.post(account("/conversations"), "{\"source_id\":\"" + sourceId + "\"}")).get("id").asLong();
+        String boundary = "tour-boundary";
+        String form = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"message_type\"\r\n\r\nincoming\r\n--" + boundary
+                + "\r\nContent-Disposition: form-data; name=\"attachments[]\"; filename=\"note.txt\"\r\nContent-Type: text/plain"
+                + "\r\n\r\nhello\r\n--" + boundary + "--\r\n";
+        ok(app.send("POST", account("/conversations/" + conversation + "/messages"), form,
+                "multipart/form-data; boundary=" + boundary));
+        assertThat(ok(app.get(account("/contacts/" + danaId + "/attachments"))).at("/meta/total_count").asInt()).isEqualTo(1);
+
+        JsonNode eve = ok(app.post(account("/contacts"), "{\"inbox_id\":1,\"name\":\"Eve\",\"phone_number\":\"+15550003333\"}"));
+        long eveConversation = ok(app.post(account("/conversations"), "{\"source_id\":\""
+                + eve.at("/payload/contact_inbox/source_id").asText() + "\"}")).get("id").asLong();
+        ok(app.post(account("/conversations/" + eveConversation + "/messages"), "{\"content\":\"Eve here\",\"message_type\":\"incoming\"}"));
+        ok(app.post(account("/actions/contact_merge"), "{\"base_contact_id\":" + danaId + ",\"mergee_contact_id\":"
+                + eve.at("/payload/contact/id").asLong() + "}"));
     }
 
     private void webhooksApi() {

@@ -205,6 +205,12 @@ final class FuzzJson {
         put("password", Arbitraries.of("Secret1!", "", "short"));
         put("current_password", Arbitraries.of("Old1!pass", ""));
         put("account_id", ints(1, 2, 99));
+        // Notes (contacts/notes_controller.rb: params.require(:note).permit(:content)) and merges
+        // (actions/contact_merges_controller.rb).
+        put("note", Arbitraries.of("{\"content\":\"a note\"}", "{\"content\":\"\"}", "{\"content\":null}",
+                "{\"content\":{\"a\":1}}", "{\"user_id\":2}", "{}").map(FuzzJson::parse));
+        put("base_contact_id", mixed(Arbitraries.of("1", "x", ""), ints(1, 2, 3, 4, 99, 0)));
+        put("mergee_contact_id", mixed(Arbitraries.of("2", "x", ""), ints(1, 2, 3, 4, 99, 0)));
     }
 
     /** The key's plausible values, and now and then one with a leaf deep inside replaced by a wild value. */

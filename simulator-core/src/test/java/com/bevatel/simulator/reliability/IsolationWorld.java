@@ -27,7 +27,7 @@ final class IsolationWorld {
     /** One account as its owner knows it. */
     record Tenant(String name, long accountId, String token, long adminId, long inboxId, String inboxIdentifier,
                   List<Long> contactIds, List<String> sourceIds, List<Long> conversationIds, List<Long> messageIds,
-                  List<Long> webhookIds, List<Long> botIds, String botToken) {
+                  List<Long> webhookIds, List<Long> botIds, String botToken, List<Long> noteIds) {
         String path(String subPath) {
             return "/api/v1/accounts/" + accountId + subPath;
         }
@@ -37,6 +37,8 @@ final class IsolationWorld {
             List<Long> ids;
             if (name.equals("conversation_id")) {
                 ids = conversationIds;
+            } else if (name.equals("note_id")) {
+                ids = noteIds;
             } else if (template.contains("/messages/{id}")) {
                 ids = messageIds;
             } else if (template.contains("/contacts/{id}")) {
@@ -100,6 +102,7 @@ final class IsolationWorld {
         List<String> sources = new ArrayList<>();
         List<Long> conversations = new ArrayList<>();
         List<Long> messages = new ArrayList<>();
+        List<Long> notes = new ArrayList<>();
         for (String person : people) {
             String handle = person.toLowerCase().replace(' ', '.');
             JsonNode contact = ok(http.post(base + "/contacts", "{\"inbox_id\":" + inboxId + ",\"name\":\"" + person
@@ -112,7 +115,15 @@ final class IsolationWorld {
             messages.add(ok(http.post(base + "/conversations/" + conversation + "/messages",
                     "{\"content\":\"" + name + "-secret-message-of-" + handle + "\",\"message_type\":\"incoming\"}")).get("id").asLong());
             ok(http.post(base + "/conversations/" + conversation + "/labels", "{\"labels\":[\"" + name + "-label\"]}"));
+            notes.add(ok(http.post(base + "/contacts/" + contacts.get(contacts.size() - 1) + "/notes",
+                    "{\"content\":\"" + name + "-secret-note-of-" + handle + "\"}")).get("id").asLong());
         }
+        // A file in the first conversation, for the contact's attachments.
+        String boundary = "isolation-boundary";
+        ok(http.send("POST", base + "/conversations/" + conversations.get(0) + "/messages", "--" + boundary
+                + "\r\nContent-Disposition: form-data; name=\"attachments[]\"; filename=\"" + name + "-secret-file.txt\"\r\n"
+                + "Content-Type: text/plain\r\n\r\n" + name + " file\r\n--" + boundary + "--\r\n",
+                "multipart/form-data; boundary=" + boundary));
         long webhook = ok(http.post(base + "/webhooks", "{\"webhook\":{\"url\":\"" + sim.sinkUrl(name + "-hook")
                 + "\",\"subscriptions\":[\"contact_created\"]}}")).at("/payload/webhook/id").asLong();
         // Two bots: one serving the inbox and assigned the second conversation, one spare.
@@ -130,7 +141,7 @@ final class IsolationWorld {
         String identifier = SimulatorAccess.store(sim).read(state -> state.inboxes.get(inboxId).channel().identifier());
         String botToken = SimulatorAccess.store(sim).read(state -> state.agentBots.get(bots.get(0)).accessToken());
         return new Tenant(name, accountId, tokenOf(accountId), admin, inboxId, identifier, contacts, sources,
-                conversations, messages, List.of(webhook), List.copyOf(bots), botToken);
+                conversations, messages, List.of(webhook), List.copyOf(bots), botToken, notes);
     }
 
     private static String tokenOf(long accountId) {
@@ -155,6 +166,7 @@ final class IsolationWorld {
                 + ",\"emails\":[\"" + victimEmail + "\"]"
                 + ",\"source_id\":\"" + victim.sourceIds().get(0) + "\",\"assignee_id\":" + victim.adminId()
                 + ",\"conversation_id\":" + victim.conversationIds().get(0) + ",\"agent_bot\":" + victim.botIds().get(0)
+                + ",\"base_contact_id\":" + victim.contactIds().get(0) + ",\"mergee_contact_id\":" + victim.contactIds().get(1)
                 + ",\"name\":\"attack\",\"content\":\"attack\",\"description\":\"attack\",\"outgoing_url\":\"http://127.0.0.1:1/attack\""
                 + ",\"message_type\":\"outgoing\",\"status\":\"resolved\",\"priority\":\"high\",\"labels\":[\"attack\"]"
                 + ",\"custom_attributes\":{\"a\":1},\"typing_status\":\"on\",\"channel\":{\"type\":\"api\"}"
@@ -165,6 +177,7 @@ final class IsolationWorld {
     /** Strings only the victim's own data contains: names, emails, contents, labels, URLs, tokens and secrets. */
     List<String> markers(Tenant victim) {
         List<String> markers = new ArrayList<>(List.of(victim.name() + "-secret-message", victim.name() + "-label",
+                victim.name() + "-secret-note", victim.name() + "-secret-file",
                 victim.name() + "-hook", "@" + victim.name() + ".test", victim.name() + "-bot"));
         markers.addAll(victim.accountId() == one.accountId() ? List.of("Ana One", "Bo One", "neighbour-secret-message", "Nia Neighbour")
                 : List.of("Zed Two", "Yan Two", "other-inbox-secret-message", "Oz Other"));
@@ -204,7 +217,7 @@ final class IsolationWorld {
                 "/assignable_agents?inbox_ids[]=" + tenant.inboxId() + "&include_agent_bots=1"));
         tenant.botIds().forEach(id -> paths.add("/agent_bots/" + id));
         tenant.contactIds().forEach(id -> paths.addAll(List.of("/contacts/" + id, "/contacts/" + id + "/labels",
-                "/contacts/" + id + "/conversations")));
+                "/contacts/" + id + "/conversations", "/contacts/" + id + "/notes", "/contacts/" + id + "/attachments")));
         tenant.conversationIds().forEach(id -> paths.addAll(List.of("/conversations/" + id, "/conversations/" + id + "/messages",
                 "/conversations/" + id + "/labels")));
         return paths.stream().map(path -> path + " " + http.get(tenant.path(path))).collect(Collectors.joining("\n"));

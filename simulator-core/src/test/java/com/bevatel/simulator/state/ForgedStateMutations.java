@@ -29,13 +29,14 @@ final class ForgedStateMutations {
     private static final Set<String> ENUMS = Set.of("role", "status", "priority", "message_type", "content_type",
             "contact_type", "sender_type", "sender_name_type", "file_type", "availability");
     private static final List<String> TABLES = List.of("accounts", "users", "agent_bots", "teams", "inboxes",
-            "agent_bot_inboxes", "webhooks", "contacts", "contact_labels", "contact_inboxes", "conversations", "messages",
-            "attachments");
+            "agent_bot_inboxes", "webhooks", "contacts", "contact_labels", "notes", "contact_inboxes", "conversations",
+            "messages", "attachments");
     /** The table an id field points at (sender_id: by its sender_type). */
-    private static final Map<String, String> TARGETS = Map.of("account_id", "accounts", "inbox_id", "inboxes",
-            "contact_id", "contacts", "contact_inbox_id", "contact_inboxes", "conversation_id", "conversations",
-            "message_id", "messages", "assignee_id", "users", "assignee_bot_id", "agent_bots", "team_id", "teams",
-            "agent_bot_id", "agent_bots");
+    private static final Map<String, String> TARGETS = Map.ofEntries(Map.entry("account_id", "accounts"),
+            Map.entry("inbox_id", "inboxes"), Map.entry("contact_id", "contacts"), Map.entry("contact_inbox_id", "contact_inboxes"),
+            Map.entry("conversation_id", "conversations"), Map.entry("message_id", "messages"), Map.entry("assignee_id", "users"),
+            Map.entry("assignee_bot_id", "agent_bots"), Map.entry("team_id", "teams"), Map.entry("agent_bot_id", "agent_bots"),
+            Map.entry("user_id", "users"));
 
     private ForgedStateMutations() {
     }
@@ -176,6 +177,15 @@ final class ForgedStateMutations {
                         + (contacts.isEmpty() ? "" : ",\"contact_id\":" + contacts.get(0).get("id").asLong()) + "}";
                 check(broken, "POST", base + "/conversations", admin.post(base + "/conversations", body));
             }
+            // A note on each contact, each note edited; at the end, the first two contacts merged.
+            for (JsonNode contact : contacts) {
+                String path = base + "/contacts/" + contact.get("id").asLong() + "/notes";
+                check(broken, "POST", path, admin.post(path, "{\"content\":\"written\"}"));
+            }
+            for (JsonNode note : ForgedStateWorld.rowsOf(doc, "notes", id)) {
+                String path = base + "/contacts/" + note.get("contact_id").asLong() + "/notes/" + note.get("id").asLong();
+                check(broken, "PATCH", path, admin.patch(path, "{\"content\":\"edited\"}"));
+            }
             for (JsonNode bot : ForgedStateWorld.rowsOf(doc, "agent_bots", id)) {
                 String path = base + "/agent_bots/" + bot.get("id").asLong();
                 check(broken, "PATCH", path, admin.patch(path, "{\"description\":\"written\",\"bot_config\":{\"a\":1}}"));
@@ -185,6 +195,11 @@ final class ForgedStateMutations {
                     check(broken, "POST", set, admin.post(set, "{\"agent_bot\":" + bot.get("id").asLong() + "}"));
                 }
                 check(broken, "DELETE", path, admin.delete(path));
+            }
+            if (contacts.size() > 1) {
+                check(broken, "POST", base + "/actions/contact_merge", admin.post(base + "/actions/contact_merge",
+                        "{\"base_contact_id\":" + contacts.get(0).get("id").asLong() + ",\"mergee_contact_id\":"
+                                + contacts.get(1).get("id").asLong() + "}"));
             }
         }
         return broken;

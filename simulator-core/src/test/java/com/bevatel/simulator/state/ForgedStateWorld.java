@@ -26,7 +26,7 @@ import java.util.List;
  * Two accounts with one of everything a state document holds — users, bots (one serving an inbox in
  * each account), a team, inboxes, webhooks, contacts with labels and sessions, conversations assigned
  * to an agent, a team and a bot, messages from a contact, a user and a bot, activity messages, an
- * attachment — and the requests that read all of it back over HTTP: every listing, every record, the
+ * attachment, notes — and the requests that read all of it back over HTTP: every listing, every record, the
  * profile, the Client API.
  */
 final class ForgedStateWorld {
@@ -112,6 +112,10 @@ final class ForgedStateWorld {
         ok(one.post("/api/v1/profile/auto_offline", "{\"account_id\":1,\"auto_offline\":false}"));
         long invited = ok(one.post(a1 + "/agents", "{\"name\":\"Ivy Invited\",\"email\":\"ivy@one.test\"}")).json().get("id").asLong();
         ok(one.post(a1 + "/inbox_members", "{\"inbox_id\":1,\"user_ids\":[" + invited + "]}"));
+        // Notes: an agent's and the administrator's in account 1, one in account 2.
+        ok(one.withToken(AGENT_ONE).post(a1 + "/contacts/1/notes", "{\"content\":\"Prefers email\"}"));
+        ok(one.post(a1 + "/contacts/2/notes", "{\"content\":\"Bob is bob-1\"}"));
+        ok(other.post(a2 + "/contacts/4/notes", "{\"content\":\"Zed's note\"}"));
     }
 
     /** A read of the API: a path, the token it is sent with (null: none), and the account whose data it shows. */
@@ -139,7 +143,7 @@ final class ForgedStateWorld {
             }
             for (JsonNode contact : rowsOf(doc, "contacts", id)) {
                 String path = base + "/contacts/" + contact.get("id").asLong();
-                for (String suffix : List.of("", "/conversations", "/labels", "/contactable_inboxes")) {
+                for (String suffix : List.of("", "/conversations", "/labels", "/contactable_inboxes", "/notes", "/attachments")) {
                     reads.add(new Read(path + suffix, token, id));
                 }
             }
@@ -157,6 +161,10 @@ final class ForgedStateWorld {
             }
             for (JsonNode bot : rowsOf(doc, "agent_bots", id)) {
                 reads.add(new Read(base + "/agent_bots/" + bot.get("id").asLong(), token, id));
+            }
+            for (JsonNode note : rowsOf(doc, "notes", id)) {
+                reads.add(new Read(base + "/contacts/" + note.get("contact_id").asLong() + "/notes/" + note.get("id").asLong(),
+                        token, id));
             }
         }
         for (JsonNode session : doc.get("contact_inboxes")) {

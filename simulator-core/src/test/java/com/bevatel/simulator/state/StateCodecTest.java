@@ -36,6 +36,7 @@ class StateCodecTest {
         http.post(Http.account("/contacts"), "{\"inbox_id\":1,\"name\":\"Alice\",\"email\":\"a@example.com\"}");
         http.post(Http.account("/conversations"), "{\"inbox_id\":1,\"contact_id\":1}");
         http.post(Http.account("/conversations/1/messages"), "{\"content\":\"hi\",\"message_type\":\"incoming\"}");
+        http.post(Http.account("/contacts/1/notes"), "{\"content\":\"Prefers email\"}");
         good = sim.exportState();
     }
 
@@ -86,6 +87,9 @@ class StateCodecTest {
                 "agent_bot_inboxes must be an array");
         assertRefused(changed(doc -> doc.put("extra", 1)), "/extra", "unknown field extra");
         assertRefused(changed(doc -> doc.remove("messages")), "/messages", "messages must be an array");
+        assertRefused(changed(doc -> doc.remove("notes")), "/notes", "notes must be an array");
+        assertRefused(changed(doc -> ((ObjectNode) doc.get("sequences")).remove("note")), "/sequences/note",
+                "sequences.note must be an integer");
         assertRefused(changed(doc -> doc.put("clock", "yesterday")), "/clock", "clock must be an ISO-8601 instant");
         assertRefused(changed(doc -> ((ObjectNode) doc.get("sequences")).remove("message")), "/sequences/message",
                 "sequences.message must be an integer");
@@ -104,7 +108,8 @@ class StateCodecTest {
             assertThat(v1.get("version").asInt()).isEqualTo(3);
             assertThat(v1.get("agent_bot_inboxes")).hasSize(1);
             v1.put("version", 1);
-            v1.remove("agent_bot_inboxes");
+            v1.remove(List.of("agent_bot_inboxes", "notes"));
+            ((ObjectNode) v1.get("sequences")).remove("note");
             v1.get("agent_bots").forEach(bot -> ((ObjectNode) bot).remove(List.of("secret", "bot_config")));
 
             State loaded = fresh();
@@ -155,6 +160,27 @@ class StateCodecTest {
                 "users[1] (id 2): inviter_id 99 does not exist");
     }
 
+    /** A version-2 document had no notes (neither the table nor its sequence): read as none; written back as version 3. */
+    @Test
+    void readsAVersionTwoDocumentWithoutNotes() {
+        ObjectNode v2 = changed(doc -> {
+            doc.put("version", 2);
+            doc.remove("notes");
+            ((ObjectNode) doc.get("sequences")).remove("note");
+        });
+        State loaded = fresh();
+        StateCodec.read(v2, loaded);
+        loaded.checkInvariants();
+        assertThat(loaded.notes.all()).isEmpty();
+        assertThat(loaded.contacts.get(1).name()).isEqualTo("Alice");
+        try (BevatelSimulator fromV2 = BevatelSimulator.builder().initialState(v2).start()) {
+            Http again = new Http(fromV2);
+            assertThat(Http.ok(again.post(Http.account("/contacts/1/notes"), "{\"content\":\"new\"}")).get("id").asLong())
+                    .as("the note sequence starts afresh").isEqualTo(1);
+            assertThat(fromV2.exportState().get("version").asInt()).isEqualTo(3);
+        }
+    }
+
     @Test
     void namesTheFieldOfARowThatCannotBeRead() {
         assertRefused(changed(doc -> row(doc, "contacts", 0).put("created_at", "soon")), "/contacts/0/created_at",
@@ -181,6 +207,14 @@ class StateCodecTest {
                 "display_id 7 is beyond display_ids.1");
         assertRefused(changed(doc -> ((ObjectNode) doc.get("inbox_members")).putArray("1").add(42)), "/inbox_members/1/0",
                 "user 42 does not exist");
+        assertRefused(changed(doc -> row(doc, "notes", 0).put("contact_id", 99)), "/notes/0/contact_id",
+                "notes[0] (id 1): contact_id 99 does not exist");
+        assertRefused(changed(doc -> row(doc, "notes", 0).put("user_id", 42)), "/notes/0/user_id",
+                "notes[0] (id 1): user_id 42 does not exist");
+        assertRefused(changed(doc -> row(doc, "notes", 0).putNull("content")), "/notes/0/content",
+                "notes[0] (id 1): content must not be null");
+        assertRefused(changed(doc -> row(doc, "notes", 0).put("id", 2)), "/notes/0",
+                "notes[0] (id 2): id is beyond sequences.note (1)");
     }
 
     @Test

@@ -102,7 +102,7 @@ class StateRoundTripTest {
         }
     }
 
-    /** Writes of every kind, with gaps (deletions), merges, attachments; returns paths to read back. */
+    /** Writes of every kind, with gaps (deletions), merges, attachments, notes; returns paths to read back. */
     private static List<String> fill(BevatelSimulator sim, Http a) throws Exception {
         Http sam = a.withToken("sam-token");
         ok(sim, a.post(Http.account("/contacts"), "{\"inbox_id\":1,\"name\":\"Alice\",\"email\":\"alice@example.com\","
@@ -118,6 +118,13 @@ class StateRoundTripTest {
         ok(sim, multipart(sim, "/api/v1/accounts/1/conversations/1/messages", new byte[] {1, 2, 3, 4, 5}));
         ok(sim, a.post(Http.account("/conversations/1/labels"), "{\"labels\":[\"vip\",\"billing\"]}"));
         ok(sim, a.post(Http.account("/contacts/1/labels"), "{\"labels\":[\"customer\"]}"));
+        // Notes: by an agent and by the administrator, one edited, one deleted, one going with its contact.
+        ok(sim, sam.post(Http.account("/contacts/1/notes"), "{\"content\":\"Prefers email\"}"));
+        ok(sim, a.post(Http.account("/contacts/1/notes"), "{\"content\":\"Gold since 2024\"}"));
+        ok(sim, a.post(Http.account("/contacts/3/notes"), "{\"content\":\"Goes with Carol\"}"));
+        ok(sim, a.post(Http.account("/contacts/2/notes"), "{\"content\":\"Short-lived\"}"));
+        ok(sim, a.delete(Http.account("/contacts/2/notes/4")));
+        ok(sim, a.patch(Http.account("/contacts/1/notes/1"), "{\"content\":\"Prefers email, mornings\"}"));
         ok(sim, a.post(Http.account("/conversations/1/assignments"), "{\"assignee_id\":2}"));
         ok(sim, a.post(Http.account("/conversations/1/toggle_priority"), "{\"priority\":\"high\"}"));
         ok(sim, a.post(Http.account("/conversations/3/toggle_status"), "{\"status\":\"resolved\"}"));
@@ -158,6 +165,14 @@ class StateRoundTripTest {
         ok(sim, a.post("/api/v1/profile/auto_offline", "{\"account_id\":1,\"auto_offline\":false}"));
         ok(sim, a.post(Http.account("/agents"), "{\"name\":\"Ivy Invited\",\"email\":\"ivy@acme.test\",\"availability\":\"offline\"}"));
         ok(sim, a.post(Http.account("/inbox_members"), "{\"inbox_id\":2,\"user_ids\":[3]}"));
+        // A merge through the API: Fay's conversation, message, session and note move to Bob.
+        long fay = ok(sim, a.post(Http.account("/contacts"), "{\"inbox_id\":1,\"name\":\"Fay\",\"email\":\"fay@example.com\"}"))
+                .json().at("/payload/contact/id").asLong();
+        long fays = ok(sim, a.post(Http.account("/conversations"), "{\"inbox_id\":1,\"contact_id\":" + fay + "}")).json()
+                .get("id").asLong();
+        ok(sim, a.post(Http.account("/conversations/" + fays + "/messages"), "{\"content\":\"Fay here\",\"message_type\":\"incoming\"}"));
+        ok(sim, sam.post(Http.account("/contacts/" + fay + "/notes"), "{\"content\":\"Fay is Bob\"}"));
+        ok(sim, a.post(Http.account("/actions/contact_merge"), "{\"base_contact_id\":2,\"mergee_contact_id\":" + fay + "}"));
         sim.clock().advance(Duration.ofHours(3));
         List<String> reads = new ArrayList<>(List.of("/api/v1/profile", Http.account("/agents"), Http.account("/inbox_members/2"),
                 Http.account("/inboxes/1/assignable_agents"), Http.account("/inboxes"), Http.account("/inboxes/2"),
@@ -169,7 +184,10 @@ class StateRoundTripTest {
                 publicContact + "/" + source + "/conversations", publicContact + "/" + source + "/conversations/4/messages",
                 "/_simulator/clock", Http.account("/agent_bots"), Http.account("/agent_bots/1"), Http.account("/agent_bots/2"),
                 Http.account("/inboxes/1/agent_bot"), Http.account("/inboxes/2/agent_bot"),
-                Http.account("/conversations/" + botConversation), Http.account("/conversations/" + botConversation + "/messages")));
+                Http.account("/conversations/" + botConversation), Http.account("/conversations/" + botConversation + "/messages"),
+                Http.account("/contacts/1/notes"), Http.account("/contacts/2/notes"), Http.account("/contacts/1/notes/1"),
+                Http.account("/contacts/2/conversations"), Http.account("/contacts/1/attachments"),
+                Http.account("/conversations/" + fays + "/messages")));
         for (int id = 1; id <= 4; id++) {
             reads.add(Http.account("/conversations/" + id));
             reads.add(Http.account("/conversations/" + id + "/messages"));

@@ -144,6 +144,40 @@ class RolesAndBotsTest {
     }
 
     /**
+     * A contact's notes, merges, avatar and the active list ask no policy (contacts/notes_controller.rb,
+     * actions/contact_merges_controller.rb, ContactPolicy#avatar?/#active?): an agent works with a contact whose
+     * conversations are all in an inbox they are no member of. Its attachments are those of the agent's inboxes,
+     * and a session is found only in an inbox the agent may see (contact_inboxes_controller.rb: InboxPolicy#show?).
+     */
+    @Test
+    void agentsWorkWithAnyContactButSeeSessionsAndFilesOfTheirInboxesOnly() {
+        long other = conversationInUnstaffedInbox();
+        JsonNode olga = world.show(other).at("/meta/sender");
+        long contact = olga.get("id").asLong();
+        String notes = Http.account("/contacts/" + contact + "/notes");
+        assertThat(world.sam.post(notes, "{\"content\":\"Called Olga\"}").status()).isEqualTo(200);
+        assertThat(world.kim.patch(notes + "/1", "{\"content\":\"Called Olga twice\"}").status()).isEqualTo(200);
+        assertThat(world.kim.get(notes).json()).singleElement().satisfies(n -> assertThat(n.at("/user/name").asText())
+                .isEqualTo("Kim Agent"));
+        assertThat(world.sam.delete(Http.account("/contacts/" + contact + "/avatar")).status()).isEqualTo(200);
+        assertThat(world.sam.get(Http.account("/contacts/active")).status()).isEqualTo(200);
+        assertThat(world.sam.get(Http.account("/contacts/" + contact + "/attachments")).body())
+                .isEqualTo("{\"meta\":{\"total_count\":0},\"payload\":[]}");
+        String source = world.admin.get(Http.account("/contacts/" + contact)).json().at("/payload/contact_inboxes/0/source_id").asText();
+        long inbox = world.show(other).get("inbox_id").asLong();
+        assertThat(world.sam.post(Http.account("/contact_inboxes/filter"), "{\"inbox_id\":" + inbox + ",\"source_id\":\""
+                + source + "\"}").body()).isEqualTo(NOT_AUTHORIZED);
+
+        long alice = world.show(world.conversation("Alice")).at("/meta/sender/id").asLong();
+        Http.Result merged = world.sam.post(Http.account("/actions/contact_merge"), "{\"base_contact_id\":" + alice
+                + ",\"mergee_contact_id\":" + contact + "}");
+        assertThat(merged.status()).isEqualTo(200);
+        assertThat(world.sam.get(Http.account("/contacts/" + alice + "/conversations")).json().get("payload"))
+                .as("the merged conversation stays in its inbox, out of the agent's sight").hasSize(1);
+        assertThat(world.sam.get(Http.account("/contacts/" + alice + "/notes")).json()).hasSize(1);
+    }
+
+    /**
      * app/policies/agent_bot_policy.rb: members list and read bots, without their token and secret;
      * only administrators change them. The controller authorizes before it finds the bot, so an
      * agent gets 401 whatever the id.
@@ -281,7 +315,14 @@ class RolesAndBotsTest {
                 world.bot.get(Http.account("/assignable_agents?inbox_ids[]=1")),
                 world.bot.get(Http.account("/inbox_members/1")),
                 world.bot.post(Http.account("/inbox_members"), "{\"inbox_id\":1,\"user_ids\":[2]}"),
-                world.bot.patch("/api/v1/profile", "{\"name\":\"Bot\"}")}) {
+                world.bot.patch("/api/v1/profile", "{\"name\":\"Bot\"}"),
+                world.bot.get(Http.account("/contacts/1/notes")),
+                world.bot.post(Http.account("/contacts/1/notes"), "{\"content\":\"Beep\"}"),
+                world.bot.get(Http.account("/contacts/1/attachments")),
+                world.bot.delete(Http.account("/contacts/1/avatar")),
+                world.bot.get(Http.account("/contacts/active")),
+                world.bot.post(Http.account("/contact_inboxes/filter"), "{\"inbox_id\":1,\"source_id\":\"x\"}"),
+                world.bot.post(Http.account("/actions/contact_merge"), "{\"base_contact_id\":1,\"mergee_contact_id\":1}")}) {
             assertThat(refused.status()).as(refused.toString()).isEqualTo(401);
             assertThat(refused.body()).isEqualTo(BOTS);
         }

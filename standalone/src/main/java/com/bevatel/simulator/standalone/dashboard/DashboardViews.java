@@ -1,5 +1,6 @@
 package com.bevatel.simulator.standalone.dashboard;
 
+import com.bevatel.simulator.domain.Notes;
 import com.bevatel.simulator.json.Json;
 import com.bevatel.simulator.model.Account;
 import com.bevatel.simulator.model.AgentBot;
@@ -10,6 +11,7 @@ import com.bevatel.simulator.model.ConversationStatus;
 import com.bevatel.simulator.model.Inbox;
 import com.bevatel.simulator.model.Message;
 import com.bevatel.simulator.model.MessageType;
+import com.bevatel.simulator.model.Note;
 import com.bevatel.simulator.model.User;
 import com.bevatel.simulator.model.Webhook;
 import com.bevatel.simulator.model.WireEnum;
@@ -36,6 +38,8 @@ final class DashboardViews {
     private static final Comparator<Conversation> NEWEST_FIRST = Comparator
             .comparing(Conversation::lastActivityAt, Comparator.nullsFirst(Comparator.<java.time.Instant>naturalOrder()))
             .thenComparingLong(Conversation::displayId).reversed();
+
+    private static final int NOTES_SHOWN = 5;
 
     private DashboardViews() {
     }
@@ -117,13 +121,30 @@ final class DashboardViews {
         }
         int start = Math.max(0, end - limit);
         ObjectNode o = Json.object();
-        o.set("conversation", conversation(conversation, state));
+        ObjectNode shown = conversation(conversation, state);
+        contactNotes((ObjectNode) shown.get("contact"), conversation.contactId(), state);
+        o.set("conversation", shown);
         ArrayNode messages = o.putArray("messages");
         for (long id : ids.subList(start, end)) {
             messages.add(message(state.messages.get(id), state));
         }
         o.put("has_older", start > 0);
         return o;
+    }
+
+    /** The contact's newest {@value #NOTES_SHOWN} notes (what agents wrote about it), and how many it has. */
+    private static void contactNotes(ObjectNode contact, long contactId, State state) {
+        List<Note> notes = Notes.ofContact(state, contactId);
+        contact.put("notes_count", notes.size());
+        ArrayNode shown = contact.putArray("notes");
+        for (Note note : notes.subList(0, Math.min(NOTES_SHOWN, notes.size()))) {
+            ObjectNode item = shown.addObject();
+            item.put("id", note.id());
+            item.put("content", note.content());
+            item.set("author", Json.text(note.userId() == null ? null
+                    : state.users.find(note.userId()).map(User::availableName).orElse(null)));
+            item.set("created_at", Json.iso(note.createdAt()));
+        }
     }
 
     private static List<Conversation> conversationsOf(State state, long accountId) {

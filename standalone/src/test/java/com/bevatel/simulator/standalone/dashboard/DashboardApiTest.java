@@ -131,6 +131,19 @@ class DashboardApiTest {
         assertThat(messages.get(3).get("content").asText()).contains("resolved");
         assertThat(messages.get(3).get("sender").isNull()).isTrue();
 
+        // The contact's newest five notes come with the thread, and how many there are.
+        long contact = http.get("/api/v1/accounts/1/conversations/" + id).json().at("/meta/sender/id").asLong();
+        for (int i = 1; i <= 6; i++) {
+            assertThat(http.post("/api/v1/accounts/1/contacts/" + contact + "/notes", "{\"content\":\"note " + i + "\"}")
+                    .status()).isEqualTo(200);
+        }
+        JsonNode notes = http.get(API + "/conversations/" + id).json().at("/conversation/contact");
+        assertThat(notes.get("notes_count").asInt()).isEqualTo(6);
+        assertThat(notes.get("notes").findValuesAsText("content")).containsExactly("note 6", "note 5", "note 4", "note 3", "note 2");
+        assertThat(notes.at("/notes/0/author").asText()).isEqualTo(sim.administrator().name());
+        assertThat(http.get(API + "/conversations").json().at("/conversations/0/contact").has("notes"))
+                .as("the list carries none").isFalse();
+
         ApiClient.Result missing = http.get(API + "/conversations/99");
         assertThat(missing.status()).isEqualTo(404);
         assertThat(missing.json().get("error").asText()).isEqualTo("Resource could not be found");

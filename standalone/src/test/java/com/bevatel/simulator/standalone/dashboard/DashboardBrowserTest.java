@@ -82,6 +82,9 @@ class DashboardBrowserTest {
         js("window.notReloaded = true");
 
         long id = http.conversation("Alice Doe", "+15550001111");
+        long contact = http.get("/api/v1/accounts/1/conversations/" + id).json().at("/meta/sender/id").asLong();
+        assertThat(http.post("/api/v1/accounts/1/contacts/" + contact + "/notes", "{\"content\":\"Prefers a call after 5 pm\"}")
+                .status()).isEqualTo(200);
         http.incoming(id, "Hi, my order is late");
 
         // The list re-renders on each live update: find, check and click in one retried step, so an
@@ -100,6 +103,8 @@ class DashboardBrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector("#messages li[data-message-type='incoming']"), "Hi, my order is late"));
         assertThat(browser.findElement(By.id("chat-title")).getText()).isEqualTo("Alice Doe");
+        assertThat(browser.findElement(By.id("contact-notes")).getText()).as("the contact's notes")
+                .contains("Prefers a call after 5 pm", sim.administrator().name());
 
         browser.findElement(By.id("composer-text")).sendKeys("Sorry, Alice! It ships today.");
         browser.findElement(By.id("send")).click();

@@ -39,6 +39,8 @@ class FixturesFileTest {
             assertThat(admin.get("/api/v1/accounts/1/conversations/2").json().get("status").asText()).isEqualTo("resolved");
             assertThat(admin.get("/public/api/v1/inboxes/support-api-inbox").status()).isEqualTo(200);
             assertThat(admin.get("/api/v1/accounts/1/contacts/search?q=crm-42").json().at("/payload/0/id").asLong()).isEqualTo(1);
+            assertThat(alice.get("/api/v1/accounts/1/contacts/1/notes").json().at("/0/user/name").asText())
+                    .isEqualTo("Alice Agent");
             assertThat(new Client(sim.baseUrl(), "sandbox-token").get("/api/v1/profile").json().get("account_id").asLong())
                     .isEqualTo(2);
 
