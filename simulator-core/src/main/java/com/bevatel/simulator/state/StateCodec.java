@@ -31,15 +31,19 @@ import org.apiguardian.api.API;
 @API(status = INTERNAL)
 public final class StateCodec {
     public static final String FORMAT = "bevatel-simulator-state";
-    public static final int VERSION = 2;
-    /** Version 1 had no agent_bot_inboxes and no bot secrets: still read, as no attachments and unsigned bots. */
+    public static final int VERSION = 3;
+    /**
+     * Version 1 had no agent_bot_inboxes and no bot secrets: still read, as no attachments and unsigned bots.
+     * Versions 1 and 2 had no conversation_participants nor transcript_requests (nor their sequences): read as none.
+     */
     static final int OLDEST_READ = 1;
 
     /** Rows are loaded in this order, so a reference always points at a table already loaded. */
     static final List<String> TOP_LEVEL = List.of("format", "version", "clock", "random", "sequences",
             "display_ids", "accounts", "users", "agent_bots", "teams", "inboxes", "inbox_members", "team_members",
             "agent_bot_inboxes",
-            "webhooks", "contacts", "contact_labels", "contact_inboxes", "conversations", "messages", "attachments");
+            "webhooks", "contacts", "contact_labels", "contact_inboxes", "conversations", "messages", "attachments",
+            "conversation_participants", "transcript_requests");
 
     private StateCodec() {
     }
@@ -72,6 +76,8 @@ public final class StateCodec {
         rows(doc, "conversations", state.conversations);
         rows(doc, "messages", state.messages);
         rows(doc, "attachments", state.attachments);
+        rows(doc, "conversation_participants", state.conversationParticipants);
+        rows(doc, "transcript_requests", state.transcriptRequests);
         return doc;
     }
 

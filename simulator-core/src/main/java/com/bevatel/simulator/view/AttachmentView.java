@@ -3,6 +3,7 @@ package com.bevatel.simulator.view;
 import com.bevatel.simulator.json.Json;
 import com.bevatel.simulator.model.Attachment;
 import com.bevatel.simulator.model.AttachmentFileType;
+import com.bevatel.simulator.model.Message;
 import com.bevatel.simulator.model.WireEnum;
 import com.bevatel.simulator.state.State;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -44,6 +45,26 @@ public final class AttachmentView {
         putNullable(o, "height", a.height());
         if (a.fileType() == AttachmentFileType.AUDIO) {
             o.put("transcribed_text", "");
+        }
+        return o;
+    }
+
+    /**
+     * app/views/api/v1/models/_attachment.json.jbuilder ({@code GET /conversations/{id}/attachments}): the
+     * push data's values in the partial's order, then the message's time and its sender.
+     */
+    public static ObjectNode rest(Attachment a, State state) {
+        ObjectNode data = push(a, state.settings().baseUrl());
+        ObjectNode o = Json.object();
+        for (String key : new String[] {"id", "message_id", "thumb_url", "data_url", "file_size", "file_type",
+                "extension", "width", "height"}) {
+            o.set(key, data.get(key));
+        }
+        Message message = state.messages.get(a.messageId());
+        o.put("created_at", Json.unix(message.createdAt()));
+        ObjectNode sender = Senders.push(message, state);
+        if (sender != null) {
+            o.set("sender", sender);
         }
         return o;
     }
