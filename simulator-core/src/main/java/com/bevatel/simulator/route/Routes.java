@@ -29,6 +29,8 @@ public final class Routes {
         ContactFilterRoute.register(router);
         ConversationFilterRoute.register(router);
         ConversationActionRoute.register(router);
+        ParticipantRoute.register(router);
+        SearchRoute.register(router);
         ConversationLabelRoute.register(router);
         AssignmentRoute.register(router);
         AttachmentRoute.register(router);

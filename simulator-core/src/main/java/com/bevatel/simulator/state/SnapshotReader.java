@@ -8,12 +8,14 @@ import com.bevatel.simulator.model.Contact;
 import com.bevatel.simulator.model.ContactInbox;
 import com.bevatel.simulator.model.ContactLabels;
 import com.bevatel.simulator.model.Conversation;
+import com.bevatel.simulator.model.ConversationParticipant;
 import com.bevatel.simulator.model.Inbox;
 import com.bevatel.simulator.model.InboxMember;
 import com.bevatel.simulator.model.Message;
 import com.bevatel.simulator.model.Note;
 import com.bevatel.simulator.model.Team;
 import com.bevatel.simulator.model.TeamMember;
+import com.bevatel.simulator.model.TranscriptRequest;
 import com.bevatel.simulator.model.User;
 import com.bevatel.simulator.model.Webhook;
 import com.bevatel.simulator.state.SnapshotValidator.Problem;
@@ -26,6 +28,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Optional;
@@ -41,6 +44,10 @@ import java.util.function.ToLongFunction;
  * loaded. The first problem ends it, naming the entry and, where one is at fault, its field.
  */
 final class SnapshotReader {
+    /** Sequences a version-2 document does not have yet: read as 0 from one (its tables are absent too). */
+    private static final Set<Sequence> SINCE_VERSION_3 = EnumSet.of(Sequence.NOTE, Sequence.CONVERSATION_PARTICIPANT,
+            Sequence.TRANSCRIPT_REQUEST);
+
     private final JsonNode doc;
     private final State state;
     private final Set<String> tokens = new HashSet<>();
@@ -130,8 +137,8 @@ final class SnapshotReader {
         JsonNode sequences = object("sequences");
         for (Sequence sequence : Sequence.values()) {
             String name = sequence.name().toLowerCase(Locale.ROOT);
-            if (sequence == Sequence.NOTE && doc.path("version").asInt() < 3 && !sequences.has(name)) {
-                continue; // version 2 had no notes: none given yet
+            if (doc.path("version").asInt() < 3 && SINCE_VERSION_3.contains(sequence)) {
+                continue;
             }
             state.take(sequence, counter("/sequences/" + name, sequences.get(name), "sequences." + name));
         }
@@ -186,6 +193,19 @@ final class SnapshotReader {
             check.attachment(a);
             unique(state.attachmentByBlobKey, a.blobKey(), "blob_key");
         });
+        if (doc.path("version").asInt() >= 3) {
+            rows("conversation_participants", ConversationParticipant.class, state.conversationParticipants,
+                    Sequence.CONVERSATION_PARTICIPANT, ConversationParticipant::id, p -> {
+                        check.participant(p);
+                        if (state.participantsOfConversation.of(p.conversationId()).stream()
+                                .map(state.conversationParticipants::get).anyMatch(other -> other.userId() == p.userId())) {
+                            throw new Problem("user_id", "user_id " + p.userId() + " already takes part in conversation "
+                                    + p.conversationId());
+                        }
+                    });
+            rows("transcript_requests", TranscriptRequest.class, state.transcriptRequests, Sequence.TRANSCRIPT_REQUEST,
+                    TranscriptRequest::id, check::transcriptRequest);
+        }
         state.displayIds().keySet().forEach(account -> {
             if (state.accounts.find(account).isEmpty()) {
                 throw new InvalidEntryException(InvalidEntryException.STATE, "/display_ids/" + account,

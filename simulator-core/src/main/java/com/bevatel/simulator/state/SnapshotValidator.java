@@ -9,10 +9,12 @@ import com.bevatel.simulator.model.Contact;
 import com.bevatel.simulator.model.ContactInbox;
 import com.bevatel.simulator.model.ContactLabels;
 import com.bevatel.simulator.model.Conversation;
+import com.bevatel.simulator.model.ConversationParticipant;
 import com.bevatel.simulator.model.Inbox;
 import com.bevatel.simulator.model.Message;
 import com.bevatel.simulator.model.Note;
 import com.bevatel.simulator.model.Team;
+import com.bevatel.simulator.model.TranscriptRequest;
 import com.bevatel.simulator.model.User;
 import com.bevatel.simulator.model.Webhook;
 import com.bevatel.simulator.model.WorkingHours;
@@ -238,6 +240,28 @@ final class SnapshotValidator {
         required("data", a.data());
         required("blob_key", a.blobKey());
         required("created_at", a.createdAt());
+    }
+
+    /** A conversation's participant: a user of the conversation's account (inbox access is not checked: it may change). */
+    void participant(ConversationParticipant p) {
+        ofConversation(p.conversationId(), p.accountId());
+        sameAccount(state.users, p.userId(), "user_id", User::accountId, p.accountId());
+        stamped(p.createdAt(), p.updatedAt());
+    }
+
+    void transcriptRequest(TranscriptRequest t) {
+        ofConversation(t.conversationId(), t.accountId());
+        required("email", t.email());
+        required("created_at", t.createdAt());
+    }
+
+    /** The row's conversation exists and its account is the row's. */
+    private void ofConversation(long conversationId, long accountId) {
+        Conversation conversation = refer(state.conversations, conversationId, "conversation_id");
+        if (accountId != conversation.accountId()) {
+            throw new Problem("account_id", "account_id " + accountId + " is not its conversation's account "
+                    + conversation.accountId());
+        }
     }
 
     /** An inbox's or team's member: a user of the same account. */

@@ -35,7 +35,8 @@ public final class StateCodec {
     /**
      * Version 1 had no agent_bot_inboxes and no bot secrets: still read, as no attachments and unsigned
      * bots. Versions 1 and 2 had none of the users' profile and availability fields: read with Chatwoot's
-     * defaults (see SnapshotReader); nor notes: read as none.
+     * defaults (see SnapshotReader); nor notes, conversation_participants nor transcript_requests (nor
+     * their sequences): read as none.
      */
     static final int OLDEST_READ = 1;
 
@@ -43,7 +44,8 @@ public final class StateCodec {
     static final List<String> TOP_LEVEL = List.of("format", "version", "clock", "random", "sequences",
             "display_ids", "accounts", "users", "agent_bots", "teams", "inboxes", "inbox_members", "team_members",
             "agent_bot_inboxes",
-            "webhooks", "contacts", "contact_labels", "notes", "contact_inboxes", "conversations", "messages", "attachments");
+            "webhooks", "contacts", "contact_labels", "notes", "contact_inboxes", "conversations", "messages", "attachments",
+            "conversation_participants", "transcript_requests");
 
     private StateCodec() {
     }
@@ -77,6 +79,8 @@ public final class StateCodec {
         rows(doc, "conversations", state.conversations);
         rows(doc, "messages", state.messages);
         rows(doc, "attachments", state.attachments);
+        rows(doc, "conversation_participants", state.conversationParticipants);
+        rows(doc, "transcript_requests", state.transcriptRequests);
         return doc;
     }
 

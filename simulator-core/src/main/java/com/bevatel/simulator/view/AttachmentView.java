@@ -53,6 +53,11 @@ public final class AttachmentView {
      * The REST partial (app/views/api/v1/models/_attachment.json.jbuilder): push data's values in its own
      * order, the message's {@code created_at}, and the sender's push data when the message has a sender.
      */
+    public static ObjectNode rest(Attachment a, State state) {
+        return rest(a, state.messages.get(a.messageId()), state);
+    }
+
+    /** As {@link #rest(Attachment, State)}, with the attachment's message already at hand. */
     public static ObjectNode rest(Attachment a, Message message, State state) {
         ObjectNode push = push(a, state.settings().baseUrl());
         ObjectNode o = Json.object();

@@ -36,7 +36,8 @@ class BotAccessMatchesChatwootTest {
      * The controller#action (under api/v1/accounts/) each account route reaches, by Chatwoot's
      * config/routes.rb at 59442e57: {@code resources} map GET/POST on the collection to index/create
      * and GET/PUT/PATCH/DELETE on a member to show/update/update/destroy; {@code member} and
-     * {@code collection} routes to the action of their name; {@code scope module:} nests the controller.
+     * {@code collection} routes to the action of their name; {@code scope module:} nests the controller; a singular
+     * {@code resource} (participants) maps GET/POST/PUT/PATCH/DELETE to show/create/update/update/destroy.
      */
     private static final Map<String, String> CHATWOOT_ACTION = Map.ofEntries(
             Map.entry("GET /inboxes", "inboxes#index"),
@@ -96,6 +97,7 @@ class BotAccessMatchesChatwootTest {
             Map.entry("GET /conversations", "conversations#index"),
             Map.entry("POST /conversations", "conversations#create"),
             Map.entry("GET /conversations/meta", "conversations#meta"),
+            Map.entry("GET /conversations/search", "conversations#search"),
             Map.entry("POST /conversations/filter", "conversations#filter"),
             Map.entry("GET /conversations/{conversation_id}", "conversations#show"),
             Map.entry("PUT /conversations/{conversation_id}", "conversations#update"),
@@ -106,14 +108,30 @@ class BotAccessMatchesChatwootTest {
             Map.entry("POST /conversations/{conversation_id}/toggle_typing_status", "conversations#toggle_typing_status"),
             Map.entry("POST /conversations/{conversation_id}/update_last_seen", "conversations#update_last_seen"),
             Map.entry("POST /conversations/{conversation_id}/custom_attributes", "conversations#custom_attributes"),
+            Map.entry("POST /conversations/{conversation_id}/mute", "conversations#mute"),
+            Map.entry("POST /conversations/{conversation_id}/unmute", "conversations#unmute"),
+            Map.entry("POST /conversations/{conversation_id}/unread", "conversations#unread"),
+            Map.entry("POST /conversations/{conversation_id}/transcript", "conversations#transcript"),
+            Map.entry("GET /conversations/{conversation_id}/attachments", "conversations#attachments"),
+            Map.entry("GET /conversations/{conversation_id}/participants", "conversations/participants#show"),
+            Map.entry("POST /conversations/{conversation_id}/participants", "conversations/participants#create"),
+            Map.entry("PUT /conversations/{conversation_id}/participants", "conversations/participants#update"),
+            Map.entry("PATCH /conversations/{conversation_id}/participants", "conversations/participants#update"),
+            Map.entry("DELETE /conversations/{conversation_id}/participants", "conversations/participants#destroy"),
             Map.entry("GET /conversations/{conversation_id}/messages", "conversations/messages#index"),
             Map.entry("POST /conversations/{conversation_id}/messages", "conversations/messages#create"),
             Map.entry("PUT /conversations/{conversation_id}/messages/{id}", "conversations/messages#update"),
             Map.entry("PATCH /conversations/{conversation_id}/messages/{id}", "conversations/messages#update"),
             Map.entry("DELETE /conversations/{conversation_id}/messages/{id}", "conversations/messages#destroy"),
+            Map.entry("POST /conversations/{conversation_id}/messages/{id}/retry", "conversations/messages#retry"),
             Map.entry("POST /conversations/{conversation_id}/assignments", "conversations/assignments#create"),
             Map.entry("GET /conversations/{conversation_id}/labels", "conversations/labels#index"),
             Map.entry("POST /conversations/{conversation_id}/labels", "conversations/labels#create"),
+            Map.entry("GET /search", "search#index"),
+            Map.entry("GET /search/conversations", "search#conversations"),
+            Map.entry("GET /search/contacts", "search#contacts"),
+            Map.entry("GET /search/messages", "search#messages"),
+            Map.entry("GET /search/articles", "search#articles"),
             Map.entry("GET /webhooks", "webhooks#index"),
             Map.entry("POST /webhooks", "webhooks#create"),
             Map.entry("PUT /webhooks/{id}", "webhooks#update"),

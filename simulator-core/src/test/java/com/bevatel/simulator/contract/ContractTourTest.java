@@ -170,6 +170,7 @@ class ContractTourTest {
         ok(app.post(conversation + "/messages", "{\"content\":\"Back again\",\"message_type\":\"incoming\"}"));
         assertThat(ok(app.post(assignments, "{\"team_id\":" + sim.team("support").id() + "}")).has("created_at")).isTrue();
         assertThat(ok(app.post(assignments, "{\"assignee_id\":null}")).isNull()).isTrue();
+        ConversationExtrasTour.walk(app, id, sam);
 
         long doomed = ok(app.post(account("/conversations"), "{\"source_id\":\"" + sourceId + "\",\"inbox_id\":1}")).get("id").asLong();
         ok(app.delete(account("/conversations/" + doomed)));

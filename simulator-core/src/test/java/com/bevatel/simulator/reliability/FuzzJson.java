@@ -134,6 +134,12 @@ final class FuzzJson {
         put("priority", Arbitraries.of("low", "medium", "high", "urgent", "x").map(TextNode::valueOf).injectNull(0.2).map(FuzzJson::orNull));
         put("snoozed_until", mixed(Arbitraries.of("2026-02-01T00:00:00Z", "tomorrow", ""), ints(1767300000, -1, 0)));
         put("assignee_id", ints(1, 2, 3, 99));
+        put("user_ids", Arbitraries.oneOf(stringArrays(Arbitraries.of("1", "2", "3", "99", "x", "")),
+                ints(1, 2, 3, 0, 99).list().ofMaxSize(4).map(ids -> {
+                    ArrayNode array = Json.array();
+                    ids.forEach(id -> array.add(node(id)));
+                    return (JsonNode) array;
+                }), ints(1).map(FuzzJson::node)));
         put("team_id", ints(1, 2, 99));
         put("labels", stringArrays(Arbitraries.of("vip", "billing", "a b", "", "new-label")));
         put("custom_attributes", wild(1).map(FuzzJson::asObject));

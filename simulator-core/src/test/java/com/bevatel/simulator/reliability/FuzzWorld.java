@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The simulator the fuzzer hammers, with a small world in it (two accounts, contacts,
- * conversations, messages, labels, notes, a webhook, an attachment, a Client API contact, bots: one serving
+ * conversations, messages, labels, notes, a participant, a webhook, an attachment, a Client API contact, bots: one serving
  * the API inbox and assigned a conversation, one in each account besides) so that random
  * requests often name records that exist. Every {@link #RESET_EVERY} requests it is reset and the
  * world rebuilt (same ids every time: the simulator is deterministic), which keeps the state, and
@@ -154,6 +154,7 @@ final class FuzzWorld implements AutoCloseable {
         ok(http.post(Http.account("/contacts/1/labels"), "{\"labels\":[\"lead\"]}"));
         ok(http.post(Http.account("/contacts/1/notes"), "{\"content\":\"fuzz note\"}"));
         ok(http.post(Http.account("/contacts/2/notes"), "{\"content\":\"another note\"}"));
+        ok(http.post(Http.account("/conversations/1/participants"), "{\"user_ids\":[2]}"));
         ok(http.post(Http.account("/webhooks"), "{\"webhook\":{\"url\":\"" + sim.sinkUrl("fuzz-hook")
                 + "\",\"subscriptions\":[\"message_created\",\"conversation_created\"]}}"));
         Http otherHttp = http.withToken(OTHER_TOKEN);

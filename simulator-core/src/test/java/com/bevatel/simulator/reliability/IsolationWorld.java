@@ -16,8 +16,9 @@ import java.util.stream.Collectors;
 
 /**
  * Two tenants with distinctive data (names, emails, contents, webhook URLs, bots: one serving the
- * inbox and assigned a conversation, one spare) made through their own tokens, and three Client API
- * contacts: ours, a neighbour in the same inbox, and one in the other account's inbox. Rebuilt from a
+ * inbox and assigned a conversation, one spare; the administrator taking part in a conversation) made
+ * through their own tokens, and three Client API contacts: ours, a neighbour in the same inbox, and
+ * one in the other account's inbox. Rebuilt from a
  * reset after every accepted attack; the simulator is deterministic, so every build has the same ids.
  */
 final class IsolationWorld {
@@ -138,6 +139,7 @@ final class IsolationWorld {
                 + ",\"assignee_type\":\"AgentBot\"}"));
         long admin = SimulatorAccess.store(sim).read(state -> state.users.all().stream().filter(u -> u.accountId() == accountId)
                 .findFirst().map(User::id).orElseThrow());
+        ok(http.post(base + "/conversations/" + conversations.get(0) + "/participants", "{\"user_ids\":[" + admin + "]}"));
         String identifier = SimulatorAccess.store(sim).read(state -> state.inboxes.get(inboxId).channel().identifier());
         String botToken = SimulatorAccess.store(sim).read(state -> state.agentBots.get(bots.get(0)).accessToken());
         return new Tenant(name, accountId, tokenOf(accountId), admin, inboxId, identifier, contacts, sources,
@@ -167,6 +169,7 @@ final class IsolationWorld {
                 + ",\"source_id\":\"" + victim.sourceIds().get(0) + "\",\"assignee_id\":" + victim.adminId()
                 + ",\"conversation_id\":" + victim.conversationIds().get(0) + ",\"agent_bot\":" + victim.botIds().get(0)
                 + ",\"base_contact_id\":" + victim.contactIds().get(0) + ",\"mergee_contact_id\":" + victim.contactIds().get(1)
+                + ",\"user_ids\":[" + victim.adminId() + "]"
                 + ",\"name\":\"attack\",\"content\":\"attack\",\"description\":\"attack\",\"outgoing_url\":\"http://127.0.0.1:1/attack\""
                 + ",\"message_type\":\"outgoing\",\"status\":\"resolved\",\"priority\":\"high\",\"labels\":[\"attack\"]"
                 + ",\"custom_attributes\":{\"a\":1},\"typing_status\":\"on\",\"channel\":{\"type\":\"api\"}"
@@ -214,12 +217,13 @@ final class IsolationWorld {
         Http http = new Http(sim.baseUrl(), tenant.token());
         List<String> paths = new ArrayList<>(List.of("/contacts", "/conversations?status=all", "/inboxes", "/webhooks",
                 "/agent_bots", "/inboxes/" + tenant.inboxId() + "/agent_bot", "/agents", "/inbox_members/" + tenant.inboxId(),
-                "/assignable_agents?inbox_ids[]=" + tenant.inboxId() + "&include_agent_bots=1"));
+                "/assignable_agents?inbox_ids[]=" + tenant.inboxId() + "&include_agent_bots=1", "/search",
+                "/conversations/search?q="));
         tenant.botIds().forEach(id -> paths.add("/agent_bots/" + id));
         tenant.contactIds().forEach(id -> paths.addAll(List.of("/contacts/" + id, "/contacts/" + id + "/labels",
                 "/contacts/" + id + "/conversations", "/contacts/" + id + "/notes", "/contacts/" + id + "/attachments")));
         tenant.conversationIds().forEach(id -> paths.addAll(List.of("/conversations/" + id, "/conversations/" + id + "/messages",
-                "/conversations/" + id + "/labels")));
+                "/conversations/" + id + "/labels", "/conversations/" + id + "/participants", "/conversations/" + id + "/attachments")));
         return paths.stream().map(path -> path + " " + http.get(tenant.path(path))).collect(Collectors.joining("\n"));
     }
 }

@@ -30,7 +30,7 @@ final class ForgedStateMutations {
             "contact_type", "sender_type", "sender_name_type", "file_type", "availability");
     private static final List<String> TABLES = List.of("accounts", "users", "agent_bots", "teams", "inboxes",
             "agent_bot_inboxes", "webhooks", "contacts", "contact_labels", "notes", "contact_inboxes", "conversations",
-            "messages", "attachments");
+            "messages", "attachments", "conversation_participants", "transcript_requests");
     /** The table an id field points at (sender_id: by its sender_type). */
     private static final Map<String, String> TARGETS = Map.ofEntries(Map.entry("account_id", "accounts"),
             Map.entry("inbox_id", "inboxes"), Map.entry("contact_id", "contacts"), Map.entry("contact_inbox_id", "contact_inboxes"),
@@ -144,7 +144,7 @@ final class ForgedStateMutations {
 
     /**
      * Writes an accepted document must still serve in {@code onlyAccount} (0: every account): new
-     * contacts, inbox settings, messages (with working hours on), status changes.
+     * contacts, inbox settings, messages (with working hours on), status changes, participants, mute.
      */
     static List<String> writes(BevatelSimulator sim, JsonNode doc, long onlyAccount) {
         List<String> broken = new ArrayList<>();
@@ -169,6 +169,12 @@ final class ForgedStateMutations {
                 check(broken, "POST", path + "/messages", admin.post(path + "/messages",
                         "{\"content\":\"written\",\"message_type\":\"incoming\"}"));
                 check(broken, "POST", path + "/toggle_status", admin.post(path + "/toggle_status", "{\"status\":\"resolved\"}"));
+                long adminId = ForgedStateWorld.rowsOf(doc, "users", id).get(0).get("id").asLong();
+                check(broken, "PATCH", path + "/participants", admin.patch(path + "/participants", "{\"user_ids\":[" + adminId + "]}"));
+                check(broken, "POST", path + "/transcript", admin.post(path + "/transcript", "{\"email\":\"a@b.test\"}"));
+                for (String action : List.of("/unread", "/mute", "/unmute")) {
+                    check(broken, "POST", path + action, admin.post(path + action, null));
+                }
             }
             // A conversation in each inbox (its bot, if any, takes it), then each bot changed, attached and deleted.
             List<JsonNode> contacts = ForgedStateWorld.rowsOf(doc, "contacts", id);

@@ -26,7 +26,7 @@ import java.util.List;
  * Two accounts with one of everything a state document holds — users, bots (one serving an inbox in
  * each account), a team, inboxes, webhooks, contacts with labels and sessions, conversations assigned
  * to an agent, a team and a bot, messages from a contact, a user and a bot, activity messages, an
- * attachment, notes — and the requests that read all of it back over HTTP: every listing, every record, the
+ * attachment, notes, participants, a transcript request — and the requests that read all of it back over HTTP: every listing, every record, the
  * profile, the Client API.
  */
 final class ForgedStateWorld {
@@ -93,6 +93,9 @@ final class ForgedStateWorld {
         ok(other.post(a2 + "/conversations/1/messages", "{\"content\":\"Zed here\",\"message_type\":\"incoming\"}"));
         ok(other.post(a2 + "/conversations/1/messages", "{\"content\":\"Olga here\"}"));
         ok(other.post(a2 + "/webhooks", "{\"url\":\"http://127.0.0.1:9/two\",\"subscriptions\":[\"message_created\"]}"));
+        ok(one.post(a1 + "/conversations/1/participants", "{\"user_ids\":[2]}"));
+        ok(other.post(a2 + "/conversations/1/participants", "{\"user_ids\":[3]}"));
+        ok(one.post(a1 + "/conversations/1/transcript", "{\"email\":\"boss@one.test\"}"));
 
         // Bots serving inboxes (agent_bot_inboxes), a conversation that started with its inbox's bot, a bot
         // made through the API with every field set, and a message of the other account's bot.
@@ -138,7 +141,8 @@ final class ForgedStateWorld {
             reads.add(new Read("/api/v1/profile", token, id));
             for (String listing : List.of("/contacts", "/contacts?sort=-name", "/contacts/search?q=a",
                     "/conversations?status=all", "/conversations?status=open&assignee_type=unassigned",
-                    "/conversations/meta?status=all", "/inboxes", "/webhooks", "/agent_bots", "/agents")) {
+                    "/conversations/meta?status=all", "/inboxes", "/webhooks", "/agent_bots", "/agents", "/search?q=a",
+                    "/conversations/search?q=e")) {
                 reads.add(new Read(base + listing, token, id));
             }
             for (JsonNode contact : rowsOf(doc, "contacts", id)) {
@@ -149,7 +153,7 @@ final class ForgedStateWorld {
             }
             for (JsonNode conversation : rowsOf(doc, "conversations", id)) {
                 String path = base + "/conversations/" + conversation.get("display_id").asLong();
-                for (String suffix : List.of("", "/messages", "/labels")) {
+                for (String suffix : List.of("", "/messages", "/labels", "/participants", "/attachments")) {
                     reads.add(new Read(path + suffix, token, id));
                 }
             }

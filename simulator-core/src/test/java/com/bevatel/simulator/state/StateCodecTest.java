@@ -37,6 +37,8 @@ class StateCodecTest {
         http.post(Http.account("/conversations"), "{\"inbox_id\":1,\"contact_id\":1}");
         http.post(Http.account("/conversations/1/messages"), "{\"content\":\"hi\",\"message_type\":\"incoming\"}");
         http.post(Http.account("/contacts/1/notes"), "{\"content\":\"Prefers email\"}");
+        http.post(Http.account("/conversations/1/participants"), "{\"user_ids\":[2]}");
+        http.post(Http.account("/conversations/1/transcript"), "{\"email\":\"boss@example.com\"}");
         good = sim.exportState();
     }
 
@@ -85,6 +87,10 @@ class StateCodecTest {
         assertRefused(changed(doc -> doc.put("version", "2")), "/version", "unsupported version \"2\"");
         assertRefused(changed(doc -> doc.remove("agent_bot_inboxes")), "/agent_bot_inboxes",
                 "agent_bot_inboxes must be an array");
+        assertRefused(changed(doc -> doc.remove("conversation_participants")), "/conversation_participants",
+                "conversation_participants must be an array");
+        assertRefused(changed(doc -> ((ObjectNode) doc.get("sequences")).remove("transcript_request")),
+                "/sequences/transcript_request", "sequences.transcript_request must be an integer");
         assertRefused(changed(doc -> doc.put("extra", 1)), "/extra", "unknown field extra");
         assertRefused(changed(doc -> doc.remove("messages")), "/messages", "messages must be an array");
         assertRefused(changed(doc -> doc.remove("notes")), "/notes", "notes must be an array");
@@ -97,7 +103,7 @@ class StateCodecTest {
 
     /**
      * A version-1 document (before agent_bot_inboxes, bot secrets and bot_config): still read, as bots
-     * that serve no inbox and sign nothing; a conversation keeps its bot assignee; written back as version 3.
+     * that serve no inbox and sign nothing; a conversation keeps its bot assignee; written back as the current version.
      */
     @Test
     void readsAVersionOneDocumentWithoutBotAttachmentsSecretsOrConfig() {
@@ -108,8 +114,8 @@ class StateCodecTest {
             assertThat(v1.get("version").asInt()).isEqualTo(3);
             assertThat(v1.get("agent_bot_inboxes")).hasSize(1);
             v1.put("version", 1);
-            v1.remove(List.of("agent_bot_inboxes", "notes"));
-            ((ObjectNode) v1.get("sequences")).remove("note");
+            v1.remove(List.of("agent_bot_inboxes", "notes", "conversation_participants", "transcript_requests"));
+            ((ObjectNode) v1.get("sequences")).remove(List.of("note", "conversation_participant", "transcript_request"));
             v1.get("agent_bots").forEach(bot -> ((ObjectNode) bot).remove(List.of("secret", "bot_config")));
 
             State loaded = fresh();
@@ -181,6 +187,31 @@ class StateCodecTest {
         }
     }
 
+    /**
+     * A version-2 document (before conversation_participants, transcript_requests and their sequences): read
+     * as having none; written back as version 3, the new sequences counting from 1.
+     */
+    @Test
+    void readsAVersionTwoDocumentWithoutParticipantsOrTranscripts() {
+        try (BevatelSimulator sim = BevatelSimulator.builder().agent("Sam Agent", "sam@acme.test", null).start()) {
+            long conversation = new Http(sim).openConversation("Alice");
+            String participants = Http.account("/conversations/" + conversation + "/participants");
+            ObjectNode v2 = sim.exportState();
+            v2.put("version", 2);
+            v2.remove(List.of("conversation_participants", "transcript_requests"));
+            ((ObjectNode) v2.get("sequences")).remove(List.of("conversation_participant", "transcript_request"));
+
+            sim.importState(v2);
+            assertThat(new Http(sim).get(participants).body()).isEqualTo("[]");
+            assertThat(new Http(sim).post(participants, "{\"user_ids\":[1]}").status()).isEqualTo(200);
+            ObjectNode again = sim.exportState();
+            assertThat(again.get("version").asInt()).isEqualTo(3);
+            assertThat(again.at("/conversation_participants/0/id").asLong()).isEqualTo(1);
+            assertThat(again.at("/sequences/conversation_participant").asLong()).isEqualTo(1);
+            assertThat(again.at("/sequences/transcript_request").asLong()).isZero();
+        }
+    }
+
     @Test
     void namesTheFieldOfARowThatCannotBeRead() {
         assertRefused(changed(doc -> row(doc, "contacts", 0).put("created_at", "soon")), "/contacts/0/created_at",
@@ -215,6 +246,19 @@ class StateCodecTest {
                 "notes[0] (id 1): content must not be null");
         assertRefused(changed(doc -> row(doc, "notes", 0).put("id", 2)), "/notes/0",
                 "notes[0] (id 2): id is beyond sequences.note (1)");
+        assertRefused(changed(doc -> row(doc, "conversation_participants", 0).put("user_id", 42)),
+                "/conversation_participants/0/user_id", "conversation_participants[0] (id 1): user_id 42 does not exist");
+        assertRefused(changed(doc -> ((ArrayNode) doc.get("conversation_participants"))
+                        .add(row(doc, "conversation_participants", 0).deepCopy().put("id", 2))),
+                "/conversation_participants/1", "id is beyond sequences.conversation_participant (1)");
+        assertRefused(changed(doc -> {
+            ((ObjectNode) doc.get("sequences")).put("conversation_participant", 2);
+            ((ArrayNode) doc.get("conversation_participants")).add(row(doc, "conversation_participants", 0).deepCopy().put("id", 2));
+        }), "/conversation_participants/1/user_id", "user_id 2 already takes part in conversation 1");
+        assertRefused(changed(doc -> row(doc, "transcript_requests", 0).put("account_id", 2)),
+                "/transcript_requests/0/account_id", "account_id 2 is not its conversation's account 1");
+        assertRefused(changed(doc -> row(doc, "transcript_requests", 0).putNull("email")),
+                "/transcript_requests/0/email", "email must not be null");
     }
 
     @Test

@@ -42,6 +42,8 @@ class StateRoundTripTest {
             List<String> reads = fill(original, a);
 
             ObjectNode exported = original.exportState();
+            assertThat(exported.get("conversation_participants")).as("one removed, one gone with its conversation").hasSize(1);
+            assertThat(exported.get("transcript_requests")).extracting(r -> r.get("email").asText()).containsExactly("boss@example.com");
             copy.importState(Json.mapper().readTree(Json.string(exported)));
             Http b = new Http(copy);
 
@@ -62,6 +64,9 @@ class StateRoundTripTest {
             String bot = "{\"name\":\"Later Bot\"}";
             assertThat(normalized(b.post(Http.account("/agent_bots"), bot), copy))
                     .as("a new bot draws the same token and secret").isEqualTo(normalized(a.post(Http.account("/agent_bots"), bot), original));
+            String participant = "{\"user_ids\":[2]}";
+            assertThat(normalized(b.post(Http.account("/conversations/1/participants"), participant), copy))
+                    .isEqualTo(normalized(a.post(Http.account("/conversations/1/participants"), participant), original));
             String conversation = "{\"inbox_id\":2,\"contact_id\":1}";
             Http.Result inOriginal = a.post(Http.account("/conversations"), conversation);
             assertThat(inOriginal.json().at("/meta/assignee_type").asText()).as(inOriginal.toString()).isEqualTo("AgentBot");
@@ -128,6 +133,12 @@ class StateRoundTripTest {
         ok(sim, a.post(Http.account("/conversations/1/assignments"), "{\"assignee_id\":2}"));
         ok(sim, a.post(Http.account("/conversations/1/toggle_priority"), "{\"priority\":\"high\"}"));
         ok(sim, a.post(Http.account("/conversations/3/toggle_status"), "{\"status\":\"resolved\"}"));
+        // Participants (one removed, one gone with its conversation) and transcript requests.
+        ok(sim, a.post(Http.account("/conversations/1/participants"), "{\"user_ids\":[2,1]}"));
+        ok(sim, a.send("DELETE", Http.account("/conversations/1/participants"), "{\"user_ids\":[2]}", "application/json"));
+        ok(sim, a.post(Http.account("/conversations/2/participants"), "{\"user_ids\":[2]}"));
+        ok(sim, a.post(Http.account("/conversations/1/transcript"), "{\"email\":\"boss@example.com\"}"));
+        ok(sim, a.post(Http.account("/conversations/2/transcript"), "{\"email\":\"gone@example.com\"}"));
         ok(sim, a.delete(Http.account("/contacts/3")));
         ok(sim, a.delete(Http.account("/conversations/1/messages/3")));
         ok(sim, a.post(Http.account("/inboxes"), "{\"name\":\"Second\",\"channel\":{\"type\":\"api\",\"webhook_url\":\"http://127.0.0.1:9/in\"}}"));
@@ -173,6 +184,14 @@ class StateRoundTripTest {
         ok(sim, a.post(Http.account("/conversations/" + fays + "/messages"), "{\"content\":\"Fay here\",\"message_type\":\"incoming\"}"));
         ok(sim, sam.post(Http.account("/contacts/" + fay + "/notes"), "{\"content\":\"Fay is Bob\"}"));
         ok(sim, a.post(Http.account("/actions/contact_merge"), "{\"base_contact_id\":2,\"mergee_contact_id\":" + fay + "}"));
+        // The second inbox's callback is refused: wait for that to mark the bot's message failed, so no
+        // write of the webhook threads lands after the export.
+        String botMessages = Http.account("/conversations/" + botConversation + "/messages");
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!a.get(botMessages).json().at("/payload/0/status").asText().equals("failed") && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(a.get(botMessages).json().at("/payload/0/status").asText()).isEqualTo("failed");
         sim.clock().advance(Duration.ofHours(3));
         List<String> reads = new ArrayList<>(List.of("/api/v1/profile", Http.account("/agents"), Http.account("/inbox_members/2"),
                 Http.account("/inboxes/1/assignable_agents"), Http.account("/inboxes"), Http.account("/inboxes/2"),
@@ -187,7 +206,9 @@ class StateRoundTripTest {
                 Http.account("/conversations/" + botConversation), Http.account("/conversations/" + botConversation + "/messages"),
                 Http.account("/contacts/1/notes"), Http.account("/contacts/2/notes"), Http.account("/contacts/1/notes/1"),
                 Http.account("/contacts/2/conversations"), Http.account("/contacts/1/attachments"),
-                Http.account("/conversations/" + fays + "/messages")));
+                Http.account("/conversations/" + fays + "/messages"),
+                Http.account("/conversations/1/participants"), Http.account("/conversations/1/attachments"),
+                Http.account("/search?q=o"), Http.account("/conversations/search?q=h")));
         for (int id = 1; id <= 4; id++) {
             reads.add(Http.account("/conversations/" + id));
             reads.add(Http.account("/conversations/" + id + "/messages"));

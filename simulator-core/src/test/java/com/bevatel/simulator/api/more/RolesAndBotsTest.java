@@ -33,20 +33,10 @@ class RolesAndBotsTest {
         world.close();
     }
 
-    /** A second API inbox (no members) with one conversation; returns its display id. */
-    private long conversationInUnstaffedInbox() {
-        Http.Result inbox = world.admin.post(Http.account("/inboxes"), "{\"name\":\"Other\",\"channel\":{\"type\":\"api\"}}");
-        long inboxId = inbox.json().get("id").asLong();
-        JsonNode contact = world.contact("{\"inbox_id\":" + inboxId + ",\"name\":\"Olga\"}");
-        Http.Result conversation = world.admin.post(Http.account("/conversations"),
-                "{\"inbox_id\":" + inboxId + ",\"contact_id\":" + contact.get("id").asLong() + "}");
-        return conversation.json().get("id").asLong();
-    }
-
     @Test
     void agentsSeeTheirInboxesConversationsOnly() {
         long mine = world.conversation("Alice");
-        long other = conversationInUnstaffedInbox();
+        long other = world.conversationInUnstaffedInbox();
 
         assertThat(world.sam.get(Http.account("/conversations/" + mine)).status()).isEqualTo(200);
         Http.Result denied = world.sam.get(Http.account("/conversations/" + other));
@@ -69,7 +59,7 @@ class RolesAndBotsTest {
     /** Issue 14 §12: the routes around a conversation do not show or create what its inbox hides. */
     @Test
     void agentsCannotReachAnotherInboxThroughTheContact() {
-        long other = conversationInUnstaffedInbox();
+        long other = world.conversationInUnstaffedInbox();
         JsonNode olga = world.show(other).at("/meta/sender");
         long contact = olga.get("id").asLong();
         assertThat(world.sam.get(Http.account("/conversations/" + other)).status()).isEqualTo(401);
@@ -98,9 +88,34 @@ class RolesAndBotsTest {
         assertThat(world.sam.get(Http.account("/contacts/" + contact + "/conversations")).json().get("payload")).hasSize(1);
     }
 
+    /**
+     * The conversation's member routes of issue 17 (mute, unmute, unread, transcript, attachments, participants,
+     * a message's retry) ask ConversationPolicy#show? first; search filters by the agent's inboxes itself.
+     */
+    @Test
+    void agentsCannotActOnAConversationOutsideTheirInboxes() {
+        long other = world.conversationInUnstaffedInbox();
+        String base = Http.account("/conversations/" + other);
+        for (Http.Result refused : new Http.Result[] {
+                world.sam.post(base + "/mute", null),
+                world.sam.post(base + "/unmute", null),
+                world.sam.post(base + "/unread", null),
+                world.sam.post(base + "/transcript", "{\"email\":\"a@b.test\"}"),
+                world.sam.get(base + "/attachments"),
+                world.sam.get(base + "/participants"),
+                world.sam.post(base + "/participants", "{\"user_ids\":[1]}"),
+                world.sam.send("DELETE", base + "/participants", "{\"user_ids\":[1]}", "application/json"),
+                world.sam.post(base + "/messages/1/retry", null)}) {
+            assertThat(refused.body()).as(refused.toString()).isEqualTo(NOT_AUTHORIZED);
+        }
+        assertThat(world.show(other).get("muted").asBoolean()).isFalse();
+        assertThat(world.sam.get(Http.account("/search/conversations")).json().at("/payload/conversations")).isEmpty();
+        assertThat(world.admin.get(Http.account("/search/conversations")).json().at("/payload/conversations")).hasSize(1);
+    }
+
     @Test
     void aTeamGivesItsMembersAccessToTheConversation() {
-        long other = conversationInUnstaffedInbox();
+        long other = world.conversationInUnstaffedInbox();
         long team = world.sim.team("support").id();
         assertThat(world.admin.post(Http.account("/conversations/" + other + "/assignments"), "{\"team_id\":" + team + "}")
                 .status()).isEqualTo(200);
@@ -151,7 +166,7 @@ class RolesAndBotsTest {
      */
     @Test
     void agentsWorkWithAnyContactButSeeSessionsAndFilesOfTheirInboxesOnly() {
-        long other = conversationInUnstaffedInbox();
+        long other = world.conversationInUnstaffedInbox();
         JsonNode olga = world.show(other).at("/meta/sender");
         long contact = olga.get("id").asLong();
         String notes = Http.account("/contacts/" + contact + "/notes");
@@ -322,7 +337,16 @@ class RolesAndBotsTest {
                 world.bot.delete(Http.account("/contacts/1/avatar")),
                 world.bot.get(Http.account("/contacts/active")),
                 world.bot.post(Http.account("/contact_inboxes/filter"), "{\"inbox_id\":1,\"source_id\":\"x\"}"),
-                world.bot.post(Http.account("/actions/contact_merge"), "{\"base_contact_id\":1,\"mergee_contact_id\":1}")}) {
+                world.bot.post(Http.account("/actions/contact_merge"), "{\"base_contact_id\":1,\"mergee_contact_id\":1}"),
+                world.bot.post(base + "/mute", null),
+                world.bot.post(base + "/unread", null),
+                world.bot.post(base + "/transcript", "{\"email\":\"a@b.test\"}"),
+                world.bot.get(base + "/attachments"),
+                world.bot.get(base + "/participants"),
+                world.bot.post(base + "/participants", "{\"user_ids\":[1]}"),
+                world.bot.post(base + "/messages/" + message.json().get("id").asLong() + "/retry", null),
+                world.bot.get(Http.account("/conversations/search")),
+                world.bot.get(Http.account("/search?q=a"))}) {
             assertThat(refused.status()).as(refused.toString()).isEqualTo(401);
             assertThat(refused.body()).isEqualTo(BOTS);
         }
