@@ -8,12 +8,15 @@ import com.bevatel.simulator.model.Contact;
 import com.bevatel.simulator.model.ContactInbox;
 import com.bevatel.simulator.model.ContactLabels;
 import com.bevatel.simulator.model.Conversation;
+import com.bevatel.simulator.model.ConversationParticipant;
 import com.bevatel.simulator.model.CustomAttributeDefinition;
 import com.bevatel.simulator.model.Inbox;
 import com.bevatel.simulator.model.InboxMember;
 import com.bevatel.simulator.model.Message;
+import com.bevatel.simulator.model.Note;
 import com.bevatel.simulator.model.Team;
 import com.bevatel.simulator.model.TeamMember;
+import com.bevatel.simulator.model.TranscriptRequest;
 import com.bevatel.simulator.model.User;
 import com.bevatel.simulator.model.Webhook;
 import com.bevatel.simulator.state.SnapshotValidator.Problem;
@@ -52,7 +55,7 @@ final class SnapshotReader {
     private final SnapshotValidator check;
 
     SnapshotReader(JsonNode doc, State state) {
-        this.doc = fromVersionOne(doc);
+        this.doc = beforeVersionThree(fromVersionOne(doc));
         this.state = state;
         this.check = new SnapshotValidator(state);
     }
@@ -75,6 +78,33 @@ final class SnapshotReader {
                 if (!bot.has("secret")) {
                     bot.putNull("secret");
                 }
+            }
+        }
+        return copy;
+    }
+
+    /**
+     * Users of a document older than version 3 have none of the fields issue 17 added: they are read as
+     * the seeded users are, confirmed, online and auto-offline, without inviter, signature or settings.
+     */
+    private static JsonNode beforeVersionThree(JsonNode doc) {
+        if (!(doc instanceof ObjectNode original) || !doc.path("version").canConvertToInt()
+                || doc.path("version").asInt() >= 3 || !doc.path("users").isArray()) {
+            return doc;
+        }
+        // Only the users change: the rest (attachments in base64 among it) is shared, not copied.
+        ObjectNode copy = original.objectNode();
+        copy.setAll(original);
+        copy.set("users", original.get("users").deepCopy());
+        for (JsonNode row : copy.get("users")) {
+            if (row instanceof ObjectNode user) {
+                user.put("confirmed", true);
+                user.put("availability", "online");
+                user.put("auto_offline", true);
+                user.putNull("inviter_id");
+                user.putNull("message_signature");
+                user.putObject("ui_settings");
+                user.putObject("custom_attributes");
             }
         }
         return copy;
@@ -156,6 +186,9 @@ final class SnapshotReader {
         rows("contacts", Contact.class, state.contacts, Sequence.CONTACT, Contact::id, this::contact);
         rows("contact_labels", ContactLabels.class, state.contactLabels, null, ContactLabels::contactId,
                 check::contactLabels);
+        if (version() >= 3) {
+            rows("notes", Note.class, state.notes, Sequence.NOTE, Note::id, check::note);
+        }
         rows("contact_inboxes", ContactInbox.class, state.contactInboxes, Sequence.CONTACT_INBOX, ContactInbox::id,
                 ci -> {
                     check.contactInbox(ci);
@@ -168,6 +201,19 @@ final class SnapshotReader {
             check.attachment(a);
             unique(state.attachmentByBlobKey, a.blobKey(), "blob_key");
         });
+        if (version() >= 3) {
+            rows("conversation_participants", ConversationParticipant.class, state.conversationParticipants,
+                    Sequence.CONVERSATION_PARTICIPANT, ConversationParticipant::id, p -> {
+                        check.participant(p);
+                        if (state.participantsOfConversation.of(p.conversationId()).stream()
+                                .map(state.conversationParticipants::get).anyMatch(other -> other.userId() == p.userId())) {
+                            throw new Problem("user_id", "user_id " + p.userId() + " already takes part in conversation "
+                                    + p.conversationId());
+                        }
+                    });
+            rows("transcript_requests", TranscriptRequest.class, state.transcriptRequests, Sequence.TRANSCRIPT_REQUEST,
+                    TranscriptRequest::id, check::transcriptRequest);
+        }
         state.displayIds().keySet().forEach(account -> {
             if (state.accounts.find(account).isEmpty()) {
                 throw new InvalidEntryException(InvalidEntryException.STATE, "/display_ids/" + account,

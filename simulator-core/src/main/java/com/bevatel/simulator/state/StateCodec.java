@@ -34,7 +34,9 @@ public final class StateCodec {
     public static final int VERSION = 3;
     /**
      * Version 1 had no agent_bot_inboxes and no bot secrets: still read, as no attachments and unsigned
-     * bots. Versions 1 and 2 had no custom attribute definitions: read as none.
+     * bots. Versions 1 and 2 had none of the users' profile and availability fields: read with Chatwoot's
+     * defaults (see SnapshotReader); nor notes, conversation_participants, transcript_requests nor custom
+     * attribute definitions (nor their sequences): read as none.
      */
     static final int OLDEST_READ = 1;
 
@@ -43,7 +45,8 @@ public final class StateCodec {
             "display_ids", "accounts", "users", "agent_bots", "teams", "inboxes", "inbox_members", "team_members",
             "agent_bot_inboxes",
             "custom_attribute_definitions",
-            "webhooks", "contacts", "contact_labels", "contact_inboxes", "conversations", "messages", "attachments");
+            "webhooks", "contacts", "contact_labels", "notes", "contact_inboxes", "conversations", "messages", "attachments",
+            "conversation_participants", "transcript_requests");
 
     private StateCodec() {
     }
@@ -73,10 +76,13 @@ public final class StateCodec {
         rows(doc, "webhooks", state.webhooks);
         rows(doc, "contacts", state.contacts);
         rows(doc, "contact_labels", state.contactLabels);
+        rows(doc, "notes", state.notes);
         rows(doc, "contact_inboxes", state.contactInboxes);
         rows(doc, "conversations", state.conversations);
         rows(doc, "messages", state.messages);
         rows(doc, "attachments", state.attachments);
+        rows(doc, "conversation_participants", state.conversationParticipants);
+        rows(doc, "transcript_requests", state.transcriptRequests);
         return doc;
     }
 

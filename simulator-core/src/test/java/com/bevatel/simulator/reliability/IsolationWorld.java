@@ -16,8 +16,9 @@ import java.util.stream.Collectors;
 
 /**
  * Two tenants with distinctive data (names, emails, contents, webhook URLs, bots: one serving the
- * inbox and assigned a conversation, one spare; custom attribute definitions their records carry) made through their own tokens, and three Client API
- * contacts: ours, a neighbour in the same inbox, and one in the other account's inbox. Rebuilt from a
+ * inbox and assigned a conversation, one spare; the administrator taking part in a conversation; custom
+ * attribute definitions their records carry) made through their own tokens, and three Client API contacts:
+ * ours, a neighbour in the same inbox, and one in the other account's inbox. Rebuilt from a
  * reset after every accepted attack; the simulator is deterministic, so every build has the same ids.
  */
 final class IsolationWorld {
@@ -27,7 +28,8 @@ final class IsolationWorld {
     /** One account as its owner knows it. */
     record Tenant(String name, long accountId, String token, long adminId, long inboxId, String inboxIdentifier,
                   List<Long> contactIds, List<String> sourceIds, List<Long> conversationIds, List<Long> messageIds,
-                  List<Long> webhookIds, List<Long> botIds, String botToken, List<Long> definitionIds) {
+                  List<Long> webhookIds, List<Long> botIds, String botToken, List<Long> noteIds,
+                  List<Long> definitionIds) {
         String path(String subPath) {
             return "/api/v1/accounts/" + accountId + subPath;
         }
@@ -37,6 +39,8 @@ final class IsolationWorld {
             List<Long> ids;
             if (name.equals("conversation_id")) {
                 ids = conversationIds;
+            } else if (name.equals("note_id")) {
+                ids = noteIds;
             } else if (template.contains("/messages/{id}")) {
                 ids = messageIds;
             } else if (template.contains("/contacts/{id}")) {
@@ -49,6 +53,10 @@ final class IsolationWorld {
                 ids = botIds;
             } else if (template.contains("/custom_attribute_definitions/{id}")) {
                 ids = definitionIds;
+            } else if (template.contains("/agents/{id}")) {
+                ids = List.of(adminId);
+            } else if (name.equals("inbox_id")) {
+                ids = List.of(inboxId);
             } else {
                 throw new IllegalArgumentException("unknown parameter " + name + " in " + template);
             }
@@ -98,6 +106,7 @@ final class IsolationWorld {
         List<String> sources = new ArrayList<>();
         List<Long> conversations = new ArrayList<>();
         List<Long> messages = new ArrayList<>();
+        List<Long> notes = new ArrayList<>();
         for (String person : people) {
             String handle = person.toLowerCase().replace(' ', '.');
             JsonNode contact = ok(http.post(base + "/contacts", "{\"inbox_id\":" + inboxId + ",\"name\":\"" + person
@@ -110,7 +119,15 @@ final class IsolationWorld {
             messages.add(ok(http.post(base + "/conversations/" + conversation + "/messages",
                     "{\"content\":\"" + name + "-secret-message-of-" + handle + "\",\"message_type\":\"incoming\"}")).get("id").asLong());
             ok(http.post(base + "/conversations/" + conversation + "/labels", "{\"labels\":[\"" + name + "-label\"]}"));
+            notes.add(ok(http.post(base + "/contacts/" + contacts.get(contacts.size() - 1) + "/notes",
+                    "{\"content\":\"" + name + "-secret-note-of-" + handle + "\"}")).get("id").asLong());
         }
+        // A file in the first conversation, for the contact's attachments.
+        String boundary = "isolation-boundary";
+        ok(http.send("POST", base + "/conversations/" + conversations.get(0) + "/messages", "--" + boundary
+                + "\r\nContent-Disposition: form-data; name=\"attachments[]\"; filename=\"" + name + "-secret-file.txt\"\r\n"
+                + "Content-Type: text/plain\r\n\r\n" + name + " file\r\n--" + boundary + "--\r\n",
+                "multipart/form-data; boundary=" + boundary));
         long webhook = ok(http.post(base + "/webhooks", "{\"webhook\":{\"url\":\"" + sim.sinkUrl(name + "-hook")
                 + "\",\"subscriptions\":[\"contact_created\"]}}")).at("/payload/webhook/id").asLong();
         // Two bots: one serving the inbox and assigned the second conversation, one spare.
@@ -136,10 +153,11 @@ final class IsolationWorld {
                 + name + "_plan\":\"" + name + "-option\"}}"));
         long admin = SimulatorAccess.store(sim).read(state -> state.users.all().stream().filter(u -> u.accountId() == accountId)
                 .findFirst().map(User::id).orElseThrow());
+        ok(http.post(base + "/conversations/" + conversations.get(0) + "/participants", "{\"user_ids\":[" + admin + "]}"));
         String identifier = SimulatorAccess.store(sim).read(state -> state.inboxes.get(inboxId).channel().identifier());
         String botToken = SimulatorAccess.store(sim).read(state -> state.agentBots.get(bots.get(0)).accessToken());
         return new Tenant(name, accountId, tokenOf(accountId), admin, inboxId, identifier, contacts, sources,
-                conversations, messages, List.of(webhook), List.copyOf(bots), botToken, List.copyOf(definitions));
+                conversations, messages, List.of(webhook), List.copyOf(bots), botToken, notes, List.copyOf(definitions));
     }
 
     private static String tokenOf(long accountId) {
@@ -158,9 +176,14 @@ final class IsolationWorld {
 
     /** A body naming the victim's records wherever a route reads an id, plus harmless values for the rest. */
     String crossReferencingBody(Tenant victim) {
+        String victimEmail = SimulatorAccess.store(sim).read(state -> state.users.get(victim.adminId()).email());
         return "{\"inbox_id\":" + victim.inboxId() + ",\"contact_id\":" + victim.contactIds().get(0)
+                + ",\"user_ids\":[" + victim.adminId() + "],\"inbox_ids\":[" + victim.inboxId() + "]"
+                + ",\"emails\":[\"" + victimEmail + "\"]"
                 + ",\"source_id\":\"" + victim.sourceIds().get(0) + "\",\"assignee_id\":" + victim.adminId()
                 + ",\"conversation_id\":" + victim.conversationIds().get(0) + ",\"agent_bot\":" + victim.botIds().get(0)
+                + ",\"base_contact_id\":" + victim.contactIds().get(0) + ",\"mergee_contact_id\":" + victim.contactIds().get(1)
+                + ",\"user_ids\":[" + victim.adminId() + "]"
                 + ",\"name\":\"attack\",\"content\":\"attack\",\"description\":\"attack\",\"outgoing_url\":\"http://127.0.0.1:1/attack\""
                 + ",\"message_type\":\"outgoing\",\"status\":\"resolved\",\"priority\":\"high\",\"labels\":[\"attack\"]"
                 + ",\"attribute_display_name\":\"attack\",\"attribute_key\":\"attack\",\"attribute_model\":\"contact_attribute\""
@@ -172,6 +195,7 @@ final class IsolationWorld {
     /** Strings only the victim's own data contains: names, emails, contents, labels, URLs, tokens and secrets. */
     List<String> markers(Tenant victim) {
         List<String> markers = new ArrayList<>(List.of(victim.name() + "-secret-message", victim.name() + "-label",
+                victim.name() + "-secret-note", victim.name() + "-secret-file",
                 victim.name() + "-hook", "@" + victim.name() + ".test", victim.name() + "-bot", victim.name() + "-definition",
                 victim.name() + "_plan", victim.name() + "-option"));
         markers.addAll(victim.accountId() == one.accountId() ? List.of("Ana One", "Bo One", "neighbour-secret-message", "Nia Neighbour")
@@ -208,13 +232,15 @@ final class IsolationWorld {
     private String computeView(Tenant tenant) {
         Http http = new Http(sim.baseUrl(), tenant.token());
         List<String> paths = new ArrayList<>(List.of("/contacts", "/conversations?status=all", "/inboxes", "/webhooks",
-                "/agent_bots", "/inboxes/" + tenant.inboxId() + "/agent_bot", "/custom_attribute_definitions"));
+                "/agent_bots", "/inboxes/" + tenant.inboxId() + "/agent_bot", "/custom_attribute_definitions", "/agents",
+                "/inbox_members/" + tenant.inboxId(), "/assignable_agents?inbox_ids[]=" + tenant.inboxId()
+                + "&include_agent_bots=1", "/search", "/conversations/search?q="));
         tenant.botIds().forEach(id -> paths.add("/agent_bots/" + id));
         tenant.definitionIds().forEach(id -> paths.add("/custom_attribute_definitions/" + id));
         tenant.contactIds().forEach(id -> paths.addAll(List.of("/contacts/" + id, "/contacts/" + id + "/labels",
-                "/contacts/" + id + "/conversations")));
+                "/contacts/" + id + "/conversations", "/contacts/" + id + "/notes", "/contacts/" + id + "/attachments")));
         tenant.conversationIds().forEach(id -> paths.addAll(List.of("/conversations/" + id, "/conversations/" + id + "/messages",
-                "/conversations/" + id + "/labels")));
+                "/conversations/" + id + "/labels", "/conversations/" + id + "/participants", "/conversations/" + id + "/attachments")));
         return paths.stream().map(path -> path + " " + http.get(tenant.path(path))).collect(Collectors.joining("\n"));
     }
 }

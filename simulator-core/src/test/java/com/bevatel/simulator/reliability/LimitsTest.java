@@ -155,7 +155,10 @@ class LimitsTest {
         "POST | /contacts/1/contact_inboxes | source_id | 20000 | Source is too long (maximum is 20000 characters)",
         "POST | /agent_bots | name | 255 | Name is too long (maximum is 255 characters)",
         "POST | /agent_bots | description | 255 | Description is too long (maximum is 255 characters)",
-        "POST | /agent_bots | outgoing_url | 2048 | Outgoing url is too long (maximum is 2048 characters)"})
+        "POST | /agent_bots | outgoing_url | 2048 | Outgoing url is too long (maximum is 2048 characters)",
+        "POST | /agents | name | 255 | Name is too long (maximum is 255 characters)",
+        "POST | /agents | email | 255 | Email is too long (maximum is 255 characters)",
+        "PATCH | /agents/1 | name | 255 | Name is too long (maximum is 255 characters)"})
     void stringsLongerThanTheReferenceAllowsAre422(String method, String path, String field, int max, String message) {
         String json = ok(http.post(Http.account("/contacts"), "{\"inbox_id\":1,\"name\":\"Lena\"}"))
                 .at("/payload/contact_inbox/source_id").asText();
@@ -177,6 +180,7 @@ class LimitsTest {
             case "/inboxes" -> "{\"name\":\"" + value + "\",\"channel\":{\"type\":\"api\"}}";
             case "/webhooks" -> "{\"webhook\":{\"url\":\"" + value + "\",\"subscriptions\":[\"message_created\"]}}";
             case "/contacts/1/contact_inboxes" -> "{\"inbox_id\":1,\"source_id\":\"" + value + "\"}";
+            case "/agents" -> field.equals("email") ? "{\"email\":\"" + value + "\"}" : "{\"name\":\"" + value + "\",\"email\":\"l@b.test\"}";
             default -> "{\"" + field + "\":\"" + value + "\"}";
         };
     }
