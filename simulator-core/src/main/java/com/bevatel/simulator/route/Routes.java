@@ -20,6 +20,9 @@ public final class Routes {
         PublicMessageRoute.register(router);
         WebhookRoute.register(router);
         AgentBotRoute.register(router);
+        TeamRoute.register(router);
+        LabelRoute.register(router);
+        CannedResponseRoute.register(router);
         ContactLabelRoute.register(router);
         ContactableInboxRoute.register(router);
         ContactFilterRoute.register(router);

@@ -1,7 +1,6 @@
 package com.bevatel.simulator.route;
 
 import com.bevatel.simulator.domain.Change;
-import com.bevatel.simulator.domain.Errors;
 import com.bevatel.simulator.http.Access;
 import com.bevatel.simulator.http.Params;
 import com.bevatel.simulator.http.Request;
@@ -12,11 +11,9 @@ import com.bevatel.simulator.state.State;
 import com.bevatel.simulator.json.Json;
 import com.bevatel.simulator.view.WebhookView;
 import com.bevatel.simulator.webhook.AccountWebhooks;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
-import java.util.Locale;
 
 /** {@code /api/v1/accounts/{id}/webhooks} (app/controllers/api/v1/accounts/webhooks_controller.rb), administrators only. */
 final class WebhookRoute {
@@ -68,36 +65,11 @@ final class WebhookRoute {
 
     /** {@code params.require(:webhook).permit(:inbox_id, :name, :url, subscriptions: [])}. */
     private static AccountWebhooks.WebhookFields fields(Request request) {
-        Params p = webhookParams(request);
+        Params p = WrappedParams.require(request, "webhook", MODEL_ATTRIBUTES);
         return new AccountWebhooks.WebhookFields(
                 p.has("url") ? Change.of(p.string("url")) : null,
                 p.has("name") ? Change.of(p.string("name")) : null,
                 p.has("subscriptions") ? Change.of(p.node("subscriptions")) : null,
                 p.has("inbox_id") ? Change.of(p.integer("inbox_id")) : null);
-    }
-
-    /** The {@code webhook} object, or for a JSON body without one, its model attributes (Rails' wrapping). */
-    private static Params webhookParams(Request request) {
-        Params p = request.params();
-        if (p.has("webhook")) {
-            JsonNode node = p.node("webhook");
-            if (node.isObject() && !node.isEmpty()) {
-                return p.nested("webhook");
-            }
-            throw Errors.paramMissing("webhook");
-        }
-        String contentType = request.header("Content-Type");
-        if (contentType == null || contentType.toLowerCase(Locale.ROOT).contains("json")) {
-            ObjectNode wrapped = Json.object();
-            for (String key : MODEL_ATTRIBUTES) {
-                if (p.has(key)) {
-                    wrapped.set(key, p.node(key));
-                }
-            }
-            if (!wrapped.isEmpty()) {
-                return new Params(wrapped);
-            }
-        }
-        throw Errors.paramMissing("webhook");
     }
 }

@@ -4,12 +4,14 @@ import com.bevatel.simulator.model.Account;
 import com.bevatel.simulator.model.AgentBot;
 import com.bevatel.simulator.model.AgentBotInbox;
 import com.bevatel.simulator.model.Attachment;
+import com.bevatel.simulator.model.CannedResponse;
 import com.bevatel.simulator.model.Contact;
 import com.bevatel.simulator.model.ContactInbox;
 import com.bevatel.simulator.model.ContactLabels;
 import com.bevatel.simulator.model.Conversation;
 import com.bevatel.simulator.model.Inbox;
 import com.bevatel.simulator.model.InboxMember;
+import com.bevatel.simulator.model.Label;
 import com.bevatel.simulator.model.Message;
 import com.bevatel.simulator.model.Team;
 import com.bevatel.simulator.model.TeamMember;
@@ -26,6 +28,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -47,7 +50,7 @@ final class SnapshotReader {
     private final SnapshotValidator check;
 
     SnapshotReader(JsonNode doc, State state) {
-        this.doc = fromVersionOne(doc);
+        this.doc = beforeVersionThree(fromVersionOne(doc));
         this.state = state;
         this.check = new SnapshotValidator(state);
     }
@@ -70,6 +73,29 @@ final class SnapshotReader {
                 if (!bot.has("secret")) {
                     bot.putNull("secret");
                 }
+            }
+        }
+        return copy;
+    }
+
+    /**
+     * A document older than version 3 has no labels nor canned responses (and no sequences for them), and
+     * its teams no icon: read as none, 0 and {@code ""}, as the columns' defaults.
+     */
+    private static JsonNode beforeVersionThree(JsonNode doc) {
+        if (doc == null || !doc.path("version").canConvertToInt() || doc.path("version").asInt() >= 3) {
+            return doc;
+        }
+        JsonNode copy = doc.deepCopy();
+        if (copy.path("sequences") instanceof ObjectNode sequences) {
+            for (Sequence sequence : List.of(Sequence.LABEL, Sequence.CANNED_RESPONSE)) {
+                sequences.put(sequence.name().toLowerCase(Locale.ROOT), 0);
+            }
+        }
+        for (JsonNode row : copy.path("teams")) {
+            if (row instanceof ObjectNode team) {
+                team.put("icon", "");
+                team.put("icon_color", "");
             }
         }
         return copy;
@@ -121,7 +147,10 @@ final class SnapshotReader {
             check.agentBot(b);
             token(b.accessToken());
         });
-        rows("teams", Team.class, state.teams, Sequence.TEAM, Team::id, check::team);
+        rows("teams", Team.class, state.teams, Sequence.TEAM, Team::id, t -> {
+            check.team(t);
+            unique(state.teamByName, new State.AccountKey(t.accountId(), t.name()), "name");
+        });
         rows("inboxes", Inbox.class, state.inboxes, Sequence.INBOX, Inbox::id, i -> {
             check.inbox(i);
             if (i.channel().id() < 1 || i.channel().id() > state.current(Sequence.CHANNEL)
@@ -137,6 +166,18 @@ final class SnapshotReader {
                     check::agentBotInbox);
         }
         rows("webhooks", Webhook.class, state.webhooks, Sequence.WEBHOOK, Webhook::id, check::webhook);
+        if (doc.path("version").asInt() >= 3) {
+            rows("labels", Label.class, state.labels, Sequence.LABEL, Label::id, l -> {
+                check.label(l);
+                unique(state.labelByTitle, new State.AccountKey(l.accountId(), l.title()), "title");
+            });
+            rows("canned_responses", CannedResponse.class, state.cannedResponses, Sequence.CANNED_RESPONSE,
+                    CannedResponse::id, r -> {
+                        check.cannedResponse(r);
+                        unique(state.cannedResponseByShortCode, new State.AccountKey(r.accountId(), r.shortCode()),
+                                "short_code");
+                    });
+        }
         rows("contacts", Contact.class, state.contacts, Sequence.CONTACT, Contact::id, this::contact);
         rows("contact_labels", ContactLabels.class, state.contactLabels, null, ContactLabels::contactId,
                 check::contactLabels);

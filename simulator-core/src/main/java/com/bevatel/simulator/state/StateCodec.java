@@ -31,15 +31,19 @@ import org.apiguardian.api.API;
 @API(status = INTERNAL)
 public final class StateCodec {
     public static final String FORMAT = "bevatel-simulator-state";
-    public static final int VERSION = 2;
-    /** Version 1 had no agent_bot_inboxes and no bot secrets: still read, as no attachments and unsigned bots. */
+    public static final int VERSION = 3;
+    /**
+     * Version 1 had no agent_bot_inboxes and no bot secrets: still read, as no attachments and unsigned bots.
+     * Version 2 had no labels, canned responses nor team icons: still read, as none and {@code ""}.
+     */
     static final int OLDEST_READ = 1;
 
     /** Rows are loaded in this order, so a reference always points at a table already loaded. */
     static final List<String> TOP_LEVEL = List.of("format", "version", "clock", "random", "sequences",
             "display_ids", "accounts", "users", "agent_bots", "teams", "inboxes", "inbox_members", "team_members",
             "agent_bot_inboxes",
-            "webhooks", "contacts", "contact_labels", "contact_inboxes", "conversations", "messages", "attachments");
+            "webhooks", "labels", "canned_responses",
+            "contacts", "contact_labels", "contact_inboxes", "conversations", "messages", "attachments");
 
     private StateCodec() {
     }
@@ -66,6 +70,8 @@ public final class StateCodec {
         members(doc, "team_members", state.teams.all(), Team::id, state.membersOfTeam);
         rows(doc, "agent_bot_inboxes", state.agentBotInboxes);
         rows(doc, "webhooks", state.webhooks);
+        rows(doc, "labels", state.labels);
+        rows(doc, "canned_responses", state.cannedResponses);
         rows(doc, "contacts", state.contacts);
         rows(doc, "contact_labels", state.contactLabels);
         rows(doc, "contact_inboxes", state.contactInboxes);
