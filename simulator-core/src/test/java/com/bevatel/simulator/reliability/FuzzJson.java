@@ -188,6 +188,20 @@ final class FuzzJson {
         put("assignee_type", Arbitraries.of("AgentBot", "User", "Team", "x"));
         put("sender_type", Arbitraries.of("AgentBot", "User", "Contact", "x"));
         put("sender_id", ints(1, 2, 3, 99));
+        // Teams and their members, labels, canned responses (teams_controller.rb, team_members_controller.rb,
+        // labels_controller.rb, canned_responses_controller.rb permitted params; Rails wraps them or takes them nested).
+        put("user_ids", Arbitraries.of("[1]", "[1,2,3]", "[99]", "[\"1\",\"x\"]", "[]", "[[1]]", "\"1\"").map(FuzzJson::parse));
+        put("allow_auto_assign", bools());
+        put("icon", Arbitraries.oneOf(words, specialStrings()));
+        put("icon_color", Arbitraries.of("#ff0000", "", "x".repeat(256)));
+        put("title", Arbitraries.oneOf(Arbitraries.of("vip", "VIP", "new-label", "a", "_x", "a b", "学中文_12", "billing"),
+                specialStrings()));
+        put("color", Arbitraries.of("#1f93ff", "", "red").map(TextNode::valueOf).injectNull(0.2).map(FuzzJson::orNull));
+        put("show_on_sidebar", bools());
+        put("short_code", Arbitraries.oneOf(Arbitraries.of("hello", "Hello", "new", ""), specialStrings()));
+        put("search", Arbitraries.oneOf(words, Arbitraries.of("%", "_", "\\", "hel\u0000lo", "")));
+        put("label", Arbitraries.of("{\"title\":\"wrapped\"}", "{}", "{\"title\":null}").map(FuzzJson::parse));
+        put("canned_response", Arbitraries.of("{\"short_code\":\"w\",\"content\":\"x\"}", "{}").map(FuzzJson::parse));
     }
 
     /** The key's plausible values, and now and then one with a leaf deep inside replaced by a wild value. */

@@ -158,6 +158,12 @@ final class FuzzWorld implements AutoCloseable {
                 + "\"outgoing_url\":\"" + sim.sinkUrl("fuzz-bot") + "\",\"bot_config\":{\"a\":1}}"));
         assertThat(http.post(Http.account("/inboxes/1/set_agent_bot"), "{\"agent_bot\":1}").status()).isEqualTo(200);
         ok(http.post(Http.account("/conversations/2/assignments"), "{\"assignee_id\":1,\"assignee_type\":\"AgentBot\"}"));
+        // A team (made through the API, Fuzz Agent its member) assigned conversation 1; a label; a canned response.
+        long team = ok(http.post(Http.account("/teams"), "{\"name\":\"Fuzzers\"}")).get("id").asLong();
+        ok(http.post(Http.account("/teams/" + team + "/team_members"), "{\"user_ids\":[2]}"));
+        ok(http.post(Http.account("/conversations/1/assignments"), "{\"team_id\":" + team + "}"));
+        ok(http.post(Http.account("/labels"), "{\"title\":\"vip\"}"));
+        ok(http.post(Http.account("/canned_responses"), "{\"short_code\":\"hello\",\"content\":\"Hello {{contact.name}}\"}"));
         blobKey = attachment();
         String publicBase = "/public/api/v1/inboxes/" + inboxIdentifier + "/contacts";
         contactIdentifier = ok(http.post(publicBase, "{\"name\":\"Public\",\"email\":\"pub@fuzz.test\"}")).get("source_id").asText();

@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
 
 /**
  * Two tenants with distinctive data (names, emails, contents, webhook URLs, bots: one serving the
- * inbox and assigned a conversation, one spare) made through their own tokens, and three Client API
+ * inbox and assigned a conversation, one spare; a team of the administrator assigned a conversation, a
+ * label, a canned response) made through their own tokens, and three Client API
  * contacts: ours, a neighbour in the same inbox, and one in the other account's inbox. Rebuilt from a
  * reset after every accepted attack; the simulator is deterministic, so every build has the same ids.
  */
@@ -27,7 +28,8 @@ final class IsolationWorld {
     /** One account as its owner knows it. */
     record Tenant(String name, long accountId, String token, long adminId, long inboxId, String inboxIdentifier,
                   List<Long> contactIds, List<String> sourceIds, List<Long> conversationIds, List<Long> messageIds,
-                  List<Long> webhookIds, List<Long> botIds, String botToken) {
+                  List<Long> webhookIds, List<Long> botIds, String botToken, List<Long> teamIds, List<Long> labelIds,
+                  List<Long> cannedResponseIds) {
         String path(String subPath) {
             return "/api/v1/accounts/" + accountId + subPath;
         }
@@ -47,6 +49,12 @@ final class IsolationWorld {
                 ids = webhookIds;
             } else if (template.contains("/agent_bots/{id}")) {
                 ids = botIds;
+            } else if (name.equals("team_id") || template.contains("/teams/{id}")) {
+                ids = teamIds;
+            } else if (template.contains("/labels/{id}")) {
+                ids = labelIds;
+            } else if (template.contains("/canned_responses/{id}")) {
+                ids = cannedResponseIds;
             } else {
                 throw new IllegalArgumentException("unknown parameter " + name + " in " + template);
             }
@@ -123,10 +131,20 @@ final class IsolationWorld {
                 + ",\"assignee_type\":\"AgentBot\"}"));
         long admin = SimulatorAccess.store(sim).read(state -> state.users.all().stream().filter(u -> u.accountId() == accountId)
                 .findFirst().map(User::id).orElseThrow());
+        // A team of the administrator, assigned the first conversation; a label and a canned response.
+        long team = ok(http.post(base + "/teams", "{\"name\":\"" + name + "-team\",\"description\":\"" + name
+                + "-team works\"}")).get("id").asLong();
+        ok(http.post(base + "/teams/" + team + "/team_members", "{\"user_ids\":[" + admin + "]}"));
+        ok(http.post(base + "/conversations/" + conversations.get(0) + "/assignments", "{\"team_id\":" + team + "}"));
+        long label = ok(http.post(base + "/labels", "{\"title\":\"" + name + "-label\",\"description\":\"" + name
+                + "-label means\"}")).get("id").asLong();
+        long canned = ok(http.post(base + "/canned_responses", "{\"short_code\":\"" + name + "-canned\",\"content\":\""
+                + name + "-canned-content\"}")).get("id").asLong();
         String identifier = SimulatorAccess.store(sim).read(state -> state.inboxes.get(inboxId).channel().identifier());
         String botToken = SimulatorAccess.store(sim).read(state -> state.agentBots.get(bots.get(0)).accessToken());
         return new Tenant(name, accountId, tokenOf(accountId), admin, inboxId, identifier, contacts, sources,
-                conversations, messages, List.of(webhook), List.copyOf(bots), botToken);
+                conversations, messages, List.of(webhook), List.copyOf(bots), botToken, List.of(team), List.of(label),
+                List.of(canned));
     }
 
     private static String tokenOf(long accountId) {
@@ -148,6 +166,8 @@ final class IsolationWorld {
         return "{\"inbox_id\":" + victim.inboxId() + ",\"contact_id\":" + victim.contactIds().get(0)
                 + ",\"source_id\":\"" + victim.sourceIds().get(0) + "\",\"assignee_id\":" + victim.adminId()
                 + ",\"conversation_id\":" + victim.conversationIds().get(0) + ",\"agent_bot\":" + victim.botIds().get(0)
+                + ",\"team_id\":" + victim.teamIds().get(0) + ",\"user_ids\":[" + victim.adminId() + "]"
+                + ",\"title\":\"attack\",\"short_code\":\"attack\""
                 + ",\"name\":\"attack\",\"content\":\"attack\",\"description\":\"attack\",\"outgoing_url\":\"http://127.0.0.1:1/attack\""
                 + ",\"message_type\":\"outgoing\",\"status\":\"resolved\",\"priority\":\"high\",\"labels\":[\"attack\"]"
                 + ",\"custom_attributes\":{\"a\":1},\"typing_status\":\"on\",\"channel\":{\"type\":\"api\"}"
@@ -158,7 +178,8 @@ final class IsolationWorld {
     /** Strings only the victim's own data contains: names, emails, contents, labels, URLs, tokens and secrets. */
     List<String> markers(Tenant victim) {
         List<String> markers = new ArrayList<>(List.of(victim.name() + "-secret-message", victim.name() + "-label",
-                victim.name() + "-hook", "@" + victim.name() + ".test", victim.name() + "-bot"));
+                victim.name() + "-hook", "@" + victim.name() + ".test", victim.name() + "-bot", victim.name() + "-team",
+                victim.name() + "-canned"));
         markers.addAll(victim.accountId() == one.accountId() ? List.of("Ana One", "Bo One", "neighbour-secret-message", "Nia Neighbour")
                 : List.of("Zed Two", "Yan Two", "other-inbox-secret-message", "Oz Other"));
         SimulatorAccess.store(sim).read(state -> {
@@ -195,6 +216,9 @@ final class IsolationWorld {
         List<String> paths = new ArrayList<>(List.of("/contacts", "/conversations?status=all", "/inboxes", "/webhooks",
                 "/agent_bots", "/inboxes/" + tenant.inboxId() + "/agent_bot"));
         tenant.botIds().forEach(id -> paths.add("/agent_bots/" + id));
+        paths.addAll(List.of("/teams", "/labels", "/canned_responses"));
+        tenant.teamIds().forEach(id -> paths.addAll(List.of("/teams/" + id, "/teams/" + id + "/team_members")));
+        tenant.labelIds().forEach(id -> paths.add("/labels/" + id));
         tenant.contactIds().forEach(id -> paths.addAll(List.of("/contacts/" + id, "/contacts/" + id + "/labels",
                 "/contacts/" + id + "/conversations")));
         tenant.conversationIds().forEach(id -> paths.addAll(List.of("/conversations/" + id, "/conversations/" + id + "/messages",

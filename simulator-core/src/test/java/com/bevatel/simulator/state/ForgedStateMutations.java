@@ -29,8 +29,8 @@ final class ForgedStateMutations {
     private static final Set<String> ENUMS = Set.of("role", "status", "priority", "message_type", "content_type",
             "contact_type", "sender_type", "sender_name_type", "file_type");
     private static final List<String> TABLES = List.of("accounts", "users", "agent_bots", "teams", "inboxes",
-            "agent_bot_inboxes", "webhooks", "contacts", "contact_labels", "contact_inboxes", "conversations", "messages",
-            "attachments");
+            "agent_bot_inboxes", "webhooks", "labels", "canned_responses", "contacts", "contact_labels", "contact_inboxes",
+            "conversations", "messages", "attachments");
     /** The table an id field points at (sender_id: by its sender_type). */
     private static final Map<String, String> TARGETS = Map.of("account_id", "accounts", "inbox_id", "inboxes",
             "contact_id", "contacts", "contact_inbox_id", "contact_inboxes", "conversation_id", "conversations",
@@ -182,6 +182,23 @@ final class ForgedStateMutations {
                     check(broken, "POST", set, admin.post(set, "{\"agent_bot\":" + bot.get("id").asLong() + "}"));
                 }
                 check(broken, "DELETE", path, admin.delete(path));
+            }
+            // Each team renamed and restaffed, each label renamed (its tags follow) and deleted, each canned response
+            // changed; then a team is deleted (its conversations lose it).
+            for (JsonNode team : ForgedStateWorld.rowsOf(doc, "teams", id)) {
+                String path = base + "/teams/" + team.get("id").asLong();
+                check(broken, "PATCH", path, admin.patch(path, "{\"name\":\"written-" + team.get("id").asLong() + "\"}"));
+                check(broken, "PATCH", path + "/team_members", admin.patch(path + "/team_members", "{\"user_ids\":[]}"));
+                check(broken, "DELETE", path, admin.delete(path));
+            }
+            for (JsonNode label : ForgedStateWorld.rowsOf(doc, "labels", id)) {
+                String path = base + "/labels/" + label.get("id").asLong();
+                check(broken, "PATCH", path, admin.patch(path, "{\"title\":\"written-" + label.get("id").asLong() + "\"}"));
+                check(broken, "DELETE", path, admin.delete(path));
+            }
+            for (JsonNode canned : ForgedStateWorld.rowsOf(doc, "canned_responses", id)) {
+                String path = base + "/canned_responses/" + canned.get("id").asLong();
+                check(broken, "PATCH", path, admin.patch(path, "{\"content\":\"written\"}"));
             }
         }
         return broken;

@@ -141,6 +141,27 @@ class ForgedStateTest {
         assertRefused(doc -> doc.remove("agent_bot_inboxes"), "/agent_bot_inboxes", "agent_bot_inboxes must be an array");
     }
 
+    /**
+     * Team names, label titles and canned responses' short codes are unique within their account (the
+     * models' uniqueness checks): a second row with the same key is refused naming it; another account's may.
+     */
+    @Test
+    void aTeamNameLabelTitleOrShortCodeTwiceInAnAccountIsRefused() {
+        int billingOne = indexWhere(good, "labels", l -> l.get("title").asText().equals("billing"));
+        int vipTwo = indexWhere(good, "labels", l -> l.get("account_id").asLong() == 2);
+        assertRefused(doc -> row(doc, "labels", billingOne).put("title", "vip"), "/labels/" + billingOne + "/title",
+                "title is already used by another row");
+        int nightShift = indexWhere(good, "teams", t -> t.get("name").asText().equals("night shift"));
+        assertRefused(doc -> row(doc, "teams", nightShift).put("name", "support"), "/teams/" + nightShift + "/name",
+                "name is already used by another row");
+        int helloTwo = indexWhere(good, "canned_responses", r -> r.get("account_id").asLong() == 2);
+        assertRefused(doc -> row(doc, "canned_responses", helloTwo).put("account_id", 1),
+                "/canned_responses/" + helloTwo + "/short_code", "short_code is already used by another row");
+        assertRefused(doc -> row(doc, "teams", 0).putNull("icon"), "/teams/0/icon", "icon must not be null");
+        assertRefused(doc -> row(doc, "labels", vipTwo).put("account_id", 99), "/labels/" + vipTwo + "/account_id",
+                "account_id 99 does not exist");
+    }
+
     /** A bot without a secret (as a version-1 state has them) is valid: shown with "secret": null, exported as it was. */
     @Test
     void aBotWithoutASecretIsValid() {

@@ -76,8 +76,8 @@ class StateCodecTest {
     void refusesWhatIsNotAStateDocument() {
         assertRefused(Json.text("hello"), "", "a state document is a JSON object");
         assertRefused(changed(doc -> doc.put("format", "something-else")), "/format", "not a simulator state");
-        assertRefused(changed(doc -> doc.put("version", 3)), "/version",
-                "unsupported version 3 (this simulator reads versions 1 to 2)");
+        assertRefused(changed(doc -> doc.put("version", 4)), "/version",
+                "unsupported version 4 (this simulator reads versions 1 to 3)");
         assertRefused(changed(doc -> doc.put("version", 0)), "/version", "unsupported version 0");
         assertRefused(changed(doc -> doc.put("version", "2")), "/version", "unsupported version \"2\"");
         assertRefused(changed(doc -> doc.remove("agent_bot_inboxes")), "/agent_bot_inboxes",
@@ -91,7 +91,7 @@ class StateCodecTest {
 
     /**
      * A version-1 document (before agent_bot_inboxes, bot secrets and bot_config): still read, as bots
-     * that serve no inbox and sign nothing; a conversation keeps its bot assignee; written back as version 2.
+     * that serve no inbox and sign nothing; a conversation keeps its bot assignee; written back as version 3.
      */
     @Test
     void readsAVersionOneDocumentWithoutBotAttachmentsSecretsOrConfig() {
@@ -99,7 +99,7 @@ class StateCodecTest {
                 .start()) {
             new Http(withBot).openConversation("Alice");
             ObjectNode v1 = withBot.exportState();
-            assertThat(v1.get("version").asInt()).isEqualTo(2);
+            assertThat(v1.get("version").asInt()).isEqualTo(3);
             assertThat(v1.get("agent_bot_inboxes")).hasSize(1);
             v1.put("version", 1);
             v1.remove("agent_bot_inboxes");
@@ -117,10 +117,45 @@ class StateCodecTest {
 
             withBot.importState(v1);
             ObjectNode again = withBot.exportState();
-            assertThat(again.get("version").asInt()).isEqualTo(2);
+            assertThat(again.get("version").asInt()).isEqualTo(3);
             assertThat(again.get("agent_bot_inboxes")).isEmpty();
             assertThat(again.at("/agent_bots/0/secret").isNull()).isTrue();
             assertThat(new Http(withBot).get(Http.account("/inboxes/1/agent_bot")).body()).isEqualTo("{}");
+        }
+    }
+
+    /**
+     * A version-2 document (before labels, canned responses and team icons): still read, as an account
+     * without labels nor canned responses whose teams have no icon; written back as version 3.
+     */
+    @Test
+    void readsAVersionTwoDocumentWithoutLabelsCannedResponsesOrTeamIcons() {
+        try (BevatelSimulator withTeam = BevatelSimulator.builder().agent("Sam Agent", "sam@acme.test", "sam-token")
+                .team("Support", "Sam Agent").start()) {
+            Http admin = new Http(withTeam);
+            admin.post(Http.account("/labels"), "{\"title\":\"vip\"}");
+            admin.post(Http.account("/canned_responses"), "{\"short_code\":\"hi\",\"content\":\"Hello!\"}");
+            ObjectNode v2 = withTeam.exportState();
+            v2.put("version", 2);
+            v2.remove(List.of("labels", "canned_responses"));
+            ((ObjectNode) v2.get("sequences")).remove(List.of("label", "canned_response"));
+            v2.get("teams").forEach(team -> ((ObjectNode) team).remove(List.of("icon", "icon_color")));
+
+            State loaded = fresh();
+            StateCodec.read(v2, loaded);
+            loaded.checkInvariants();
+            assertThat(loaded.teams.get(1).icon()).isEmpty();
+            assertThat(loaded.teams.get(1).iconColor()).isEmpty();
+            assertThat(loaded.labels.all()).isEmpty();
+            assertThat(loaded.cannedResponses.all()).isEmpty();
+
+            withTeam.importState(v2);
+            ObjectNode again = withTeam.exportState();
+            assertThat(again.get("version").asInt()).isEqualTo(3);
+            assertThat(again.at("/teams/0/icon").asText()).isEmpty();
+            assertThat(admin.get(Http.account("/labels")).body()).isEqualTo("{\"payload\":[]}");
+            assertThat(admin.post(Http.account("/labels"), "{\"title\":\"vip\"}").json().get("id").asLong())
+                    .as("the label sequence starts again").isEqualTo(1);
         }
     }
 

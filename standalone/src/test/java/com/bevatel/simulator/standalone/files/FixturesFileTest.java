@@ -41,6 +41,11 @@ class FixturesFileTest {
             assertThat(admin.get("/api/v1/accounts/1/contacts/search?q=crm-42").json().at("/payload/0/id").asLong()).isEqualTo(1);
             assertThat(new Client(sim.baseUrl(), "sandbox-token").get("/api/v1/profile").json().get("account_id").asLong())
                     .isEqualTo(2);
+            assertThat(admin.get("/api/v1/accounts/1/labels").json().get("payload")).extracting(l -> l.get("title").asText())
+                    .containsExactly("billing", "vip");
+            assertThat(alice.get("/api/v1/accounts/1/canned_responses?search=refund").json().at("/0/content").asText())
+                    .isEqualTo("Hi {{contact.name}}, your refund is on its way.");
+            assertThat(admin.get("/api/v1/accounts/1/teams/1").json().get("description").asText()).isEqualTo("Invoices and refunds");
         }
     }
 
