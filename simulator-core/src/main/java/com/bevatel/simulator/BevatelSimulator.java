@@ -248,12 +248,14 @@ public final class BevatelSimulator implements AutoCloseable {
     }
 
     /**
-     * The seeded administrator's token, for the {@code api_access_token} header.
+     * The seeded administrator's token, for the {@code api_access_token} header (the new one after
+     * {@code POST /api/v1/profile/reset_access_token}).
      *
      * @return the administrator's {@code api_access_token}
+     * @throws IllegalStateException when the administrator was deleted ({@code DELETE /agents/1}; a {@link #reset()} restores it)
      */
     public String accessToken() {
-        return store.read(state -> state.users.get(1L).accessToken());
+        return administrator().accessToken();
     }
 
     /**
@@ -269,9 +271,11 @@ public final class BevatelSimulator implements AutoCloseable {
      * The seeded administrator as stored now.
      *
      * @return user 1
+     * @throws IllegalStateException when the administrator was deleted ({@code DELETE /agents/1}; a {@link #reset()} restores it)
      */
     public User administrator() {
-        return store.read(state -> state.users.get(1L));
+        return store.read(state -> state.users.find(1L)).orElseThrow(() ->
+                new IllegalStateException("the seeded administrator was deleted (reset() restores it)"));
     }
 
     /**
@@ -784,9 +788,17 @@ public final class BevatelSimulator implements AutoCloseable {
                     throw new IllegalArgumentException("access token used twice: " + m.name());
                 }
             }
+            String servesApiInbox = null;
             for (SeedWorld.BotSpec b : bots) {
                 if (b.accessToken() != null && !tokens.add(b.accessToken())) {
                     throw new IllegalArgumentException("access token used twice: " + b.name());
+                }
+                if (b.servesApiInbox()) {
+                    if (servesApiInbox != null) {
+                        throw new IllegalArgumentException("the API inbox is served by one bot, not two: "
+                                + servesApiInbox + " and " + b.name() + " (servingApiInbox; the jar's --agent-bot-inbox)");
+                    }
+                    servesApiInbox = b.name();
                 }
             }
             return new SeedWorld(members, teams, bots);

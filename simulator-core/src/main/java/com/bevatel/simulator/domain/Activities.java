@@ -131,6 +131,18 @@ public final class Activities {
         post(tx, conversation, AGENT_BOT_ERROR, Json.object());
     }
 
+    /**
+     * "X has muted the conversation" / "… unmuted …" ({@code conversations.activity.muted}/{@code unmuted},
+     * config/locales/en.yml; content only), only when a user acts (Chatwoot: {@code return unless Current.user}).
+     */
+    static void muteChanged(Transaction tx, Conversation conversation, Actor actor, boolean muted) {
+        String who = actor != null && actor.type() == SenderType.USER ? actorName(tx.state(), actor) : null;
+        if (who != null) {
+            post(tx, conversation, who + (muted ? " has muted the conversation" : " has unmuted the conversation"),
+                    Json.object());
+        }
+    }
+
     private static ObjectNode statusAttributes(ConversationStatus status) {
         ObjectNode attributes = Json.object();
         ObjectNode activity = attributes.putObject("activity");

@@ -9,7 +9,6 @@ import com.bevatel.simulator.model.Conversation;
 import com.bevatel.simulator.model.ConversationStatus;
 import com.bevatel.simulator.model.Inbox;
 import com.bevatel.simulator.model.JsonBag;
-import com.bevatel.simulator.model.Message;
 import com.bevatel.simulator.model.SenderType;
 import com.bevatel.simulator.state.Sequence;
 import com.bevatel.simulator.state.State;
@@ -149,14 +148,7 @@ public final class AgentBots {
                 state.conversations.put(b.build());
             }
         }
-        for (Message m : List.copyOf(state.messages.all())) {
-            if (m.senderType() == SenderType.AGENT_BOT && Long.valueOf(bot.id()).equals(m.senderId())) {
-                Message.Builder b = m.toBuilder();
-                b.senderType = null;
-                b.senderId = null;
-                state.messages.put(b.build());
-            }
-        }
+        Messages.forgetSender(tx, SenderType.AGENT_BOT, bot.id());
         state.agentBots.remove(bot.id());
     }
 

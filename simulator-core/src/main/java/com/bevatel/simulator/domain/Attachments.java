@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import com.bevatel.simulator.model.Attachment;
 import com.bevatel.simulator.model.AttachmentFileType;
+import com.bevatel.simulator.model.Conversation;
 import com.bevatel.simulator.model.Message;
 import com.bevatel.simulator.state.Sequence;
 import com.bevatel.simulator.state.State;
@@ -11,6 +12,7 @@ import com.bevatel.simulator.state.Transaction;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -96,6 +98,16 @@ public final class Attachments {
         for (long id : state.attachmentsOfMessage.of(messageId)) {
             out.add(state.attachments.get(id));
         }
+        return out;
+    }
+
+    /** A conversation's attachments ({@code has_many :attachments, through: :messages}), newest first. */
+    public static List<Attachment> ofConversation(State state, Conversation conversation) {
+        List<Attachment> out = new ArrayList<>();
+        for (long messageId : state.messagesOfConversation.of(conversation.id())) {
+            out.addAll(of(state, messageId));
+        }
+        out.sort(Comparator.comparing(Attachment::createdAt).thenComparingLong(Attachment::id).reversed());
         return out;
     }
 

@@ -87,7 +87,7 @@ public final class Contacts {
         return updated;
     }
 
-    /** {@code DELETE /contacts/{id}}: the contact with its contact-inboxes, conversations, messages and labels. */
+    /** {@code DELETE /contacts/{id}}: the contact with its contact-inboxes, conversations, messages, labels and notes. */
     public static void delete(Transaction tx, Contact contact) {
         State state = tx.state();
         for (long ciId : List.copyOf(state.contactInboxesOfContact.of(contact.id()))) {
@@ -98,6 +98,7 @@ public final class Contacts {
             state.contactInboxes.remove(ciId);
         }
         state.contactLabels.remove(contact.id());
+        Notes.deleteOfContact(tx, contact.id());
         state.contacts.remove(contact.id());
     }
 

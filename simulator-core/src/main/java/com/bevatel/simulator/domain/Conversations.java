@@ -289,13 +289,18 @@ public final class Conversations {
         return later.isAfter(SimulatedClock.LATEST_STAMP) ? SimulatedClock.LATEST_STAMP : later;
     }
 
-    /** Deletes the conversation and its messages (admin {@code DELETE}, contact deletion). */
+    /**
+     * Deletes the conversation with its messages, participants and transcript requests (admin
+     * {@code DELETE}, contact and inbox deletion).
+     */
     public static void delete(Transaction tx, Conversation conversation) {
         State state = tx.state();
         for (long messageId : List.copyOf(state.messagesOfConversation.of(conversation.id()))) {
             Attachments.removeAll(tx, messageId);
             state.messages.remove(messageId);
         }
+        List.copyOf(state.participantsOfConversation.of(conversation.id())).forEach(state.conversationParticipants::remove);
+        List.copyOf(state.transcriptRequestsOfConversation.of(conversation.id())).forEach(state.transcriptRequests::remove);
         state.conversations.remove(conversation.id());
     }
 }

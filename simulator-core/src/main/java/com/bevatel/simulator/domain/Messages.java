@@ -321,6 +321,29 @@ public final class Messages {
         return saveIfChanged(tx, current, b);
     }
 
+    /**
+     * {@code POST …/messages/{id}/retry} (messages_controller.rb#retry): the conversation's message by the
+     * path's id as Rails casts it; an unknown one is Chatwoot's 422 with the RecordNotFound text (its
+     * action rescues every error). Only a failed message changes: back to sent, every content attribute
+     * cleared (external_error with the rest), source_id kept — every simulated inbox is an API inbox —
+     * in one save, so one message_updated: to an API inbox's callback that is the new delivery
+     * (SendReplyJob sends an API inbox's message by email only, a feature that is off by default).
+     * Any other message is answered as it is.
+     */
+    public static Message retry(Transaction tx, Conversation conversation, String rawId) {
+        long id = RubyCasts.toI(rawId);
+        Message current = tx.state().messages.find(id).filter(m -> m.conversationId() == conversation.id())
+                .orElseThrow(() -> Errors.error(422, "Couldn't find Message with 'id'=" + rawId
+                        + " [WHERE \"messages\".\"conversation_id\" = $1]"));
+        if (current.status() != MessageStatus.FAILED) {
+            return current;
+        }
+        Message.Builder b = current.toBuilder();
+        b.status = MessageStatus.SENT;
+        b.contentAttributes = JsonBag.EMPTY;
+        return saveIfChanged(tx, current, b);
+    }
+
     /** A failed API-inbox delivery marks the message failed with the error text (lib/webhooks/trigger.rb). */
     public static Message markFailed(Transaction tx, Message current, String error) {
         return updateStatus(tx, current, WireEnum.name(MessageStatus.FAILED), error);
@@ -354,5 +377,20 @@ public final class Messages {
 
     private static ApiException messageError(String text) {
         return Errors.error(422, text);
+    }
+
+    /**
+     * {@code has_many :messages, as: :sender, dependent: :nullify} (app/models/user.rb, app/models/agent_bot.rb):
+     * a deleted sender's messages keep their content without a sender (a plain update: no events).
+     */
+    public static void forgetSender(Transaction tx, SenderType type, long senderId) {
+        for (Message m : List.copyOf(tx.state().messages.all())) {
+            if (m.senderType() == type && Long.valueOf(senderId).equals(m.senderId())) {
+                Message.Builder b = m.toBuilder();
+                b.senderType = null;
+                b.senderId = null;
+                tx.state().messages.put(b.build());
+            }
+        }
     }
 }

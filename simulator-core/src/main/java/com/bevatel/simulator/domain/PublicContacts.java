@@ -2,21 +2,14 @@ package com.bevatel.simulator.domain;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import com.bevatel.simulator.event.DomainEvent;
 import com.bevatel.simulator.model.Contact;
 import com.bevatel.simulator.model.ContactInbox;
-import com.bevatel.simulator.model.Conversation;
 import com.bevatel.simulator.model.Inbox;
-import com.bevatel.simulator.model.JsonBag;
-import com.bevatel.simulator.model.Message;
-import com.bevatel.simulator.model.SenderType;
 import com.bevatel.simulator.state.Index;
 import com.bevatel.simulator.state.State;
 import com.bevatel.simulator.state.Transaction;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -76,7 +69,7 @@ public final class PublicContacts {
         if (email != null) {
             Contact owner = byEmail(state, accountId, email);
             if (owner != null) {
-                contact = merge(tx, owner, contact);
+                contact = ContactMerges.merge(tx, owner, contact);
             }
         }
         boolean setPhone = notBlank(given.phoneNumber());
@@ -86,7 +79,7 @@ public final class PublicContacts {
             if (owner != null && email != null && notBlank(owner.email()) && !owner.email().equals(email)) {
                 setPhone = false;
             } else if (owner != null) {
-                contact = merge(tx, owner, contact);
+                contact = ContactMerges.merge(tx, owner, contact);
             }
         }
         ObjectNode custom = given.customAttributes() == null || given.customAttributes().isEmpty() ? null
@@ -112,73 +105,10 @@ public final class PublicContacts {
     }
 
     /**
-     * Chatwoot's ContactMergeAction: the mergee's conversations, messages and contact-inboxes move
-     * to the base, the mergee is deleted, and the base fills its blank attributes from the mergee's.
-     */
-    static Contact merge(Transaction tx, Contact base, Contact mergee) {
-        if (base.id() == mergee.id()) {
-            return base;
-        }
-        State state = tx.state();
-        Instant now = tx.now();
-        List<Long> contactInboxIds = List.copyOf(state.contactInboxesOfContact.of(mergee.id()));
-        List<Long> messageIds = new ArrayList<>();
-        for (long ciId : contactInboxIds) {
-            for (long conversationId : state.conversationsOfContactInbox.of(ciId)) {
-                state.conversations.put(withContact(state.conversations.get(conversationId), base.id(), now));
-                messageIds.addAll(state.messagesOfConversation.of(conversationId));
-            }
-        }
-        messageIds.sort(null);
-        for (long messageId : messageIds) {
-            Message message = state.messages.get(messageId);
-            if (message.senderType() == SenderType.CONTACT && message.senderId() != null
-                    && message.senderId() == mergee.id()) {
-                Message.Builder b = message.toBuilder();
-                b.senderId = base.id();
-                b.updatedAt = now;
-                state.messages.put(b.build());
-                tx.emit(new DomainEvent.MessageUpdated(message.accountId(), message.id()));
-            }
-        }
-        for (long ciId : contactInboxIds) {
-            ContactInbox ci = state.contactInboxes.get(ciId);
-            state.contactInboxes.put(new ContactInbox(ci.id(), base.id(), ci.inboxId(), ci.sourceId(),
-                    ci.hmacVerified(), ci.pubsubToken(), ci.createdAt(), now));
-        }
-        Contacts.delete(tx, mergee);
-        return Contacts.update(tx, base, filledFrom(base, mergee));
-    }
-
-    /** The base's blank attributes taken from the mergee (attribute bags deep-merged, base first). */
-    private static ContactFields filledFrom(Contact base, Contact mergee) {
-        return new ContactFields(fill(base.name(), mergee.name()), fill(base.email(), mergee.email()),
-                fill(base.phoneNumber(), mergee.phoneNumber()), fill(base.identifier(), mergee.identifier()), null,
-                fillBag(base.additionalAttributes(), mergee.additionalAttributes()),
-                fillBag(base.customAttributes(), mergee.customAttributes()));
-    }
-
-    private static Change<String> fill(String base, String mergee) {
-        return !notBlank(base) && notBlank(mergee) ? Change.of(mergee) : null;
-    }
-
-    private static ObjectNode fillBag(JsonBag base, JsonBag mergee) {
-        return mergee.isEmpty() ? null : deepMerge(mergee.toObjectNode(), base.toObjectNode());
-    }
-
-    private static Conversation withContact(Conversation c, long contactId, Instant now) {
-        return new Conversation(c.id(), c.accountId(), c.displayId(), c.inboxId(), contactId, c.contactInboxId(),
-                c.uuid(), c.status(), c.priority(), c.assigneeId(), c.assigneeBotId(), c.teamId(), c.snoozedUntil(),
-                c.additionalAttributes(), c.customAttributes(), c.labels(), c.agentLastSeenAt(),
-                c.assigneeLastSeenAt(), c.contactLastSeenAt(), c.firstReplyCreatedAt(), c.waitingSince(),
-                c.lastActivityAt(), c.statusChangedAt(), c.createdAt(), now);
-    }
-
-    /**
      * Ruby's Hash#deep_merge into {@code target}, a caller's own copy: nested objects merge, anything
      * else from {@code overlay} wins.
      */
-    private static ObjectNode deepMerge(ObjectNode target, ObjectNode overlay) {
+    static ObjectNode deepMerge(ObjectNode target, ObjectNode overlay) {
         overlay.properties().forEach(entry -> {
             JsonNode current = target.get(entry.getKey());
             if (current instanceof ObjectNode currentObject && entry.getValue() instanceof ObjectNode given) {
@@ -223,7 +153,7 @@ public final class PublicContacts {
         return name.substring(0, end);
     }
 
-    private static boolean notBlank(String s) {
+    static boolean notBlank(String s) {
         return s != null && !s.isBlank();
     }
 }

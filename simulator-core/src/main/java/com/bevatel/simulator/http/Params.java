@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -82,6 +83,25 @@ public final class Params {
             }
         }
         throw wrongType(key, "an integer");
+    }
+
+    /**
+     * An id parameter as {@code Model.find(params[:key])} takes it: a JSON integer or a string of digits.
+     * Anything else (absent, null, an object, "abc") names no record: empty, for the caller's 404.
+     */
+    public Optional<Long> recordId(String key) {
+        JsonNode node = values.get(key);
+        if (node != null && node.isIntegralNumber() && node.canConvertToLong()) {
+            return Optional.of(node.longValue());
+        }
+        if (node != null && node.isTextual()) {
+            try {
+                return Optional.of(Long.parseLong(node.asText().strip()));
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
     }
 
     /** A boolean cast like ActiveModel: false, "false", "0", "f", "off" are false; other scalars true. */

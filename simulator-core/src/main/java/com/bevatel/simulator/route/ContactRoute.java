@@ -26,7 +26,7 @@ import java.util.function.Function;
 
 /**
  * {@code /api/v1/accounts/{id}/contacts} (app/controllers/api/v1/accounts/contacts_controller.rb): create, show, update,
- * delete, list, search.
+ * delete, list, search, active, avatar.
  */
 final class ContactRoute {
     static final int PAGE_SIZE = 15;
@@ -80,6 +80,13 @@ final class ContactRoute {
                     .sorted(sort(p.string("sort"))).toList();
             return Response.ok(list(state, found, p, -1, found));
         }));
+        // Contacts online by Chatwoot's presence (OnlineStatusTracker): the simulator has no presence, so nobody
+        // is, and the page is always empty — after the sort is checked, as the list's is.
+        router.accountGet("/contacts/active", Access.account(), (request, caller) -> router.store().read(state -> {
+            Params p = request.params();
+            sort(p.string("sort"));
+            return Response.ok(list(state, List.of(), p, 0, null));
+        }));
         router.accountGet("/contacts/{id}", Access.account(), (request, caller) -> router.store().read(state -> {
             Contact contact = Contacts.find(state, caller.accountId(), request.idParam("id"));
             return Response.ok(payload(ContactView.rest(contact, state, includeContactInboxes(request.params()))));
@@ -99,6 +106,10 @@ final class ContactRoute {
                 return Response.okEmpty();
             });
         });
+        // The simulator keeps no avatars: there is none to purge, and the contact is answered as it is.
+        router.accountDelete("/contacts/{id}/avatar", Access.account(), (request, caller) -> router.store().read(state ->
+                Response.ok(payload(ContactView.rest(Contacts.find(state, caller.accountId(), request.idParam("id")),
+                        state, false)))));
     }
 
     static ObjectNode payload(JsonNode inner) {

@@ -1,7 +1,9 @@
 package com.bevatel.simulator.route;
 
+import com.bevatel.simulator.domain.Attachments;
 import com.bevatel.simulator.domain.ConversationActions;
 import com.bevatel.simulator.domain.Conversations;
+import com.bevatel.simulator.domain.Pages;
 import com.bevatel.simulator.http.Access;
 import com.bevatel.simulator.http.Caller;
 import com.bevatel.simulator.http.Params;
@@ -9,19 +11,26 @@ import com.bevatel.simulator.http.Request;
 import com.bevatel.simulator.http.Response;
 import com.bevatel.simulator.http.Router;
 import com.bevatel.simulator.json.Json;
+import com.bevatel.simulator.model.Attachment;
 import com.bevatel.simulator.model.Conversation;
 import com.bevatel.simulator.model.Priority;
 import com.bevatel.simulator.state.State;
+import com.bevatel.simulator.view.AttachmentView;
 import com.bevatel.simulator.view.ConversationView;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 
 /**
  * The member actions of app/controllers/api/v1/accounts/conversations_controller.rb:
  * {@code PATCH /conversations/{id}} (priority), {@code toggle_priority},
- * {@code toggle_typing_status}, {@code update_last_seen}, {@code custom_attributes}, {@code DELETE}.
+ * {@code toggle_typing_status}, {@code update_last_seen}, {@code custom_attributes}, {@code DELETE}, {@code mute},
+ * {@code unmute}, {@code unread}, {@code transcript}, {@code attachments}.
  */
 final class ConversationActionRoute {
     private static final String CONVERSATION = "/conversations/{conversation_id}";
+    /** conversations_controller.rb's ATTACHMENT_RESULTS_PER_PAGE. */
+    private static final int ATTACHMENTS_PER_PAGE = 100;
 
     private ConversationActionRoute() {
     }
@@ -69,6 +78,34 @@ final class ConversationActionRoute {
                         attributes, merge, caller.actor());
                 ObjectNode body = Json.object();
                 body.set("custom_attributes", updated.customAttributes().toObjectNode());
+                return Response.ok(body);
+            });
+        });
+        router.accountPost(CONVERSATION + "/mute", Access.conversation(), (request, caller) -> router.store().write(tx -> {
+            ConversationActions.mute(tx, find(tx.state(), request, caller), caller.actor());
+            return Response.okEmpty();
+        }));
+        router.accountPost(CONVERSATION + "/unmute", Access.conversation(), (request, caller) -> router.store().write(tx -> {
+            ConversationActions.unmute(tx, find(tx.state(), request, caller), caller.actor());
+            return Response.okEmpty();
+        }));
+        router.accountPost(CONVERSATION + "/unread", Access.conversation(), (request, caller) -> router.store().write(tx -> {
+            Conversation updated = ConversationActions.markUnread(tx, find(tx.state(), request, caller));
+            return Response.ok(ConversationView.rest(updated, tx.state(), viewer(caller)));
+        }));
+        router.accountPost(CONVERSATION + "/transcript", Access.conversation(), (request, caller) -> router.store().write(tx -> {
+            Conversation conversation = find(tx.state(), request, caller);
+            ConversationActions.requestTranscript(tx, conversation, request.params().string("email"));
+            return Response.okEmpty();
+        }));
+        router.accountGet(CONVERSATION + "/attachments", Access.conversation(), (request, caller) -> {
+            Long page = request.params().integer("page");
+            return router.store().read(state -> {
+                List<Attachment> all = Attachments.ofConversation(state, find(state, request, caller));
+                ObjectNode body = Json.object();
+                body.putObject("meta").put("total_count", all.size());
+                ArrayNode payload = body.putArray("payload");
+                Pages.of(all, page, ATTACHMENTS_PER_PAGE).forEach(a -> payload.add(AttachmentView.rest(a, state)));
                 return Response.ok(body);
             });
         });

@@ -161,7 +161,7 @@ final class ConversationRoute {
         }
     }
 
-    private static ConversationFinder.Query query(Params p) {
+    static ConversationFinder.Query query(Params p) {
         // Rails' tagged_with takes one label as well as a list (labels=vip or labels[]=vip).
         List<String> labels = p.node("labels") != null && p.node("labels").isTextual()
                 ? List.of(p.string("labels")) : p.strings("labels");

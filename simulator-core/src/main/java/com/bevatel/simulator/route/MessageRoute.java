@@ -26,7 +26,7 @@ import java.util.List;
 
 /**
  * {@code /conversations/{id}/messages} (app/controllers/api/v1/accounts/conversations/messages_controller.rb): list,
- * create, status update, soft delete.
+ * create, status update, soft delete, retry.
  */
 final class MessageRoute {
     private static final int LATEST = 20;
@@ -87,6 +87,12 @@ final class MessageRoute {
                         tx.state(), null));
             });
         });
+        router.accountPost(MESSAGES + "/{id}/retry", Access.conversation(), (request, caller) -> router.store().write(tx -> {
+            Conversation conversation = Conversations.find(tx.state(), caller.accountId(),
+                    request.idParam("conversation_id"));
+            Message retried = Messages.retry(tx, conversation, request.pathParam("id"));
+            return Response.ok(MessageView.rest(retried, tx.state(), null));
+        }));
         router.accountDelete(MESSAGES + "/{id}", Access.conversation(), (request, caller) -> router.store().write(tx -> {
             Conversation conversation = Conversations.find(tx.state(), caller.accountId(),
                     request.idParam("conversation_id"));

@@ -12,6 +12,8 @@ public final class Routes {
         InboxRoute.register(router);
         ContactRoute.register(router);
         ContactInboxRoute.register(router);
+        ContactNoteRoute.register(router);
+        ContactMergeRoute.register(router);
         ConversationRoute.register(router);
         MessageRoute.register(router);
         PublicInboxRoute.register(router);
@@ -23,11 +25,15 @@ public final class Routes {
         TeamRoute.register(router);
         LabelRoute.register(router);
         CannedResponseRoute.register(router);
+        AgentRoute.register(router);
+        InboxMemberRoute.register(router);
         ContactLabelRoute.register(router);
         ContactableInboxRoute.register(router);
         ContactFilterRoute.register(router);
         ConversationFilterRoute.register(router);
         ConversationActionRoute.register(router);
+        ParticipantRoute.register(router);
+        SearchRoute.register(router);
         ConversationLabelRoute.register(router);
         AssignmentRoute.register(router);
         AttachmentRoute.register(router);

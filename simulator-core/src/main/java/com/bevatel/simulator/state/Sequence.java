@@ -7,8 +7,8 @@ import org.apiguardian.api.API;
 /** The global id sequences: like Postgres primary keys they start at 1 and only grow. */
 @API(status = INTERNAL)
 public enum Sequence {
-    ACCOUNT, USER, INBOX, CHANNEL, CONTACT, CONTACT_INBOX, CONVERSATION, MESSAGE, WEBHOOK, ATTACHMENT, TEAM, AGENT_BOT, LABEL,
-    CANNED_RESPONSE;
+    ACCOUNT, USER, INBOX, CHANNEL, CONTACT, CONTACT_INBOX, CONVERSATION, MESSAGE, WEBHOOK, ATTACHMENT, TEAM, AGENT_BOT, NOTE,
+    CONVERSATION_PARTICIPANT, TRANSCRIPT_REQUEST, LABEL, CANNED_RESPONSE;
 
     /**
      * The largest id (and conversation display id) given or accepted: 2^53 − 1, the largest integer a

@@ -9,12 +9,15 @@ import com.bevatel.simulator.model.Contact;
 import com.bevatel.simulator.model.ContactInbox;
 import com.bevatel.simulator.model.ContactLabels;
 import com.bevatel.simulator.model.Conversation;
+import com.bevatel.simulator.model.ConversationParticipant;
 import com.bevatel.simulator.model.Inbox;
 import com.bevatel.simulator.model.InboxMember;
 import com.bevatel.simulator.model.Label;
 import com.bevatel.simulator.model.Message;
+import com.bevatel.simulator.model.Note;
 import com.bevatel.simulator.model.Team;
 import com.bevatel.simulator.model.TeamMember;
+import com.bevatel.simulator.model.TranscriptRequest;
 import com.bevatel.simulator.model.User;
 import com.bevatel.simulator.model.Webhook;
 import com.bevatel.simulator.state.SnapshotValidator.Problem;
@@ -27,6 +30,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -43,6 +47,10 @@ import java.util.function.ToLongFunction;
  * loaded. The first problem ends it, naming the entry and, where one is at fault, its field.
  */
 final class SnapshotReader {
+    /** Sequences a version-2 document does not have yet: read as 0 from one (its tables are absent too). */
+    private static final Set<Sequence> SINCE_VERSION_3 = EnumSet.of(Sequence.NOTE, Sequence.CONVERSATION_PARTICIPANT,
+            Sequence.TRANSCRIPT_REQUEST, Sequence.LABEL, Sequence.CANNED_RESPONSE);
+
     private final JsonNode doc;
     private final State state;
     private final Set<String> tokens = new HashSet<>();
@@ -79,23 +87,39 @@ final class SnapshotReader {
     }
 
     /**
-     * A document older than version 3 has no labels nor canned responses (and no sequences for them), and
-     * its teams no icon: read as none, 0 and {@code ""}, as the columns' defaults.
+     * A document older than version 3 has none of the fields issue 17 added. Its users are read as the
+     * seeded users are, confirmed, online and auto-offline, without inviter, signature or settings; its
+     * teams without icon ({@code ""}, the columns' default). Its new tables are absent: see SINCE_VERSION_3.
      */
     private static JsonNode beforeVersionThree(JsonNode doc) {
-        if (doc == null || !doc.path("version").canConvertToInt() || doc.path("version").asInt() >= 3) {
+        if (!(doc instanceof ObjectNode original) || !doc.path("version").canConvertToInt()
+                || doc.path("version").asInt() >= 3) {
             return doc;
         }
-        JsonNode copy = doc.deepCopy();
-        if (copy.path("sequences") instanceof ObjectNode sequences) {
-            for (Sequence sequence : List.of(Sequence.LABEL, Sequence.CANNED_RESPONSE)) {
-                sequences.put(sequence.name().toLowerCase(Locale.ROOT), 0);
+        // Only the users and teams change: the rest (attachments in base64 among it) is shared, not copied.
+        ObjectNode copy = original.objectNode();
+        copy.setAll(original);
+        if (original.path("users").isArray()) {
+            copy.set("users", original.get("users").deepCopy());
+            for (JsonNode row : copy.get("users")) {
+                if (row instanceof ObjectNode user) {
+                    user.put("confirmed", true);
+                    user.put("availability", "online");
+                    user.put("auto_offline", true);
+                    user.putNull("inviter_id");
+                    user.putNull("message_signature");
+                    user.putObject("ui_settings");
+                    user.putObject("custom_attributes");
+                }
             }
         }
-        for (JsonNode row : copy.path("teams")) {
-            if (row instanceof ObjectNode team) {
-                team.put("icon", "");
-                team.put("icon_color", "");
+        if (original.path("teams").isArray()) {
+            copy.set("teams", original.get("teams").deepCopy());
+            for (JsonNode row : copy.get("teams")) {
+                if (row instanceof ObjectNode team) {
+                    team.put("icon", "");
+                    team.put("icon_color", "");
+                }
             }
         }
         return copy;
@@ -128,6 +152,9 @@ final class SnapshotReader {
         JsonNode sequences = object("sequences");
         for (Sequence sequence : Sequence.values()) {
             String name = sequence.name().toLowerCase(Locale.ROOT);
+            if (doc.path("version").asInt() < 3 && SINCE_VERSION_3.contains(sequence)) {
+                continue;
+            }
             state.take(sequence, counter("/sequences/" + name, sequences.get(name), "sequences." + name));
         }
         object("display_ids").fields().forEachRemaining(entry -> {
@@ -181,6 +208,9 @@ final class SnapshotReader {
         rows("contacts", Contact.class, state.contacts, Sequence.CONTACT, Contact::id, this::contact);
         rows("contact_labels", ContactLabels.class, state.contactLabels, null, ContactLabels::contactId,
                 check::contactLabels);
+        if (doc.path("version").asInt() >= 3) {
+            rows("notes", Note.class, state.notes, Sequence.NOTE, Note::id, check::note);
+        }
         rows("contact_inboxes", ContactInbox.class, state.contactInboxes, Sequence.CONTACT_INBOX, ContactInbox::id,
                 ci -> {
                     check.contactInbox(ci);
@@ -193,6 +223,19 @@ final class SnapshotReader {
             check.attachment(a);
             unique(state.attachmentByBlobKey, a.blobKey(), "blob_key");
         });
+        if (doc.path("version").asInt() >= 3) {
+            rows("conversation_participants", ConversationParticipant.class, state.conversationParticipants,
+                    Sequence.CONVERSATION_PARTICIPANT, ConversationParticipant::id, p -> {
+                        check.participant(p);
+                        if (state.participantsOfConversation.of(p.conversationId()).stream()
+                                .map(state.conversationParticipants::get).anyMatch(other -> other.userId() == p.userId())) {
+                            throw new Problem("user_id", "user_id " + p.userId() + " already takes part in conversation "
+                                    + p.conversationId());
+                        }
+                    });
+            rows("transcript_requests", TranscriptRequest.class, state.transcriptRequests, Sequence.TRANSCRIPT_REQUEST,
+                    TranscriptRequest::id, check::transcriptRequest);
+        }
         state.displayIds().keySet().forEach(account -> {
             if (state.accounts.find(account).isEmpty()) {
                 throw new InvalidEntryException(InvalidEntryException.STATE, "/display_ids/" + account,

@@ -10,10 +10,13 @@ import com.bevatel.simulator.model.Contact;
 import com.bevatel.simulator.model.ContactInbox;
 import com.bevatel.simulator.model.ContactLabels;
 import com.bevatel.simulator.model.Conversation;
+import com.bevatel.simulator.model.ConversationParticipant;
 import com.bevatel.simulator.model.Inbox;
 import com.bevatel.simulator.model.Label;
 import com.bevatel.simulator.model.Message;
+import com.bevatel.simulator.model.Note;
 import com.bevatel.simulator.model.Team;
+import com.bevatel.simulator.model.TranscriptRequest;
 import com.bevatel.simulator.model.User;
 import com.bevatel.simulator.model.Webhook;
 import com.bevatel.simulator.model.WorkingHours;
@@ -59,6 +62,11 @@ final class SnapshotValidator {
         required("role", u.role());
         required("pubsub_token", u.pubsubToken());
         required("created_at", u.createdAt());
+        required("availability", u.availability());
+        if (u.inviterId() != null) {
+            // Users are read by id, and an inviter was there before the user it invited.
+            sameAccount(state.users, u.inviterId(), "inviter_id", User::accountId, u.accountId());
+        }
     }
 
     void agentBot(AgentBot b) {
@@ -158,6 +166,16 @@ final class SnapshotValidator {
         labels(l.labels());
     }
 
+    /** A note's contact is of its account; its author, when it has one, a user of that account. */
+    void note(Note n) {
+        sameAccount(state.contacts, n.contactId(), "contact_id", Contact::accountId, n.accountId());
+        if (n.userId() != null) {
+            sameAccount(state.users, n.userId(), "user_id", User::accountId, n.accountId());
+        }
+        required("content", n.content());
+        stamped(n.createdAt(), n.updatedAt());
+    }
+
     void contactInbox(ContactInbox ci) {
         long account = refer(state.contacts, ci.contactId(), "contact_id").accountId();
         sameAccount(state.inboxes, ci.inboxId(), "inbox_id", Inbox::accountId, account);
@@ -240,6 +258,28 @@ final class SnapshotValidator {
         required("data", a.data());
         required("blob_key", a.blobKey());
         required("created_at", a.createdAt());
+    }
+
+    /** A conversation's participant: a user of the conversation's account (inbox access is not checked: it may change). */
+    void participant(ConversationParticipant p) {
+        ofConversation(p.conversationId(), p.accountId());
+        sameAccount(state.users, p.userId(), "user_id", User::accountId, p.accountId());
+        stamped(p.createdAt(), p.updatedAt());
+    }
+
+    void transcriptRequest(TranscriptRequest t) {
+        ofConversation(t.conversationId(), t.accountId());
+        required("email", t.email());
+        required("created_at", t.createdAt());
+    }
+
+    /** The row's conversation exists and its account is the row's. */
+    private void ofConversation(long conversationId, long accountId) {
+        Conversation conversation = refer(state.conversations, conversationId, "conversation_id");
+        if (accountId != conversation.accountId()) {
+            throw new Problem("account_id", "account_id " + accountId + " is not its conversation's account "
+                    + conversation.accountId());
+        }
     }
 
     /** An inbox's or team's member: a user of the same account. */

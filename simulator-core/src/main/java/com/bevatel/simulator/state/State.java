@@ -11,12 +11,15 @@ import com.bevatel.simulator.model.Contact;
 import com.bevatel.simulator.model.ContactInbox;
 import com.bevatel.simulator.model.ContactLabels;
 import com.bevatel.simulator.model.Conversation;
+import com.bevatel.simulator.model.ConversationParticipant;
 import com.bevatel.simulator.model.Inbox;
 import com.bevatel.simulator.model.InboxMember;
 import com.bevatel.simulator.model.Label;
 import com.bevatel.simulator.model.Message;
+import com.bevatel.simulator.model.Note;
 import com.bevatel.simulator.model.Team;
 import com.bevatel.simulator.model.TeamMember;
+import com.bevatel.simulator.model.TranscriptRequest;
 import com.bevatel.simulator.model.User;
 import com.bevatel.simulator.model.Webhook;
 import com.bevatel.simulator.seed.SeededRandom;
@@ -83,6 +86,14 @@ public final class State {
     public final Children conversationsOfAccount = Children.derived(conversations, Conversation::accountId);
     public final Table<Message> messages = new Table<>(Message::id, undo);
     public final Children messagesOfConversation = Children.derived(messages, Message::conversationId);
+    /** Members taking part in a conversation besides its assignee, in the order added. */
+    public final Table<ConversationParticipant> conversationParticipants = new Table<>(ConversationParticipant::id, undo);
+    public final Children participantsOfConversation = Children.derived(conversationParticipants,
+            ConversationParticipant::conversationId);
+    /** Transcripts asked for by email: Chatwoot mails them, the simulator records them. */
+    public final Table<TranscriptRequest> transcriptRequests = new Table<>(TranscriptRequest::id, undo);
+    public final Children transcriptRequestsOfConversation = Children.derived(transcriptRequests,
+            TranscriptRequest::conversationId);
     public final Table<Webhook> webhooks = new Table<>(Webhook::id, undo);
 
     // Agents, teams and bots; labels and canned responses; attachments (roles, assignments, labels, message uploads).
@@ -108,6 +119,9 @@ public final class State {
     public final Table<Attachment> attachments = new Table<>(Attachment::id, undo);
     public final Index<String> attachmentByBlobKey = Index.derived(attachments, RowKey.text(Attachment::blobKey));
     public final Children attachmentsOfMessage = Children.derived(attachments, Attachment::messageId);
+    /** Notes on contacts (app/models/note.rb), listed per contact. */
+    public final Table<Note> notes = new Table<>(Note::id, undo);
+    public final Children notesOfContact = Children.derived(notes, Note::contactId);
 
     /** Derived from the conversations and messages tables (see each class): what lists and views ask often. */
     public final ConversationIndex conversationIndex = new ConversationIndex();

@@ -33,8 +33,10 @@ public final class StateCodec {
     public static final String FORMAT = "bevatel-simulator-state";
     public static final int VERSION = 3;
     /**
-     * Version 1 had no agent_bot_inboxes and no bot secrets: still read, as no attachments and unsigned bots.
-     * Version 2 had no labels, canned responses nor team icons: still read, as none and {@code ""}.
+     * Version 1 had no agent_bot_inboxes and no bot secrets: still read, as no attachments and unsigned
+     * bots. Versions 1 and 2 had none of the users' profile and availability fields: read with Chatwoot's
+     * defaults (see SnapshotReader); nor notes, conversation_participants, transcript_requests, labels nor
+     * canned_responses (nor their sequences): read as none; nor team icons: read as {@code ""}.
      */
     static final int OLDEST_READ = 1;
 
@@ -43,7 +45,8 @@ public final class StateCodec {
             "display_ids", "accounts", "users", "agent_bots", "teams", "inboxes", "inbox_members", "team_members",
             "agent_bot_inboxes",
             "webhooks", "labels", "canned_responses",
-            "contacts", "contact_labels", "contact_inboxes", "conversations", "messages", "attachments");
+            "contacts", "contact_labels", "notes", "contact_inboxes", "conversations", "messages", "attachments",
+            "conversation_participants", "transcript_requests");
 
     private StateCodec() {
     }
@@ -74,10 +77,13 @@ public final class StateCodec {
         rows(doc, "canned_responses", state.cannedResponses);
         rows(doc, "contacts", state.contacts);
         rows(doc, "contact_labels", state.contactLabels);
+        rows(doc, "notes", state.notes);
         rows(doc, "contact_inboxes", state.contactInboxes);
         rows(doc, "conversations", state.conversations);
         rows(doc, "messages", state.messages);
         rows(doc, "attachments", state.attachments);
+        rows(doc, "conversation_participants", state.conversationParticipants);
+        rows(doc, "transcript_requests", state.transcriptRequests);
         return doc;
     }
 

@@ -3,6 +3,7 @@ package com.bevatel.simulator.view;
 import com.bevatel.simulator.json.Json;
 import com.bevatel.simulator.model.Attachment;
 import com.bevatel.simulator.model.AttachmentFileType;
+import com.bevatel.simulator.model.Message;
 import com.bevatel.simulator.model.WireEnum;
 import com.bevatel.simulator.state.State;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -44,6 +45,30 @@ public final class AttachmentView {
         putNullable(o, "height", a.height());
         if (a.fileType() == AttachmentFileType.AUDIO) {
             o.put("transcribed_text", "");
+        }
+        return o;
+    }
+
+    /**
+     * The REST partial (app/views/api/v1/models/_attachment.json.jbuilder): push data's values in its own
+     * order, the message's {@code created_at}, and the sender's push data when the message has a sender.
+     */
+    public static ObjectNode rest(Attachment a, State state) {
+        return rest(a, state.messages.get(a.messageId()), state);
+    }
+
+    /** As {@link #rest(Attachment, State)}, with the attachment's message already at hand. */
+    public static ObjectNode rest(Attachment a, Message message, State state) {
+        ObjectNode push = push(a, state.settings().baseUrl());
+        ObjectNode o = Json.object();
+        for (String key : new String[] {"id", "message_id", "thumb_url", "data_url", "file_size", "file_type", "extension",
+                "width", "height"}) {
+            o.set(key, push.get(key));
+        }
+        o.put("created_at", Json.unix(message.createdAt()));
+        ObjectNode sender = Senders.push(message, state);
+        if (sender != null) {
+            o.set("sender", sender);
         }
         return o;
     }

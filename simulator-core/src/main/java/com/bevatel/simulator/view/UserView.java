@@ -17,22 +17,29 @@ public final class UserView {
         o.put("available_name", user.availableName());
         o.put("avatar_url", "");
         o.put("type", "user");
-        o.put("availability_status", "offline");
+        o.put("availability_status", user.availabilityStatus());
         o.put("thumbnail", "");
         return o;
     }
 
-    /** The agent partial: {@code meta.assignee} in REST conversations and the assignments response. */
+    /**
+     * The agent partial (app/views/api/v1/models/_agent.json.jbuilder): {@code meta.assignee} in REST
+     * conversations, the assignments response, {@code /agents}, inbox members and assignable agents.
+     * {@code custom_role_id} is enterprise-only: left out.
+     */
     public static ObjectNode agent(User user) {
         ObjectNode o = Json.object();
         o.put("id", user.id());
         o.put("account_id", user.accountId());
-        o.put("availability_status", "offline");
-        o.put("auto_offline", true);
-        o.put("confirmed", true);
+        o.put("availability_status", user.availabilityStatus());
+        o.put("auto_offline", user.autoOffline());
+        o.put("confirmed", user.confirmed());
         o.put("email", user.email());
         o.put("provider", "email");
         o.put("available_name", user.availableName());
+        if (!user.customAttributes().isEmpty()) {
+            o.set("custom_attributes", user.customAttributes().toObjectNode());
+        }
         o.put("name", user.name());
         o.put("role", WireEnum.name(user.role()));
         o.put("thumbnail", "");

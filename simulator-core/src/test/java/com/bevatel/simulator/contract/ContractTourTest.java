@@ -63,9 +63,11 @@ class ContractTourTest {
         ok(app.post(account("/webhooks"), "{\"url\":\"" + sim.sinkUrl("tour") + "\",\"subscriptions\":" + ALL_EVENTS + "}"));
         applicationApi();
         moreApplicationApi();
+        contactsApi();
         webhooksApi();
         agentBotsApi();
         teamsLabelsAndCannedResponsesApi();
+        peopleApi();
         simulatorRoutes();
         clientApi();
         errors();
@@ -169,12 +171,51 @@ class ContractTourTest {
         ok(app.post(conversation + "/messages", "{\"content\":\"Back again\",\"message_type\":\"incoming\"}"));
         assertThat(ok(app.post(assignments, "{\"team_id\":" + sim.team("support").id() + "}")).has("created_at")).isTrue();
         assertThat(ok(app.post(assignments, "{\"assignee_id\":null}")).isNull()).isTrue();
+        ConversationExtrasTour.walk(app, id, sam);
 
         long doomed = ok(app.post(account("/conversations"), "{\"source_id\":\"" + sourceId + "\",\"inbox_id\":1}")).get("id").asLong();
         ok(app.delete(account("/conversations/" + doomed)));
         long emptyInbox = ok(app.post(account("/inboxes"), "{\"name\":\"Short-lived\",\"channel\":{\"type\":\"api\"}}"))
                 .get("id").asLong();
         ok(app.delete(account("/inboxes/" + emptyInbox)));
+    }
+
+    /**
+     * A contact's notes, attachments and avatar, the active list, the contact of a session and a merge
+     * (contacts_controller.rb, contacts/, contact_inboxes_controller.rb, actions/contact_merges_controller.rb).
+     */
+    private void contactsApi() {
+        JsonNode dana = ok(app.post(account("/contacts"), "{\"inbox_id\":1,\"name\":\"Dana\",\"email\":\"dana@example.com\"}"));
+        long danaId = dana.at("/payload/contact/id").asLong();
+        String sourceId = dana.at("/payload/contact_inbox/source_id").asText();
+        String notes = account("/contacts/" + danaId + "/notes");
+        long note = ok(app.post(notes, "{\"content\":\"Prefers email\"}")).get("id").asLong();
+        ok(app.get(notes));
+        ok(app.get(notes + "/" + note));
+        ok(app.patch(notes + "/" + note, "{\"content\":\"Prefers email, mornings\"}"));
+        ok(app.put(notes + "/" + note, "{\"note\":{\"content\":\"Prefers phone\"}}"));
+        long doomed = ok(app.post(notes, "{\"content\":\"Short-lived\"}")).get("id").asLong();
+        ok(app.delete(notes + "/" + doomed));
+        ok(app.get(account("/contacts/active")));
+        ok(app.delete(account("/contacts/" + danaId + "/avatar")));
+        ok(app.post(account("/contact_inboxes/filter"), "{\"inbox_id\":1,\"source_id\":\"" + sourceId + "\"}"));
+        expect(404, app.post(account("/contact_inboxes/filter"), "{\"inbox_id\":1,\"source_id\":\"nobody\"}"));
+
+        long conversation = ok(app.post(account("/conversations"), "{\"source_id\":\"" + sourceId + "\"}")).get("id").asLong();
+        String boundary = "tour-boundary";
+        String form = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"message_type\"\r\n\r\nincoming\r\n--" + boundary
+                + "\r\nContent-Disposition: form-data; name=\"attachments[]\"; filename=\"note.txt\"\r\nContent-Type: text/plain"
+                + "\r\n\r\nhello\r\n--" + boundary + "--\r\n";
+        ok(app.send("POST", account("/conversations/" + conversation + "/messages"), form,
+                "multipart/form-data; boundary=" + boundary));
+        assertThat(ok(app.get(account("/contacts/" + danaId + "/attachments"))).at("/meta/total_count").asInt()).isEqualTo(1);
+
+        JsonNode eve = ok(app.post(account("/contacts"), "{\"inbox_id\":1,\"name\":\"Eve\",\"phone_number\":\"+15550003333\"}"));
+        long eveConversation = ok(app.post(account("/conversations"), "{\"source_id\":\""
+                + eve.at("/payload/contact_inbox/source_id").asText() + "\"}")).get("id").asLong();
+        ok(app.post(account("/conversations/" + eveConversation + "/messages"), "{\"content\":\"Eve here\",\"message_type\":\"incoming\"}"));
+        ok(app.post(account("/actions/contact_merge"), "{\"base_contact_id\":" + danaId + ",\"mergee_contact_id\":"
+                + eve.at("/payload/contact/id").asLong() + "}"));
     }
 
     private void webhooksApi() {
@@ -291,6 +332,59 @@ class ContractTourTest {
         return app.withToken(sim.agentBot("Helper Bot").accessToken());
     }
 
+    /**
+     * The profile, agents, assignable agents and inbox members, each status of each route
+     * (profiles_controller.rb, agents_controller.rb, assignable_agents_controller.rb, inbox_members_controller.rb),
+     * as an administrator and an agent. Sam stays a member of inbox 1 only.
+     */
+    private void peopleApi() {
+        Http agent = app.withToken(sim.user("Sam Agent").accessToken());
+        long sam = sim.user("Sam Agent").id();
+        ok(app.put("/api/v1/profile", "{\"profile\":{\"display_name\":\"Boss\",\"ui_settings\":{\"locale\":\"en\"}}}"));
+        ok(app.patch("/api/v1/profile", "{\"message_signature\":\"-- Boss\",\"phone_number\":\"+15550009999\"}"));
+        ok(app.post("/api/v1/profile/availability", "{\"profile\":{\"account_id\":1,\"availability\":\"busy\"}}"));
+        ok(app.post("/api/v1/profile/auto_offline", "{\"profile\":{\"account_id\":1,\"auto_offline\":false}}"));
+
+        ok(app.get(account("/agents")));
+        ok(agent.get(account("/agents")));
+        long tour = ok(app.post(account("/agents"), "{\"name\":\"Tour Agent\",\"email\":\"tour@acme.test\"}")).get("id").asLong();
+        expect(401, agent.post(account("/agents"), "{\"email\":\"x@acme.test\"}"));
+        expect(422, app.post(account("/agents"), "{\"email\":\"not-an-email\"}"));
+        String tourAgent = account("/agents/" + tour);
+        ok(app.patch(tourAgent, "{\"availability\":\"busy\",\"auto_offline\":false}"));
+        ok(app.put(tourAgent, "{\"name\":\"Tour Agent Two\"}"));
+        expect(401, agent.patch(tourAgent, "{\"name\":\"x\"}"));
+        expect(404, app.patch(account("/agents/999"), "{\"name\":\"x\"}"));
+        expect(422, app.patch(tourAgent, "{\"name\":\"\"}"));
+        ok(app.post(account("/agents/bulk_create"), "{\"emails\":[\"bulk@acme.test\"]}"));
+        expect(401, agent.post(account("/agents/bulk_create"), "{\"emails\":[\"x@acme.test\"]}"));
+        expect(422, app.post(account("/agents/bulk_create"), "{}"));
+        ok(app.withToken(sim.user("tour@acme.test").accessToken()).post("/api/v1/profile/reset_access_token", null));
+
+        ok(app.get(account("/inboxes/1/assignable_agents")));
+        ok(app.get(account("/assignable_agents?inbox_ids[]=1&include_agent_bots=true")));
+        expect(401, agent.get(account("/inboxes/" + elsewhereInbox() + "/assignable_agents")));
+        expect(404, app.get(account("/inboxes/999/assignable_agents")));
+        expect(401, agent.get(account("/assignable_agents?inbox_ids[]=" + elsewhereInbox())));
+        expect(404, app.get(account("/assignable_agents")));
+
+        ok(app.get(account("/inbox_members/1")));
+        ok(app.post(account("/inbox_members"), "{\"inbox_id\":1,\"user_ids\":[" + tour + "]}"));
+        ok(app.patch(account("/inbox_members"), "{\"inbox_id\":1,\"user_ids\":[" + sam + "," + tour + "]}"));
+        ok(app.send("DELETE", account("/inbox_members"), "{\"inbox_id\":1,\"user_ids\":[" + tour + "]}", "application/json"));
+        expect(401, agent.get(account("/inbox_members/" + elsewhereInbox())));
+        expect(404, app.get(account("/inbox_members/999")));
+        expect(401, agent.post(account("/inbox_members"), "{\"inbox_id\":1,\"user_ids\":[" + sam + "]}"));
+        expect(404, app.post(account("/inbox_members"), "{\"user_ids\":[" + sam + "]}"));
+        expect(422, app.post(account("/inbox_members"), "{\"inbox_id\":1,\"user_ids\":[\"invalid\"]}"));
+        ok(app.delete(tourAgent));
+    }
+
+    /** The inbox of the conversation Sam may not see. */
+    private long elsewhereInbox() {
+        return ok(app.get(account("/conversations/" + elsewhere))).get("inbox_id").asLong();
+    }
+
     /** The simulator's own routes: the dashboard agent's actions and the clock. */
     private void simulatorRoutes() {
         String agent = "/_simulator/agent/conversations/1/";
@@ -348,7 +442,7 @@ class ContractTourTest {
         expect(400, app.post(account("/contacts"), "{\"name\":"));
         expect(400, app.post("/nowhere", "{\"name\":"));
         expect(404, app.get("/nowhere"));
-        expect(404, app.send("PATCH", "/api/v1/profile", "{}", "application/json"));
+        expect(404, app.send("DELETE", "/api/v1/profile", null, null));
         expect(401, app.post("/_simulator/agent/conversations/" + elsewhere + "/typing", "{\"agent\":\"Sam Agent\",\"typing_status\":\"on\"}"));
         expect(404, app.post("/_simulator/agent/conversations/1/reply", "{\"agent\":\"Nobody\",\"content\":\"x\"}"));
         expect(422, app.post("/_simulator/clock", "{\"advance_seconds\":-1}"));

@@ -113,6 +113,10 @@ class AccessTest {
         String source = admin.post(Http.account("/contacts"), "{\"inbox_id\":1,\"name\":\"Lee\"}").json()
                 .at("/payload/contact_inbox/source_id").asText();
         admin.post(Http.account("/conversations"), "{\"source_id\":\"" + source + "\"}");
+        // What agents write about a contact (contacts/notes_controller.rb): kept, refused to a bot, refused too long.
+        admin.post(Http.account("/contacts/1/notes"), "{\"content\":\"" + BODY_SECRET + "\"}");
+        admin.withToken(BOT_TOKEN).post(Http.account("/contacts/1/notes"), "{\"content\":\"" + BODY_SECRET + "\"}");
+        admin.post(Http.account("/contacts/1/notes"), "{\"content\":\"" + "x".repeat(20_000) + BODY_SECRET + "\"}");
         admin.post(Http.account("/conversations/1/messages"), "{\"content\":\"" + BODY_SECRET + "\"}");
         admin.withToken(ADMIN_TOKEN + "x").get("/api/v1/profile");
         admin.withToken(BOT_TOKEN).get(Http.account("/contacts"));

@@ -58,7 +58,8 @@ final class FuzzJson {
                     ((ObjectNode) node).set(key, value);
                     return node;
                 });
-        Arbitrary<JsonNode> wrapped = Combinators.combine(object, Arbitraries.of("webhook", "contact", "message", "channel", "conversation"))
+        Arbitrary<JsonNode> wrapped = Combinators.combine(object, Arbitraries.of("webhook", "contact", "message", "channel", "conversation",
+                "agent", "profile"))
                 .as((node, root) -> {
                     ObjectNode outer = Json.object();
                     outer.set(root, node);
@@ -133,6 +134,12 @@ final class FuzzJson {
         put("priority", Arbitraries.of("low", "medium", "high", "urgent", "x").map(TextNode::valueOf).injectNull(0.2).map(FuzzJson::orNull));
         put("snoozed_until", mixed(Arbitraries.of("2026-02-01T00:00:00Z", "tomorrow", ""), ints(1767300000, -1, 0)));
         put("assignee_id", ints(1, 2, 3, 99));
+        put("user_ids", Arbitraries.oneOf(stringArrays(Arbitraries.of("1", "2", "3", "99", "x", "")),
+                ints(1, 2, 3, 0, 99).list().ofMaxSize(4).map(ids -> {
+                    ArrayNode array = Json.array();
+                    ids.forEach(id -> array.add(node(id)));
+                    return (JsonNode) array;
+                }), ints(1).map(FuzzJson::node)));
         put("team_id", ints(1, 2, 99));
         put("labels", stringArrays(Arbitraries.of("vip", "billing", "a b", "", "new-label")));
         put("custom_attributes", wild(1).map(FuzzJson::asObject));
@@ -190,7 +197,7 @@ final class FuzzJson {
         put("sender_id", ints(1, 2, 3, 99));
         // Teams and their members, labels, canned responses (teams_controller.rb, team_members_controller.rb,
         // labels_controller.rb, canned_responses_controller.rb permitted params; Rails wraps them or takes them nested).
-        put("user_ids", Arbitraries.of("[1]", "[1,2,3]", "[99]", "[\"1\",\"x\"]", "[]", "[[1]]", "\"1\"").map(FuzzJson::parse));
+        // Team members' user_ids are among the inbox members' below.
         put("allow_auto_assign", bools());
         put("icon", Arbitraries.oneOf(words, specialStrings()));
         put("icon_color", Arbitraries.of("#ff0000", "", "x".repeat(256)));
@@ -202,6 +209,28 @@ final class FuzzJson {
         put("search", Arbitraries.oneOf(words, Arbitraries.of("%", "_", "\\", "hel\u0000lo", "")));
         put("label", Arbitraries.of("{\"title\":\"wrapped\"}", "{}", "{\"title\":null}").map(FuzzJson::parse));
         put("canned_response", Arbitraries.of("{\"short_code\":\"w\",\"content\":\"x\"}", "{}").map(FuzzJson::parse));
+        // Agents, inbox members, assignable agents and the profile (agents_controller.rb, inbox_members_controller.rb,
+        // assignable_agents_controller.rb, profiles_controller.rb).
+        put("role", mixed(Arbitraries.of("agent", "administrator", "owner", ""), ints(0, 1, 2)));
+        put("availability", mixed(Arbitraries.of("online", "offline", "busy", "away", ""), ints(0, 2, 3)));
+        put("auto_offline", mixed(bools(), Arbitraries.of("false", "", "x")));
+        put("user_ids", Arbitraries.oneOf(Arbitraries.of("[1]", "[2,3]", "[\"2\"]", "[\"invalid\"]", "[99]", "[]", "[null]",
+                "[2,2]", "[1.5]", "[{}]", "2", "[1,2,3]", "[\"1\",\"x\"]", "[[1]]", "\"1\"").map(FuzzJson::parse)));
+        put("emails", stringArrays(Arbitraries.of("new@fuzz.test", "agnes@fuzz.test", "bad", "", "NEW@FUZZ.TEST")));
+        put("inbox_ids", Arbitraries.oneOf(Arbitraries.of("[1]", "[1,2]", "[\"1\"]", "[99]", "[]", "[{}]", "1").map(FuzzJson::parse)));
+        put("include_agent_bots", mixed(bools(), Arbitraries.of("true", "")));
+        put("display_name", Arbitraries.oneOf(words, specialStrings()));
+        put("message_signature", Arbitraries.oneOf(words, specialStrings()));
+        put("ui_settings", wild(1));
+        put("password", Arbitraries.of("Secret1!", "", "short"));
+        put("current_password", Arbitraries.of("Old1!pass", ""));
+        put("account_id", ints(1, 2, 99));
+        // Notes (contacts/notes_controller.rb: params.require(:note).permit(:content)) and merges
+        // (actions/contact_merges_controller.rb).
+        put("note", Arbitraries.of("{\"content\":\"a note\"}", "{\"content\":\"\"}", "{\"content\":null}",
+                "{\"content\":{\"a\":1}}", "{\"user_id\":2}", "{}").map(FuzzJson::parse));
+        put("base_contact_id", mixed(Arbitraries.of("1", "x", ""), ints(1, 2, 3, 4, 99, 0)));
+        put("mergee_contact_id", mixed(Arbitraries.of("2", "x", ""), ints(1, 2, 3, 4, 99, 0)));
     }
 
     /** The key's plausible values, and now and then one with a leaf deep inside replaced by a wild value. */

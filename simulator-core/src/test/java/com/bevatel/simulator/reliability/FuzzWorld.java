@@ -10,6 +10,7 @@ import com.bevatel.simulator.domain.AgentBots;
 import com.bevatel.simulator.domain.Change;
 import com.bevatel.simulator.event.DomainEvent;
 import com.bevatel.simulator.http.Router;
+import com.bevatel.simulator.model.Role;
 import com.bevatel.simulator.state.DomainEventListener;
 import com.bevatel.simulator.state.State;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,7 +24,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The simulator the fuzzer hammers, with a small world in it (two accounts, contacts,
- * conversations, messages, labels, a webhook, an attachment, a Client API contact, bots: one serving
+ * conversations, messages, labels, notes, a participant, a webhook, an attachment, a Client API contact, bots: one serving
  * the API inbox and assigned a conversation, one in each account besides) so that random
  * requests often name records that exist. Every {@link #RESET_EVERY} requests it is reset and the
  * world rebuilt (same ids every time: the simulator is deterministic), which keeps the state, and
@@ -99,11 +100,18 @@ final class FuzzWorld implements AutoCloseable {
 
     /** Called before each request: resets and rebuilds the world every {@link #RESET_EVERY} requests. */
     void beforeRequest() {
-        if (++sinceReset > RESET_EVERY) {
+        // Also once the administrator's token no longer works (deleted, demoted or its token reset):
+        // the requests after it would all be 401s.
+        if (++sinceReset > RESET_EVERY || !administratorActs()) {
             sim.reset();
             build();
             sinceReset = 0;
         }
+    }
+
+    private boolean administratorActs() {
+        return SimulatorAccess.store(sim).read(state -> state.userByToken.find(ADMIN_TOKEN).flatMap(state.users::find)
+                .map(u -> u.role() == Role.ADMINISTRATOR).orElse(false));
     }
 
     /** Null while every index and child list matches the rows ({@link State#checkInvariants}); else what differs. */
@@ -144,6 +152,9 @@ final class FuzzWorld implements AutoCloseable {
         ok(http.post(Http.account("/conversations/1/messages"), "{\"content\":\"note\",\"private\":true}"));
         ok(http.post(Http.account("/conversations/1/labels"), "{\"labels\":[\"vip\",\"billing\"]}"));
         ok(http.post(Http.account("/contacts/1/labels"), "{\"labels\":[\"lead\"]}"));
+        ok(http.post(Http.account("/contacts/1/notes"), "{\"content\":\"fuzz note\"}"));
+        ok(http.post(Http.account("/contacts/2/notes"), "{\"content\":\"another note\"}"));
+        ok(http.post(Http.account("/conversations/1/participants"), "{\"user_ids\":[2]}"));
         ok(http.post(Http.account("/webhooks"), "{\"webhook\":{\"url\":\"" + sim.sinkUrl("fuzz-hook")
                 + "\",\"subscriptions\":[\"message_created\",\"conversation_created\"]}}"));
         Http otherHttp = http.withToken(OTHER_TOKEN);

@@ -220,6 +220,8 @@ class IsolationTest {
             assertThat(records(state.cannedResponses.all(), CannedResponse::accountId, world.two.accountId())).hasSize(1);
             assertThat(state.conversationByDisplayId.find(new State.DisplayKey(world.two.accountId(), world.two.conversationIds().get(0)))
                     .map(state.conversations::get).orElseThrow().teamId()).isEqualTo(world.two.teamIds().get(0));
+            assertThat(records(state.notes.all(), n -> n.accountId(), world.two.accountId())).hasSize(2);
+            assertThat(records(state.attachments.all(), a -> a.accountId(), world.two.accountId())).hasSize(1);
             assertThat(state.conversationByDisplayId.find(new State.DisplayKey(world.two.accountId(), world.two.conversationIds().get(1)))
                     .map(state.conversations::get).orElseThrow().assigneeBotId()).isEqualTo(world.two.botIds().get(0));
             return null;

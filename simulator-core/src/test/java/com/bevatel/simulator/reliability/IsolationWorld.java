@@ -16,9 +16,10 @@ import java.util.stream.Collectors;
 
 /**
  * Two tenants with distinctive data (names, emails, contents, webhook URLs, bots: one serving the
- * inbox and assigned a conversation, one spare; a team of the administrator assigned a conversation, a
- * label, a canned response) made through their own tokens, and three Client API
- * contacts: ours, a neighbour in the same inbox, and one in the other account's inbox. Rebuilt from a
+ * inbox and assigned a conversation, one spare; the administrator taking part in a conversation; a team
+ * of the administrator assigned a conversation, a label, a canned response) made through their own tokens,
+ * and three Client API contacts: ours, a neighbour in the same inbox, and one in the other account's inbox.
+ * Rebuilt from a
  * reset after every accepted attack; the simulator is deterministic, so every build has the same ids.
  */
 final class IsolationWorld {
@@ -28,8 +29,8 @@ final class IsolationWorld {
     /** One account as its owner knows it. */
     record Tenant(String name, long accountId, String token, long adminId, long inboxId, String inboxIdentifier,
                   List<Long> contactIds, List<String> sourceIds, List<Long> conversationIds, List<Long> messageIds,
-                  List<Long> webhookIds, List<Long> botIds, String botToken, List<Long> teamIds, List<Long> labelIds,
-                  List<Long> cannedResponseIds) {
+                  List<Long> webhookIds, List<Long> botIds, String botToken, List<Long> noteIds, List<Long> teamIds,
+                  List<Long> labelIds, List<Long> cannedResponseIds) {
         String path(String subPath) {
             return "/api/v1/accounts/" + accountId + subPath;
         }
@@ -39,6 +40,8 @@ final class IsolationWorld {
             List<Long> ids;
             if (name.equals("conversation_id")) {
                 ids = conversationIds;
+            } else if (name.equals("note_id")) {
+                ids = noteIds;
             } else if (template.contains("/messages/{id}")) {
                 ids = messageIds;
             } else if (template.contains("/contacts/{id}")) {
@@ -49,6 +52,10 @@ final class IsolationWorld {
                 ids = webhookIds;
             } else if (template.contains("/agent_bots/{id}")) {
                 ids = botIds;
+            } else if (template.contains("/agents/{id}")) {
+                ids = List.of(adminId);
+            } else if (name.equals("inbox_id")) {
+                ids = List.of(inboxId);
             } else if (name.equals("team_id") || template.contains("/teams/{id}")) {
                 ids = teamIds;
             } else if (template.contains("/labels/{id}")) {
@@ -104,6 +111,7 @@ final class IsolationWorld {
         List<String> sources = new ArrayList<>();
         List<Long> conversations = new ArrayList<>();
         List<Long> messages = new ArrayList<>();
+        List<Long> notes = new ArrayList<>();
         for (String person : people) {
             String handle = person.toLowerCase().replace(' ', '.');
             JsonNode contact = ok(http.post(base + "/contacts", "{\"inbox_id\":" + inboxId + ",\"name\":\"" + person
@@ -116,7 +124,15 @@ final class IsolationWorld {
             messages.add(ok(http.post(base + "/conversations/" + conversation + "/messages",
                     "{\"content\":\"" + name + "-secret-message-of-" + handle + "\",\"message_type\":\"incoming\"}")).get("id").asLong());
             ok(http.post(base + "/conversations/" + conversation + "/labels", "{\"labels\":[\"" + name + "-label\"]}"));
+            notes.add(ok(http.post(base + "/contacts/" + contacts.get(contacts.size() - 1) + "/notes",
+                    "{\"content\":\"" + name + "-secret-note-of-" + handle + "\"}")).get("id").asLong());
         }
+        // A file in the first conversation, for the contact's attachments.
+        String boundary = "isolation-boundary";
+        ok(http.send("POST", base + "/conversations/" + conversations.get(0) + "/messages", "--" + boundary
+                + "\r\nContent-Disposition: form-data; name=\"attachments[]\"; filename=\"" + name + "-secret-file.txt\"\r\n"
+                + "Content-Type: text/plain\r\n\r\n" + name + " file\r\n--" + boundary + "--\r\n",
+                "multipart/form-data; boundary=" + boundary));
         long webhook = ok(http.post(base + "/webhooks", "{\"webhook\":{\"url\":\"" + sim.sinkUrl(name + "-hook")
                 + "\",\"subscriptions\":[\"contact_created\"]}}")).at("/payload/webhook/id").asLong();
         // Two bots: one serving the inbox and assigned the second conversation, one spare.
@@ -131,6 +147,7 @@ final class IsolationWorld {
                 + ",\"assignee_type\":\"AgentBot\"}"));
         long admin = SimulatorAccess.store(sim).read(state -> state.users.all().stream().filter(u -> u.accountId() == accountId)
                 .findFirst().map(User::id).orElseThrow());
+        ok(http.post(base + "/conversations/" + conversations.get(0) + "/participants", "{\"user_ids\":[" + admin + "]}"));
         // A team of the administrator, assigned the first conversation; a label and a canned response.
         long team = ok(http.post(base + "/teams", "{\"name\":\"" + name + "-team\",\"description\":\"" + name
                 + "-team works\"}")).get("id").asLong();
@@ -143,7 +160,7 @@ final class IsolationWorld {
         String identifier = SimulatorAccess.store(sim).read(state -> state.inboxes.get(inboxId).channel().identifier());
         String botToken = SimulatorAccess.store(sim).read(state -> state.agentBots.get(bots.get(0)).accessToken());
         return new Tenant(name, accountId, tokenOf(accountId), admin, inboxId, identifier, contacts, sources,
-                conversations, messages, List.of(webhook), List.copyOf(bots), botToken, List.of(team), List.of(label),
+                conversations, messages, List.of(webhook), List.copyOf(bots), botToken, notes, List.of(team), List.of(label),
                 List.of(canned));
     }
 
@@ -163,10 +180,15 @@ final class IsolationWorld {
 
     /** A body naming the victim's records wherever a route reads an id, plus harmless values for the rest. */
     String crossReferencingBody(Tenant victim) {
+        String victimEmail = SimulatorAccess.store(sim).read(state -> state.users.get(victim.adminId()).email());
         return "{\"inbox_id\":" + victim.inboxId() + ",\"contact_id\":" + victim.contactIds().get(0)
+                + ",\"user_ids\":[" + victim.adminId() + "],\"inbox_ids\":[" + victim.inboxId() + "]"
+                + ",\"emails\":[\"" + victimEmail + "\"]"
                 + ",\"source_id\":\"" + victim.sourceIds().get(0) + "\",\"assignee_id\":" + victim.adminId()
                 + ",\"conversation_id\":" + victim.conversationIds().get(0) + ",\"agent_bot\":" + victim.botIds().get(0)
-                + ",\"team_id\":" + victim.teamIds().get(0) + ",\"user_ids\":[" + victim.adminId() + "]"
+                + ",\"base_contact_id\":" + victim.contactIds().get(0) + ",\"mergee_contact_id\":" + victim.contactIds().get(1)
+                + ",\"user_ids\":[" + victim.adminId() + "]"
+                + ",\"team_id\":" + victim.teamIds().get(0)
                 + ",\"title\":\"attack\",\"short_code\":\"attack\""
                 + ",\"name\":\"attack\",\"content\":\"attack\",\"description\":\"attack\",\"outgoing_url\":\"http://127.0.0.1:1/attack\""
                 + ",\"message_type\":\"outgoing\",\"status\":\"resolved\",\"priority\":\"high\",\"labels\":[\"attack\"]"
@@ -178,6 +200,7 @@ final class IsolationWorld {
     /** Strings only the victim's own data contains: names, emails, contents, labels, URLs, tokens and secrets. */
     List<String> markers(Tenant victim) {
         List<String> markers = new ArrayList<>(List.of(victim.name() + "-secret-message", victim.name() + "-label",
+                victim.name() + "-secret-note", victim.name() + "-secret-file",
                 victim.name() + "-hook", "@" + victim.name() + ".test", victim.name() + "-bot", victim.name() + "-team",
                 victim.name() + "-canned"));
         markers.addAll(victim.accountId() == one.accountId() ? List.of("Ana One", "Bo One", "neighbour-secret-message", "Nia Neighbour")
@@ -214,15 +237,17 @@ final class IsolationWorld {
     private String computeView(Tenant tenant) {
         Http http = new Http(sim.baseUrl(), tenant.token());
         List<String> paths = new ArrayList<>(List.of("/contacts", "/conversations?status=all", "/inboxes", "/webhooks",
-                "/agent_bots", "/inboxes/" + tenant.inboxId() + "/agent_bot"));
+                "/agent_bots", "/inboxes/" + tenant.inboxId() + "/agent_bot", "/agents", "/inbox_members/" + tenant.inboxId(),
+                "/assignable_agents?inbox_ids[]=" + tenant.inboxId() + "&include_agent_bots=1", "/search",
+                "/conversations/search?q="));
         tenant.botIds().forEach(id -> paths.add("/agent_bots/" + id));
         paths.addAll(List.of("/teams", "/labels", "/canned_responses"));
         tenant.teamIds().forEach(id -> paths.addAll(List.of("/teams/" + id, "/teams/" + id + "/team_members")));
         tenant.labelIds().forEach(id -> paths.add("/labels/" + id));
         tenant.contactIds().forEach(id -> paths.addAll(List.of("/contacts/" + id, "/contacts/" + id + "/labels",
-                "/contacts/" + id + "/conversations")));
+                "/contacts/" + id + "/conversations", "/contacts/" + id + "/notes", "/contacts/" + id + "/attachments")));
         tenant.conversationIds().forEach(id -> paths.addAll(List.of("/conversations/" + id, "/conversations/" + id + "/messages",
-                "/conversations/" + id + "/labels")));
+                "/conversations/" + id + "/labels", "/conversations/" + id + "/participants", "/conversations/" + id + "/attachments")));
         return paths.stream().map(path -> path + " " + http.get(tenant.path(path))).collect(Collectors.joining("\n"));
     }
 }

@@ -161,7 +161,10 @@ class LimitsTest {
         "POST | /labels | title | 255 | Title is too long (maximum is 255 characters)",
         "POST | /labels | description | 20000 | Description is too long (maximum is 20000 characters)",
         "POST | /canned_responses | short_code | 255 | Short code is too long (maximum is 255 characters)",
-        "POST | /canned_responses | content | 20000 | Content is too long (maximum is 20000 characters)"})
+        "POST | /canned_responses | content | 20000 | Content is too long (maximum is 20000 characters)",
+        "POST | /agents | name | 255 | Name is too long (maximum is 255 characters)",
+        "POST | /agents | email | 255 | Email is too long (maximum is 255 characters)",
+        "PATCH | /agents/1 | name | 255 | Name is too long (maximum is 255 characters)"})
     void stringsLongerThanTheReferenceAllowsAre422(String method, String path, String field, int max, String message) {
         String json = ok(http.post(Http.account("/contacts"), "{\"inbox_id\":1,\"name\":\"Lena\"}"))
                 .at("/payload/contact_inbox/source_id").asText();
@@ -190,6 +193,7 @@ class LimitsTest {
                     : "{\"title\":\"label-" + length + "\",\"" + field + "\":\"" + value + "\"}";
             case "/canned_responses" -> field.equals("short_code") ? "{\"short_code\":\"" + value + "\",\"content\":\"x\"}"
                     : "{\"short_code\":\"code-" + length + "\",\"content\":\"" + value + "\"}";
+            case "/agents" -> field.equals("email") ? "{\"email\":\"" + value + "\"}" : "{\"name\":\"" + value + "\",\"email\":\"l@b.test\"}";
             default -> "{\"" + field + "\":\"" + value + "\"}";
         };
     }

@@ -27,15 +27,16 @@ final class ForgedStateMutations {
     private static final JsonNodeFactory NODES = Json.NODES;
     private static final Pattern INSTANT = Pattern.compile("^\\d{4}-\\d\\d-\\d\\dT.*Z$");
     private static final Set<String> ENUMS = Set.of("role", "status", "priority", "message_type", "content_type",
-            "contact_type", "sender_type", "sender_name_type", "file_type");
+            "contact_type", "sender_type", "sender_name_type", "file_type", "availability");
     private static final List<String> TABLES = List.of("accounts", "users", "agent_bots", "teams", "inboxes",
-            "agent_bot_inboxes", "webhooks", "labels", "canned_responses", "contacts", "contact_labels", "contact_inboxes",
-            "conversations", "messages", "attachments");
+            "agent_bot_inboxes", "webhooks", "labels", "canned_responses", "contacts", "contact_labels", "notes",
+            "contact_inboxes", "conversations", "messages", "attachments", "conversation_participants", "transcript_requests");
     /** The table an id field points at (sender_id: by its sender_type). */
-    private static final Map<String, String> TARGETS = Map.of("account_id", "accounts", "inbox_id", "inboxes",
-            "contact_id", "contacts", "contact_inbox_id", "contact_inboxes", "conversation_id", "conversations",
-            "message_id", "messages", "assignee_id", "users", "assignee_bot_id", "agent_bots", "team_id", "teams",
-            "agent_bot_id", "agent_bots");
+    private static final Map<String, String> TARGETS = Map.ofEntries(Map.entry("account_id", "accounts"),
+            Map.entry("inbox_id", "inboxes"), Map.entry("contact_id", "contacts"), Map.entry("contact_inbox_id", "contact_inboxes"),
+            Map.entry("conversation_id", "conversations"), Map.entry("message_id", "messages"), Map.entry("assignee_id", "users"),
+            Map.entry("assignee_bot_id", "agent_bots"), Map.entry("team_id", "teams"), Map.entry("agent_bot_id", "agent_bots"),
+            Map.entry("user_id", "users"));
 
     private ForgedStateMutations() {
     }
@@ -98,7 +99,7 @@ final class ForgedStateMutations {
             if (name.endsWith("_id") || name.equals("id")) {
                 values.add(NODES.numberNode(0));
                 String target = name.equals("id") ? table
-                        : name.equals("sender_id") ? senderTable(row) : TARGETS.get(name);
+                        : name.equals("sender_id") ? senderTable(row) : name.equals("inviter_id") ? "users" : TARGETS.get(name);
                 if (target != null) {
                     otherAccountsId(doc, target, account).ifPresent(id -> values.add(NODES.numberNode(id)));
                 }
@@ -143,7 +144,7 @@ final class ForgedStateMutations {
 
     /**
      * Writes an accepted document must still serve in {@code onlyAccount} (0: every account): new
-     * contacts, inbox settings, messages (with working hours on), status changes.
+     * contacts, inbox settings, messages (with working hours on), status changes, participants, mute.
      */
     static List<String> writes(BevatelSimulator sim, JsonNode doc, long onlyAccount) {
         List<String> broken = new ArrayList<>();
@@ -155,6 +156,9 @@ final class ForgedStateMutations {
             Http admin = new Http(sim.baseUrl(), id == 1 ? ForgedStateWorld.ADMIN_ONE : ForgedStateWorld.ADMIN_TWO);
             String base = "/api/v1/accounts/" + id;
             check(broken, "POST", base + "/contacts", admin.post(base + "/contacts", "{\"name\":\"Written\"}"));
+            check(broken, "PATCH", "/api/v1/profile", admin.patch("/api/v1/profile", "{\"display_name\":\"Written\","
+                    + "\"ui_settings\":{\"a\":1}}"));
+            check(broken, "POST", base + "/agents", admin.post(base + "/agents", "{\"email\":\"written@" + id + ".test\"}"));
             for (JsonNode inbox : ForgedStateWorld.rowsOf(doc, "inboxes", id)) {
                 String path = base + "/inboxes/" + inbox.get("id").asLong();
                 check(broken, "PATCH", path, admin.patch(path, "{\"working_hours_enabled\":true,\"out_of_office_message\":"
@@ -165,6 +169,12 @@ final class ForgedStateMutations {
                 check(broken, "POST", path + "/messages", admin.post(path + "/messages",
                         "{\"content\":\"written\",\"message_type\":\"incoming\"}"));
                 check(broken, "POST", path + "/toggle_status", admin.post(path + "/toggle_status", "{\"status\":\"resolved\"}"));
+                long adminId = ForgedStateWorld.rowsOf(doc, "users", id).get(0).get("id").asLong();
+                check(broken, "PATCH", path + "/participants", admin.patch(path + "/participants", "{\"user_ids\":[" + adminId + "]}"));
+                check(broken, "POST", path + "/transcript", admin.post(path + "/transcript", "{\"email\":\"a@b.test\"}"));
+                for (String action : List.of("/unread", "/mute", "/unmute")) {
+                    check(broken, "POST", path + action, admin.post(path + action, null));
+                }
             }
             // A conversation in each inbox (its bot, if any, takes it), then each bot changed, attached and deleted.
             List<JsonNode> contacts = ForgedStateWorld.rowsOf(doc, "contacts", id);
@@ -172,6 +182,15 @@ final class ForgedStateMutations {
                 String body = "{\"inbox_id\":" + inbox.get("id").asLong()
                         + (contacts.isEmpty() ? "" : ",\"contact_id\":" + contacts.get(0).get("id").asLong()) + "}";
                 check(broken, "POST", base + "/conversations", admin.post(base + "/conversations", body));
+            }
+            // A note on each contact, each note edited; at the end, the first two contacts merged.
+            for (JsonNode contact : contacts) {
+                String path = base + "/contacts/" + contact.get("id").asLong() + "/notes";
+                check(broken, "POST", path, admin.post(path, "{\"content\":\"written\"}"));
+            }
+            for (JsonNode note : ForgedStateWorld.rowsOf(doc, "notes", id)) {
+                String path = base + "/contacts/" + note.get("contact_id").asLong() + "/notes/" + note.get("id").asLong();
+                check(broken, "PATCH", path, admin.patch(path, "{\"content\":\"edited\"}"));
             }
             for (JsonNode bot : ForgedStateWorld.rowsOf(doc, "agent_bots", id)) {
                 String path = base + "/agent_bots/" + bot.get("id").asLong();
@@ -199,6 +218,11 @@ final class ForgedStateMutations {
             for (JsonNode canned : ForgedStateWorld.rowsOf(doc, "canned_responses", id)) {
                 String path = base + "/canned_responses/" + canned.get("id").asLong();
                 check(broken, "PATCH", path, admin.patch(path, "{\"content\":\"written\"}"));
+            }
+            if (contacts.size() > 1) {
+                check(broken, "POST", base + "/actions/contact_merge", admin.post(base + "/actions/contact_merge",
+                        "{\"base_contact_id\":" + contacts.get(0).get("id").asLong() + ",\"mergee_contact_id\":"
+                                + contacts.get(1).get("id").asLong() + "}"));
             }
         }
         return broken;

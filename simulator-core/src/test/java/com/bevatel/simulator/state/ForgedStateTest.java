@@ -162,6 +162,33 @@ class ForgedStateTest {
                 "account_id 99 does not exist");
     }
 
+    /**
+     * notes: a contact or an author that does not exist or is another account's, and no content, are refused
+     * naming the entry; a note without an author (Chatwoot nullifies it when the user goes) is valid.
+     */
+    @Test
+    void aForgedNoteIsRefusedWithItsEntry() {
+        long contactTwo = ForgedStateWorld.rowsOf(good, "contacts", 2).get(0).get("id").asLong();
+        long userTwo = ForgedStateWorld.rowsOf(good, "users", 2).get(0).get("id").asLong();
+        assertRefused(doc -> row(doc, "notes", 0).put("contact_id", 99), "/notes/0/contact_id",
+                "notes[0] (id 1): contact_id 99 does not exist");
+        assertRefused(doc -> row(doc, "notes", 0).put("contact_id", contactTwo), "/notes/0/contact_id",
+                "contact_id " + contactTwo + " belongs to account 2, not to account 1");
+        assertRefused(doc -> row(doc, "notes", 0).put("user_id", userTwo), "/notes/0/user_id",
+                "user_id " + userTwo + " belongs to account 2, not to account 1");
+        assertRefused(doc -> row(doc, "notes", 0).putNull("content"), "/notes/0/content", "content must not be null");
+        ObjectNode orphan = good.deepCopy();
+        row(orphan, "notes", 0).putNull("user_id");
+        sim.importState(orphan);
+        try {
+            JsonNode note = new Http(sim.baseUrl(), ForgedStateWorld.ADMIN_ONE).get(Http.account("/contacts/1/notes/1")).json();
+            assertThat(note.has("user")).as("no author, no user key").isFalse();
+            assertThat(note.get("content").asText()).isEqualTo("Prefers email");
+        } finally {
+            sim.importState(good);
+        }
+    }
+
     /** A bot without a secret (as a version-1 state has them) is valid: shown with "secret": null, exported as it was. */
     @Test
     void aBotWithoutASecretIsValid() {

@@ -27,7 +27,7 @@ import java.util.List;
  * each account), teams with members, labels, canned responses, inboxes, webhooks, contacts with labels
  * and sessions, conversations assigned
  * to an agent, a team and a bot, messages from a contact, a user and a bot, activity messages, an
- * attachment — and the requests that read all of it back over HTTP: every listing, every record, the
+ * attachment, notes, participants, a transcript request — and the requests that read all of it back over HTTP: every listing, every record, the
  * profile, the Client API.
  */
 final class ForgedStateWorld {
@@ -94,6 +94,9 @@ final class ForgedStateWorld {
         ok(other.post(a2 + "/conversations/1/messages", "{\"content\":\"Zed here\",\"message_type\":\"incoming\"}"));
         ok(other.post(a2 + "/conversations/1/messages", "{\"content\":\"Olga here\"}"));
         ok(other.post(a2 + "/webhooks", "{\"url\":\"http://127.0.0.1:9/two\",\"subscriptions\":[\"message_created\"]}"));
+        ok(one.post(a1 + "/conversations/1/participants", "{\"user_ids\":[2]}"));
+        ok(other.post(a2 + "/conversations/1/participants", "{\"user_ids\":[3]}"));
+        ok(one.post(a1 + "/conversations/1/transcript", "{\"email\":\"boss@one.test\"}"));
 
         // Bots serving inboxes (agent_bot_inboxes), a conversation that started with its inbox's bot, a bot
         // made through the API with every field set, and a message of the other account's bot.
@@ -117,6 +120,19 @@ final class ForgedStateWorld {
         ok(other.post(a2 + "/labels", "{\"title\":\"vip\"}"));
         ok(one.post(a1 + "/canned_responses", "{\"short_code\":\"hello\",\"content\":\"Hello {{contact.name}}\"}"));
         ok(other.post(a2 + "/canned_responses", "{\"short_code\":\"hello\",\"content\":\"Hi from two\"}"));
+
+        // Profiles and people: settings, a signature and a phone number, an availability shown as set, an agent
+        // invited through the API (unconfirmed, with an inviter) and made a member of the inbox.
+        ok(one.patch("/api/v1/profile", "{\"display_name\":\"Boss\",\"message_signature\":\"-- Boss\","
+                + "\"ui_settings\":{\"locale\":\"en\",\"panes\":[1,2]},\"phone_number\":\"+15550002222\"}"));
+        ok(one.post("/api/v1/profile/availability", "{\"account_id\":1,\"availability\":\"busy\"}"));
+        ok(one.post("/api/v1/profile/auto_offline", "{\"account_id\":1,\"auto_offline\":false}"));
+        long invited = ok(one.post(a1 + "/agents", "{\"name\":\"Ivy Invited\",\"email\":\"ivy@one.test\"}")).json().get("id").asLong();
+        ok(one.post(a1 + "/inbox_members", "{\"inbox_id\":1,\"user_ids\":[" + invited + "]}"));
+        // Notes: an agent's and the administrator's in account 1, one in account 2.
+        ok(one.withToken(AGENT_ONE).post(a1 + "/contacts/1/notes", "{\"content\":\"Prefers email\"}"));
+        ok(one.post(a1 + "/contacts/2/notes", "{\"content\":\"Bob is bob-1\"}"));
+        ok(other.post(a2 + "/contacts/4/notes", "{\"content\":\"Zed's note\"}"));
     }
 
     /** A read of the API: a path, the token it is sent with (null: none), and the account whose data it shows. */
@@ -140,24 +156,27 @@ final class ForgedStateWorld {
             for (String listing : List.of("/contacts", "/contacts?sort=-name", "/contacts/search?q=a",
                     "/conversations?status=all", "/conversations?status=open&assignee_type=unassigned",
                     "/conversations/meta?status=all", "/inboxes", "/webhooks", "/agent_bots", "/teams", "/labels",
-                    "/canned_responses", "/canned_responses?search=hel")) {
+                    "/canned_responses", "/canned_responses?search=hel", "/agents", "/search?q=a",
+                    "/conversations/search?q=e")) {
                 reads.add(new Read(base + listing, token, id));
             }
             for (JsonNode contact : rowsOf(doc, "contacts", id)) {
                 String path = base + "/contacts/" + contact.get("id").asLong();
-                for (String suffix : List.of("", "/conversations", "/labels", "/contactable_inboxes")) {
+                for (String suffix : List.of("", "/conversations", "/labels", "/contactable_inboxes", "/notes", "/attachments")) {
                     reads.add(new Read(path + suffix, token, id));
                 }
             }
             for (JsonNode conversation : rowsOf(doc, "conversations", id)) {
                 String path = base + "/conversations/" + conversation.get("display_id").asLong();
-                for (String suffix : List.of("", "/messages", "/labels")) {
+                for (String suffix : List.of("", "/messages", "/labels", "/participants", "/attachments")) {
                     reads.add(new Read(path + suffix, token, id));
                 }
             }
             for (JsonNode inbox : rowsOf(doc, "inboxes", id)) {
                 reads.add(new Read(base + "/inboxes/" + inbox.get("id").asLong(), token, id));
                 reads.add(new Read(base + "/inboxes/" + inbox.get("id").asLong() + "/agent_bot", token, id));
+                reads.add(new Read(base + "/inboxes/" + inbox.get("id").asLong() + "/assignable_agents", token, id));
+                reads.add(new Read(base + "/inbox_members/" + inbox.get("id").asLong(), token, id));
             }
             for (JsonNode bot : rowsOf(doc, "agent_bots", id)) {
                 reads.add(new Read(base + "/agent_bots/" + bot.get("id").asLong(), token, id));
@@ -168,6 +187,10 @@ final class ForgedStateWorld {
             }
             for (JsonNode label : rowsOf(doc, "labels", id)) {
                 reads.add(new Read(base + "/labels/" + label.get("id").asLong(), token, id));
+            }
+            for (JsonNode note : rowsOf(doc, "notes", id)) {
+                reads.add(new Read(base + "/contacts/" + note.get("contact_id").asLong() + "/notes/" + note.get("id").asLong(),
+                        token, id));
             }
         }
         for (JsonNode session : doc.get("contact_inboxes")) {

@@ -10,6 +10,7 @@ import com.bevatel.simulator.SimulatorAccess;
 import com.bevatel.simulator.domain.AgentBots;
 import com.bevatel.simulator.domain.Change;
 import com.bevatel.simulator.domain.ContactFields;
+import com.bevatel.simulator.domain.ContactMerges;
 import com.bevatel.simulator.domain.Contacts;
 import com.bevatel.simulator.domain.Conversations;
 import com.bevatel.simulator.model.AgentBot;
@@ -43,6 +44,8 @@ class InvariantsTest {
         http.post(Http.account("/conversations"), "{\"inbox_id\":1,\"contact_id\":1}");
         http.post(Http.account("/conversations/1/messages"), "{\"content\":\"hi\",\"message_type\":\"incoming\"}");
         http.post(Http.account("/conversations/1/messages"), "{\"content\":\"hello\"}");
+        http.post(Http.account("/contacts/1/notes"), "{\"content\":\"Alice's note\"}");
+        http.post(Http.account("/contacts/2/notes"), "{\"content\":\"Bob's note\"}");
     }
 
     @AfterEach
@@ -139,6 +142,21 @@ class InvariantsTest {
         check();
     }
 
+    /** A merge rolled back puts every moved row back: conversations, sessions, notes, the mergee and its indexes. */
+    @Test
+    void aRolledBackMergeLeavesEveryIndexAsItWas() {
+        String before = SimulatorAccess.store(sim).read(InvariantsTest::lookups);
+        assertThatThrownBy(() -> SimulatorAccess.store(sim).write(tx -> {
+            ContactMerges.merge(tx, tx.state().contacts.get(2), tx.state().contacts.get(1));
+            assertThat(lookups(tx.state())).isNotEqualTo(before);
+            throw new IllegalStateException("refused");
+        })).hasMessage("refused");
+        assertThat(SimulatorAccess.store(sim).read(InvariantsTest::lookups)).isEqualTo(before);
+        check();
+        corrupt(state -> state.notesOfContact.add(2, 99));
+        assertThatThrownBy(this::check).hasMessageContaining("notesOfContact: parent 2 lists child 99, which no row derives");
+    }
+
     /** What the indexes answer about the rows the test changes. */
     private static String lookups(State state) {
         return List.of(state.contactByEmail.find(ALICE_EMAIL), state.contactByEmail.find(new State.AccountKey(1, "alice@other.example")),
@@ -146,7 +164,8 @@ class InvariantsTest {
                 state.conversationByDisplayId.find(new State.DisplayKey(1, 1)), state.messagesOfConversation.of(1),
                 state.conversationsOfAccount.of(1), state.contactInboxesOfContact.of(2), state.membersOfInbox.of(1),
                 state.membersOfTeam.of(1), state.conversationIndex.count(1, null), state.agentBotByToken.find("echo-token"),
-                state.inboxesOfAgentBot.of(1)).toString();
+                state.inboxesOfAgentBot.of(1), state.notesOfContact.of(1), state.notesOfContact.of(2),
+                state.contactInboxesOfContact.of(1)).toString();
     }
 
     private void corrupt(Consumer<State> change) {

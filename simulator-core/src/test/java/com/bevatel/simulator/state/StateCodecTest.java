@@ -9,7 +9,9 @@ import com.bevatel.simulator.Http;
 import com.bevatel.simulator.SimulatorAccess;
 import com.bevatel.simulator.json.Json;
 import com.bevatel.simulator.model.AgentBot;
+import com.bevatel.simulator.model.Availability;
 import com.bevatel.simulator.model.JsonBag;
+import com.bevatel.simulator.model.User;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.lang.reflect.Field;
@@ -34,6 +36,9 @@ class StateCodecTest {
         http.post(Http.account("/contacts"), "{\"inbox_id\":1,\"name\":\"Alice\",\"email\":\"a@example.com\"}");
         http.post(Http.account("/conversations"), "{\"inbox_id\":1,\"contact_id\":1}");
         http.post(Http.account("/conversations/1/messages"), "{\"content\":\"hi\",\"message_type\":\"incoming\"}");
+        http.post(Http.account("/contacts/1/notes"), "{\"content\":\"Prefers email\"}");
+        http.post(Http.account("/conversations/1/participants"), "{\"user_ids\":[2]}");
+        http.post(Http.account("/conversations/1/transcript"), "{\"email\":\"boss@example.com\"}");
         good = sim.exportState();
     }
 
@@ -82,8 +87,15 @@ class StateCodecTest {
         assertRefused(changed(doc -> doc.put("version", "2")), "/version", "unsupported version \"2\"");
         assertRefused(changed(doc -> doc.remove("agent_bot_inboxes")), "/agent_bot_inboxes",
                 "agent_bot_inboxes must be an array");
+        assertRefused(changed(doc -> doc.remove("conversation_participants")), "/conversation_participants",
+                "conversation_participants must be an array");
+        assertRefused(changed(doc -> ((ObjectNode) doc.get("sequences")).remove("transcript_request")),
+                "/sequences/transcript_request", "sequences.transcript_request must be an integer");
         assertRefused(changed(doc -> doc.put("extra", 1)), "/extra", "unknown field extra");
         assertRefused(changed(doc -> doc.remove("messages")), "/messages", "messages must be an array");
+        assertRefused(changed(doc -> doc.remove("notes")), "/notes", "notes must be an array");
+        assertRefused(changed(doc -> ((ObjectNode) doc.get("sequences")).remove("note")), "/sequences/note",
+                "sequences.note must be an integer");
         assertRefused(changed(doc -> doc.put("clock", "yesterday")), "/clock", "clock must be an ISO-8601 instant");
         assertRefused(changed(doc -> ((ObjectNode) doc.get("sequences")).remove("message")), "/sequences/message",
                 "sequences.message must be an integer");
@@ -91,7 +103,7 @@ class StateCodecTest {
 
     /**
      * A version-1 document (before agent_bot_inboxes, bot secrets and bot_config): still read, as bots
-     * that serve no inbox and sign nothing; a conversation keeps its bot assignee; written back as version 3.
+     * that serve no inbox and sign nothing; a conversation keeps its bot assignee; written back as the current version.
      */
     @Test
     void readsAVersionOneDocumentWithoutBotAttachmentsSecretsOrConfig() {
@@ -102,7 +114,8 @@ class StateCodecTest {
             assertThat(v1.get("version").asInt()).isEqualTo(3);
             assertThat(v1.get("agent_bot_inboxes")).hasSize(1);
             v1.put("version", 1);
-            v1.remove("agent_bot_inboxes");
+            v1.remove(List.of("agent_bot_inboxes", "notes", "conversation_participants", "transcript_requests"));
+            ((ObjectNode) v1.get("sequences")).remove(List.of("note", "conversation_participant", "transcript_request"));
             v1.get("agent_bots").forEach(bot -> ((ObjectNode) bot).remove(List.of("secret", "bot_config")));
 
             State loaded = fresh();
@@ -159,6 +172,81 @@ class StateCodecTest {
         }
     }
 
+    /**
+     * A version-2 document's users have none of the profile and availability fields: read as the seeded
+     * users are (confirmed, online, auto-offline, no inviter, signature or settings), written back as version 3.
+     */
+    @Test
+    void readsAVersionTwoDocumentsUsersWithChatwootsDefaults() {
+        ObjectNode v2 = good.deepCopy();
+        v2.put("version", 2);
+        v2.get("users").forEach(user -> ((ObjectNode) user).remove(List.of("confirmed", "availability", "auto_offline",
+                "inviter_id", "message_signature", "ui_settings", "custom_attributes")));
+        State loaded = fresh();
+        StateCodec.read(v2, loaded);
+        loaded.checkInvariants();
+        User sam = loaded.users.get(2);
+        assertThat(sam.confirmed()).isTrue();
+        assertThat(sam.availability()).isEqualTo(Availability.ONLINE);
+        assertThat(sam.autoOffline()).isTrue();
+        assertThat(sam.inviterId()).isNull();
+        assertThat(sam.messageSignature()).isNull();
+        assertThat(sam.uiSettings()).isEqualTo(JsonBag.EMPTY);
+        assertThat(sam.customAttributes()).isEqualTo(JsonBag.EMPTY);
+        assertRefused(changed(doc -> row(doc, "users", 1).remove("availability")), "/users/1/availability",
+                "users[1]: availability: is missing");
+        assertRefused(changed(doc -> row(doc, "users", 1).put("availability", "away")), "/users/1/availability",
+                "cannot read away as Availability");
+        assertRefused(changed(doc -> row(doc, "users", 1).put("inviter_id", 99)), "/users/1/inviter_id",
+                "users[1] (id 2): inviter_id 99 does not exist");
+    }
+
+    /** A version-2 document had no notes (neither the table nor its sequence): read as none; written back as version 3. */
+    @Test
+    void readsAVersionTwoDocumentWithoutNotes() {
+        ObjectNode v2 = changed(doc -> {
+            doc.put("version", 2);
+            doc.remove("notes");
+            ((ObjectNode) doc.get("sequences")).remove("note");
+        });
+        State loaded = fresh();
+        StateCodec.read(v2, loaded);
+        loaded.checkInvariants();
+        assertThat(loaded.notes.all()).isEmpty();
+        assertThat(loaded.contacts.get(1).name()).isEqualTo("Alice");
+        try (BevatelSimulator fromV2 = BevatelSimulator.builder().initialState(v2).start()) {
+            Http again = new Http(fromV2);
+            assertThat(Http.ok(again.post(Http.account("/contacts/1/notes"), "{\"content\":\"new\"}")).get("id").asLong())
+                    .as("the note sequence starts afresh").isEqualTo(1);
+            assertThat(fromV2.exportState().get("version").asInt()).isEqualTo(3);
+        }
+    }
+
+    /**
+     * A version-2 document (before conversation_participants, transcript_requests and their sequences): read
+     * as having none; written back as version 3, the new sequences counting from 1.
+     */
+    @Test
+    void readsAVersionTwoDocumentWithoutParticipantsOrTranscripts() {
+        try (BevatelSimulator sim = BevatelSimulator.builder().agent("Sam Agent", "sam@acme.test", null).start()) {
+            long conversation = new Http(sim).openConversation("Alice");
+            String participants = Http.account("/conversations/" + conversation + "/participants");
+            ObjectNode v2 = sim.exportState();
+            v2.put("version", 2);
+            v2.remove(List.of("conversation_participants", "transcript_requests"));
+            ((ObjectNode) v2.get("sequences")).remove(List.of("conversation_participant", "transcript_request"));
+
+            sim.importState(v2);
+            assertThat(new Http(sim).get(participants).body()).isEqualTo("[]");
+            assertThat(new Http(sim).post(participants, "{\"user_ids\":[1]}").status()).isEqualTo(200);
+            ObjectNode again = sim.exportState();
+            assertThat(again.get("version").asInt()).isEqualTo(3);
+            assertThat(again.at("/conversation_participants/0/id").asLong()).isEqualTo(1);
+            assertThat(again.at("/sequences/conversation_participant").asLong()).isEqualTo(1);
+            assertThat(again.at("/sequences/transcript_request").asLong()).isZero();
+        }
+    }
+
     @Test
     void namesTheFieldOfARowThatCannotBeRead() {
         assertRefused(changed(doc -> row(doc, "contacts", 0).put("created_at", "soon")), "/contacts/0/created_at",
@@ -185,6 +273,27 @@ class StateCodecTest {
                 "display_id 7 is beyond display_ids.1");
         assertRefused(changed(doc -> ((ObjectNode) doc.get("inbox_members")).putArray("1").add(42)), "/inbox_members/1/0",
                 "user 42 does not exist");
+        assertRefused(changed(doc -> row(doc, "notes", 0).put("contact_id", 99)), "/notes/0/contact_id",
+                "notes[0] (id 1): contact_id 99 does not exist");
+        assertRefused(changed(doc -> row(doc, "notes", 0).put("user_id", 42)), "/notes/0/user_id",
+                "notes[0] (id 1): user_id 42 does not exist");
+        assertRefused(changed(doc -> row(doc, "notes", 0).putNull("content")), "/notes/0/content",
+                "notes[0] (id 1): content must not be null");
+        assertRefused(changed(doc -> row(doc, "notes", 0).put("id", 2)), "/notes/0",
+                "notes[0] (id 2): id is beyond sequences.note (1)");
+        assertRefused(changed(doc -> row(doc, "conversation_participants", 0).put("user_id", 42)),
+                "/conversation_participants/0/user_id", "conversation_participants[0] (id 1): user_id 42 does not exist");
+        assertRefused(changed(doc -> ((ArrayNode) doc.get("conversation_participants"))
+                        .add(row(doc, "conversation_participants", 0).deepCopy().put("id", 2))),
+                "/conversation_participants/1", "id is beyond sequences.conversation_participant (1)");
+        assertRefused(changed(doc -> {
+            ((ObjectNode) doc.get("sequences")).put("conversation_participant", 2);
+            ((ArrayNode) doc.get("conversation_participants")).add(row(doc, "conversation_participants", 0).deepCopy().put("id", 2));
+        }), "/conversation_participants/1/user_id", "user_id 2 already takes part in conversation 1");
+        assertRefused(changed(doc -> row(doc, "transcript_requests", 0).put("account_id", 2)),
+                "/transcript_requests/0/account_id", "account_id 2 is not its conversation's account 1");
+        assertRefused(changed(doc -> row(doc, "transcript_requests", 0).putNull("email")),
+                "/transcript_requests/0/email", "email must not be null");
     }
 
     @Test

@@ -42,6 +42,8 @@ class StateRoundTripTest {
             List<String> reads = fill(original, a);
 
             ObjectNode exported = original.exportState();
+            assertThat(exported.get("conversation_participants")).as("one removed, one gone with its conversation").hasSize(1);
+            assertThat(exported.get("transcript_requests")).extracting(r -> r.get("email").asText()).containsExactly("boss@example.com");
             copy.importState(Json.mapper().readTree(Json.string(exported)));
             Http b = new Http(copy);
 
@@ -52,6 +54,9 @@ class StateRoundTripTest {
             checkInvariants(copy);
             assertThat(derived(copy)).isEqualTo(derived(original));
 
+            assertThat(b.withToken(copy.user("ivy@acme.test").accessToken()).get("/api/v1/profile").body())
+                    .as("the invited agent's profile").isEqualTo(a.withToken(original.user("ivy@acme.test").accessToken())
+                            .get("/api/v1/profile").body());
             // Both go on the same way: next ids, seeded tokens and uuids, clock.
             String contact = "{\"inbox_id\":1,\"name\":\"Dana\"}";
             assertThat(normalized(b.post(Http.account("/contacts"), contact), copy))
@@ -64,6 +69,9 @@ class StateRoundTripTest {
             String bot = "{\"name\":\"Later Bot\"}";
             assertThat(normalized(b.post(Http.account("/agent_bots"), bot), copy))
                     .as("a new bot draws the same token and secret").isEqualTo(normalized(a.post(Http.account("/agent_bots"), bot), original));
+            String participant = "{\"user_ids\":[2]}";
+            assertThat(normalized(b.post(Http.account("/conversations/1/participants"), participant), copy))
+                    .isEqualTo(normalized(a.post(Http.account("/conversations/1/participants"), participant), original));
             String conversation = "{\"inbox_id\":2,\"contact_id\":1}";
             Http.Result inOriginal = a.post(Http.account("/conversations"), conversation);
             assertThat(inOriginal.json().at("/meta/assignee_type").asText()).as(inOriginal.toString()).isEqualTo("AgentBot");
@@ -104,7 +112,7 @@ class StateRoundTripTest {
         }
     }
 
-    /** Writes of every kind, with gaps (deletions), merges, attachments; returns paths to read back. */
+    /** Writes of every kind, with gaps (deletions), merges, attachments, notes; returns paths to read back. */
     private static List<String> fill(BevatelSimulator sim, Http a) throws Exception {
         Http sam = a.withToken("sam-token");
         ok(sim, a.post(Http.account("/contacts"), "{\"inbox_id\":1,\"name\":\"Alice\",\"email\":\"alice@example.com\","
@@ -120,9 +128,22 @@ class StateRoundTripTest {
         ok(sim, multipart(sim, "/api/v1/accounts/1/conversations/1/messages", new byte[] {1, 2, 3, 4, 5}));
         ok(sim, a.post(Http.account("/conversations/1/labels"), "{\"labels\":[\"vip\",\"billing\"]}"));
         ok(sim, a.post(Http.account("/contacts/1/labels"), "{\"labels\":[\"customer\"]}"));
+        // Notes: by an agent and by the administrator, one edited, one deleted, one going with its contact.
+        ok(sim, sam.post(Http.account("/contacts/1/notes"), "{\"content\":\"Prefers email\"}"));
+        ok(sim, a.post(Http.account("/contacts/1/notes"), "{\"content\":\"Gold since 2024\"}"));
+        ok(sim, a.post(Http.account("/contacts/3/notes"), "{\"content\":\"Goes with Carol\"}"));
+        ok(sim, a.post(Http.account("/contacts/2/notes"), "{\"content\":\"Short-lived\"}"));
+        ok(sim, a.delete(Http.account("/contacts/2/notes/4")));
+        ok(sim, a.patch(Http.account("/contacts/1/notes/1"), "{\"content\":\"Prefers email, mornings\"}"));
         ok(sim, a.post(Http.account("/conversations/1/assignments"), "{\"assignee_id\":2}"));
         ok(sim, a.post(Http.account("/conversations/1/toggle_priority"), "{\"priority\":\"high\"}"));
         ok(sim, a.post(Http.account("/conversations/3/toggle_status"), "{\"status\":\"resolved\"}"));
+        // Participants (one removed, one gone with its conversation) and transcript requests.
+        ok(sim, a.post(Http.account("/conversations/1/participants"), "{\"user_ids\":[2,1]}"));
+        ok(sim, a.send("DELETE", Http.account("/conversations/1/participants"), "{\"user_ids\":[2]}", "application/json"));
+        ok(sim, a.post(Http.account("/conversations/2/participants"), "{\"user_ids\":[2]}"));
+        ok(sim, a.post(Http.account("/conversations/1/transcript"), "{\"email\":\"boss@example.com\"}"));
+        ok(sim, a.post(Http.account("/conversations/2/transcript"), "{\"email\":\"gone@example.com\"}"));
         ok(sim, a.delete(Http.account("/contacts/3")));
         ok(sim, a.delete(Http.account("/conversations/1/messages/3")));
         ok(sim, a.post(Http.account("/inboxes"), "{\"name\":\"Second\",\"channel\":{\"type\":\"api\",\"webhook_url\":\"http://127.0.0.1:9/in\"}}"));
@@ -164,8 +185,33 @@ class StateRoundTripTest {
         ok(sim, a.delete(Http.account("/labels/2")));
         ok(sim, a.post(Http.account("/canned_responses"), "{\"short_code\":\"hello\",\"content\":\"Hello there\"}"));
         ok(sim, sam.post(Http.account("/canned_responses"), "{\"short_code\":\"bye\",\"content\":\"Goodbye\"}"));
+        // People: a profile with every field, an availability shown as set, an agent invited through the API
+        // (unconfirmed, with an inviter) and made a member of the second inbox.
+        ok(sim, a.put("/api/v1/profile", "{\"profile\":{\"display_name\":\"Boss\",\"message_signature\":\"-- Boss\","
+                + "\"ui_settings\":{\"locale\":\"fr\",\"panes\":[1,{\"x\":null}]},\"phone_number\":\"+15550009999\"}}"));
+        ok(sim, a.post("/api/v1/profile/availability", "{\"account_id\":1,\"availability\":\"busy\"}"));
+        ok(sim, a.post("/api/v1/profile/auto_offline", "{\"account_id\":1,\"auto_offline\":false}"));
+        ok(sim, a.post(Http.account("/agents"), "{\"name\":\"Ivy Invited\",\"email\":\"ivy@acme.test\",\"availability\":\"offline\"}"));
+        ok(sim, a.post(Http.account("/inbox_members"), "{\"inbox_id\":2,\"user_ids\":[3]}"));
+        // A merge through the API: Fay's conversation, message, session and note move to Bob.
+        long fay = ok(sim, a.post(Http.account("/contacts"), "{\"inbox_id\":1,\"name\":\"Fay\",\"email\":\"fay@example.com\"}"))
+                .json().at("/payload/contact/id").asLong();
+        long fays = ok(sim, a.post(Http.account("/conversations"), "{\"inbox_id\":1,\"contact_id\":" + fay + "}")).json()
+                .get("id").asLong();
+        ok(sim, a.post(Http.account("/conversations/" + fays + "/messages"), "{\"content\":\"Fay here\",\"message_type\":\"incoming\"}"));
+        ok(sim, sam.post(Http.account("/contacts/" + fay + "/notes"), "{\"content\":\"Fay is Bob\"}"));
+        ok(sim, a.post(Http.account("/actions/contact_merge"), "{\"base_contact_id\":2,\"mergee_contact_id\":" + fay + "}"));
+        // The second inbox's callback is refused: wait for that to mark the bot's message failed, so no
+        // write of the webhook threads lands after the export.
+        String botMessages = Http.account("/conversations/" + botConversation + "/messages");
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!a.get(botMessages).json().at("/payload/0/status").asText().equals("failed") && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(a.get(botMessages).json().at("/payload/0/status").asText()).isEqualTo("failed");
         sim.clock().advance(Duration.ofHours(3));
-        List<String> reads = new ArrayList<>(List.of("/api/v1/profile", Http.account("/inboxes"), Http.account("/inboxes/2"),
+        List<String> reads = new ArrayList<>(List.of("/api/v1/profile", Http.account("/agents"), Http.account("/inbox_members/2"),
+                Http.account("/inboxes/1/assignable_agents"), Http.account("/inboxes"), Http.account("/inboxes/2"),
                 Http.account("/contacts"), Http.account("/contacts/1"), Http.account("/contacts/2"),
                 Http.account("/contacts/search?q=bob-1"), Http.account("/contacts/1/labels"),
                 Http.account("/contacts/1/conversations"), Http.account("/conversations?status=all"),
@@ -177,7 +223,12 @@ class StateRoundTripTest {
                 Http.account("/conversations/" + botConversation), Http.account("/conversations/" + botConversation + "/messages"),
                 Http.account("/teams"), Http.account("/teams/" + team), Http.account("/teams/" + team + "/team_members"),
                 Http.account("/labels"), Http.account("/labels/1"), Http.account("/canned_responses"),
-                Http.account("/canned_responses?search=bye")));
+                Http.account("/canned_responses?search=bye"),
+                Http.account("/contacts/1/notes"), Http.account("/contacts/2/notes"), Http.account("/contacts/1/notes/1"),
+                Http.account("/contacts/2/conversations"), Http.account("/contacts/1/attachments"),
+                Http.account("/conversations/" + fays + "/messages"),
+                Http.account("/conversations/1/participants"), Http.account("/conversations/1/attachments"),
+                Http.account("/search?q=o"), Http.account("/conversations/search?q=h")));
         for (int id = 1; id <= 4; id++) {
             reads.add(Http.account("/conversations/" + id));
             reads.add(Http.account("/conversations/" + id + "/messages"));

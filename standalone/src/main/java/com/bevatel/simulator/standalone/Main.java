@@ -3,8 +3,10 @@ package com.bevatel.simulator.standalone;
 import com.bevatel.simulator.ApiInbox;
 import com.bevatel.simulator.BevatelSimulator;
 import com.bevatel.simulator.http.CannotListenException;
+import com.bevatel.simulator.model.AgentBot;
 import com.bevatel.simulator.standalone.dashboard.Dashboard;
 import com.bevatel.simulator.standalone.admin.AdminApi;
+import com.bevatel.simulator.standalone.cli.AgentBotFlags;
 import com.bevatel.simulator.standalone.cli.DurationConverter;
 import com.bevatel.simulator.standalone.cli.Members;
 import com.bevatel.simulator.standalone.files.FileProblem;
@@ -73,8 +75,28 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--agent-bot", paramLabel = "NAME[:TOKEN]", description = "Add an agent bot; repeatable.")
     List<String> agentBots = new ArrayList<>();
 
+    @Option(names = "--agent-bot-url", paramLabel = "NAME=URL",
+            description = "Post the events of the bot NAME to URL (its outgoing_url); repeatable, one per bot.")
+    List<String> agentBotUrls = new ArrayList<>();
+
+    @Option(names = "--agent-bot-sink", paramLabel = "NAME=SINK",
+            description = "Post the events of the bot NAME to the built-in sink SINK (/_simulator/sink/SINK); repeatable, one per bot.")
+    List<String> agentBotSinks = new ArrayList<>();
+
+    @Option(names = "--agent-bot-inbox", paramLabel = "NAME",
+            description = "The bot NAME serves the API inbox: the inbox's new conversations start pending, assigned to the bot.")
+    String agentBotInbox;
+
+    @Option(names = "--agent-bot-retry-wait", converter = DurationConverter.class, paramLabel = "DURATION",
+            description = "Wait before a bot's delivery is tried again (after a 429 or 500; 3 attempts in all) (default: 3s).")
+    Duration agentBotRetryWait;
+
+    @Option(names = "--keep-pending-on-bot-failure",
+            description = "A message a bot could not be sent leaves its pending conversation pending (Chatwoot's account setting).")
+    boolean keepPendingOnBotFailure;
+
     @Option(names = "--fixtures", paramLabel = "FILE",
-            description = "Seed more from a JSON or YAML file (accounts, agents, inboxes, teams, webhooks, contacts, conversations, messages); reset returns to it.")
+            description = "Seed more from a JSON or YAML file (accounts, agents, inboxes, teams, webhooks, agent bots, contacts, conversations, messages); reset returns to it.")
     Path fixtures;
 
     @Option(names = "--state", paramLabel = "FILE",
@@ -192,7 +214,7 @@ public final class Main implements Callable<Integer> {
             stop.countDown();
         }, "bevatel-simulator-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        out.print(banner(sim, fixtures, stateFile, adminToken != null));
+        out.print(banner(sim, fixtures, stateFile, adminToken != null, botFlags()));
         out.flush();
         stop.await();
         try {
@@ -209,12 +231,16 @@ public final class Main implements Callable<Integer> {
         BevatelSimulator.Builder builder = BevatelSimulator.builder().port(port).host(host).seed(seed).startTime(startTime)
                 .clockStep(clockStep).accessToken(accessToken).apiInboxWebhookUrl(webhookUrl)
                 .maxRequestBodyBytes(maxRequestBodyBytes).webhookRetries(webhookAttempts, webhookBackoff)
-                .inboxEvents(inboxEvents).messagesPerMinuteLimit(messagesPerMinute);
+                .inboxEvents(inboxEvents).messagesPerMinuteLimit(messagesPerMinute)
+                .keepPendingOnBotFailure(keepPendingOnBotFailure);
         if (webhookSink != null) {
             builder.apiInboxWebhookSink(webhookSink);
         }
         if (webhookTimeout != null) {
             builder.webhookTimeout(webhookTimeout);
+        }
+        if (agentBotRetryWait != null) {
+            builder.agentBotRetryWait(agentBotRetryWait);
         }
         if (webhookQueueCapacity != null) {
             builder.webhookQueueCapacity(webhookQueueCapacity);
@@ -228,8 +254,12 @@ public final class Main implements Callable<Integer> {
         agents.forEach(agent -> Members.agent(builder, agent, false));
         administrators.forEach(admin -> Members.agent(builder, admin, true));
         teams.forEach(team -> Members.team(builder, team));
-        agentBots.forEach(bot -> Members.agentBot(builder, bot));
+        botFlags().addTo(builder);
         return builder.validate();
+    }
+
+    private AgentBotFlags botFlags() {
+        return new AgentBotFlags(agentBots, agentBotUrls, agentBotSinks, agentBotInbox);
     }
 
     /** The advice of {@link CannotListenException}'s message, in flags. */
@@ -265,7 +295,7 @@ public final class Main implements Callable<Integer> {
         out.flush();
     }
 
-    static String banner(BevatelSimulator sim, Path fixtures, StateFile state, boolean adminTokenRequired) {
+    static String banner(BevatelSimulator sim, Path fixtures, StateFile state, boolean adminTokenRequired, AgentBotFlags bots) {
         ApiInbox inbox = sim.apiInbox();
         List<String> lines = new ArrayList<>(List.of(
                 "Bevatel API channel simulator listening on " + sim.baseUrl(),
@@ -276,6 +306,12 @@ public final class Main implements Callable<Integer> {
                 "  seed              " + sim.seed(),
                 "  admin API         " + sim.baseUrl() + AdminApi.PREFIX + (adminTokenRequired ? " (admin token required)" : ""),
                 "  dashboard         " + sim.baseUrl() + Dashboard.PATH));
+        for (String name : bots.names()) {
+            AgentBot bot = sim.agentBot(name);
+            lines.add(String.format("  %-18s%s, token %s%s%s", "agent bot " + bot.id(), name, bot.accessToken(),
+                    bot.receivesEvents() ? ", events to " + bot.outgoingUrl() : "",
+                    bots.servesApiInbox(name) ? ", serves the API inbox" : ""));
+        }
         if (fixtures != null) {
             lines.add("  fixtures          " + fixtures.toAbsolutePath());
         }

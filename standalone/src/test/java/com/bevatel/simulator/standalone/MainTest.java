@@ -3,6 +3,7 @@ package com.bevatel.simulator.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -30,9 +31,11 @@ class MainTest {
     void startsWithTheGivenFlagsPrintsTheBannerAndStops() throws Exception {
         InProcessMain main = new InProcessMain("--port", "0", "--access-token", "T", "--seed", "7", "--agent", "Sam Agent:sam@acme.test:sam-token",
                 "--team", "Support:Sam Agent", "--agent-bot", "Helper Bot:bot-token", "--clock-step", "250ms",
+                "--agent-bot-retry-wait", "10ms", "--keep-pending-on-bot-failure",
                 "--start-time", "2030-05-01T00:00:00Z");
         assertThat(main.output()).contains("api_access_token  T").contains("API inbox id      1")
-                .contains("account id        1").contains("seed              7").contains("admin API         " + main.base + "/_simulator/");
+                .contains("account id        1").contains("seed              7").contains("admin API         " + main.base + "/_simulator/")
+                .contains("agent bot 1       Helper Bot, token bot-token" + System.lineSeparator());
         Client.Result profile = new Client(main.base, "T").get("/api/v1/profile");
         assertThat(profile.status()).isEqualTo(200);
         assertThat(profile.body()).startsWith("{\"access_token\":\"T\",\"account_id\":1,");
@@ -41,6 +44,56 @@ class MainTest {
         api.post("/api/v1/accounts/1/contacts", "{\"name\":\"Alice\"}");
         assertThat(api.get("/_simulator/clock").json().get("now").asText()).isEqualTo("2030-05-01T00:00:00.250Z");
         assertThat(main.stop()).isZero();
+    }
+
+    @Test
+    void agentBotFlagsGiveEachBotItsUrlOrSinkAndOneTheApiInbox() throws Exception {
+        InProcessMain main = new InProcessMain("--port", "0", "--access-token", "T",
+                "--agent-bot", "Echo Bot:echo-token", "--agent-bot-sink", "Echo Bot=bot", "--agent-bot-inbox", "Echo Bot",
+                "--agent-bot", "Hook Bot", "--agent-bot-url", "Hook Bot=http://127.0.0.1:9/bot", "--agent-bot", "Quiet Bot");
+        assertThat(main.output()).contains("  agent bot 1       Echo Bot, token echo-token, events to " + main.base
+                + "/_simulator/sink/bot, serves the API inbox" + System.lineSeparator())
+                .containsPattern("  agent bot 2       Hook Bot, token \\S+, events to http://127.0.0.1:9/bot" + System.lineSeparator())
+                .containsPattern("  agent bot 3       Quiet Bot, token \\S+" + System.lineSeparator());
+        Client admin = new Client(main.base, "T");
+        JsonNode bots = admin.get("/api/v1/accounts/1/agent_bots").json();
+        assertThat(bots.findValuesAsText("name")).containsExactly("Echo Bot", "Hook Bot", "Quiet Bot");
+        assertThat(bots.get(0).get("outgoing_url").asText()).isEqualTo(main.base + "/_simulator/sink/bot");
+        assertThat(bots.get(1).get("outgoing_url").asText()).isEqualTo("http://127.0.0.1:9/bot");
+        assertThat(bots.get(2).get("outgoing_url").isNull()).isTrue();
+        assertThat(admin.get("/api/v1/accounts/1/inboxes/1/agent_bot").json().at("/agent_bot/name").asText()).isEqualTo("Echo Bot");
+        admin.post("/api/v1/accounts/1/contacts", "{\"inbox_id\":1,\"name\":\"Alice\"}");
+        JsonNode conversation = admin.post("/api/v1/accounts/1/conversations", "{\"inbox_id\":1,\"contact_id\":1}").json();
+        assertThat(conversation.get("status").asText()).as("the bot's from the start").isEqualTo("pending");
+        assertThat(conversation.at("/meta/assignee/name").asText()).isEqualTo("Echo Bot");
+        Client echo = new Client(main.base, "echo-token");
+        assertThat(echo.post("/api/v1/accounts/1/conversations/1/messages", "{\"content\":\"Echo here\"}").status()).isEqualTo(200);
+        assertThat(admin.get("/api/v1/accounts/1/conversations/1/messages").json().at("/payload/0/sender/type").asText())
+                .isEqualTo("agent_bot");
+        assertThat(main.stop()).isZero();
+    }
+
+    @Test
+    void agentBotFlagsThatDoNotFitAreRefusedBeforeTheStart() {
+        assertThat(refuse("--agent-bot", "Echo", "--agent-bot-url", "Ghost=http://127.0.0.1:9/bot").err.trim()).isEqualTo(
+                "bevatel-simulator: --agent-bot-url names 'Ghost', but no --agent-bot has that name (the bots: Echo)");
+        assertThat(refuse("--agent-bot-inbox", "Ghost").err.trim())
+                .isEqualTo("bevatel-simulator: --agent-bot-inbox names 'Ghost', but no --agent-bot has that name");
+        Refusal both = refuse("--agent-bot", "Echo", "--agent-bot-url", "Echo=http://127.0.0.1:9/bot", "--agent-bot-sink", "Echo=bot");
+        assertThat(both.exit).isEqualTo(2);
+        assertThat(both.err.trim()).isEqualTo("bevatel-simulator: agent bot 'Echo' gets an outgoing URL or a built-in sink,"
+                + " not both (--agent-bot-url / --agent-bot-sink)");
+        assertThat(refuse("--agent-bot", "Echo", "--agent-bot-url", "Echo").err)
+                .contains("--agent-bot-url takes NAME=URL, not 'Echo'");
+        assertThat(refuse("--agent-bot", "Echo", "--agent-bot-url", "Echo=ftp://x/bot").err)
+                .contains("--agent-bot-url 'Echo=ftp://x/bot': not an absolute http:// or https:// URL");
+        assertThat(refuse("--agent-bot", "Echo", "--agent-bot-sink", "Echo=a", "--agent-bot-sink", "Echo=b").err)
+                .contains("--agent-bot-sink names 'Echo' twice; a bot has one");
+        assertThat(refuse("--agent-bot", "Echo", "--agent-bot", "Echo:t").err)
+                .contains("--agent-bot 'Echo' is given twice; each bot needs a name of its own");
+        Refusal twoForTheInbox = refuse("--agent-bot", "A", "--agent-bot", "B", "--agent-bot-inbox", "A", "--agent-bot-inbox", "B");
+        assertThat(twoForTheInbox.exit).isEqualTo(2);
+        assertThat(twoForTheInbox.err).contains("--agent-bot-inbox").contains("should be specified only once");
     }
 
     @Test
@@ -132,7 +185,8 @@ class MainTest {
         Refusal help = refuse("--help");
         assertThat(help.exit).isZero();
         for (String flag : List.of("--port", "--host", "--seed", "--start-time", "--clock-step", "--access-token",
-                "--webhook-url", "--webhook-sink", "--agent", "--administrator", "--team", "--agent-bot", "--fixtures",
+                "--webhook-url", "--webhook-sink", "--agent", "--administrator", "--team", "--agent-bot", "--agent-bot-url",
+                "--agent-bot-sink", "--agent-bot-inbox", "--agent-bot-retry-wait", "--keep-pending-on-bot-failure", "--fixtures",
                 "--state", "--admin-token", "--webhook-timeout", "--webhook-attempts", "--webhook-backoff",
                 "--webhook-queue-capacity", "--journal-capacity", "--inbox-events", "--messages-per-minute",
                 "--max-request-body-bytes", "--max-attachment-storage-bytes", "--version")) {

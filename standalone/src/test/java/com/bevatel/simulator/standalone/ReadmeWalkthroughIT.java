@@ -57,6 +57,9 @@ class ReadmeWalkthroughIT {
             assertThat(run("curl -s http://127.0.0.1:" + port + "/api/v1/accounts/1/conversations/1/messages"
                     + " -H 'api_access_token: dev-token'")).as("the admin example's reply reached the conversation")
                     .contains("\"content\":\"On its way\"");
+            Step botDeliveries = new Step("curl -s 'http://127.0.0.1:" + port + "/_simulator/deliveries?receiver=agent_bot:1'",
+                    "", List.of("{\"deliveries\":[{…\"event\":\"message_created\"…\"receiver\":{\"kind\":\"agent_bot\",\"id\":1}"));
+            assertShows(botDeliveries, runUntilItShows(botDeliveries));
         }
     }
 

@@ -107,13 +107,13 @@ class StartupJarIT {
         List<ConversationEntry> conversations = new ArrayList<>();
         for (long i = 1; i <= CONVERSATIONS; i++) {
             contacts.add(new ContactEntry(i, null, "Customer " + i, "customer" + i + "@example.com", null, null, null,
-                    null, null, null, null));
+                    null, null, null, null, null));
             conversations.add(new ConversationEntry(i, 1L, i, null, null, null, null, null, null, null, null, null,
                     // Not List.of: Fixtures checks its lists for null entries, which List.of refuses to be asked.
                     Arrays.asList(new MessageEntry(null, "Order " + i + " is late", null, null, null, null, null, null),
                             new MessageEntry(null, "On its way", "outgoing", null, null, null, null, null))));
         }
-        Fixtures fixtures = new Fixtures(null, null, null, null, null, contacts, conversations, null, null);
+        Fixtures fixtures = new Fixtures(null, null, null, null, null, null, contacts, conversations, null, null);
         try (BevatelSimulator sim = BevatelSimulator.builder().accessToken("T").fixtures(fixtures).start()) {
             return sim.exportState();
         }

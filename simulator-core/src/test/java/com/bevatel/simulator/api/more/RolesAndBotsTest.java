@@ -34,20 +34,10 @@ class RolesAndBotsTest {
         world.close();
     }
 
-    /** A second API inbox (no members) with one conversation; returns its display id. */
-    private long conversationInUnstaffedInbox() {
-        Http.Result inbox = world.admin.post(Http.account("/inboxes"), "{\"name\":\"Other\",\"channel\":{\"type\":\"api\"}}");
-        long inboxId = inbox.json().get("id").asLong();
-        JsonNode contact = world.contact("{\"inbox_id\":" + inboxId + ",\"name\":\"Olga\"}");
-        Http.Result conversation = world.admin.post(Http.account("/conversations"),
-                "{\"inbox_id\":" + inboxId + ",\"contact_id\":" + contact.get("id").asLong() + "}");
-        return conversation.json().get("id").asLong();
-    }
-
     @Test
     void agentsSeeTheirInboxesConversationsOnly() {
         long mine = world.conversation("Alice");
-        long other = conversationInUnstaffedInbox();
+        long other = world.conversationInUnstaffedInbox();
 
         assertThat(world.sam.get(Http.account("/conversations/" + mine)).status()).isEqualTo(200);
         Http.Result denied = world.sam.get(Http.account("/conversations/" + other));
@@ -70,7 +60,7 @@ class RolesAndBotsTest {
     /** Issue 14 §12: the routes around a conversation do not show or create what its inbox hides. */
     @Test
     void agentsCannotReachAnotherInboxThroughTheContact() {
-        long other = conversationInUnstaffedInbox();
+        long other = world.conversationInUnstaffedInbox();
         JsonNode olga = world.show(other).at("/meta/sender");
         long contact = olga.get("id").asLong();
         assertThat(world.sam.get(Http.account("/conversations/" + other)).status()).isEqualTo(401);
@@ -99,9 +89,34 @@ class RolesAndBotsTest {
         assertThat(world.sam.get(Http.account("/contacts/" + contact + "/conversations")).json().get("payload")).hasSize(1);
     }
 
+    /**
+     * The conversation's member routes of issue 17 (mute, unmute, unread, transcript, attachments, participants,
+     * a message's retry) ask ConversationPolicy#show? first; search filters by the agent's inboxes itself.
+     */
+    @Test
+    void agentsCannotActOnAConversationOutsideTheirInboxes() {
+        long other = world.conversationInUnstaffedInbox();
+        String base = Http.account("/conversations/" + other);
+        for (Http.Result refused : new Http.Result[] {
+                world.sam.post(base + "/mute", null),
+                world.sam.post(base + "/unmute", null),
+                world.sam.post(base + "/unread", null),
+                world.sam.post(base + "/transcript", "{\"email\":\"a@b.test\"}"),
+                world.sam.get(base + "/attachments"),
+                world.sam.get(base + "/participants"),
+                world.sam.post(base + "/participants", "{\"user_ids\":[1]}"),
+                world.sam.send("DELETE", base + "/participants", "{\"user_ids\":[1]}", "application/json"),
+                world.sam.post(base + "/messages/1/retry", null)}) {
+            assertThat(refused.body()).as(refused.toString()).isEqualTo(NOT_AUTHORIZED);
+        }
+        assertThat(world.show(other).get("muted").asBoolean()).isFalse();
+        assertThat(world.sam.get(Http.account("/search/conversations")).json().at("/payload/conversations")).isEmpty();
+        assertThat(world.admin.get(Http.account("/search/conversations")).json().at("/payload/conversations")).hasSize(1);
+    }
+
     @Test
     void aTeamGivesItsMembersAccessToTheConversation() {
-        long other = conversationInUnstaffedInbox();
+        long other = world.conversationInUnstaffedInbox();
         long team = world.sim.team("support").id();
         assertThat(world.admin.post(Http.account("/conversations/" + other + "/assignments"), "{\"team_id\":" + team + "}")
                 .status()).isEqualTo(200);
@@ -118,7 +133,7 @@ class RolesAndBotsTest {
      */
     @Test
     void aTeamMadeOverTheApiGivesAndTakesAccess() {
-        long other = conversationInUnstaffedInbox();
+        long other = world.conversationInUnstaffedInbox();
         long team = world.admin.post(Http.account("/teams"), "{\"name\":\"Night Shift\"}").json().get("id").asLong();
         String members = Http.account("/teams/" + team + "/team_members");
         world.admin.post(members, "{\"user_ids\":[3]}");
@@ -195,6 +210,40 @@ class RolesAndBotsTest {
     }
 
     /**
+     * A contact's notes, merges, avatar and the active list ask no policy (contacts/notes_controller.rb,
+     * actions/contact_merges_controller.rb, ContactPolicy#avatar?/#active?): an agent works with a contact whose
+     * conversations are all in an inbox they are no member of. Its attachments are those of the agent's inboxes,
+     * and a session is found only in an inbox the agent may see (contact_inboxes_controller.rb: InboxPolicy#show?).
+     */
+    @Test
+    void agentsWorkWithAnyContactButSeeSessionsAndFilesOfTheirInboxesOnly() {
+        long other = world.conversationInUnstaffedInbox();
+        JsonNode olga = world.show(other).at("/meta/sender");
+        long contact = olga.get("id").asLong();
+        String notes = Http.account("/contacts/" + contact + "/notes");
+        assertThat(world.sam.post(notes, "{\"content\":\"Called Olga\"}").status()).isEqualTo(200);
+        assertThat(world.kim.patch(notes + "/1", "{\"content\":\"Called Olga twice\"}").status()).isEqualTo(200);
+        assertThat(world.kim.get(notes).json()).singleElement().satisfies(n -> assertThat(n.at("/user/name").asText())
+                .isEqualTo("Kim Agent"));
+        assertThat(world.sam.delete(Http.account("/contacts/" + contact + "/avatar")).status()).isEqualTo(200);
+        assertThat(world.sam.get(Http.account("/contacts/active")).status()).isEqualTo(200);
+        assertThat(world.sam.get(Http.account("/contacts/" + contact + "/attachments")).body())
+                .isEqualTo("{\"meta\":{\"total_count\":0},\"payload\":[]}");
+        String source = world.admin.get(Http.account("/contacts/" + contact)).json().at("/payload/contact_inboxes/0/source_id").asText();
+        long inbox = world.show(other).get("inbox_id").asLong();
+        assertThat(world.sam.post(Http.account("/contact_inboxes/filter"), "{\"inbox_id\":" + inbox + ",\"source_id\":\""
+                + source + "\"}").body()).isEqualTo(NOT_AUTHORIZED);
+
+        long alice = world.show(world.conversation("Alice")).at("/meta/sender/id").asLong();
+        Http.Result merged = world.sam.post(Http.account("/actions/contact_merge"), "{\"base_contact_id\":" + alice
+                + ",\"mergee_contact_id\":" + contact + "}");
+        assertThat(merged.status()).isEqualTo(200);
+        assertThat(world.sam.get(Http.account("/contacts/" + alice + "/conversations")).json().get("payload"))
+                .as("the merged conversation stays in its inbox, out of the agent's sight").hasSize(1);
+        assertThat(world.sam.get(Http.account("/contacts/" + alice + "/notes")).json()).hasSize(1);
+    }
+
+    /**
      * app/policies/agent_bot_policy.rb: members list and read bots, without their token and secret;
      * only administrators change them. The controller authorizes before it finds the bot, so an
      * agent gets 401 whatever the id.
@@ -252,6 +301,35 @@ class RolesAndBotsTest {
         assertThat(seen.has("access_token")).isFalse();
     }
 
+    /**
+     * app/policies/user_policy.rb and inbox_policy.rb: members list agents, read their inboxes' members and
+     * assignable agents, and change their own profile; only administrators add, change or remove agents
+     * and inbox members.
+     */
+    @Test
+    void agentsReadPeopleAndOnlyAdministratorsManageThem() {
+        assertThat(world.sam.get(Http.account("/agents")).status()).isEqualTo(200);
+        assertThat(world.sam.get(Http.account("/inbox_members/1")).status()).isEqualTo(200);
+        assertThat(world.sam.get(Http.account("/inboxes/1/assignable_agents")).status()).isEqualTo(200);
+        assertThat(world.sam.get(Http.account("/assignable_agents?inbox_ids[]=1")).status()).isEqualTo(200);
+        assertThat(world.sam.patch("/api/v1/profile", "{\"display_name\":\"Sammy\"}").status()).isEqualTo(200);
+        String members = Http.account("/inbox_members");
+        for (Http.Result refused : new Http.Result[] {
+                world.sam.post(Http.account("/agents"), "{\"email\":\"new@acme.test\"}"),
+                world.sam.patch(Http.account("/agents/3"), "{\"role\":\"administrator\"}"),
+                world.sam.patch(Http.account("/agents/2"), "{\"role\":\"administrator\"}"),
+                world.sam.delete(Http.account("/agents/3")),
+                world.sam.post(Http.account("/agents/bulk_create"), "{\"emails\":[\"new@acme.test\"]}"),
+                world.sam.post(members, "{\"inbox_id\":1,\"user_ids\":[1]}"),
+                world.sam.patch(members, "{\"inbox_id\":1,\"user_ids\":[2]}"),
+                world.sam.send("DELETE", members, "{\"inbox_id\":1,\"user_ids\":[3]}", "application/json")}) {
+            assertThat(refused.body()).as(refused.toString()).isEqualTo(NOT_AUTHORIZED);
+        }
+        assertThat(world.admin.get(Http.account("/agents")).json()).extracting(a -> a.get("role").asText())
+                .containsExactly("administrator", "agent", "agent");
+        assertThat(world.admin.get(Http.account("/inbox_members/1")).json().get("payload")).hasSize(2);
+    }
+
     @Test
     void anAgentReopeningIsSelfAssignedAnAdministratorIsNot() {
         long conversation = world.conversation("Alice");
@@ -301,7 +379,29 @@ class RolesAndBotsTest {
                 world.bot.get(Http.account("/teams")),
                 world.bot.get(Http.account("/teams/1/team_members")),
                 world.bot.get(Http.account("/labels")),
-                world.bot.get(Http.account("/canned_responses"))}) {
+                world.bot.get(Http.account("/canned_responses")),
+                world.bot.get(Http.account("/agents")),
+                world.bot.get(Http.account("/inboxes/1/assignable_agents")),
+                world.bot.get(Http.account("/assignable_agents?inbox_ids[]=1")),
+                world.bot.get(Http.account("/inbox_members/1")),
+                world.bot.post(Http.account("/inbox_members"), "{\"inbox_id\":1,\"user_ids\":[2]}"),
+                world.bot.patch("/api/v1/profile", "{\"name\":\"Bot\"}"),
+                world.bot.get(Http.account("/contacts/1/notes")),
+                world.bot.post(Http.account("/contacts/1/notes"), "{\"content\":\"Beep\"}"),
+                world.bot.get(Http.account("/contacts/1/attachments")),
+                world.bot.delete(Http.account("/contacts/1/avatar")),
+                world.bot.get(Http.account("/contacts/active")),
+                world.bot.post(Http.account("/contact_inboxes/filter"), "{\"inbox_id\":1,\"source_id\":\"x\"}"),
+                world.bot.post(Http.account("/actions/contact_merge"), "{\"base_contact_id\":1,\"mergee_contact_id\":1}"),
+                world.bot.post(base + "/mute", null),
+                world.bot.post(base + "/unread", null),
+                world.bot.post(base + "/transcript", "{\"email\":\"a@b.test\"}"),
+                world.bot.get(base + "/attachments"),
+                world.bot.get(base + "/participants"),
+                world.bot.post(base + "/participants", "{\"user_ids\":[1]}"),
+                world.bot.post(base + "/messages/" + message.json().get("id").asLong() + "/retry", null),
+                world.bot.get(Http.account("/conversations/search")),
+                world.bot.get(Http.account("/search?q=a"))}) {
             assertThat(refused.status()).as(refused.toString()).isEqualTo(401);
             assertThat(refused.body()).isEqualTo(BOTS);
         }

@@ -71,6 +71,16 @@ final class World implements AutoCloseable {
         return admin.openConversation(name);
     }
 
+    /** A second API inbox (no members: the agents may not see it) with one conversation; returns its display id. */
+    long conversationInUnstaffedInbox() {
+        Http.Result inbox = admin.post(Http.account("/inboxes"), "{\"name\":\"Other\",\"channel\":{\"type\":\"api\"}}");
+        long inboxId = inbox.json().get("id").asLong();
+        JsonNode contact = contact("{\"inbox_id\":" + inboxId + ",\"name\":\"Olga\"}");
+        Http.Result conversation = admin.post(Http.account("/conversations"),
+                "{\"inbox_id\":" + inboxId + ",\"contact_id\":" + contact.get("id").asLong() + "}");
+        return conversation.json().get("id").asLong();
+    }
+
     Http.Result incoming(long conversation, String content) {
         Http.Result r = admin.post(Http.account("/conversations/" + conversation + "/messages"),
                 "{\"content\":\"" + content + "\",\"message_type\":\"incoming\"}");

@@ -20,7 +20,7 @@ import java.util.function.Predicate;
 /**
  * The webhook delivery journal over HTTP. {@code GET /_simulator/deliveries} lists attempts, oldest
  * first, filtered by {@code event}, {@code conversation_id} (display id), {@code receiver}
- * ({@code account_webhook:1}, {@code api_inbox:1}), {@code status} ({@code success}|{@code failure})
+ * ({@code account_webhook:1}, {@code api_inbox:1}, {@code agent_bot:1}), {@code status} ({@code success}|{@code failure})
  * and {@code since_id}; {@code limit} (default 500) and {@code order} ({@code asc}|{@code desc})
  * page it; {@code bodies=true} adds what {@code GET /_simulator/deliveries/{id}} shows: headers,
  * request body, parsed payload, response body. {@code DELETE} clears it.
@@ -111,10 +111,11 @@ final class JournalRoutes {
             return switch (parts[0]) {
                 case "account_webhook" -> Receiver.accountWebhook(id);
                 case "api_inbox" -> Receiver.apiInbox(id);
+                case "agent_bot" -> Receiver.agentBot(id);
                 default -> throw new NumberFormatException();
             };
         } catch (NumberFormatException e) {
-            throw Errors.error(422, "receiver must be account_webhook:<webhook id> or api_inbox:<inbox id>");
+            throw Errors.error(422, "receiver must be account_webhook:<webhook id>, api_inbox:<inbox id> or agent_bot:<bot id>");
         }
     }
 

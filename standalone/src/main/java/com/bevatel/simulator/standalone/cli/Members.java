@@ -5,9 +5,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The builder's members, teams and bots as flag values: {@code --agent 'Sam Agent:sam@acme.test[:TOKEN]'},
- * {@code --administrator 'Ana Admin:ana@acme.test[:TOKEN]'}, {@code --team 'Support:Sam Agent,kim@acme.test'},
- * {@code --agent-bot 'Helper Bot[:TOKEN]'}. A missing token is drawn from the seed.
+ * The builder's members and teams as flag values: {@code --agent 'Sam Agent:sam@acme.test[:TOKEN]'},
+ * {@code --administrator 'Ana Admin:ana@acme.test[:TOKEN]'}, {@code --team 'Support:Sam Agent,kim@acme.test'}.
+ * A missing token is drawn from the seed. The bots are {@link AgentBotFlags}.
  */
 public final class Members {
     private Members() {
@@ -32,10 +32,5 @@ public final class Members {
         List<String> members = parts.length < 2 || parts[1].isBlank() ? List.of()
                 : Arrays.stream(parts[1].split(",")).map(String::trim).filter(m -> !m.isEmpty()).toList();
         builder.team(parts[0].trim(), members.toArray(String[]::new));
-    }
-
-    public static void agentBot(BevatelSimulator.Builder builder, String spec) {
-        String[] parts = spec.split(":", 2);
-        builder.agentBot(parts[0].trim(), parts.length == 2 && !parts[1].isBlank() ? parts[1].trim() : null);
     }
 }

@@ -69,12 +69,12 @@ final class DashboardApi {
             Params p = request.params();
             long after = Objects.requireNonNullElse(p.integer("after"), 0L);
             Long conversationId = p.integer("conversation_id");
-            return Response.ok(deliveries(journal, after, conversationId, limit(p, DELIVERIES_LIMIT)));
+            return Response.ok(deliveries(store, journal, after, conversationId, limit(p, DELIVERIES_LIMIT)));
         });
         router.get(API + "/deliveries/{id}", request -> {
             long id = request.idParam("id");
             return journal.matching(d -> d.id() == id).stream().findFirst()
-                    .map(d -> Response.ok(DashboardViews.deliveryDetail(d)))
+                    .map(d -> Response.ok(store.read(state -> DashboardViews.deliveryDetail(d, state))))
                     .orElseThrow(() -> Errors.error(404, "No delivery #" + id + " in the journal (cleared or evicted?)"));
         });
     }
@@ -90,19 +90,25 @@ final class DashboardApi {
             o.set("conversations", DashboardViews.conversations(state, c -> true, PAGE_CONVERSATIONS_LIMIT));
             return null;
         });
-        o.set("deliveries", deliveries(journal, 0, null, DELIVERIES_LIMIT));
+        o.set("deliveries", deliveries(store, journal, 0, null, DELIVERIES_LIMIT));
         return o;
     }
 
-    /** The newest {@code limit} deliveries after id {@code after} (of one conversation unless null), oldest first. */
-    private static ObjectNode deliveries(WebhookJournal journal, long after, Long conversationId, int limit) {
+    /**
+     * The newest {@code limit} deliveries after id {@code after} (of one conversation unless null), oldest
+     * first, their receivers named from the state.
+     */
+    private static ObjectNode deliveries(Store store, WebhookJournal journal, long after, Long conversationId, int limit) {
         List<Delivery> matching = journal.matching(d -> d.id() > after
                 && (conversationId == null || conversationId.equals(d.conversationId())));
         ObjectNode body = Json.object();
         body.put("evicted", journal.evicted());
         ArrayNode items = body.putArray("deliveries");
-        matching.stream().skip(Math.max(0, matching.size() - limit))
-                .forEach(d -> items.add(DashboardViews.deliverySummary(d)));
+        store.read(state -> {
+            matching.stream().skip(Math.max(0, matching.size() - limit))
+                    .forEach(d -> items.add(DashboardViews.deliverySummary(d, state)));
+            return null;
+        });
         return body;
     }
 

@@ -1,7 +1,9 @@
 package com.bevatel.simulator.standalone.dashboard;
 
+import com.bevatel.simulator.domain.Notes;
 import com.bevatel.simulator.json.Json;
 import com.bevatel.simulator.model.Account;
+import com.bevatel.simulator.model.AgentBot;
 import com.bevatel.simulator.model.Attachment;
 import com.bevatel.simulator.model.Contact;
 import com.bevatel.simulator.model.Conversation;
@@ -9,12 +11,15 @@ import com.bevatel.simulator.model.ConversationStatus;
 import com.bevatel.simulator.model.Inbox;
 import com.bevatel.simulator.model.Message;
 import com.bevatel.simulator.model.MessageType;
+import com.bevatel.simulator.model.Note;
 import com.bevatel.simulator.model.User;
+import com.bevatel.simulator.model.Webhook;
 import com.bevatel.simulator.model.WireEnum;
 import com.bevatel.simulator.state.State;
 import com.bevatel.simulator.view.AttachmentView;
 import com.bevatel.simulator.view.ConversationView;
 import com.bevatel.simulator.webhook.Delivery;
+import com.bevatel.simulator.webhook.Receiver;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -33,6 +38,8 @@ final class DashboardViews {
     private static final Comparator<Conversation> NEWEST_FIRST = Comparator
             .comparing(Conversation::lastActivityAt, Comparator.nullsFirst(Comparator.<java.time.Instant>naturalOrder()))
             .thenComparingLong(Conversation::displayId).reversed();
+
+    private static final int NOTES_SHOWN = 5;
 
     private DashboardViews() {
     }
@@ -114,13 +121,30 @@ final class DashboardViews {
         }
         int start = Math.max(0, end - limit);
         ObjectNode o = Json.object();
-        o.set("conversation", conversation(conversation, state));
+        ObjectNode shown = conversation(conversation, state);
+        contactNotes((ObjectNode) shown.get("contact"), conversation.contactId(), state);
+        o.set("conversation", shown);
         ArrayNode messages = o.putArray("messages");
         for (long id : ids.subList(start, end)) {
             messages.add(message(state.messages.get(id), state));
         }
         o.put("has_older", start > 0);
         return o;
+    }
+
+    /** The contact's newest {@value #NOTES_SHOWN} notes (what agents wrote about it), and how many it has. */
+    private static void contactNotes(ObjectNode contact, long contactId, State state) {
+        List<Note> notes = Notes.ofContact(state, contactId);
+        contact.put("notes_count", notes.size());
+        ArrayNode shown = contact.putArray("notes");
+        for (Note note : notes.subList(0, Math.min(NOTES_SHOWN, notes.size()))) {
+            ObjectNode item = shown.addObject();
+            item.put("id", note.id());
+            item.put("content", note.content());
+            item.set("author", Json.text(note.userId() == null ? null
+                    : state.users.find(note.userId()).map(User::availableName).orElse(null)));
+            item.set("created_at", Json.iso(note.createdAt()));
+        }
     }
 
     private static List<Conversation> conversationsOf(State state, long accountId) {
@@ -221,12 +245,12 @@ final class DashboardViews {
     }
 
     /** A delivery without its bodies: one row of the deliveries list. */
-    static ObjectNode deliverySummary(Delivery d) {
+    static ObjectNode deliverySummary(Delivery d, State state) {
         ObjectNode o = Json.object();
         o.put("id", d.id());
         o.put("event", d.event());
         o.put("url", d.url().toString());
-        o.put("receiver", d.receiver().toString());
+        o.put("receiver", receiver(d.receiver(), state));
         if (d.conversationId() == null) {
             o.putNull("conversation_id");
         } else {
@@ -246,9 +270,22 @@ final class DashboardViews {
         return o;
     }
 
+    /**
+     * Who a delivery went to, with its name while it exists: "API inbox 1 (Bevatel API)", "account
+     * webhook 3 (CRM)", "agent bot 2 (Echo Bot)"; one deleted since, or without a name, by id alone.
+     */
+    static String receiver(Receiver receiver, State state) {
+        String name = switch (receiver.kind()) {
+            case ACCOUNT_WEBHOOK -> state.webhooks.find(receiver.id()).map(Webhook::name).orElse(null);
+            case API_INBOX -> state.inboxes.find(receiver.id()).map(Inbox::name).orElse(null);
+            case AGENT_BOT -> state.agentBots.find(receiver.id()).map(AgentBot::name).orElse(null);
+        };
+        return name == null || name.isBlank() ? receiver.toString() : receiver + " (" + name + ")";
+    }
+
     /** A delivery with what was sent and what came back. */
-    static ObjectNode deliveryDetail(Delivery d) {
-        ObjectNode o = deliverySummary(d);
+    static ObjectNode deliveryDetail(Delivery d, State state) {
+        ObjectNode o = deliverySummary(d, state);
         ObjectNode headers = o.putObject("request_headers");
         d.requestHeaders().forEach(headers::put);
         o.put("request_body", d.requestBody());

@@ -19,7 +19,20 @@ export function renderHead(container, conversation, overview) {
         conversation.assignee ? conversation.assignee.name : 'none')),
       conversation.team && el('span', {}, 'Team ', el('strong', {}, conversation.team)),
       conversation.labels.length > 0 && el('span', {}, conversation.labels.map(l => el('span', { class: 'chip' }, l))),
-      conversation.can_reply ? null : el('span', { class: 'failed' }, 'reply window closed')));
+      conversation.can_reply ? null : el('span', { class: 'failed' }, 'reply window closed')),
+    contactNotes(contact));
+}
+
+// What agents wrote about the contact (GET /contacts/{id}/notes), newest first; the thread carries the newest few.
+function contactNotes(contact) {
+  const notes = contact.notes || [];
+  if (notes.length === 0) return null;
+  const more = contact.notes_count - notes.length;
+  return el('ul', { class: 'contact-notes', id: 'contact-notes', 'aria-label': 'Notes on the contact' },
+    notes.map(n => el('li', { dataset: { noteId: n.id } },
+      el('span', { class: 'note-content' }, n.content),
+      el('span', { class: 'note-meta' }, n.author || 'former member', ' · ', time(n.created_at)))),
+    more > 0 && el('li', { class: 'note-meta' }, `and ${more} older`));
 }
 
 /**

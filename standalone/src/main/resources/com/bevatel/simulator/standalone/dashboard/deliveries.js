@@ -13,7 +13,7 @@ export function renderDeliveries(container, deliveries, expanded, details, onTog
   if (deliveries.length === 0) {
     replace(container, el('li', { class: 'list-empty' },
       'No webhook deliveries yet. Every attempt to an inbox ', el('code', {}, 'webhook_url'),
-      ' or an account webhook shows here with its answer.'));
+      ', an account webhook or an agent bot\'s ', el('code', {}, 'outgoing_url'), ' shows here with its answer.'));
     return;
   }
   replace(container, deliveries.slice().reverse().map(d => {

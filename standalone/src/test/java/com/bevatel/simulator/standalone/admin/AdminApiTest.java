@@ -2,9 +2,11 @@ package com.bevatel.simulator.standalone.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bevatel.simulator.AgentBotSetup;
 import com.bevatel.simulator.BevatelSimulator;
 import com.bevatel.simulator.standalone.Client;
 import com.bevatel.simulator.webhook.Delivery;
+import com.bevatel.simulator.webhook.Receiver;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
@@ -119,11 +121,43 @@ class AdminApiTest {
         assertThat(api.get("/_simulator/deliveries/999").status()).isEqualTo(404);
 
         assertThat(api.get("/_simulator/deliveries?status=maybe").status()).isEqualTo(422);
-        assertThat(api.get("/_simulator/deliveries?receiver=crm").json().get("error").asText()).contains("account_webhook:");
+        assertThat(api.get("/_simulator/deliveries?receiver=agent_bot:1").json().get("deliveries")).as("no bot here").isEmpty();
+        assertThat(api.get("/_simulator/deliveries?receiver=crm").json().get("error").asText())
+                .contains("account_webhook:", "api_inbox:", "agent_bot:");
         assertThat(api.get("/_simulator/sinks/down").json().get("received").asLong()).isPositive();
 
         assertThat(api.delete("/_simulator/deliveries").json().get("cleared").asInt()).isEqualTo(all.size());
         assertThat(api.get("/_simulator/deliveries").json().get("deliveries")).isEmpty();
+    }
+
+    /** A bot whose outgoing_url is a sink: what it would receive, read through the admin API. */
+    @Test
+    void deliveriesToAnAgentBotAreListedAndFilteredByIt() {
+        try (BevatelSimulator withBot = BevatelSimulator.builder().accessToken("T")
+                .agentBot(AgentBotSetup.named("Echo Bot").outgoingSink("bot").servingApiInbox())
+                .extension(new AdminApi(new AdminApi.Settings("test", null, null, null))).start()) {
+            Client admin = new Client(withBot.baseUrl(), "T");
+            admin.post(CONTACTS, "{\"inbox_id\":1,\"name\":\"Alice\"}");
+            admin.post("/api/v1/accounts/1/conversations", "{\"inbox_id\":1,\"contact_id\":1}");
+            admin.post("/api/v1/accounts/1/conversations/1/messages", "{\"content\":\"Hi bot\",\"message_type\":\"incoming\"}");
+            Receiver bot = Receiver.agentBot(withBot.agentBot("Echo Bot").id());
+            withBot.webhooks().await(1, d -> d.receiver().equals(bot), Duration.ofSeconds(20));
+
+            JsonNode listed = admin.get("/_simulator/deliveries?receiver=agent_bot:" + bot.id() + "&bodies=true").json()
+                    .get("deliveries");
+            assertThat(listed).singleElement().satisfies(d -> {
+                assertThat(d.get("event").asText()).isEqualTo("message_created");
+                assertThat(d.at("/receiver/kind").asText()).isEqualTo("agent_bot");
+                assertThat(d.at("/receiver/id").asLong()).isEqualTo(bot.id());
+                assertThat(d.get("url").asText()).isEqualTo(withBot.sinkUrl("bot").toString());
+                assertThat(d.get("succeeded").asBoolean()).isTrue();
+                assertThat(d.at("/payload/content").asText()).isEqualTo("Hi bot");
+                assertThat(d.at("/request_headers/X-Chatwoot-Signature").asText()).startsWith("sha256=");
+            });
+            assertThat(admin.get("/_simulator/sinks/bot").json().get("received").asLong()).isEqualTo(1);
+            assertThat(admin.get("/_simulator/deliveries?receiver=agent_bot:" + (bot.id() + 1)).json().get("deliveries"))
+                    .isEmpty();
+        }
     }
 
     @Test

@@ -2,9 +2,11 @@ package com.bevatel.simulator.standalone.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bevatel.simulator.AgentBotSetup;
 import com.bevatel.simulator.BevatelSimulator;
 import com.bevatel.simulator.DashboardAgent;
 import com.bevatel.simulator.webhook.Delivery;
+import com.bevatel.simulator.webhook.Receiver;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
@@ -129,6 +131,19 @@ class DashboardApiTest {
         assertThat(messages.get(3).get("content").asText()).contains("resolved");
         assertThat(messages.get(3).get("sender").isNull()).isTrue();
 
+        // The contact's newest five notes come with the thread, and how many there are.
+        long contact = http.get("/api/v1/accounts/1/conversations/" + id).json().at("/meta/sender/id").asLong();
+        for (int i = 1; i <= 6; i++) {
+            assertThat(http.post("/api/v1/accounts/1/contacts/" + contact + "/notes", "{\"content\":\"note " + i + "\"}")
+                    .status()).isEqualTo(200);
+        }
+        JsonNode notes = http.get(API + "/conversations/" + id).json().at("/conversation/contact");
+        assertThat(notes.get("notes_count").asInt()).isEqualTo(6);
+        assertThat(notes.get("notes").findValuesAsText("content")).containsExactly("note 6", "note 5", "note 4", "note 3", "note 2");
+        assertThat(notes.at("/notes/0/author").asText()).isEqualTo(sim.administrator().name());
+        assertThat(http.get(API + "/conversations").json().at("/conversations/0/contact").has("notes"))
+                .as("the list carries none").isFalse();
+
         ApiClient.Result missing = http.get(API + "/conversations/99");
         assertThat(missing.status()).isEqualTo(404);
         assertThat(missing.json().get("error").asText()).isEqualTo("Resource could not be found");
@@ -192,7 +207,7 @@ class DashboardApiTest {
         assertThat(row.get("id").asLong()).isEqualTo(recorded.get(1).id());
         assertThat(row.get("response_status").asInt()).isEqualTo(200);
         assertThat(row.get("succeeded").asBoolean()).isTrue();
-        assertThat(row.get("receiver").asText()).isEqualTo("API inbox 1");
+        assertThat(row.get("receiver").asText()).isEqualTo("API inbox 1 (Bevatel API)");
         assertThat(row.get("conversation_id").asLong()).isEqualTo(id);
         assertThat(row.has("request_body")).isFalse();
 
@@ -214,6 +229,24 @@ class DashboardApiTest {
     }
 
     @Test
+    void deliveriesNameTheirReceiverAnAgentBotToo() {
+        try (BevatelSimulator withBot = BevatelSimulator.builder()
+                .agentBot(AgentBotSetup.named("Echo Bot").outgoingSink("bot").servingApiInbox())
+                .extension(new Dashboard()).start()) {
+            ApiClient client = new ApiClient(withBot);
+            long bot = withBot.agentBot("Echo Bot").id();
+            client.incoming(client.conversation("Alice", "+15550001111"), "Hi bot");
+            withBot.webhooks().await(1, d -> d.receiver().equals(Receiver.agentBot(bot)), WAIT);
+
+            JsonNode rows = client.get(API + "/deliveries").json().get("deliveries");
+            assertThat(rows.findValuesAsText("receiver")).contains("agent bot " + bot + " (Echo Bot)");
+            long id = withBot.webhooks().byReceiver(Receiver.agentBot(bot)).get(0).id();
+            assertThat(client.get(API + "/deliveries/" + id).json().get("receiver").asText())
+                    .isEqualTo("agent bot " + bot + " (Echo Bot)");
+        }
+    }
+
+    @Test
     void theEventStreamSaysHelloThenWhatChangedThenDeliveriesThenResets() throws Exception {
         try (EventStream stream = new EventStream(sim.baseUrl().resolve(API + "/events"))) {
             assertThat(stream.status()).isEqualTo(200);
@@ -223,9 +256,10 @@ class DashboardApiTest {
             long id = http.conversation("Alice", "+15550001111");
             // The contact first (not a conversation), then the conversation itself.
             assertThat(stream.next("change", WAIT).data()).isEqualTo("{\"conversations\":[],\"other\":true}");
-            assertThat(stream.next("change", WAIT).data())
-                    .isEqualTo("{\"conversations\":[" + id + "],\"other\":false}");
-            assertThat(stream.next("delivery", WAIT).data()).isEqualTo("{\"id\":1,\"conversation_id\":" + id + "}");
+            // The delivery is recorded on a sending thread: it may be announced before the conversation's change.
+            var next = stream.nextOfEach(WAIT, "change", "delivery");
+            assertThat(next.get("change").data()).isEqualTo("{\"conversations\":[" + id + "],\"other\":false}");
+            assertThat(next.get("delivery").data()).isEqualTo("{\"id\":1,\"conversation_id\":" + id + "}");
 
             sim.reset();
             // The dispatcher (registered first) empties the journal, then the dashboard hears the reset.

@@ -82,6 +82,9 @@ class DashboardBrowserTest {
         js("window.notReloaded = true");
 
         long id = http.conversation("Alice Doe", "+15550001111");
+        long contact = http.get("/api/v1/accounts/1/conversations/" + id).json().at("/meta/sender/id").asLong();
+        assertThat(http.post("/api/v1/accounts/1/contacts/" + contact + "/notes", "{\"content\":\"Prefers a call after 5 pm\"}")
+                .status()).isEqualTo(200);
         http.incoming(id, "Hi, my order is late");
 
         // The list re-renders on each live update: find, check and click in one retried step, so an
@@ -100,6 +103,8 @@ class DashboardBrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector("#messages li[data-message-type='incoming']"), "Hi, my order is late"));
         assertThat(browser.findElement(By.id("chat-title")).getText()).isEqualTo("Alice Doe");
+        assertThat(browser.findElement(By.id("contact-notes")).getText()).as("the contact's notes")
+                .contains("Prefers a call after 5 pm", sim.administrator().name());
 
         browser.findElement(By.id("composer-text")).sendKeys("Sorry, Alice! It ships today.");
         browser.findElement(By.id("send")).click();
@@ -253,22 +258,24 @@ class DashboardBrowserTest {
         browser.get(sim.baseUrl() + Dashboard.PATH + "#/conversations/" + id);
         wait.until(ExpectedConditions.attributeToBe(By.id("live"), "data-state", "live"));
         By shown = By.cssSelector("#messages li[data-message-id]");
-        wait.until(driver -> driver.findElements(shown).size() == 100);
-        assertThat(browser.findElements(shown).get(0).getText()).startsWith("m31");
+        // Read inside the waits: a live update may re-render the list between finding and reading it.
+        wait.until(driver -> shows(driver.findElements(shown), 100, 0, "m31"));
 
         browser.findElement(By.id("load-older")).click();
-        wait.until(driver -> driver.findElements(shown).size() == 130);
-        assertThat(browser.findElements(shown).get(0).getText()).startsWith("m1\n");
+        wait.until(driver -> shows(driver.findElements(shown), 130, 0, "m1\n"));
         assertThat(browser.findElements(By.id("load-older"))).as("nothing older is left").isEmpty();
 
         // A change refetches the newest page only, and the older messages stay shown.
         http.incoming(id, "still there?");
-        wait.until(driver -> driver.findElements(shown).size() == 131);
-        List<WebElement> messages = browser.findElements(shown);
-        assertThat(messages.get(0).getText()).startsWith("m1\n");
-        assertThat(messages.get(130).getText()).startsWith("still there?");
+        wait.until(driver -> shows(driver.findElements(shown), 131, 0, "m1\n")
+                && driver.findElements(shown).get(130).getText().startsWith("still there?"));
         assertConsoleClean();
         screenshot("dashboard-load-older.png");
+    }
+
+    /** Whether {@code count} messages are shown and the one at {@code index} starts with {@code text}. */
+    private static boolean shows(List<WebElement> messages, int count, int index, String text) {
+        return messages.size() == count && messages.get(index).getText().startsWith(text);
     }
 
     private Object js(String script) {

@@ -86,7 +86,7 @@ class DashboardExposureBrowserTest {
                 + " + document.documentElement.outerHTML + performance.getEntries().map(e => e.name).join(' ')"))
                 .doesNotContain(TOKEN);
         // Shown with the token, the page carried its first state; with the cookie its data calls and stream work.
-        assertThat(browser.findElement(By.id("conversation-list")).getText()).contains("Alice Doe");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("conversation-list"), "Alice Doe"));
 
         browser.findElement(By.id("composer-text")).sendKeys("Hello Alice");
         browser.findElement(By.id("send")).click();
@@ -125,9 +125,9 @@ class DashboardExposureBrowserTest {
         upload(id, "invoice.html", "text/html", page);
         browser.get(sim.baseUrl() + Dashboard.PATH + "?admin_token=" + TOKEN + "#/conversations/" + id);
         By link = By.cssSelector("#messages .attachments a");
-        wait.until(ExpectedConditions.presenceOfElementLocated(link));
-        assertThat(browser.findElement(link).getAttribute("rel")).isEqualTo("noreferrer noopener");
-        String dataUrl = browser.findElement(link).getAttribute("href");
+        // Read inside the wait: a live update may re-render the chat between finding the link and reading it.
+        wait.until(ExpectedConditions.attributeToBe(link, "rel", "noreferrer noopener"));
+        String dataUrl = wait.until(driver -> driver.findElement(link).getAttribute("href"));
 
         // Opened straight in the tab: a download, so the dashboard stays and nothing of the file runs.
         browser.get(dataUrl);

@@ -6,7 +6,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -65,6 +67,26 @@ final class EventStream implements AutoCloseable {
                 return event;
             }
         }
+    }
+
+    /**
+     * The next event of each of {@code names}, whichever order they come in (others skipped, kept in
+     * {@link #seen()}); fails after {@code timeout}.
+     */
+    Map<String, Event> nextOfEach(Duration timeout, String... names) throws InterruptedException {
+        Map<String, Event> found = new LinkedHashMap<>();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (found.size() < names.length) {
+            Event event = events.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (event == null) {
+                throw new AssertionError("not all of " + List.of(names) + " within " + timeout + "; seen: " + seen);
+            }
+            seen.add(event);
+            if (List.of(names).contains(event.name())) {
+                found.putIfAbsent(event.name(), event);
+            }
+        }
+        return found;
     }
 
     List<Event> seen() {

@@ -39,6 +39,8 @@ class FixturesFileTest {
             assertThat(admin.get("/api/v1/accounts/1/conversations/2").json().get("status").asText()).isEqualTo("resolved");
             assertThat(admin.get("/public/api/v1/inboxes/support-api-inbox").status()).isEqualTo(200);
             assertThat(admin.get("/api/v1/accounts/1/contacts/search?q=crm-42").json().at("/payload/0/id").asLong()).isEqualTo(1);
+            assertThat(alice.get("/api/v1/accounts/1/contacts/1/notes").json().at("/0/user/name").asText())
+                    .isEqualTo("Alice Agent");
             assertThat(new Client(sim.baseUrl(), "sandbox-token").get("/api/v1/profile").json().get("account_id").asLong())
                     .isEqualTo(2);
             assertThat(admin.get("/api/v1/accounts/1/labels").json().get("payload")).extracting(l -> l.get("title").asText())
@@ -46,6 +48,17 @@ class FixturesFileTest {
             assertThat(alice.get("/api/v1/accounts/1/canned_responses?search=refund").json().at("/0/content").asText())
                     .isEqualTo("Hi {{contact.name}}, your refund is on its way.");
             assertThat(admin.get("/api/v1/accounts/1/teams/1").json().get("description").asText()).isEqualTo("Invoices and refunds");
+
+            JsonNode bot = admin.get("/api/v1/accounts/1/agent_bots/1").json();
+            assertThat(bot.get("name").asText()).isEqualTo("Echo Bot");
+            assertThat(bot.get("outgoing_url").asText()).isEqualTo("http://127.0.0.1:8081/bevatel/bot");
+            assertThat(bot.get("secret").asText()).isEqualTo("echo-bot-secret");
+            assertThat(bot.at("/bot_config/language").asText()).isEqualTo("en");
+            assertThat(admin.get("/api/v1/accounts/1/inboxes/2/agent_bot").json().at("/agent_bot/name").asText())
+                    .isEqualTo("Echo Bot");
+            JsonNode served = new Client(sim.baseUrl(), "echo-bot-token").get("/api/v1/accounts/1/conversations/2").json();
+            assertThat(served.at("/meta/assignee/name").asText()).as("its inbox's conversation, with its token")
+                    .isEqualTo("Echo Bot");
         }
     }
 
@@ -110,6 +123,18 @@ class FixturesFileTest {
         FixturesFile agents = FixturesFile.read(field);
         assertThat(agents.locate(catchRefusal(agents.fixtures())).getMessage())
                 .isEqualTo(field + ":4: agents[0]: role: 'boss' is not one of agent, administrator");
+
+        Path bots = write("bots.yaml", """
+                agent_bots:
+                  - name: Echo Bot
+                    inbox_ids: [1]
+                  - name: Other Bot
+                    inbox_ids:
+                      - 1
+                """);
+        FixturesFile twoBots = FixturesFile.read(bots);
+        assertThat(twoBots.locate(catchRefusal(twoBots.fixtures())).getMessage()).isEqualTo(bots + ":6: agent_bots[1]:"
+                + " inbox_ids[0]: inbox 1 is already served by agent bot 1 (Echo Bot); an inbox has one bot");
     }
 
     @Test
