@@ -14,6 +14,7 @@ import com.bevatel.simulator.model.Inbox;
 import com.bevatel.simulator.model.JsonBag;
 import com.bevatel.simulator.model.Role;
 import com.bevatel.simulator.model.SenderType;
+import com.bevatel.simulator.model.Team;
 import com.bevatel.simulator.model.User;
 import com.bevatel.simulator.state.Sequence;
 import com.bevatel.simulator.state.State;
@@ -37,8 +38,13 @@ public final class Conversations {
     }
 
     /** What {@code POST /conversations} may set besides the contact-inbox. */
-    public record NewConversation(ConversationStatus status, Long assigneeId, Instant snoozedUntil,
+    public record NewConversation(ConversationStatus status, Long assigneeId, Long teamId, Instant snoozedUntil,
                                   ObjectNode additionalAttributes, ObjectNode customAttributes) {
+        /** Without a team. */
+        public NewConversation(ConversationStatus status, Long assigneeId, Instant snoozedUntil,
+                               ObjectNode additionalAttributes, ObjectNode customAttributes) {
+            this(status, assigneeId, null, snoozedUntil, additionalAttributes, customAttributes);
+        }
     }
 
     /**
@@ -120,6 +126,17 @@ public final class Conversations {
                     .orElseThrow(() -> Errors.validation("assignee", "Assignee must exist"));
             assigneeId = assignee.id();
         }
+        Team team = null;
+        if (spec.teamId() != null) {
+            // Chatwoot stores any team_id (no foreign key): an unknown one shows no team, another account's
+            // shows that team. Here both are refused, as an unknown assignee is.
+            team = Teams.findInAccount(state, inbox.accountId(), spec.teamId())
+                    .orElseThrow(() -> Errors.validation("team", "Team must exist"));
+            if (assigneeId != null && !Teams.isMember(state, team.id(), assigneeId)) {
+                // AssignmentHandler#ensure_assignee_is_from_team, before the inbox's bot is considered.
+                assigneeId = null;
+            }
+        }
         Instant now = tx.now();
         ConversationStatus status = spec.status() == null ? ConversationStatus.OPEN : spec.status();
         Long assigneeBotId = null;
@@ -135,16 +152,19 @@ public final class Conversations {
         long id = tx.nextId(Sequence.CONVERSATION);
         // waiting_since starts at created_at (Chatwoot's before_create ensure_waiting_since).
         Conversation conversation = new Conversation(id, inbox.accountId(), tx.nextDisplayId(inbox.accountId()),
-                inbox.id(), contact.id(), ci.id(), tx.uuid(), status, null, assigneeId, assigneeBotId, null,
+                inbox.id(), contact.id(), ci.id(), tx.uuid(), status, null, assigneeId, assigneeBotId,
+                team == null ? null : team.id(),
                 status == ConversationStatus.SNOOZED ? spec.snoozedUntil() : null,
                 JsonBag.of(spec.additionalAttributes()), JsonBag.of(spec.customAttributes()), List.of(),
                 null, null, null, null, now, now, now, now, now);
         state.conversations.put(conversation);
         tx.emit(new DomainEvent.ConversationCreated(conversation.accountId(), id));
-        if (assigneeId != null) {
-            // Assigned at creation: no conversation_updated, only the assignment activity line.
+        if (assigneeId != null || team != null) {
+            // Assigned at creation: no conversation_updated, only the assignment activity line (the team's,
+            // "Assigned to {agent} via {team} by …", when a team is given).
             Conversation.Builder unassigned = conversation.toBuilder();
             unassigned.assigneeId = null;
+            unassigned.teamId = null;
             Activities.forChange(tx, unassigned.build(), conversation, actor);
         }
         return new Opened(state.conversations.get(id), true);
@@ -236,6 +256,23 @@ public final class Conversations {
         Conversation touched = b.build();
         tx.state().conversations.put(touched);
         return touched;
+    }
+
+    /**
+     * Labels rewritten the way app/services/labels/update_service.rb saves them: the tag list changed in
+     * place, so Rails sees only {@code cached_label_list} (and {@code updated_at}) change — no label_list
+     * in the changes, hence no conversation_updated and no activity line.
+     */
+    static Conversation retag(Transaction tx, Conversation current, List<String> labels) {
+        if (current.labels().equals(labels)) {
+            return current;
+        }
+        Conversation.Builder b = current.toBuilder();
+        b.labels = labels;
+        b.updatedAt = nextUpdatedAt(tx, current.updatedAt());
+        Conversation saved = b.build();
+        tx.state().conversations.put(saved);
+        return saved;
     }
 
     /**

@@ -12,6 +12,10 @@ import org.apiguardian.api.API;
 /** Every error body the simulator sends, in Chatwoot's shapes (app/controllers/concerns/request_exception_handler.rb). */
 @API(status = INTERNAL)
 public final class Errors {
+    /** ApplicationRecord::MAX_STRING_COLUMN_LENGTH and MAX_TEXT_COLUMN_LENGTH. */
+    public static final int MAX_STRING = 255;
+    public static final int MAX_TEXT = 20_000;
+
     private Errors() {
     }
 
@@ -44,6 +48,16 @@ public final class Errors {
         ArrayNode attributes = body.putArray("attributes");
         violations.stream().map(Violation::attribute).distinct().forEach(attributes::add);
         return new ApiException(422, body, body.get("message").asText());
+    }
+
+    /**
+     * ApplicationRecord#validates_column_content_length (app/models/application_record.rb): a string or
+     * text column without a length rule of its own takes at most {@code max} characters.
+     */
+    public static void tooLong(List<Violation> violations, String attribute, String human, String value, int max) {
+        if (value != null && value.length() > max) {
+            violations.add(new Violation(attribute, human + " is too long (maximum is " + max + " characters)"));
+        }
     }
 
     public static ApiException validation(String attribute, String message) {

@@ -24,6 +24,16 @@ public final class Permissions {
         return user.role() == Role.ADMINISTRATOR;
     }
 
+    /**
+     * A policy that allows administrators only, asked after the record was found (a controller whose
+     * {@code fetch_*} before_action comes before {@code check_authorization}): 401 for an agent.
+     */
+    public static void requireAdministrator(User user) {
+        if (user == null || !administrator(user)) {
+            throw Errors.unauthorizedAction();
+        }
+    }
+
     public static boolean isInboxMember(State state, long inboxId, long userId) {
         return state.membersOfInbox.of(inboxId).contains(userId);
     }

@@ -16,11 +16,13 @@ import org.apiguardian.api.API;
  * @param name            its name, lower-cased
  * @param description     its description, or null
  * @param allowAutoAssign whether Chatwoot may assign its conversations automatically
+ * @param icon            its icon's name ({@code ""} when none)
+ * @param iconColor       its icon's colour ({@code ""} when none)
  * @param createdAt       when it was created (simulated time)
  * @param updatedAt       when it last changed (simulated time)
  * @since 0.1.0
  */
 @API(status = STABLE, since = "0.1.0")
 public record Team(long id, long accountId, String name, String description, boolean allowAutoAssign,
-                   Instant createdAt, Instant updatedAt) {
+                   String icon, String iconColor, Instant createdAt, Instant updatedAt) {
 }

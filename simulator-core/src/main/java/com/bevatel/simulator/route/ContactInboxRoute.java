@@ -74,7 +74,7 @@ final class ContactInboxRoute {
             ObjectNode body = Json.object();
             ArrayNode payload = body.putArray("payload");
             conversations.stream().limit(CONTACT_CONVERSATIONS_LIMIT)
-                    .forEach(c -> payload.add(ConversationView.rest(c, state)));
+                    .forEach(c -> payload.add(ConversationView.rest(c, state, ConversationActionRoute.viewer(caller))));
             return Response.ok(body);
         }));
         router.accountGet("/contacts/{id}/attachments", Access.account(), (request, caller) -> router.store().read(state ->

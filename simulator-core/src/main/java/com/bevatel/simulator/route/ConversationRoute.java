@@ -45,12 +45,9 @@ final class ConversationRoute {
             Conversations.ContactInboxRef ref = new Conversations.ContactInboxRef(p.integer("inbox_id"),
                     p.integer("contact_id"), p.string("source_id"), Boolean.TRUE.equals(p.bool("hmac_verified")));
             ConversationStatus status = status(p.string("status"));
-            if (Messages.present(p.node("team_id"))) {
-                // No teams are simulated (Chatwoot: a foreign-key error, 500).
-                throw Errors.validation("team", "Team must exist");
-            }
             Conversations.NewConversation spec = new Conversations.NewConversation(status, p.integer("assignee_id"),
-                    time(p, "snoozed_until"), p.object("additional_attributes"), p.object("custom_attributes"));
+                    p.integer("team_id"), time(p, "snoozed_until"), p.object("additional_attributes"),
+                    p.object("custom_attributes"));
             NewMessage message = Messages.present(p.node("message")) ? MessageRoute.newMessage(p.nested("message")) : null;
             // A message's validation errors keep the record-invalid shape here: unlike the messages
             // endpoint, Chatwoot's conversation create has no rescue of its own.
@@ -68,7 +65,8 @@ final class ConversationRoute {
                     // Also on the conversation a single-conversation inbox hands back.
                     Messages.create(tx, conversation, message, actor(caller));
                 }
-                return Response.ok(ConversationView.rest(tx.state().conversations.get(conversation.id()), tx.state()));
+                return Response.ok(ConversationView.rest(tx.state().conversations.get(conversation.id()), tx.state(),
+                        ConversationActionRoute.viewer(caller)));
             });
         });
         router.accountGet("/conversations", Access.account(), (request, caller) -> router.store().read(state -> {
@@ -78,7 +76,8 @@ final class ConversationRoute {
             ObjectNode data = body.putObject("data");
             data.set("meta", counts(result.counts()));
             ArrayNode payload = data.putArray("payload");
-            result.page().forEach(c -> payload.add(ConversationView.rest(c, state)));
+            Long viewer = ConversationActionRoute.viewer(caller);
+            result.page().forEach(c -> payload.add(ConversationView.rest(c, state, viewer)));
             return Response.ok(body);
         }));
         router.accountGet("/conversations/meta", Access.account(), (request, caller) -> router.store().read(state -> {
@@ -90,7 +89,7 @@ final class ConversationRoute {
         }));
         router.accountGet("/conversations/{conversation_id}", Access.conversation().openToBots(), (request, caller) ->
                 router.store().read(state -> Response.ok(ConversationView.rest(Conversations.find(state, caller.accountId(),
-                        request.idParam("conversation_id")), state))));
+                        request.idParam("conversation_id")), state, ConversationActionRoute.viewer(caller)))));
         router.accountPost("/conversations/{conversation_id}/toggle_status", Access.conversation().openToBots(), (request, caller) -> {
             Params p = request.params();
             ConversationStatus status = status(p.string("status"));

@@ -23,6 +23,9 @@ public final class Routes {
         WebhookRoute.register(router);
         AgentBotRoute.register(router);
         CustomAttributeDefinitionRoute.register(router);
+        TeamRoute.register(router);
+        LabelRoute.register(router);
+        CannedResponseRoute.register(router);
         AgentRoute.register(router);
         InboxMemberRoute.register(router);
         ContactLabelRoute.register(router);

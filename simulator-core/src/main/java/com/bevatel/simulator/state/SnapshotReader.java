@@ -4,6 +4,7 @@ import com.bevatel.simulator.model.Account;
 import com.bevatel.simulator.model.AgentBot;
 import com.bevatel.simulator.model.AgentBotInbox;
 import com.bevatel.simulator.model.Attachment;
+import com.bevatel.simulator.model.CannedResponse;
 import com.bevatel.simulator.model.Contact;
 import com.bevatel.simulator.model.ContactInbox;
 import com.bevatel.simulator.model.ContactLabels;
@@ -12,6 +13,7 @@ import com.bevatel.simulator.model.ConversationParticipant;
 import com.bevatel.simulator.model.CustomAttributeDefinition;
 import com.bevatel.simulator.model.Inbox;
 import com.bevatel.simulator.model.InboxMember;
+import com.bevatel.simulator.model.Label;
 import com.bevatel.simulator.model.Message;
 import com.bevatel.simulator.model.Note;
 import com.bevatel.simulator.model.Team;
@@ -31,6 +33,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -84,27 +87,40 @@ final class SnapshotReader {
     }
 
     /**
-     * Users of a document older than version 3 have none of the fields issue 17 added: they are read as
-     * the seeded users are, confirmed, online and auto-offline, without inviter, signature or settings.
+     * A document older than version 3 has none of the fields issue 17 added. Its users are read as the
+     * seeded users are, confirmed, online and auto-offline, without inviter, signature or settings; its
+     * teams without icon ({@code ""}, the columns' default). Its new tables are absent, and so are their
+     * sequences (see BEFORE_VERSION_3).
      */
     private static JsonNode beforeVersionThree(JsonNode doc) {
         if (!(doc instanceof ObjectNode original) || !doc.path("version").canConvertToInt()
-                || doc.path("version").asInt() >= 3 || !doc.path("users").isArray()) {
+                || doc.path("version").asInt() >= 3) {
             return doc;
         }
-        // Only the users change: the rest (attachments in base64 among it) is shared, not copied.
+        // Only the users and teams change: the rest (attachments in base64 among it) is shared, not copied.
         ObjectNode copy = original.objectNode();
         copy.setAll(original);
-        copy.set("users", original.get("users").deepCopy());
-        for (JsonNode row : copy.get("users")) {
-            if (row instanceof ObjectNode user) {
-                user.put("confirmed", true);
-                user.put("availability", "online");
-                user.put("auto_offline", true);
-                user.putNull("inviter_id");
-                user.putNull("message_signature");
-                user.putObject("ui_settings");
-                user.putObject("custom_attributes");
+        if (original.path("users").isArray()) {
+            copy.set("users", original.get("users").deepCopy());
+            for (JsonNode row : copy.get("users")) {
+                if (row instanceof ObjectNode user) {
+                    user.put("confirmed", true);
+                    user.put("availability", "online");
+                    user.put("auto_offline", true);
+                    user.putNull("inviter_id");
+                    user.putNull("message_signature");
+                    user.putObject("ui_settings");
+                    user.putObject("custom_attributes");
+                }
+            }
+        }
+        if (original.path("teams").isArray()) {
+            copy.set("teams", original.get("teams").deepCopy());
+            for (JsonNode row : copy.get("teams")) {
+                if (row instanceof ObjectNode team) {
+                    team.put("icon", "");
+                    team.put("icon_color", "");
+                }
             }
         }
         return copy;
@@ -159,7 +175,10 @@ final class SnapshotReader {
             check.agentBot(b);
             token(b.accessToken());
         });
-        rows("teams", Team.class, state.teams, Sequence.TEAM, Team::id, check::team);
+        rows("teams", Team.class, state.teams, Sequence.TEAM, Team::id, t -> {
+            check.team(t);
+            unique(state.teamByName, new State.AccountKey(t.accountId(), t.name()), "name");
+        });
         rows("inboxes", Inbox.class, state.inboxes, Sequence.INBOX, Inbox::id, i -> {
             check.inbox(i);
             if (i.channel().id() < 1 || i.channel().id() > state.current(Sequence.CHANNEL)
@@ -183,6 +202,18 @@ final class SnapshotReader {
                     });
         }
         rows("webhooks", Webhook.class, state.webhooks, Sequence.WEBHOOK, Webhook::id, check::webhook);
+        if (version() >= 3) {
+            rows("labels", Label.class, state.labels, Sequence.LABEL, Label::id, l -> {
+                check.label(l);
+                unique(state.labelByTitle, new State.AccountKey(l.accountId(), l.title()), "title");
+            });
+            rows("canned_responses", CannedResponse.class, state.cannedResponses, Sequence.CANNED_RESPONSE,
+                    CannedResponse::id, r -> {
+                        check.cannedResponse(r);
+                        unique(state.cannedResponseByShortCode, new State.AccountKey(r.accountId(), r.shortCode()),
+                                "short_code");
+                    });
+        }
         rows("contacts", Contact.class, state.contacts, Sequence.CONTACT, Contact::id, this::contact);
         rows("contact_labels", ContactLabels.class, state.contactLabels, null, ContactLabels::contactId,
                 check::contactLabels);

@@ -5,6 +5,7 @@ import com.bevatel.simulator.model.AgentBot;
 import com.bevatel.simulator.model.AgentBotInbox;
 import com.bevatel.simulator.model.ApiChannel;
 import com.bevatel.simulator.model.Attachment;
+import com.bevatel.simulator.model.CannedResponse;
 import com.bevatel.simulator.model.Contact;
 import com.bevatel.simulator.model.ContactInbox;
 import com.bevatel.simulator.model.ContactLabels;
@@ -12,6 +13,7 @@ import com.bevatel.simulator.model.Conversation;
 import com.bevatel.simulator.model.ConversationParticipant;
 import com.bevatel.simulator.model.CustomAttributeDefinition;
 import com.bevatel.simulator.model.Inbox;
+import com.bevatel.simulator.model.Label;
 import com.bevatel.simulator.model.Message;
 import com.bevatel.simulator.model.Note;
 import com.bevatel.simulator.model.Team;
@@ -95,7 +97,23 @@ final class SnapshotValidator {
     void team(Team t) {
         accountExists(t.accountId());
         required("name", t.name());
+        required("icon", t.icon());
+        required("icon_color", t.iconColor());
         stamped(t.createdAt(), t.updatedAt());
+    }
+
+    void label(Label l) {
+        accountExists(l.accountId());
+        required("title", l.title());
+        required("color", l.color());
+        stamped(l.createdAt(), l.updatedAt());
+    }
+
+    void cannedResponse(CannedResponse r) {
+        accountExists(r.accountId());
+        required("short_code", r.shortCode());
+        required("content", r.content());
+        stamped(r.createdAt(), r.updatedAt());
     }
 
     void inbox(Inbox i) {

@@ -7,6 +7,7 @@ import com.bevatel.simulator.model.AgentBot;
 import com.bevatel.simulator.model.AgentBotInbox;
 import com.bevatel.simulator.model.Attachment;
 import com.bevatel.simulator.model.AttributeModel;
+import com.bevatel.simulator.model.CannedResponse;
 import com.bevatel.simulator.model.Contact;
 import com.bevatel.simulator.model.ContactInbox;
 import com.bevatel.simulator.model.ContactLabels;
@@ -15,6 +16,7 @@ import com.bevatel.simulator.model.ConversationParticipant;
 import com.bevatel.simulator.model.CustomAttributeDefinition;
 import com.bevatel.simulator.model.Inbox;
 import com.bevatel.simulator.model.InboxMember;
+import com.bevatel.simulator.model.Label;
 import com.bevatel.simulator.model.Message;
 import com.bevatel.simulator.model.Note;
 import com.bevatel.simulator.model.Team;
@@ -97,16 +99,26 @@ public final class State {
             TranscriptRequest::conversationId);
     public final Table<Webhook> webhooks = new Table<>(Webhook::id, undo);
 
-    // Agents, teams and bots; contact labels; attachments (roles, assignments, labels, message uploads).
+    // Agents, teams and bots; labels and canned responses; attachments (roles, assignments, labels, message uploads).
     public final Table<AgentBot> agentBots = new Table<>(AgentBot::id, undo);
     public final Index<String> agentBotByToken = Index.derived(agentBots, RowKey.text(AgentBot::accessToken));
     /** The bot serving each inbox, keyed by inbox id (one per inbox). */
     public final Table<AgentBotInbox> agentBotInboxes = new Table<>(AgentBotInbox::inboxId, undo);
     public final Children inboxesOfAgentBot = Children.derived(agentBotInboxes, AgentBotInbox::agentBotId);
     public final Table<Team> teams = new Table<>(Team::id, undo);
+    // Team names, label titles and canned responses' short codes are unique within the account
+    // (app/models/team.rb, label.rb, canned_response.rb).
+    public final Index<AccountKey> teamByName = Index.derived(teams, RowKey.textWithin(Team::accountId, Team::name,
+            AccountKey::new));
     public final RowSet<TeamMember> teamMembers = new RowSet<>(TeamMember.ORDER, undo);
     public final Children membersOfTeam = Children.derived(teamMembers, TeamMember::teamId, TeamMember::userId);
     public final Table<ContactLabels> contactLabels = new Table<>(ContactLabels::contactId, undo);
+    public final Table<Label> labels = new Table<>(Label::id, undo);
+    public final Index<AccountKey> labelByTitle = Index.derived(labels, RowKey.textWithin(Label::accountId,
+            Label::title, AccountKey::new));
+    public final Table<CannedResponse> cannedResponses = new Table<>(CannedResponse::id, undo);
+    public final Index<AccountKey> cannedResponseByShortCode = Index.derived(cannedResponses,
+            RowKey.textWithin(CannedResponse::accountId, CannedResponse::shortCode, AccountKey::new));
     public final Table<Attachment> attachments = new Table<>(Attachment::id, undo);
     public final Index<String> attachmentByBlobKey = Index.derived(attachments, RowKey.text(Attachment::blobKey));
     public final Children attachmentsOfMessage = Children.derived(attachments, Attachment::messageId);

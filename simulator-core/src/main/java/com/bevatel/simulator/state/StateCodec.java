@@ -35,8 +35,9 @@ public final class StateCodec {
     /**
      * Version 1 had no agent_bot_inboxes and no bot secrets: still read, as no attachments and unsigned
      * bots. Versions 1 and 2 had none of the users' profile and availability fields: read with Chatwoot's
-     * defaults (see SnapshotReader); nor notes, conversation_participants, transcript_requests nor custom
-     * attribute definitions (nor their sequences): read as none.
+     * defaults (see SnapshotReader); nor notes, conversation_participants, transcript_requests, labels,
+     * canned_responses nor custom attribute definitions (nor their sequences): read as none; nor team icons:
+     * read as {@code ""}.
      */
     static final int OLDEST_READ = 1;
 
@@ -45,7 +46,8 @@ public final class StateCodec {
             "display_ids", "accounts", "users", "agent_bots", "teams", "inboxes", "inbox_members", "team_members",
             "agent_bot_inboxes",
             "custom_attribute_definitions",
-            "webhooks", "contacts", "contact_labels", "notes", "contact_inboxes", "conversations", "messages", "attachments",
+            "webhooks", "labels", "canned_responses",
+            "contacts", "contact_labels", "notes", "contact_inboxes", "conversations", "messages", "attachments",
             "conversation_participants", "transcript_requests");
 
     private StateCodec() {
@@ -74,6 +76,8 @@ public final class StateCodec {
         rows(doc, "agent_bot_inboxes", state.agentBotInboxes);
         rows(doc, "custom_attribute_definitions", state.customAttributeDefinitions);
         rows(doc, "webhooks", state.webhooks);
+        rows(doc, "labels", state.labels);
+        rows(doc, "canned_responses", state.cannedResponses);
         rows(doc, "contacts", state.contacts);
         rows(doc, "contact_labels", state.contactLabels);
         rows(doc, "notes", state.notes);

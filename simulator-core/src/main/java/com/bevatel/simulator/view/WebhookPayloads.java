@@ -13,6 +13,7 @@ import com.bevatel.simulator.model.JsonBag;
 import com.bevatel.simulator.model.Message;
 import com.bevatel.simulator.model.MessageType;
 import com.bevatel.simulator.model.SenderType;
+import com.bevatel.simulator.model.Team;
 import com.bevatel.simulator.model.User;
 import com.bevatel.simulator.model.WireEnum;
 import com.bevatel.simulator.state.State;
@@ -142,8 +143,9 @@ public final class WebhookPayloads {
             meta.set("assignee", assignee == null ? NullNode.instance : UserView.push(assignee));
             meta.set("assignee_type", Json.text(assignee == null ? null : SenderType.USER.wireName()));
         }
-        // Teams are not simulated, so there is never one to show.
-        meta.putNull("team");
+        // Team#push_event_data, or null.
+        Team team = c.teamId() == null ? null : state.teams.find(c.teamId()).orElse(null);
+        meta.set("team", team == null ? NullNode.instance : TeamView.push(team));
         meta.put("hmac_verified", state.contactInboxes.get(c.contactInboxId()).hmacVerified());
         return meta;
     }

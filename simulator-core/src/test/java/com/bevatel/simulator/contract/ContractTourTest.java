@@ -67,6 +67,7 @@ class ContractTourTest {
         webhooksApi();
         agentBotsApi();
         customAttributesApi();
+        teamsLabelsAndCannedResponsesApi();
         peopleApi();
         simulatorRoutes();
         clientApi();
@@ -302,6 +303,66 @@ class ContractTourTest {
         ok(app.post(account("/contacts/" + fran + "/destroy_custom_attributes"), "{\"custom_attributes\":[\"plan\"]}"));
         ok(app.post(account("/conversations/1/destroy_custom_attributes"), "{\"custom_attributes\":[\"order\"]}"));
         expect(204, app.delete(definition));
+    }
+
+    /**
+     * Teams and their members, labels, canned responses: each status of each route (teams_controller.rb,
+     * team_members_controller.rb, labels_controller.rb, canned_responses_controller.rb), as an administrator and an agent.
+     */
+    private void teamsLabelsAndCannedResponsesApi() {
+        Http agent = app.withToken(sim.user("Sam Agent").accessToken());
+        String tooLong = "x".repeat(256);
+        ok(app.get(account("/teams")));
+        long id = ok(app.post(account("/teams"), "{\"name\":\"Tour Team\",\"icon\":\"i-lucide-map\"}")).get("id").asLong();
+        expect(401, agent.post(account("/teams"), "{\"name\":\"x\"}"));
+        expect(422, app.post(account("/teams"), "{\"name\":\"tour team\"}"));
+        String team = account("/teams/" + id);
+        ok(app.get(team));
+        ok(app.patch(team, "{\"description\":\"Shows the way\"}"));
+        ok(app.put(team, "{\"allow_auto_assign\":false}"));
+        expect(401, agent.patch(team, "{\"name\":\"x\"}"));
+        expect(404, app.get(account("/teams/999")));
+        expect(422, app.patch(team, "{\"name\":\"" + tooLong + "\"}"));
+        String members = team + "/team_members";
+        ok(app.post(members, "{\"user_ids\":[" + sim.user("Sam Agent").id() + "]}"));
+        ok(app.patch(members, "{\"user_ids\":[1," + sim.user("Sam Agent").id() + "]}"));
+        ok(agent.get(members));
+        ok(app.send("DELETE", members, "{\"user_ids\":[1]}", "application/json"));
+        expect(401, app.post(members, "{\"user_ids\":[999]}"));
+        expect(404, app.get(account("/teams/999/team_members")));
+        expect(422, app.post(members, "{}"));
+        ok(app.post(account("/conversations"), "{\"inbox_id\":1,\"contact_id\":1,\"team_id\":" + id + "}"));
+        ok(app.delete(team));
+
+        ok(agent.get(account("/labels")));
+        long label = ok(app.post(account("/labels"), "{\"title\":\"Tour\",\"show_on_sidebar\":true}")).get("id").asLong();
+        expect(401, agent.post(account("/labels"), "{\"title\":\"xy\"}"));
+        expect(422, app.post(account("/labels"), "{\"title\":\"a b\"}"));
+        String one = account("/labels/" + label);
+        ok(app.get(one));
+        ok(app.patch(one, "{\"title\":\"tour-2\"}"));
+        ok(app.put(one, "{\"color\":\"#000000\"}"));
+        expect(401, agent.get(one));
+        expect(404, app.get(account("/labels/999")));
+        expect(422, app.put(one, "{\"title\":\"\"}"));
+        ok(app.delete(one));
+
+        long canned = ok(agent.post(account("/canned_responses"), "{\"short_code\":\"tour\",\"content\":\"Welcome!\"}"))
+                .get("id").asLong();
+        ok(app.get(account("/canned_responses?search=tour")));
+        expect(401, asBot().get(account("/canned_responses")));
+        expect(422, app.post(account("/canned_responses"), "{\"short_code\":\"tour\",\"content\":\"Again\"}"));
+        String response = account("/canned_responses/" + canned);
+        ok(agent.patch(response, "{\"content\":\"Welcome back!\"}"));
+        ok(app.put(response, "{\"canned_response\":{\"short_code\":\"tour-2\"}}"));
+        expect(401, asBot().patch(response, "{\"content\":\"x\"}"));
+        expect(404, app.delete(account("/canned_responses/999")));
+        expect(422, app.patch(response, "{\"content\":\"\"}"));
+        ok(app.delete(response));
+    }
+
+    private Http asBot() {
+        return app.withToken(sim.agentBot("Helper Bot").accessToken());
     }
 
     /**

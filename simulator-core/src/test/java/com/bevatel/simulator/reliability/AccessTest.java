@@ -101,7 +101,8 @@ class AccessTest {
 
     /**
      * Failing deliveries (refused, 500, timeout), 401s, a bot on a closed endpoint, bots' tokens and secrets
-     * shown, reset and refused, 422s echoing what was sent, an HMAC failure and a 500.
+     * shown, reset and refused, 422s echoing what was sent, refused team, label and canned-response writes, an
+     * HMAC failure and a 500.
      */
     private static void exercise(BevatelSimulator sim, List<String> secrets) {
         Http admin = new Http(sim);
@@ -138,6 +139,12 @@ class AccessTest {
         admin.post(Http.account("/contacts/filter"), "{\"payload\":[{\"attribute_key\":\"" + BODY_SECRET + "\","
                 + "\"filter_operator\":\"equal_to\",\"values\":[\"x\"]}]}");
         admin.withToken(BOT_TOKEN).post(Http.account("/conversations/1/destroy_custom_attributes"), "{\"custom_attributes\":[\"a\"]}");
+        // Teams, labels and canned responses refused with a secret in the body (their controllers' 401s and 422s).
+        admin.withToken(AGENT_TOKEN).post(Http.account("/teams"), "{\"name\":\"" + BODY_SECRET + "\"}");
+        long team = admin.post(Http.account("/teams"), "{\"name\":\"Logs\"}").json().get("id").asLong();
+        admin.post(Http.account("/teams/" + team + "/team_members"), "{\"user_ids\":[\"" + BODY_SECRET + "\"]}");
+        admin.post(Http.account("/labels"), "{\"title\":\"" + BODY_SECRET + " !\"}");
+        admin.post(Http.account("/canned_responses"), "{\"short_code\":\"" + BODY_SECRET + "\"}");
         admin.send("POST", "/test/boom", "{\"token\":\"" + BODY_SECRET + "\"}", "application/json");
         String identifier = sim.apiInbox().identifier();
         admin.withToken(null).post("/public/api/v1/inboxes/" + identifier + "/contacts",

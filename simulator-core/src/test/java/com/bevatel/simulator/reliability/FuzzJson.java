@@ -212,13 +212,27 @@ final class FuzzJson {
         put("custom_attribute_definition", Arbitraries.of("{\"attribute_display_name\":\"Fuzz\",\"attribute_key\":\"fuzz_key\","
                 + "\"attribute_model\":\"contact_attribute\",\"attribute_display_type\":\"date\"}", "{}", "{\"attribute_key\":1}")
                 .map(FuzzJson::parse));
+        // Teams and their members, labels, canned responses (teams_controller.rb, team_members_controller.rb,
+        // labels_controller.rb, canned_responses_controller.rb permitted params; Rails wraps them or takes them nested).
+        // Team members' user_ids are among the inbox members' below.
+        put("allow_auto_assign", bools());
+        put("icon", Arbitraries.oneOf(words, specialStrings()));
+        put("icon_color", Arbitraries.of("#ff0000", "", "x".repeat(256)));
+        put("title", Arbitraries.oneOf(Arbitraries.of("vip", "VIP", "new-label", "a", "_x", "a b", "学中文_12", "billing"),
+                specialStrings()));
+        put("color", Arbitraries.of("#1f93ff", "", "red").map(TextNode::valueOf).injectNull(0.2).map(FuzzJson::orNull));
+        put("show_on_sidebar", bools());
+        put("short_code", Arbitraries.oneOf(Arbitraries.of("hello", "Hello", "new", ""), specialStrings()));
+        put("search", Arbitraries.oneOf(words, Arbitraries.of("%", "_", "\\", "hel\u0000lo", "")));
+        put("label", Arbitraries.of("{\"title\":\"wrapped\"}", "{}", "{\"title\":null}").map(FuzzJson::parse));
+        put("canned_response", Arbitraries.of("{\"short_code\":\"w\",\"content\":\"x\"}", "{}").map(FuzzJson::parse));
         // Agents, inbox members, assignable agents and the profile (agents_controller.rb, inbox_members_controller.rb,
         // assignable_agents_controller.rb, profiles_controller.rb).
         put("role", mixed(Arbitraries.of("agent", "administrator", "owner", ""), ints(0, 1, 2)));
         put("availability", mixed(Arbitraries.of("online", "offline", "busy", "away", ""), ints(0, 2, 3)));
         put("auto_offline", mixed(bools(), Arbitraries.of("false", "", "x")));
         put("user_ids", Arbitraries.oneOf(Arbitraries.of("[1]", "[2,3]", "[\"2\"]", "[\"invalid\"]", "[99]", "[]", "[null]",
-                "[2,2]", "[1.5]", "[{}]", "2").map(FuzzJson::parse)));
+                "[2,2]", "[1.5]", "[{}]", "2", "[1,2,3]", "[\"1\",\"x\"]", "[[1]]", "\"1\"").map(FuzzJson::parse)));
         put("emails", stringArrays(Arbitraries.of("new@fuzz.test", "agnes@fuzz.test", "bad", "", "NEW@FUZZ.TEST")));
         put("inbox_ids", Arbitraries.oneOf(Arbitraries.of("[1]", "[1,2]", "[\"1\"]", "[99]", "[]", "[{}]", "1").map(FuzzJson::parse)));
         put("include_agent_bots", mixed(bools(), Arbitraries.of("true", "")));

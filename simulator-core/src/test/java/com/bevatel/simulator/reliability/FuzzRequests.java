@@ -26,7 +26,7 @@ final class FuzzRequests {
     private static final List<String> METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "HEAD", "TRACE", "FROB");
     private static final List<String> QUERY_KEYS = List.of("page", "q", "sort", "status", "assignee_type", "inbox_id",
             "labels[]", "labels[x]", "before", "after", "updated_within", "team_id", "conversation_type", "include_contact_inboxes",
-            "identifier", "identifier_hash", "a[b][c]", "[", "x[]]", "attribute_model");
+            "identifier", "identifier_hash", "search", "a[b][c]", "[", "x[]]", "attribute_model");
 
     /** A body and the content type it goes with (either may be null). */
     record Body(String contentType, byte[] bytes) {
@@ -212,7 +212,8 @@ final class FuzzRequests {
         Arbitrary<String> key = Arbitraries.oneOf(Arbitraries.of("name", "content", "message_type", "inbox_id", "labels[]",
                 "channel[type]", "channel[webhook_url]", "webhook[url]", "custom_attributes[a]", "a[b][c][]", "[", "a][",
                 "agent_bot", "outgoing_url", "bot_type", "bot_config[a]", "description", "custom_attributes[]",
-                "custom_attribute_definition[attribute_key]", "custom_attribute_definition[attribute_values][]", "attribute_model"),
+                "custom_attribute_definition[attribute_key]", "custom_attribute_definition[attribute_values][]", "attribute_model",
+                "team[name]", "user_ids[]", "title", "label[title]", "short_code", "canned_response[content]"),
                 Arbitraries.strings().all().ofMaxLength(10).map(FuzzRequests::encode));
         Arbitrary<String> value = Arbitraries.oneOf(Arbitraries.strings().all().ofMaxLength(20).map(FuzzRequests::encode),
                 Arbitraries.of("incoming", "1", "api", "http%3A%2F%2F127.0.0.1%3A1%2Fx", "%ZZ", "%FF"));

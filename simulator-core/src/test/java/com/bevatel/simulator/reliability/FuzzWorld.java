@@ -183,6 +183,12 @@ final class FuzzWorld implements AutoCloseable {
                 + "\"since\":\"2024-01-01\",\"vip\":true,\"budget\":10}}"));
         ok(http.patch(Http.account("/contacts/2"), "{\"custom_attributes\":{\"seats\":\"many\"}}"));
         ok(http.post(Http.account("/conversations/1/custom_attributes"), "{\"custom_attributes\":{\"order\":7}}"));
+        // A team (made through the API, Fuzz Agent its member) assigned conversation 1; a label; a canned response.
+        long team = ok(http.post(Http.account("/teams"), "{\"name\":\"Fuzzers\"}")).get("id").asLong();
+        ok(http.post(Http.account("/teams/" + team + "/team_members"), "{\"user_ids\":[2]}"));
+        ok(http.post(Http.account("/conversations/1/assignments"), "{\"team_id\":" + team + "}"));
+        ok(http.post(Http.account("/labels"), "{\"title\":\"vip\"}"));
+        ok(http.post(Http.account("/canned_responses"), "{\"short_code\":\"hello\",\"content\":\"Hello {{contact.name}}\"}"));
         blobKey = attachment();
         String publicBase = "/public/api/v1/inboxes/" + inboxIdentifier + "/contacts";
         contactIdentifier = ok(http.post(publicBase, "{\"name\":\"Public\",\"email\":\"pub@fuzz.test\"}")).get("source_id").asText();

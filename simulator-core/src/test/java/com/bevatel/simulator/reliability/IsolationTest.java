@@ -7,11 +7,14 @@ import com.bevatel.simulator.Http;
 import com.bevatel.simulator.SimulatorAccess;
 import com.bevatel.simulator.http.Router;
 import com.bevatel.simulator.model.AgentBot;
+import com.bevatel.simulator.model.CannedResponse;
 import com.bevatel.simulator.model.Contact;
 import com.bevatel.simulator.model.Conversation;
 import com.bevatel.simulator.model.CustomAttributeDefinition;
 import com.bevatel.simulator.model.Inbox;
+import com.bevatel.simulator.model.Label;
 import com.bevatel.simulator.model.Message;
+import com.bevatel.simulator.model.Team;
 import com.bevatel.simulator.model.User;
 import com.bevatel.simulator.model.Webhook;
 import com.bevatel.simulator.state.State;
@@ -29,7 +32,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two accounts, two tokens, two API inboxes, two bots each. Every Application API route is called
+ * Two accounts, two tokens, two API inboxes, two bots, a team, a label and a canned response each. Every Application API route is called
  * with one account's token, and with its bot's, against the other account (path, record ids, and ids
  * inside the body), in both directions; every Client API route with another inbox's contact, another
  * contact's conversations and messages. No answer may be a 5xx or carry the other tenant's data, a
@@ -214,6 +217,12 @@ class IsolationTest {
             assertThat(state.agentBotInboxes.find(world.two.inboxId())).isPresent();
             assertThat(records(state.customAttributeDefinitions.all(), CustomAttributeDefinition::accountId,
                     world.two.accountId())).hasSize(2);
+            assertThat(records(state.teams.all(), Team::accountId, world.two.accountId())).hasSize(1);
+            assertThat(state.membersOfTeam.of(world.two.teamIds().get(0))).containsExactly(world.two.adminId());
+            assertThat(records(state.labels.all(), Label::accountId, world.two.accountId())).hasSize(1);
+            assertThat(records(state.cannedResponses.all(), CannedResponse::accountId, world.two.accountId())).hasSize(1);
+            assertThat(state.conversationByDisplayId.find(new State.DisplayKey(world.two.accountId(), world.two.conversationIds().get(0)))
+                    .map(state.conversations::get).orElseThrow().teamId()).isEqualTo(world.two.teamIds().get(0));
             assertThat(records(state.notes.all(), n -> n.accountId(), world.two.accountId())).hasSize(2);
             assertThat(records(state.attachments.all(), a -> a.accountId(), world.two.accountId())).hasSize(1);
             assertThat(state.conversationByDisplayId.find(new State.DisplayKey(world.two.accountId(), world.two.conversationIds().get(1)))

@@ -16,9 +16,10 @@ import java.util.stream.Collectors;
 
 /**
  * Two tenants with distinctive data (names, emails, contents, webhook URLs, bots: one serving the
- * inbox and assigned a conversation, one spare; the administrator taking part in a conversation; custom
- * attribute definitions their records carry) made through their own tokens, and three Client API contacts:
- * ours, a neighbour in the same inbox, and one in the other account's inbox. Rebuilt from a
+ * inbox and assigned a conversation, one spare; the administrator taking part in a conversation; a team
+ * of the administrator assigned a conversation, a label, a canned response; custom attribute definitions
+ * their records carry) made through their own tokens, and three Client API contacts: ours, a neighbour in
+ * the same inbox, and one in the other account's inbox. Rebuilt from a
  * reset after every accepted attack; the simulator is deterministic, so every build has the same ids.
  */
 final class IsolationWorld {
@@ -28,8 +29,8 @@ final class IsolationWorld {
     /** One account as its owner knows it. */
     record Tenant(String name, long accountId, String token, long adminId, long inboxId, String inboxIdentifier,
                   List<Long> contactIds, List<String> sourceIds, List<Long> conversationIds, List<Long> messageIds,
-                  List<Long> webhookIds, List<Long> botIds, String botToken, List<Long> noteIds,
-                  List<Long> definitionIds) {
+                  List<Long> webhookIds, List<Long> botIds, String botToken, List<Long> noteIds, List<Long> teamIds,
+                  List<Long> labelIds, List<Long> cannedResponseIds, List<Long> definitionIds) {
         String path(String subPath) {
             return "/api/v1/accounts/" + accountId + subPath;
         }
@@ -57,6 +58,12 @@ final class IsolationWorld {
                 ids = List.of(adminId);
             } else if (name.equals("inbox_id")) {
                 ids = List.of(inboxId);
+            } else if (name.equals("team_id") || template.contains("/teams/{id}")) {
+                ids = teamIds;
+            } else if (template.contains("/labels/{id}")) {
+                ids = labelIds;
+            } else if (template.contains("/canned_responses/{id}")) {
+                ids = cannedResponseIds;
             } else {
                 throw new IllegalArgumentException("unknown parameter " + name + " in " + template);
             }
@@ -154,10 +161,20 @@ final class IsolationWorld {
         long admin = SimulatorAccess.store(sim).read(state -> state.users.all().stream().filter(u -> u.accountId() == accountId)
                 .findFirst().map(User::id).orElseThrow());
         ok(http.post(base + "/conversations/" + conversations.get(0) + "/participants", "{\"user_ids\":[" + admin + "]}"));
+        // A team of the administrator, assigned the first conversation; a label and a canned response.
+        long team = ok(http.post(base + "/teams", "{\"name\":\"" + name + "-team\",\"description\":\"" + name
+                + "-team works\"}")).get("id").asLong();
+        ok(http.post(base + "/teams/" + team + "/team_members", "{\"user_ids\":[" + admin + "]}"));
+        ok(http.post(base + "/conversations/" + conversations.get(0) + "/assignments", "{\"team_id\":" + team + "}"));
+        long label = ok(http.post(base + "/labels", "{\"title\":\"" + name + "-label\",\"description\":\"" + name
+                + "-label means\"}")).get("id").asLong();
+        long canned = ok(http.post(base + "/canned_responses", "{\"short_code\":\"" + name + "-canned\",\"content\":\""
+                + name + "-canned-content\"}")).get("id").asLong();
         String identifier = SimulatorAccess.store(sim).read(state -> state.inboxes.get(inboxId).channel().identifier());
         String botToken = SimulatorAccess.store(sim).read(state -> state.agentBots.get(bots.get(0)).accessToken());
         return new Tenant(name, accountId, tokenOf(accountId), admin, inboxId, identifier, contacts, sources,
-                conversations, messages, List.of(webhook), List.copyOf(bots), botToken, notes, List.copyOf(definitions));
+                conversations, messages, List.of(webhook), List.copyOf(bots), botToken, notes, List.of(team), List.of(label),
+                List.of(canned), List.copyOf(definitions));
     }
 
     private static String tokenOf(long accountId) {
@@ -184,6 +201,8 @@ final class IsolationWorld {
                 + ",\"conversation_id\":" + victim.conversationIds().get(0) + ",\"agent_bot\":" + victim.botIds().get(0)
                 + ",\"base_contact_id\":" + victim.contactIds().get(0) + ",\"mergee_contact_id\":" + victim.contactIds().get(1)
                 + ",\"user_ids\":[" + victim.adminId() + "]"
+                + ",\"team_id\":" + victim.teamIds().get(0)
+                + ",\"title\":\"attack\",\"short_code\":\"attack\""
                 + ",\"name\":\"attack\",\"content\":\"attack\",\"description\":\"attack\",\"outgoing_url\":\"http://127.0.0.1:1/attack\""
                 + ",\"message_type\":\"outgoing\",\"status\":\"resolved\",\"priority\":\"high\",\"labels\":[\"attack\"]"
                 + ",\"attribute_display_name\":\"attack\",\"attribute_key\":\"attack\",\"attribute_model\":\"contact_attribute\""
@@ -196,8 +215,8 @@ final class IsolationWorld {
     List<String> markers(Tenant victim) {
         List<String> markers = new ArrayList<>(List.of(victim.name() + "-secret-message", victim.name() + "-label",
                 victim.name() + "-secret-note", victim.name() + "-secret-file",
-                victim.name() + "-hook", "@" + victim.name() + ".test", victim.name() + "-bot", victim.name() + "-definition",
-                victim.name() + "_plan", victim.name() + "-option"));
+                victim.name() + "-hook", "@" + victim.name() + ".test", victim.name() + "-bot", victim.name() + "-team",
+                victim.name() + "-canned", victim.name() + "-definition", victim.name() + "_plan", victim.name() + "-option"));
         markers.addAll(victim.accountId() == one.accountId() ? List.of("Ana One", "Bo One", "neighbour-secret-message", "Nia Neighbour")
                 : List.of("Zed Two", "Yan Two", "other-inbox-secret-message", "Oz Other"));
         SimulatorAccess.store(sim).read(state -> {
@@ -237,6 +256,9 @@ final class IsolationWorld {
                 + "&include_agent_bots=1", "/search", "/conversations/search?q="));
         tenant.botIds().forEach(id -> paths.add("/agent_bots/" + id));
         tenant.definitionIds().forEach(id -> paths.add("/custom_attribute_definitions/" + id));
+        paths.addAll(List.of("/teams", "/labels", "/canned_responses"));
+        tenant.teamIds().forEach(id -> paths.addAll(List.of("/teams/" + id, "/teams/" + id + "/team_members")));
+        tenant.labelIds().forEach(id -> paths.add("/labels/" + id));
         tenant.contactIds().forEach(id -> paths.addAll(List.of("/contacts/" + id, "/contacts/" + id + "/labels",
                 "/contacts/" + id + "/conversations", "/contacts/" + id + "/notes", "/contacts/" + id + "/attachments")));
         tenant.conversationIds().forEach(id -> paths.addAll(List.of("/conversations/" + id, "/conversations/" + id + "/messages",

@@ -156,6 +156,12 @@ class LimitsTest {
         "POST | /agent_bots | name | 255 | Name is too long (maximum is 255 characters)",
         "POST | /agent_bots | description | 255 | Description is too long (maximum is 255 characters)",
         "POST | /agent_bots | outgoing_url | 2048 | Outgoing url is too long (maximum is 2048 characters)",
+        "POST | /teams | name | 255 | Name is too long (maximum is 255 characters)",
+        "POST | /teams | description | 20000 | Description is too long (maximum is 20000 characters)",
+        "POST | /labels | title | 255 | Title is too long (maximum is 255 characters)",
+        "POST | /labels | description | 20000 | Description is too long (maximum is 20000 characters)",
+        "POST | /canned_responses | short_code | 255 | Short code is too long (maximum is 255 characters)",
+        "POST | /canned_responses | content | 20000 | Content is too long (maximum is 20000 characters)",
         "POST | /agents | name | 255 | Name is too long (maximum is 255 characters)",
         "POST | /agents | email | 255 | Email is too long (maximum is 255 characters)",
         "PATCH | /agents/1 | name | 255 | Name is too long (maximum is 255 characters)"})
@@ -180,6 +186,13 @@ class LimitsTest {
             case "/inboxes" -> "{\"name\":\"" + value + "\",\"channel\":{\"type\":\"api\"}}";
             case "/webhooks" -> "{\"webhook\":{\"url\":\"" + value + "\",\"subscriptions\":[\"message_created\"]}}";
             case "/contacts/1/contact_inboxes" -> "{\"inbox_id\":1,\"source_id\":\"" + value + "\"}";
+            // Each other required field unique to this field's length, so the two posts do not collide.
+            case "/teams" -> field.equals("name") ? "{\"name\":\"" + value + "\"}"
+                    : "{\"name\":\"team-" + length + "\",\"" + field + "\":\"" + value + "\"}";
+            case "/labels" -> field.equals("title") ? "{\"title\":\"" + value + "\"}"
+                    : "{\"title\":\"label-" + length + "\",\"" + field + "\":\"" + value + "\"}";
+            case "/canned_responses" -> field.equals("short_code") ? "{\"short_code\":\"" + value + "\",\"content\":\"x\"}"
+                    : "{\"short_code\":\"code-" + length + "\",\"content\":\"" + value + "\"}";
             case "/agents" -> field.equals("email") ? "{\"email\":\"" + value + "\"}" : "{\"name\":\"" + value + "\",\"email\":\"l@b.test\"}";
             default -> "{\"" + field + "\":\"" + value + "\"}";
         };

@@ -30,8 +30,9 @@ final class ForgedStateMutations {
             "contact_type", "sender_type", "sender_name_type", "file_type", "attribute_model", "attribute_display_type",
             "availability");
     private static final List<String> TABLES = List.of("accounts", "users", "agent_bots", "teams", "inboxes",
-            "agent_bot_inboxes", "custom_attribute_definitions", "webhooks", "contacts", "contact_labels", "notes",
-            "contact_inboxes", "conversations", "messages", "attachments", "conversation_participants", "transcript_requests");
+            "agent_bot_inboxes", "custom_attribute_definitions", "webhooks", "labels", "canned_responses", "contacts",
+            "contact_labels", "notes", "contact_inboxes", "conversations", "messages", "attachments",
+            "conversation_participants", "transcript_requests");
     /** The table an id field points at (sender_id: by its sender_type). */
     private static final Map<String, String> TARGETS = Map.ofEntries(Map.entry("account_id", "accounts"),
             Map.entry("inbox_id", "inboxes"), Map.entry("contact_id", "contacts"), Map.entry("contact_inbox_id", "contact_inboxes"),
@@ -213,6 +214,23 @@ final class ForgedStateMutations {
                         + definition.path("attribute_key") + ",\"filter_operator\":\"is_present\",\"values\":[]}]}"));
                 check(broken, "PATCH", path, admin.patch(path, "{\"attribute_description\":\"written\"}"));
                 check(broken, "DELETE", path, admin.delete(path));
+            }
+            // Each team renamed and restaffed, each label renamed (its tags follow) and deleted, each canned response
+            // changed; then a team is deleted (its conversations lose it).
+            for (JsonNode team : ForgedStateWorld.rowsOf(doc, "teams", id)) {
+                String path = base + "/teams/" + team.get("id").asLong();
+                check(broken, "PATCH", path, admin.patch(path, "{\"name\":\"written-" + team.get("id").asLong() + "\"}"));
+                check(broken, "PATCH", path + "/team_members", admin.patch(path + "/team_members", "{\"user_ids\":[]}"));
+                check(broken, "DELETE", path, admin.delete(path));
+            }
+            for (JsonNode label : ForgedStateWorld.rowsOf(doc, "labels", id)) {
+                String path = base + "/labels/" + label.get("id").asLong();
+                check(broken, "PATCH", path, admin.patch(path, "{\"title\":\"written-" + label.get("id").asLong() + "\"}"));
+                check(broken, "DELETE", path, admin.delete(path));
+            }
+            for (JsonNode canned : ForgedStateWorld.rowsOf(doc, "canned_responses", id)) {
+                String path = base + "/canned_responses/" + canned.get("id").asLong();
+                check(broken, "PATCH", path, admin.patch(path, "{\"content\":\"written\"}"));
             }
             if (contacts.size() > 1) {
                 check(broken, "POST", base + "/actions/contact_merge", admin.post(base + "/actions/contact_merge",

@@ -176,6 +176,27 @@ class ForgedStateTest {
     }
 
     /**
+     * Team names, label titles and canned responses' short codes are unique within their account (the
+     * models' uniqueness checks): a second row with the same key is refused naming it; another account's may.
+     */
+    @Test
+    void aTeamNameLabelTitleOrShortCodeTwiceInAnAccountIsRefused() {
+        int billingOne = indexWhere(good, "labels", l -> l.get("title").asText().equals("billing"));
+        int vipTwo = indexWhere(good, "labels", l -> l.get("account_id").asLong() == 2);
+        assertRefused(doc -> row(doc, "labels", billingOne).put("title", "vip"), "/labels/" + billingOne + "/title",
+                "title is already used by another row");
+        int nightShift = indexWhere(good, "teams", t -> t.get("name").asText().equals("night shift"));
+        assertRefused(doc -> row(doc, "teams", nightShift).put("name", "support"), "/teams/" + nightShift + "/name",
+                "name is already used by another row");
+        int helloTwo = indexWhere(good, "canned_responses", r -> r.get("account_id").asLong() == 2);
+        assertRefused(doc -> row(doc, "canned_responses", helloTwo).put("account_id", 1),
+                "/canned_responses/" + helloTwo + "/short_code", "short_code is already used by another row");
+        assertRefused(doc -> row(doc, "teams", 0).putNull("icon"), "/teams/0/icon", "icon must not be null");
+        assertRefused(doc -> row(doc, "labels", vipTwo).put("account_id", 99), "/labels/" + vipTwo + "/account_id",
+                "account_id 99 does not exist");
+    }
+
+    /**
      * notes: a contact or an author that does not exist or is another account's, and no content, are refused
      * naming the entry; a note without an author (Chatwoot nullifies it when the user goes) is valid.
      */

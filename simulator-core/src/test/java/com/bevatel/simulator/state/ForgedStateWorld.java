@@ -24,7 +24,8 @@ import java.util.List;
 
 /**
  * Two accounts with one of everything a state document holds — users, bots (one serving an inbox in
- * each account), a team, inboxes, webhooks, contacts with labels and sessions, conversations assigned
+ * each account), teams with members, labels, canned responses, inboxes, webhooks, contacts with labels
+ * and sessions, conversations assigned
  * to an agent, a team and a bot, messages from a contact, a user and a bot, activity messages, an
  * attachment, notes, participants, a transcript request, custom attribute definitions — and the requests that read all of it back over HTTP: every listing, every record, the
  * profile, the Client API.
@@ -116,6 +117,19 @@ final class ForgedStateWorld {
         ok(other.post(a2 + "/inboxes/" + inboxTwo + "/set_agent_bot", "{\"agent_bot\":" + botTwo + "}"));
         ok(other.withToken(BOT_TWO).post(a2 + "/conversations/1/messages", "{\"content\":\"Two bot here\"}"));
 
+        // A team made through the API with every field set and a member, labels (one shown in the sidebar) and
+        // canned responses in each account; a conversation created with its team.
+        long night = ok(one.post(a1 + "/teams", "{\"name\":\"Night Shift\",\"description\":\"After hours\","
+                + "\"allow_auto_assign\":false,\"icon\":\"i-lucide-moon\",\"icon_color\":\"#112233\"}")).json().get("id").asLong();
+        ok(one.post(a1 + "/teams/" + night + "/team_members", "{\"user_ids\":[1,2]}"));
+        ok(one.post(a1 + "/conversations", "{\"inbox_id\":1,\"contact_id\":1,\"team_id\":" + night + ",\"assignee_id\":2}"));
+        ok(one.post(a1 + "/labels", "{\"title\":\"vip\",\"description\":\"Very important\",\"color\":\"#ff0000\","
+                + "\"show_on_sidebar\":true}"));
+        ok(one.post(a1 + "/labels", "{\"title\":\"billing\"}"));
+        ok(other.post(a2 + "/labels", "{\"title\":\"vip\"}"));
+        ok(one.post(a1 + "/canned_responses", "{\"short_code\":\"hello\",\"content\":\"Hello {{contact.name}}\"}"));
+        ok(other.post(a2 + "/canned_responses", "{\"short_code\":\"hello\",\"content\":\"Hi from two\"}"));
+
         // Profiles and people: settings, a signature and a phone number, an availability shown as set, an agent
         // invited through the API (unconfirmed, with an inviter) and made a member of the inbox.
         ok(one.patch("/api/v1/profile", "{\"display_name\":\"Boss\",\"message_signature\":\"-- Boss\","
@@ -150,8 +164,9 @@ final class ForgedStateWorld {
             reads.add(new Read("/api/v1/profile", token, id));
             for (String listing : List.of("/contacts", "/contacts?sort=-name", "/contacts/search?q=a",
                     "/conversations?status=all", "/conversations?status=open&assignee_type=unassigned",
-                    "/conversations/meta?status=all", "/inboxes", "/webhooks", "/agent_bots", "/custom_attribute_definitions",
-                    "/agents", "/search?q=a", "/conversations/search?q=e")) {
+                    "/conversations/meta?status=all", "/inboxes", "/webhooks", "/agent_bots", "/teams", "/labels",
+                    "/canned_responses", "/canned_responses?search=hel", "/custom_attribute_definitions", "/agents",
+                    "/search?q=a", "/conversations/search?q=e")) {
                 reads.add(new Read(base + listing, token, id));
             }
             for (JsonNode contact : rowsOf(doc, "contacts", id)) {
@@ -177,6 +192,13 @@ final class ForgedStateWorld {
             }
             for (JsonNode definition : rowsOf(doc, "custom_attribute_definitions", id)) {
                 reads.add(new Read(base + "/custom_attribute_definitions/" + definition.get("id").asLong(), token, id));
+            }
+            for (JsonNode team : rowsOf(doc, "teams", id)) {
+                reads.add(new Read(base + "/teams/" + team.get("id").asLong(), token, id));
+                reads.add(new Read(base + "/teams/" + team.get("id").asLong() + "/team_members", token, id));
+            }
+            for (JsonNode label : rowsOf(doc, "labels", id)) {
+                reads.add(new Read(base + "/labels/" + label.get("id").asLong(), token, id));
             }
             for (JsonNode note : rowsOf(doc, "notes", id)) {
                 reads.add(new Read(base + "/contacts/" + note.get("contact_id").asLong() + "/notes/" + note.get("id").asLong(),

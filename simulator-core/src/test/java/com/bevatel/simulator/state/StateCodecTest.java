@@ -171,6 +171,41 @@ class StateCodecTest {
     }
 
     /**
+     * A version-2 document (before labels, canned responses and team icons): still read, as an account
+     * without labels nor canned responses whose teams have no icon; written back as version 3.
+     */
+    @Test
+    void readsAVersionTwoDocumentWithoutLabelsCannedResponsesOrTeamIcons() {
+        try (BevatelSimulator withTeam = BevatelSimulator.builder().agent("Sam Agent", "sam@acme.test", "sam-token")
+                .team("Support", "Sam Agent").start()) {
+            Http admin = new Http(withTeam);
+            admin.post(Http.account("/labels"), "{\"title\":\"vip\"}");
+            admin.post(Http.account("/canned_responses"), "{\"short_code\":\"hi\",\"content\":\"Hello!\"}");
+            ObjectNode v2 = withTeam.exportState();
+            v2.put("version", 2);
+            v2.remove(List.of("labels", "canned_responses"));
+            ((ObjectNode) v2.get("sequences")).remove(List.of("label", "canned_response"));
+            v2.get("teams").forEach(team -> ((ObjectNode) team).remove(List.of("icon", "icon_color")));
+
+            State loaded = fresh();
+            StateCodec.read(v2, loaded);
+            loaded.checkInvariants();
+            assertThat(loaded.teams.get(1).icon()).isEmpty();
+            assertThat(loaded.teams.get(1).iconColor()).isEmpty();
+            assertThat(loaded.labels.all()).isEmpty();
+            assertThat(loaded.cannedResponses.all()).isEmpty();
+
+            withTeam.importState(v2);
+            ObjectNode again = withTeam.exportState();
+            assertThat(again.get("version").asInt()).isEqualTo(3);
+            assertThat(again.at("/teams/0/icon").asText()).isEmpty();
+            assertThat(admin.get(Http.account("/labels")).body()).isEqualTo("{\"payload\":[]}");
+            assertThat(admin.post(Http.account("/labels"), "{\"title\":\"vip\"}").json().get("id").asLong())
+                    .as("the label sequence starts again").isEqualTo(1);
+        }
+    }
+
+    /**
      * A version-2 document's users have none of the profile and availability fields: read as the seeded
      * users are (confirmed, online, auto-offline, no inviter, signature or settings), written back as version 3.
      */

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Export → import into another simulator → the API answers byte for byte the same, the rebuilt
  * indexes and child lists equal the originals, and both go on identically (ids, tokens, clock), a bot
- * serving an inbox and the conversation it was assigned included, custom attribute definitions too.
+ * serving an inbox and the conversation it was assigned, teams, labels, canned responses and custom attribute
+ * definitions included.
  * Every step leaves every index in step with the rows ({@link State#checkInvariants}).
  */
 class StateRoundTripTest {
@@ -61,6 +62,11 @@ class StateRoundTripTest {
             String contact = "{\"inbox_id\":1,\"name\":\"Dana\"}";
             assertThat(normalized(b.post(Http.account("/contacts"), contact), copy))
                     .isEqualTo(normalized(a.post(Http.account("/contacts"), contact), original));
+            for (String[] made : new String[][] {{"/teams", "{\"name\":\"Later\"}"}, {"/labels", "{\"title\":\"later\"}"},
+                    {"/canned_responses", "{\"short_code\":\"later\",\"content\":\"Later\"}"}}) {
+                assertThat(normalized(b.post(Http.account(made[0]), made[1]), copy)).as("the same next id: " + made[0])
+                        .isEqualTo(normalized(a.post(Http.account(made[0]), made[1]), original));
+            }
             String bot = "{\"name\":\"Later Bot\"}";
             assertThat(normalized(b.post(Http.account("/agent_bots"), bot), copy))
                     .as("a new bot draws the same token and secret").isEqualTo(normalized(a.post(Http.account("/agent_bots"), bot), original));
@@ -182,6 +188,18 @@ class StateRoundTripTest {
         ok(sim, a.patch(definitions + "/1", "{\"attribute_description\":\"Support tier\",\"regex_cue\":\"a tier\"}"));
         assertThat(a.delete(definitions + "/2").status()).isEqualTo(204);
         checkInvariants(sim);
+        // A team made through the API (icon set) assigned a conversation at its creation, its member list changed;
+        // labels (one renamed, which retags, one deleted) and canned responses.
+        long team = ok(sim, a.post(Http.account("/teams"), "{\"name\":\"Night Shift\",\"icon\":\"i-lucide-moon\","
+                + "\"icon_color\":\"#112233\"}")).json().get("id").asLong();
+        ok(sim, a.patch(Http.account("/teams/" + team + "/team_members"), "{\"user_ids\":[1,2]}"));
+        ok(sim, a.post(Http.account("/conversations"), "{\"inbox_id\":1,\"contact_id\":2,\"team_id\":" + team + "}"));
+        ok(sim, a.post(Http.account("/labels"), "{\"title\":\"vip\",\"show_on_sidebar\":true}"));
+        ok(sim, a.post(Http.account("/labels"), "{\"title\":\"billing\"}"));
+        ok(sim, a.patch(Http.account("/labels/1"), "{\"title\":\"gold\"}"));
+        ok(sim, a.delete(Http.account("/labels/2")));
+        ok(sim, a.post(Http.account("/canned_responses"), "{\"short_code\":\"hello\",\"content\":\"Hello there\"}"));
+        ok(sim, sam.post(Http.account("/canned_responses"), "{\"short_code\":\"bye\",\"content\":\"Goodbye\"}"));
         // People: a profile with every field, an availability shown as set, an agent invited through the API
         // (unconfirmed, with an inviter) and made a member of the second inbox.
         ok(sim, a.put("/api/v1/profile", "{\"profile\":{\"display_name\":\"Boss\",\"message_signature\":\"-- Boss\","
@@ -219,6 +237,9 @@ class StateRoundTripTest {
                 Http.account("/inboxes/1/agent_bot"), Http.account("/inboxes/2/agent_bot"),
                 Http.account("/conversations/" + botConversation), Http.account("/conversations/" + botConversation + "/messages"),
                 definitions, definitions + "/1", definitions + "/3", definitions + "?attribute_model=contact_attribute",
+                Http.account("/teams"), Http.account("/teams/" + team), Http.account("/teams/" + team + "/team_members"),
+                Http.account("/labels"), Http.account("/labels/1"), Http.account("/canned_responses"),
+                Http.account("/canned_responses?search=bye"),
                 Http.account("/contacts/1/notes"), Http.account("/contacts/2/notes"), Http.account("/contacts/1/notes/1"),
                 Http.account("/contacts/2/conversations"), Http.account("/contacts/1/attachments"),
                 Http.account("/conversations/" + fays + "/messages"),

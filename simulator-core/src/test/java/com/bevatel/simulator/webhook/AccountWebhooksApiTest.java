@@ -142,7 +142,7 @@ class AccountWebhooksApiTest {
         com.bevatel.simulator.fixture.Fixtures other = new com.bevatel.simulator.fixture.Fixtures(
                 java.util.List.of(new com.bevatel.simulator.fixture.Fixtures.AccountEntry(5L, "Other")), null,
                 java.util.List.of(new com.bevatel.simulator.fixture.Fixtures.InboxEntry(8L, 5L, "Their secret inbox",
-                        null, null, null, null, null)), null, null, null, null, null);
+                        null, null, null, null, null)), null, null, null, null, null, null, null);
         try (BevatelSimulator twoAccounts = BevatelSimulator.builder().fixtures(other).start()) {
             Http api = new Http(twoAccounts);
             Http.Result created = api.post(WEBHOOKS, "{\"url\":\"https://crm.example/x\",\"inbox_id\":8}");

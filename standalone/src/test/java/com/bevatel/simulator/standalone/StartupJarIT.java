@@ -113,7 +113,7 @@ class StartupJarIT {
                     Arrays.asList(new MessageEntry(null, "Order " + i + " is late", null, null, null, null, null, null),
                             new MessageEntry(null, "On its way", "outgoing", null, null, null, null, null))));
         }
-        Fixtures fixtures = new Fixtures(null, null, null, null, null, null, contacts, conversations);
+        Fixtures fixtures = new Fixtures(null, null, null, null, null, null, contacts, conversations, null, null);
         try (BevatelSimulator sim = BevatelSimulator.builder().accessToken("T").fixtures(fixtures).start()) {
             return sim.exportState();
         }

@@ -24,7 +24,7 @@ class AgentBotApiTest {
     private static final String BOTS = RolesAndBotsTest.BOTS;
     private static final String NOT_AUTHORIZED = RolesAndBotsTest.NOT_AUTHORIZED;
     private static final String NOT_FOUND = RolesAndBotsTest.NOT_FOUND;
-    private static final String SIGN_IN = "{\"errors\":[\"You need to sign in or sign up before continuing.\"]}";
+    private static final String SIGN_IN = RolesAndBotsTest.SIGN_IN;
     private static final String TOKEN = "[1-9A-HJ-NP-Za-km-z]{24}";
 
     World world;
@@ -37,22 +37,6 @@ class AgentBotApiTest {
     @AfterEach
     void stop() {
         world.close();
-    }
-
-    /** One request of the matrix below. */
-    private record Call(String method, String path, String body) {
-        Http.Result by(Http client) {
-            return client.send(method, path, body, body == null ? null : "application/json");
-        }
-
-        boolean read() {
-            return method.equals("GET");
-        }
-
-        @Override
-        public String toString() {
-            return method + " " + path;
-        }
     }
 
     /** Every agent-bot route, naming bot {@code id}; the deletion last. */

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Chatwoot's policies (app/policies/{inbox,conversation,agent_bot,custom_attribute_definition}_policy.rb) and BOT_ACCESSIBLE_ENDPOINTS
+ * Chatwoot's policies (app/policies/{inbox,conversation,agent_bot,team,team_member,label,custom_attribute_definition}_policy.rb)
+ * and BOT_ACCESSIBLE_ENDPOINTS
  * (app/controllers/concerns/access_token_auth_helper.rb): agents vs administrators, record access by inbox and team,
  * and the endpoints open to bots.
  */
@@ -20,6 +21,7 @@ class RolesAndBotsTest {
     static final String BOTS = "{\"error\":\"Access to this endpoint is not authorized for bots\"}";
     static final String NOT_AUTHORIZED = "{\"error\":\"You are not authorized to do this action\"}";
     static final String NOT_FOUND = "{\"error\":\"Resource could not be found\"}";
+    static final String SIGN_IN = "{\"errors\":[\"You need to sign in or sign up before continuing.\"]}";
 
     World world;
 
@@ -124,6 +126,56 @@ class RolesAndBotsTest {
         assertThat(world.kim.get(Http.account("/conversations/" + other)).status()).isEqualTo(401);
         JsonNode meta = world.sam.get(Http.account("/conversations/" + other)).json().at("/meta/team");
         assertThat(meta.get("name").asText()).isEqualTo("support");
+    }
+
+    /**
+     * A team made and staffed over the API gives access as one defined at start does (ConversationPolicy#show?'s
+     * team_access?); leaving it, or its deletion, takes the access away; lists stay by inbox.
+     */
+    @Test
+    void aTeamMadeOverTheApiGivesAndTakesAccess() {
+        long other = world.conversationInUnstaffedInbox();
+        long team = world.admin.post(Http.account("/teams"), "{\"name\":\"Night Shift\"}").json().get("id").asLong();
+        String members = Http.account("/teams/" + team + "/team_members");
+        world.admin.post(members, "{\"user_ids\":[3]}");
+        world.admin.post(Http.account("/conversations/" + other + "/assignments"), "{\"team_id\":" + team + "}");
+        assertThat(world.kim.get(Http.account("/conversations/" + other)).json().at("/meta/team/is_member").asBoolean()).isTrue();
+        assertThat(world.kim.get(Http.account("/conversations")).json().at("/data/payload")).as("lists go by inbox").hasSize(0);
+        assertThat(world.sam.get(Http.account("/conversations/" + other)).body()).isEqualTo(NOT_AUTHORIZED);
+
+        world.admin.send("DELETE", members, "{\"user_ids\":[3]}", "application/json");
+        assertThat(world.kim.get(Http.account("/conversations/" + other)).body()).isEqualTo(NOT_AUTHORIZED);
+        world.admin.post(members, "{\"user_ids\":[3]}");
+        assertThat(world.kim.get(Http.account("/conversations/" + other)).status()).isEqualTo(200);
+        world.admin.delete(Http.account("/teams/" + team));
+        assertThat(world.kim.get(Http.account("/conversations/" + other)).body()).isEqualTo(NOT_AUTHORIZED);
+    }
+
+    /**
+     * app/policies/team_policy.rb, team_member_policy.rb, label_policy.rb: agents read teams and their members and
+     * list labels; the rest is for administrators, asked after the record was found (404 before 401), except
+     * creating. Canned responses have no policy: agents do everything.
+     */
+    @Test
+    void teamsAndLabelsAreAdministeredCannedResponsesAreEveryones() {
+        world.admin.post(Http.account("/labels"), "{\"title\":\"vip\"}");
+        assertThat(world.sam.get(Http.account("/teams")).status()).isEqualTo(200);
+        assertThat(world.sam.get(Http.account("/teams/1/team_members")).status()).isEqualTo(200);
+        assertThat(world.sam.get(Http.account("/labels")).status()).isEqualTo(200);
+        for (String[] found : List.of(new String[] {"/teams/1", "/teams/999"}, new String[] {"/labels/1", "/labels/999"},
+                new String[] {"/teams/1/team_members", "/teams/999/team_members"})) {
+            for (String method : List.of("PATCH", "DELETE")) {
+                String body = "{\"user_ids\":[2],\"name\":\"x\"}";
+                assertThat(world.sam.send(method, Http.account(found[0]), body, "application/json").body()).isEqualTo(NOT_AUTHORIZED);
+                assertThat(world.sam.send(method, Http.account(found[1]), body, "application/json").body()).isEqualTo(NOT_FOUND);
+            }
+        }
+        assertThat(world.sam.get(Http.account("/labels/1")).body()).as("show is for administrators").isEqualTo(NOT_AUTHORIZED);
+        assertThat(world.sam.post(Http.account("/teams"), "{\"name\":\"x\"}").body()).isEqualTo(NOT_AUTHORIZED);
+        assertThat(world.sam.post(Http.account("/labels"), "{\"title\":\"xy\"}").body()).isEqualTo(NOT_AUTHORIZED);
+        assertThat(world.sam.post(Http.account("/canned_responses"), "{\"short_code\":\"hi\",\"content\":\"Hello\"}")
+                .status()).isEqualTo(200);
+        assertThat(world.kim.delete(Http.account("/canned_responses/1")).status()).isEqualTo(200);
     }
 
     @Test
@@ -353,6 +405,10 @@ class RolesAndBotsTest {
                 world.bot.post(Http.account("/custom_attribute_definitions"), "{\"attribute_key\":\"a\"}"),
                 world.bot.post(base + "/destroy_custom_attributes", "{\"custom_attributes\":[\"a\"]}"),
                 world.bot.post(Http.account("/contacts/1/destroy_custom_attributes"), "{\"custom_attributes\":[\"a\"]}"),
+                world.bot.get(Http.account("/teams")),
+                world.bot.get(Http.account("/teams/1/team_members")),
+                world.bot.get(Http.account("/labels")),
+                world.bot.get(Http.account("/canned_responses")),
                 world.bot.get(Http.account("/agents")),
                 world.bot.get(Http.account("/inboxes/1/assignable_agents")),
                 world.bot.get(Http.account("/assignable_agents?inbox_ids[]=1")),

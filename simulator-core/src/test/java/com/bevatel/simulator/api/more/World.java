@@ -5,9 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.bevatel.simulator.BevatelSimulator;
 import com.bevatel.simulator.Http;
 import com.bevatel.simulator.SimulatorAccess;
+import com.bevatel.simulator.domain.Teams;
+import com.bevatel.simulator.domain.Users;
 import com.bevatel.simulator.event.DomainEvent;
+import com.bevatel.simulator.model.Account;
 import com.bevatel.simulator.model.MessageType;
+import com.bevatel.simulator.model.Role;
+import com.bevatel.simulator.model.User;
 import com.bevatel.simulator.state.DomainEventListener;
+import com.bevatel.simulator.state.Sequence;
 import com.bevatel.simulator.state.State;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -118,6 +124,22 @@ final class World implements AutoCloseable {
                 .filter(e -> !(e instanceof DomainEvent.MessageCreated m)
                         || state.messages.find(m.messageId()).map(x -> x.messageType() != MessageType.ACTIVITY).orElse(true))
                 .map(DomainEvent::name).toList());
+    }
+
+    /** A second account (the builder makes one; this goes through the store) with its administrator; returns the user's id. */
+    long otherAccountUser() {
+        return SimulatorAccess.store(sim).write(tx -> {
+            Account account = new Account(tx.nextId(Sequence.ACCOUNT), "Other", tx.now());
+            tx.state().accounts.put(account);
+            return Users.add(tx, new User(tx.nextId(Sequence.USER), account.id(), "Olga Other", null, "olga@other.test",
+                    Role.ADMINISTRATOR, "olga-token", tx.token(), tx.now())).id();
+        });
+    }
+
+    /** A team "theirs" of a second account; returns its id. */
+    long otherAccountTeam() {
+        long olga = otherAccountUser();
+        return SimulatorAccess.store(sim).write(tx -> Teams.create(tx, tx.state().users.get(olga).accountId(), "Theirs").id());
     }
 
     @Override

@@ -43,6 +43,11 @@ class FixturesFileTest {
                     .isEqualTo("Alice Agent");
             assertThat(new Client(sim.baseUrl(), "sandbox-token").get("/api/v1/profile").json().get("account_id").asLong())
                     .isEqualTo(2);
+            assertThat(admin.get("/api/v1/accounts/1/labels").json().get("payload")).extracting(l -> l.get("title").asText())
+                    .containsExactly("billing", "vip");
+            assertThat(alice.get("/api/v1/accounts/1/canned_responses?search=refund").json().at("/0/content").asText())
+                    .isEqualTo("Hi {{contact.name}}, your refund is on its way.");
+            assertThat(admin.get("/api/v1/accounts/1/teams/1").json().get("description").asText()).isEqualTo("Invoices and refunds");
             assertThat(admin.get("/api/v1/accounts/1/custom_attribute_definitions?attribute_model=contact_attribute").json()
                     .at("/0/attribute_values").toString()).isEqualTo("[\"free\",\"pro\",\"enterprise\"]");
             assertThat(admin.post("/api/v1/accounts/1/contacts/filter", "{\"payload\":[{\"attribute_key\":\"plan\","
