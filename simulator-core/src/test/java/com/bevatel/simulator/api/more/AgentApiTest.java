@@ -11,9 +11,8 @@ import com.bevatel.simulator.model.User;
 import com.bevatel.simulator.state.Sequence;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * {@code /agents} over HTTP, as Chatwoot 4.16.2 answers it: app/controllers/api/v1/accounts/agents_controller.rb
@@ -22,22 +21,13 @@ import org.junit.jupiter.api.Test;
  * The world: administrator "admin-token" (user 1), agents Sam (2) and Kim (3) of the API inbox, team
  * "support" = Sam, bot "Helper Bot".
  */
+@ExtendWith(WorldPerTest.class)
 class AgentApiTest {
     private static final String NOT_AUTHORIZED = RolesAndBotsTest.NOT_AUTHORIZED;
     private static final String NOT_FOUND = RolesAndBotsTest.NOT_FOUND;
     private static final String AGENTS = Http.account("/agents");
 
     World world;
-
-    @BeforeEach
-    void start() {
-        world = new World();
-    }
-
-    @AfterEach
-    void stop() {
-        world.close();
-    }
 
     /** The agent partial, in its key order. */
     static String agent(long id, String email, String name, String role, boolean confirmed, String status, boolean autoOffline) {

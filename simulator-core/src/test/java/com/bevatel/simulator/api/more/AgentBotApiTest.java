@@ -9,9 +9,8 @@ import com.bevatel.simulator.model.Account;
 import com.bevatel.simulator.state.Sequence;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * {@code /agent_bots} and an inbox's bot over HTTP, as Chatwoot 4.16.2 answers them:
@@ -20,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * inboxes_controller.rb#agent_bot and #set_agent_bot (spec/controllers/api/v1/accounts/inboxes_controller_spec.rb).
  * The world: administrator "admin-token", agents Sam and Kim, bot "Helper Bot" (id 1, token "bot-token").
  */
+@ExtendWith(WorldPerTest.class)
 class AgentBotApiTest {
     private static final String BOTS = RolesAndBotsTest.BOTS;
     private static final String NOT_AUTHORIZED = RolesAndBotsTest.NOT_AUTHORIZED;
@@ -28,16 +28,6 @@ class AgentBotApiTest {
     private static final String TOKEN = "[1-9A-HJ-NP-Za-km-z]{24}";
 
     World world;
-
-    @BeforeEach
-    void start() {
-        world = new World();
-    }
-
-    @AfterEach
-    void stop() {
-        world.close();
-    }
 
     /** Every agent-bot route, naming bot {@code id}; the deletion last. */
     private static List<Call> calls(String id) {

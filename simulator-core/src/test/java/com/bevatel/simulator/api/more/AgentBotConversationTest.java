@@ -6,9 +6,9 @@ import com.bevatel.simulator.Http;
 import com.bevatel.simulator.webhook.Receiver;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * An inbox's bot and the conversations it serves, over HTTP, as Chatwoot 4.16.2 has them:
@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
  * typist in REST views and account webhooks. The world: administrator "admin-token", agents Sam and
  * Kim, bot "Helper Bot" (id 1, token "bot-token"), an account webhook to the sink "bots".
  */
+@ExtendWith(WorldPerTest.class)
 class AgentBotConversationTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final String SLIM = "{\"id\":1,\"name\":\"Helper Bot\",\"description\":null,\"thumbnail\":\"\","
@@ -31,16 +32,10 @@ class AgentBotConversationTest {
 
     @BeforeEach
     void start() {
-        world = new World();
         long id = Http.ok(world.admin.post(Http.account("/webhooks"), "{\"webhook\":{\"url\":\"" + world.sim.sinkUrl("bots")
                 + "\",\"subscriptions\":[\"conversation_created\",\"message_created\",\"conversation_typing_on\"]}}"))
                 .at("/payload/webhook/id").asLong();
         hook = Receiver.accountWebhook(id);
-    }
-
-    @AfterEach
-    void stop() {
-        world.close();
     }
 
     private Http.Result serve(long inbox, String bot) {

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bevatel.simulator.Http;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Who conversations may be assigned to: {@code GET /inboxes/{id}/assignable_agents}
@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
  * app/views/api/v1/accounts/assignable_agents/index.json.jbuilder, and its spec): the inboxes' members,
  * then the administrators. The world: administrator 1, agents Sam (2) and Kim (3) of the API inbox 1, bot "Helper Bot".
  */
+@ExtendWith(WorldPerTest.class)
 class AssignableAgentApiTest {
     private static final String NOT_AUTHORIZED = RolesAndBotsTest.NOT_AUTHORIZED;
     private static final String NOT_FOUND = RolesAndBotsTest.NOT_FOUND;
@@ -24,14 +25,8 @@ class AssignableAgentApiTest {
 
     @BeforeEach
     void start() {
-        world = new World();
         unstaffed = world.admin.post(Http.account("/inboxes"), "{\"name\":\"Other\",\"channel\":{\"type\":\"api\"}}")
                 .json().get("id").asLong();
-    }
-
-    @AfterEach
-    void stop() {
-        world.close();
     }
 
     /** An inbox's members (by id), then the administrators who are not among them; an agent sees only their inboxes'. */

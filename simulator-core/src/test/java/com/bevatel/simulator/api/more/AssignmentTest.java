@@ -6,14 +6,15 @@ import com.bevatel.simulator.Http;
 import com.bevatel.simulator.event.AttributeChange;
 import com.bevatel.simulator.event.DomainEvent;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * {@code POST /conversations/{id}/assignments} (app/controllers/api/v1/accounts/conversations/assignments_controller.rb):
  * user, agent bot, team, unassign, and their shapes.
  */
+@ExtendWith(WorldPerTest.class)
 class AssignmentTest {
     World world;
     long conversation;
@@ -24,18 +25,12 @@ class AssignmentTest {
 
     @BeforeEach
     void start() {
-        world = new World();
         conversation = world.conversation("Alice");
         assignments = Http.account("/conversations/" + conversation + "/assignments");
         sam = world.sim.user("Sam Agent").id();
         kim = world.sim.user("Kim Agent").id();
         support = world.sim.team("support").id();
         world.events.clear();
-    }
-
-    @AfterEach
-    void stop() {
-        world.close();
     }
 
     @Test

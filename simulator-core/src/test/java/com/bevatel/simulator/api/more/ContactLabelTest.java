@@ -6,28 +6,23 @@ import com.bevatel.simulator.Http;
 import com.bevatel.simulator.event.AttributeChange;
 import com.bevatel.simulator.event.DomainEvent;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * {@code GET|POST /contacts/{id}/labels} (app/controllers/api/v1/accounts/contacts/labels_controller.rb), and
  * {@code labels[]} on the contact list.
  */
+@ExtendWith(WorldPerTest.class)
 class ContactLabelTest {
     World world;
     long alice;
 
     @BeforeEach
     void start() {
-        world = new World();
         alice = world.contact("{\"name\":\"Alice\",\"email\":\"alice@x.test\"}").get("id").asLong();
         world.events.clear();
-    }
-
-    @AfterEach
-    void stop() {
-        world.close();
     }
 
     @Test

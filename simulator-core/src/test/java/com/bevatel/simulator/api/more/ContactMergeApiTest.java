@@ -8,9 +8,9 @@ import com.bevatel.simulator.event.DomainEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * {@code POST /actions/contact_merge} over HTTP, as Chatwoot 4.16.2 merges
@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
  * spec/actions/contact_merge_action_spec.rb): the mergee's conversations, messages, contact-inboxes and notes move
  * to the base, the mergee goes, the base keeps its values and fills its blanks from the mergee's.
  */
+@ExtendWith(WorldPerTest.class)
 class ContactMergeApiTest {
     private static final String MERGE = Http.account("/actions/contact_merge");
     private static final String NOT_FOUND = RolesAndBotsTest.NOT_FOUND;
@@ -31,7 +32,6 @@ class ContactMergeApiTest {
     /** The action spec's two contacts, each with a conversation; the mergee also with two messages, a note and a label. */
     @BeforeEach
     void start() {
-        world = new World();
         JsonNode baseContact = world.contact("{\"inbox_id\":1,\"name\":\"\",\"identifier\":\"base_contact\",\"email\":\"old@old.com\","
                 + "\"phone_number\":\"\",\"custom_attributes\":{\"val_test\":\"old\",\"val_empty_old\":\"\"},"
                 + "\"additional_attributes\":{\"city\":\"Paris\",\"social\":{\"x\":\"base\"}}}");
@@ -49,11 +49,6 @@ class ContactMergeApiTest {
         Http.ok(world.sam.post(Http.account("/contacts/" + mergee + "/notes"), "{\"content\":\"mergee's note\"}"));
         Http.ok(world.admin.post(Http.account("/contacts/" + mergee + "/labels"), "{\"labels\":[\"vip\"]}"));
         world.events.clear();
-    }
-
-    @AfterEach
-    void stop() {
-        world.close();
     }
 
     /** A conversation on the contact's session in the API inbox. */

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.bevatel.simulator.Http;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * {@code /contacts/{id}/notes} over HTTP, as Chatwoot 4.16.2 answers them:
@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
  * app/views/api/v1/models/_note.json.jbuilder with the agent partial. The world: administrator "admin-token",
  * agents Sam and Kim (members of the API inbox), bot "Helper Bot".
  */
+@ExtendWith(WorldPerTest.class)
 class ContactNoteApiTest {
     private static final String BOTS = RolesAndBotsTest.BOTS;
     private static final String NOT_FOUND = RolesAndBotsTest.NOT_FOUND;
@@ -30,15 +31,9 @@ class ContactNoteApiTest {
 
     @BeforeEach
     void start() {
-        world = new World();
         alice = world.contact("{\"inbox_id\":1,\"name\":\"Alice\",\"email\":\"alice@x.test\"}").get("id").asLong();
         notes = Http.account("/contacts/" + alice + "/notes");
         world.events.clear();
-    }
-
-    @AfterEach
-    void stop() {
-        world.close();
     }
 
     private JsonNode create(Http as, String content) {

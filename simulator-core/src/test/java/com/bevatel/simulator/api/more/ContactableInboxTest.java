@@ -4,23 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bevatel.simulator.Http;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** {@code GET /contacts/{id}/contactable_inboxes} (app/controllers/api/v1/accounts/contacts_controller.rb). */
+@ExtendWith(WorldPerTest.class)
 class ContactableInboxTest {
     World world;
-
-    @BeforeEach
-    void start() {
-        world = new World();
-    }
-
-    @AfterEach
-    void stop() {
-        world.close();
-    }
 
     @Test
     void everyVisibleApiInboxWithTheLatestOrAFreshSourceId() {

@@ -9,14 +9,15 @@ import com.bevatel.simulator.event.DomainEvent;
 import com.bevatel.simulator.model.SenderType;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * app/controllers/api/v1/accounts/conversations_controller.rb: PATCH (priority), toggle_priority, toggle_typing_status,
  * update_last_seen, custom_attributes, DELETE.
  */
+@ExtendWith(WorldPerTest.class)
 class ConversationActionTest {
     World world;
     long conversation;
@@ -24,15 +25,9 @@ class ConversationActionTest {
 
     @BeforeEach
     void start() {
-        world = new World();
         conversation = world.conversation("Alice");
         base = Http.account("/conversations/" + conversation);
         world.events.clear();
-    }
-
-    @AfterEach
-    void stop() {
-        world.close();
     }
 
     private java.util.List<String> changed(DomainEvent.ConversationUpdated event) {

@@ -7,15 +7,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * {@code GET /conversations/{id}/attachments} (conversations_controller.rb#attachments,
  * app/views/api/v1/models/_attachment.json.jbuilder): every attachment of the conversation's messages,
  * newest first, 100 a page, with the total.
  */
+@ExtendWith(WorldPerTest.class)
 class ConversationAttachmentsApiTest {
     World world;
     long conversation;
@@ -23,14 +24,8 @@ class ConversationAttachmentsApiTest {
 
     @BeforeEach
     void start() {
-        world = new World();
         conversation = world.conversation("Alice");
         base = Http.account("/conversations/" + conversation);
-    }
-
-    @AfterEach
-    void stop() {
-        world.close();
     }
 
     private JsonNode send(String token, String type, Multipart files) {

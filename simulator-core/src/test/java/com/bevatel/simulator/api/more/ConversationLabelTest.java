@@ -6,11 +6,12 @@ import com.bevatel.simulator.Http;
 import com.bevatel.simulator.event.AttributeChange;
 import com.bevatel.simulator.event.DomainEvent;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** {@code GET|POST /conversations/{id}/labels} (app/controllers/api/v1/accounts/conversations/labels_controller.rb). */
+@ExtendWith(WorldPerTest.class)
 class ConversationLabelTest {
     World world;
     long conversation;
@@ -18,15 +19,9 @@ class ConversationLabelTest {
 
     @BeforeEach
     void start() {
-        world = new World();
         conversation = world.conversation("Alice");
         labels = Http.account("/conversations/" + conversation + "/labels");
         world.events.clear();
-    }
-
-    @AfterEach
-    void stop() {
-        world.close();
     }
 
     @Test

@@ -11,14 +11,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The member actions mute, unmute, unread and transcript of app/controllers/api/v1/accounts/conversations_controller.rb
  * (app/models/concerns/conversation_mute_helpers.rb, activity lines of config/locales/en.yml).
  */
+@ExtendWith(WorldPerTest.class)
 class ConversationMuteApiTest {
     World world;
     long conversation;
@@ -26,15 +27,9 @@ class ConversationMuteApiTest {
 
     @BeforeEach
     void start() {
-        world = new World();
         conversation = world.conversation("Alice");
         base = Http.account("/conversations/" + conversation);
         world.events.clear();
-    }
-
-    @AfterEach
-    void stop() {
-        world.close();
     }
 
     private long contactId() {

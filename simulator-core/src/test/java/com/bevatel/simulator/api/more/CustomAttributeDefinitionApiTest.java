@@ -7,9 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * {@code /custom_attribute_definitions} over HTTP, as Chatwoot 4.16.2 answers it:
@@ -17,21 +16,12 @@ import org.junit.jupiter.api.Test;
  * app/policies/custom_attribute_definition_policy.rb, app/models/custom_attribute_definition.rb and
  * app/views/api/v1/models/_custom_attribute_definition.json.jbuilder.
  */
+@ExtendWith(WorldPerTest.class)
 class CustomAttributeDefinitionApiTest {
     private static final String DEFINITIONS = Http.account("/custom_attribute_definitions");
     private static final String SIGN_IN = "{\"errors\":[\"You need to sign in or sign up before continuing.\"]}";
 
     World world;
-
-    @BeforeEach
-    void start() {
-        world = new World();
-    }
-
-    @AfterEach
-    void stop() {
-        world.close();
-    }
 
     private Http.Result create(String json) {
         return world.admin.post(DEFINITIONS, json);

@@ -18,11 +18,12 @@ import com.bevatel.simulator.model.SenderType;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Issue 5 §3 in Java: {@code sim.agent(name)} acts like the dashboard, with the same messages and events. */
+@ExtendWith(WorldPerTest.class)
 class DashboardAgentTest {
     World world;
     DashboardAgent sam;
@@ -30,16 +31,10 @@ class DashboardAgentTest {
 
     @BeforeEach
     void start() {
-        world = new World();
         sam = world.sim.agent("Sam Agent");
         conversation = world.conversation("Alice");
         world.incoming(conversation, "Where is my order?");
         world.events.clear();
-    }
-
-    @AfterEach
-    void stop() {
-        world.close();
     }
 
     private List<String> changed(int index) {

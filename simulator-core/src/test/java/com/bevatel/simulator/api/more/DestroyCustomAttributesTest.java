@@ -8,9 +8,8 @@ import com.bevatel.simulator.event.DomainEvent;
 import com.bevatel.simulator.model.JsonBag;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * {@code POST /contacts/{id}/destroy_custom_attributes} (app/controllers/api/v1/accounts/contacts_controller.rb,
@@ -18,18 +17,9 @@ import org.junit.jupiter.api.Test;
  * (app/controllers/concerns/conversation_custom_attributes_concern.rb): {@code custom_attributes.excluding(keys)},
  * saved — contact_updated / conversation_updated with the changed custom_attributes when a key went.
  */
+@ExtendWith(WorldPerTest.class)
 class DestroyCustomAttributesTest {
     World world;
-
-    @BeforeEach
-    void start() {
-        world = new World();
-    }
-
-    @AfterEach
-    void stop() {
-        world.close();
-    }
 
     /** The spec: {test, test1} minus ["test"] is {test1}; the answer is the contact with its contact_inboxes. */
     @Test

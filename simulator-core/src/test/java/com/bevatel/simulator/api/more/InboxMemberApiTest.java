@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.bevatel.simulator.Http;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * {@code /inbox_members} over HTTP (app/controllers/api/v1/accounts/inbox_members_controller.rb and its spec,
@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
  * Conversations::PermissionFilterService). The world: administrator 1, agents Sam (2) and Kim (3) of the API
  * inbox 1; a second inbox without members, with one conversation.
  */
+@ExtendWith(WorldPerTest.class)
 class InboxMemberApiTest {
     private static final String NOT_AUTHORIZED = RolesAndBotsTest.NOT_AUTHORIZED;
     private static final String NOT_FOUND = RolesAndBotsTest.NOT_FOUND;
@@ -27,16 +28,10 @@ class InboxMemberApiTest {
 
     @BeforeEach
     void start() {
-        world = new World();
         second = world.admin.post(Http.account("/inboxes"), "{\"name\":\"Second\",\"channel\":{\"type\":\"api\"}}").json().get("id").asLong();
         long contact = world.contact("{\"inbox_id\":" + second + ",\"name\":\"Olga\"}").get("id").asLong();
         elsewhere = world.admin.post(Http.account("/conversations"), "{\"inbox_id\":" + second + ",\"contact_id\":" + contact + "}")
                 .json().get("id").asLong();
-    }
-
-    @AfterEach
-    void stop() {
-        world.close();
     }
 
     private Http.Result send(Http client, String method, String body) {

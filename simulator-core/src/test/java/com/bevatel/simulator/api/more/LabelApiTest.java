@@ -9,9 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.bevatel.simulator.Http;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * {@code /labels} over HTTP, as Chatwoot 4.16.2 answers them: app/controllers/api/v1/accounts/labels_controller.rb
@@ -19,19 +18,10 @@ import org.junit.jupiter.api.Test;
  * app/views/api/v1/accounts/labels/, and what a rename or a deletion does to tagged records
  * (app/services/labels/update_service.rb, destroy_service.rb). The world: administrator, agents Sam and Kim, bot.
  */
+@ExtendWith(WorldPerTest.class)
 class LabelApiTest {
 
     World world;
-
-    @BeforeEach
-    void start() {
-        world = new World();
-    }
-
-    @AfterEach
-    void stop() {
-        world.close();
-    }
 
     private JsonNode label(String json) {
         return Http.ok(world.admin.post(Http.account("/labels"), json));

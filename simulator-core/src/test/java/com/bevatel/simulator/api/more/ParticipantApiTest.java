@@ -12,15 +12,16 @@ import com.bevatel.simulator.state.Sequence;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * {@code /conversations/{id}/participants} (app/controllers/api/v1/accounts/conversations/participants_controller.rb,
  * app/models/conversation_participant.rb): agent partials; only the inbox's assignable agents (its members and the
  * account's administrators) may be added, any member who may see the conversation may change the list.
  */
+@ExtendWith(WorldPerTest.class)
 class ParticipantApiTest {
     static final String INVALID = "{\"error\":\"Invalid participant IDs\"}";
 
@@ -33,18 +34,12 @@ class ParticipantApiTest {
 
     @BeforeEach
     void start() {
-        world = new World();
         conversation = world.conversation("Alice");
         participants = Http.account("/conversations/" + conversation + "/participants");
         admin = world.sim.administrator().id();
         sam = world.sim.user("Sam Agent").id();
         kim = world.sim.user("Kim Agent").id();
         world.events.clear();
-    }
-
-    @AfterEach
-    void stop() {
-        world.close();
     }
 
     private static List<Long> ids(JsonNode agents) {

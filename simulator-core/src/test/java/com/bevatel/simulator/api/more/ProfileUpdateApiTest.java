@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bevatel.simulator.Http;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * What a user changes of themself (app/controllers/api/v1/profiles_controller.rb and
@@ -15,20 +14,11 @@ import org.junit.jupiter.api.Test;
  * {@code POST /api/v1/profile/availability}, {@code /auto_offline}, {@code /reset_access_token}.
  * The world: administrator "admin-token" (user 1), agents Sam (2, "sam-token") and Kim.
  */
+@ExtendWith(WorldPerTest.class)
 class ProfileUpdateApiTest {
     private static final String PROFILE = "/api/v1/profile";
 
     World world;
-
-    @BeforeEach
-    void start() {
-        world = new World();
-    }
-
-    @AfterEach
-    void stop() {
-        world.close();
-    }
 
     private static JsonNode ok(Http.Result result) {
         assertThat(result.status()).as(result.toString()).isEqualTo(200);

@@ -7,9 +7,8 @@ import com.bevatel.simulator.BevatelSimulator;
 import com.bevatel.simulator.Http;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Chatwoot's policies (app/policies/{inbox,conversation,agent_bot,team,team_member,label,custom_attribute_definition}_policy.rb)
@@ -17,6 +16,7 @@ import org.junit.jupiter.api.Test;
  * (app/controllers/concerns/access_token_auth_helper.rb): agents vs administrators, record access by inbox and team,
  * and the endpoints open to bots.
  */
+@ExtendWith(WorldPerTest.class)
 class RolesAndBotsTest {
     static final String BOTS = "{\"error\":\"Access to this endpoint is not authorized for bots\"}";
     static final String NOT_AUTHORIZED = "{\"error\":\"You are not authorized to do this action\"}";
@@ -24,16 +24,6 @@ class RolesAndBotsTest {
     static final String SIGN_IN = "{\"errors\":[\"You need to sign in or sign up before continuing.\"]}";
 
     World world;
-
-    @BeforeEach
-    void start() {
-        world = new World();
-    }
-
-    @AfterEach
-    void stop() {
-        world.close();
-    }
 
     @Test
     void agentsSeeTheirInboxesConversationsOnly() {

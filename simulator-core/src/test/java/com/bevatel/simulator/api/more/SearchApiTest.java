@@ -7,15 +7,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Search: {@code GET /conversations/search} (conversations_controller.rb#search: the list's finder, the
  * models/_conversation partial) and {@code GET /search[/conversations|/contacts|/messages|/articles]}
  * (search_controller.rb, app/services/search_service.rb, app/views/api/v1/accounts/search/).
  */
+@ExtendWith(WorldPerTest.class)
 class SearchApiTest {
     World world;
     long alice;
@@ -23,7 +24,6 @@ class SearchApiTest {
 
     @BeforeEach
     void start() {
-        world = new World();
         long aliceContact = world.contact("{\"inbox_id\":1,\"name\":\"Alice Smith\",\"email\":\"alice@shop.test\"}").get("id").asLong();
         alice = world.admin.post(Http.account("/conversations"), "{\"inbox_id\":1,\"contact_id\":" + aliceContact + "}")
                 .json().get("id").asLong();
@@ -37,11 +37,6 @@ class SearchApiTest {
         hidden = world.admin.post(Http.account("/conversations"), "{\"inbox_id\":" + other + ",\"contact_id\":" + olga + "}")
                 .json().get("id").asLong();
         world.incoming(hidden, "My parcel is broken");
-    }
-
-    @AfterEach
-    void stop() {
-        world.close();
     }
 
     private static List<String> keys(JsonNode node) {

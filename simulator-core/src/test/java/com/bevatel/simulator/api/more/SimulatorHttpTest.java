@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bevatel.simulator.Http;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Issue 5 §3 over HTTP: {@code /_simulator/agent/…} and {@code /_simulator/clock}, for tests outside the JVM. */
+@ExtendWith(WorldPerTest.class)
 class SimulatorHttpTest {
     World world;
     Http anonymous;
@@ -17,17 +18,11 @@ class SimulatorHttpTest {
 
     @BeforeEach
     void start() {
-        world = new World();
         anonymous = world.admin.withToken(null);
         conversation = world.conversation("Alice");
         world.incoming(conversation, "Hello?");
         base = "/_simulator/agent/conversations/" + conversation;
         world.events.clear();
-    }
-
-    @AfterEach
-    void stop() {
-        world.close();
     }
 
     private JsonNode ok(String action, String json) {

@@ -10,9 +10,8 @@ import com.bevatel.simulator.Http;
 import com.bevatel.simulator.SimulatorAccess;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * {@code /teams} and {@code /teams/{team_id}/team_members} over HTTP, as Chatwoot 4.16.2 answers them:
@@ -20,21 +19,12 @@ import org.junit.jupiter.api.Test;
  * app/policies/team_policy.rb, team_member_policy.rb, app/models/team.rb, app/views/api/v1/models/_team.json.jbuilder.
  * The world: administrator (user 1), agents Sam (2) and Kim (3), team "support" (id 1) = Sam, bot "Helper Bot".
  */
+@ExtendWith(WorldPerTest.class)
 class TeamApiTest {
     private static final String SUPPORT = "{\"id\":1,\"name\":\"support\",\"description\":null,\"allow_auto_assign\":true,"
             + "\"icon\":\"\",\"icon_color\":\"\",\"account_id\":1,\"is_member\":%s}";
 
     World world;
-
-    @BeforeEach
-    void start() {
-        world = new World();
-    }
-
-    @AfterEach
-    void stop() {
-        world.close();
-    }
 
     /** Every team route naming team {@code id}; the deletion last. */
     private static List<Call> calls(String id) {

@@ -6,9 +6,9 @@ import com.bevatel.simulator.Http;
 import com.bevatel.simulator.webhook.Receiver;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A conversation's team: {@code POST /conversations} with {@code team_id} (app/builders/conversation_builder.rb,
@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * {@code meta.team} ({@code Team#push_event_data} through app/presenters/conversations/event_data_presenter.rb).
  * The world: administrator, agents Sam (2, in team "support" = 1) and Kim (3), bot "Helper Bot".
  */
+@ExtendWith(WorldPerTest.class)
 class TeamConversationTest {
     private static final Duration WAIT = Duration.ofSeconds(5);
     private static final String PUSH = "{\"id\":1,\"name\":\"support\",\"icon\":\"\",\"icon_color\":\"\"}";
@@ -26,16 +27,10 @@ class TeamConversationTest {
 
     @BeforeEach
     void start() {
-        world = new World();
         long id = Http.ok(world.admin.post(Http.account("/webhooks"), "{\"webhook\":{\"url\":\"" + world.sim.sinkUrl("teams")
                 + "\",\"subscriptions\":[\"conversation_created\",\"conversation_updated\",\"message_created\"]}}"))
                 .at("/payload/webhook/id").asLong();
         hook = Receiver.accountWebhook(id);
-    }
-
-    @AfterEach
-    void stop() {
-        world.close();
     }
 
     private JsonNode delivered(String event, int nth) {
