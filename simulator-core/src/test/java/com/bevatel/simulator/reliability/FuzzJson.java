@@ -134,12 +134,6 @@ final class FuzzJson {
         put("priority", Arbitraries.of("low", "medium", "high", "urgent", "x").map(TextNode::valueOf).injectNull(0.2).map(FuzzJson::orNull));
         put("snoozed_until", mixed(Arbitraries.of("2026-02-01T00:00:00Z", "tomorrow", ""), ints(1767300000, -1, 0)));
         put("assignee_id", ints(1, 2, 3, 99));
-        put("user_ids", Arbitraries.oneOf(stringArrays(Arbitraries.of("1", "2", "3", "99", "x", "")),
-                ints(1, 2, 3, 0, 99).list().ofMaxSize(4).map(ids -> {
-                    ArrayNode array = Json.array();
-                    ids.forEach(id -> array.add(node(id)));
-                    return (JsonNode) array;
-                }), ints(1).map(FuzzJson::node)));
         put("team_id", ints(1, 2, 99));
         put("labels", stringArrays(Arbitraries.of("vip", "billing", "a b", "", "new-label")));
         // An object to set (custom_attributes), or the keys to remove (destroy_custom_attributes).
@@ -231,8 +225,15 @@ final class FuzzJson {
         put("role", mixed(Arbitraries.of("agent", "administrator", "owner", ""), ints(0, 1, 2)));
         put("availability", mixed(Arbitraries.of("online", "offline", "busy", "away", ""), ints(0, 2, 3)));
         put("auto_offline", mixed(bools(), Arbitraries.of("false", "", "x")));
-        put("user_ids", Arbitraries.oneOf(Arbitraries.of("[1]", "[2,3]", "[\"2\"]", "[\"invalid\"]", "[99]", "[]", "[null]",
-                "[2,2]", "[1.5]", "[{}]", "2", "[1,2,3]", "[\"1\",\"x\"]", "[[1]]", "\"1\"").map(FuzzJson::parse)));
+        // user_ids (participants, inbox and team members): arrays of ids, and the shapes each controller trips on.
+        put("user_ids", Arbitraries.oneOf(stringArrays(Arbitraries.of("1", "2", "3", "99", "x", "")),
+                ints(1, 2, 3, 0, 99).list().ofMaxSize(4).map(ids -> {
+                    ArrayNode array = Json.array();
+                    ids.forEach(id -> array.add(node(id)));
+                    return (JsonNode) array;
+                }), ints(1).map(FuzzJson::node),
+                Arbitraries.of("[1]", "[2,3]", "[\"2\"]", "[\"invalid\"]", "[99]", "[]", "[null]", "[2,2]", "[1.5]", "[{}]",
+                        "2", "[1,2,3]", "[\"1\",\"x\"]", "[[1]]", "\"1\"").map(FuzzJson::parse)));
         put("emails", stringArrays(Arbitraries.of("new@fuzz.test", "agnes@fuzz.test", "bad", "", "NEW@FUZZ.TEST")));
         put("inbox_ids", Arbitraries.oneOf(Arbitraries.of("[1]", "[1,2]", "[\"1\"]", "[99]", "[]", "[{}]", "1").map(FuzzJson::parse)));
         put("include_agent_bots", mixed(bools(), Arbitraries.of("true", "")));
