@@ -31,10 +31,16 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apiguardian.api.API;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -162,6 +168,26 @@ class ArchitectureTest {
                 .anySatisfy(line -> assertThat(line).contains("LeakingBySupertype extends or implements the internal"))
                 .noneSatisfy(line -> assertThat(line).contains("MarkedMember"))
                 .noneSatisfy(line -> assertThat(line).contains("InternalOnly"));
+    }
+
+    @Test
+    void javadocDocumentsThePublicApi() throws IOException {
+        // The release profile's javadoc jar is made from the sources this POM lists: exactly the API types.
+        String pom = Files.readString(Path.of("pom.xml"));
+        String copied = pom.substring(pom.indexOf("<id>public-api-sources</id>"));
+        copied = copied.substring(0, copied.indexOf("</includes>"));
+        Set<String> listed = new TreeSet<>();
+        Matcher include = Pattern.compile("<include>([^<]+)</include>").matcher(copied);
+        while (include.find()) {
+            listed.add(include.group(1));
+        }
+        Set<String> api = new TreeSet<>();
+        for (JavaClass type : core) {
+            if (type.isTopLevelClass() && isVisible(type) && status(type).isPresent() && !isInternal(type)) {
+                api.add(type.getName().replace('.', '/') + ".java");
+            }
+        }
+        assertThat(listed).as("the public-api-sources includes in simulator-core/pom.xml").isNotEmpty().isEqualTo(api);
     }
 
     /**

@@ -73,13 +73,18 @@ public record Conversation(
      * Internal: for the simulator's update operations.
      *
      * @return a mutable copy
+     * @hidden not part of the documented API
      */
     @API(status = INTERNAL)
     public Builder toBuilder() {
         return new Builder(this);
     }
 
-    /** A mutable copy for the domain's update operations; {@code build()} freezes it again. Internal. */
+    /**
+     * A mutable copy for the domain's update operations; {@code build()} freezes it again. Internal.
+     *
+     * @hidden not part of the documented API
+     */
     @API(status = INTERNAL)
     public static final class Builder {
         public ConversationStatus status;

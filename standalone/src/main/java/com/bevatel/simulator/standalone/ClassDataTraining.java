@@ -28,6 +28,13 @@ public final class ClassDataTraining {
     private ClassDataTraining() {
     }
 
+    /**
+     * The build's training run for the class-data archive: starts the jar's command line, walks the guide's
+     * flow against it, and stops it.
+     *
+     * @param args not used
+     * @throws Exception when the run fails, which fails the build
+     */
     public static void main(String[] args) throws Exception {
         ByteArrayOutputStream banner = new ByteArrayOutputStream();
         CountDownLatch stop = new CountDownLatch(1);

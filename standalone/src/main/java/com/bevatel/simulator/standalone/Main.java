@@ -147,6 +147,12 @@ public final class Main implements Callable<Integer> {
         this.stop = stop;
     }
 
+    /**
+     * Starts the simulator from the command line ({@code java -jar bevatel-simulator.jar --help} lists the flags)
+     * and runs it until Ctrl-C or SIGTERM.
+     *
+     * @param args the flags
+     */
     public static void main(String[] args) {
         // The I/O threads start on the second core while picocli reads the command line.
         BevatelSimulator.prepare();
