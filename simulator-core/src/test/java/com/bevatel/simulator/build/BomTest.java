@@ -31,7 +31,7 @@ class BomTest {
                 .map(pom -> all(ARTIFACT, pom).get(1)) // the first is the parent's
                 .toList();
         String bom = read(ROOT.resolve("bom/pom.xml"));
-        String managed = bom.substring(bom.indexOf("<dependencyManagement>"));
+        String managed = bom.substring(bom.indexOf("<dependencyManagement>"), bom.indexOf("</dependencyManagement>"));
 
         assertThat(deployed).contains("bevatel-simulator-core", "bevatel-simulator-junit", "bevatel-simulator-standalone");
         assertThat(all(ARTIFACT, managed)).containsExactlyInAnyOrderElementsOf(deployed);
