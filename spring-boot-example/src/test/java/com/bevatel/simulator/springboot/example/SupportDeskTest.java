@@ -32,11 +32,12 @@ class SupportDeskTest extends AgainstBevatel {
                 .isSignedWith(sim.apiInbox().secret());
         // … and answered in the conversation through the API, as the token's user.
         awaitThat(sim).conversation(conversation)
-                .hasConversationMessages("Where is order 42?", "Order 42 left the warehouse today.")
                 .hasMessageFrom(sim.administrator().name(), "Order 42 left the warehouse today.");
-        // The echo of its own answer reached it too, and was left unanswered.
+        // The echo of its answer reached it too: taken, and left unanswered.
         awaitThat(webhooks).toApiInbox().event("message_created").hasSize(2).allSucceeded()
                 .last().hasPayloadAt("/message_type", "outgoing");
+        assertThat(sim).conversation(conversation)
+                .hasConversationMessages("Where is order 42?", "Order 42 left the warehouse today.");
     }
 
     @Test
@@ -46,21 +47,26 @@ class SupportDeskTest extends AgainstBevatel {
         long conversation = openChat("Bob", "+15550002222", "Is order 7 ready?");
 
         assertThat(conversation).as("ids start from 1 again").isEqualTo(1);
-        awaitThat(sim).conversation(conversation).hasContactNamed("Bob")
+        awaitThat(webhooks).toApiInbox().event("message_created").hasSize(2).allSucceeded();
+        assertThat(sim).conversation(conversation).hasContactNamed("Bob")
                 .hasConversationMessages("Is order 7 ready?", "We could not find order 7: an agent will look into it.");
     }
 
     @Test
-    void refusesAWebhookNotSignedWithTheInboxSecret(BevatelSimulator sim) {
+    void refusesAWebhookNotSignedWithTheInboxSecret(BevatelSimulator sim, WebhookJournal webhooks) {
+        long conversation = openChat("Carol", "+15550003333", "Hello");
+        awaitThat(webhooks).toApiInbox().event("message_created").hasSize(2).allSucceeded();
+
         HttpStatusCode answer = desk().post().uri("/bevatel/webhook").contentType(MediaType.APPLICATION_JSON)
                 .header("X-Chatwoot-Timestamp", "1767225600")
                 .header("X-Chatwoot-Signature", "sha256=0000")
                 .body("{\"event\":\"message_created\",\"message_type\":\"incoming\",\"content\":\"order 42?\","
-                        + "\"conversation\":{\"id\":1},\"sender\":{\"name\":\"Mallory\"}}")
+                        + "\"conversation\":{\"id\":" + conversation + "},\"sender\":{\"name\":\"Mallory\"}}")
                 .exchange((request, response) -> response.getStatusCode());
 
         assertThat(answer).isEqualTo(HttpStatus.UNAUTHORIZED);
-        assertThat(sim).hasConversations(0);
+        assertThat(sim).conversation(conversation)
+                .hasConversationMessages("Hello", "Thanks Carol, an agent will answer shortly.");
     }
 
     /** What the shop's page does: the desk walks Bevatel's API-channel guide and says which conversation it opened. */
