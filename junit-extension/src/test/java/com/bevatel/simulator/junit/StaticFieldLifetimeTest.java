@@ -77,36 +77,32 @@ class StaticFieldLifetimeTest {
     }
 
     @Test
-    void classesOfAFieldRunningAtOnceEachGetTheirOwnSimulator() {
+    void classesOfAFieldRunningAtOnceGetASimulatorEachUnlessItWasHandedOutThenTheLatecomerSaysWhy() {
         PORTS.clear();
-        Concurrent.turns = new Turns();
-        EngineExecutionResults results = runAtOnce(Concurrent.Holder.class, Concurrent.Latecomer.class);
+        EngineExecutionResults results = runAtOnce();
         assertThat(failures(results.allEvents())).isEmpty();
         results.testEvents().assertStatistics(stats -> stats.succeeded(2).failed(0));
         assertThat(PORTS).hasSize(2);
-    }
 
-    @Test
-    void aHandedOutSimulatorIsNotSharedByClassesRunningAtOnceAndTheLatecomerSaysWhy() {
-        ConcurrentHandedOut.turns = new Turns();
-        ConcurrentHandedOut.bevatel.simulator();
-        EngineExecutionResults results = runAtOnce(ConcurrentHandedOut.Holder.class, ConcurrentHandedOut.Latecomer.class);
+        Concurrent.bevatel.simulator();
+        results = runAtOnce();
         results.testEvents().assertStatistics(stats -> stats.succeeded(1).failed(0));
         assertThat(failures(results.allEvents())).singleElement().asString()
-                .contains("is serving StaticFieldLifetimeTest$ConcurrentHandedOut$Holder while StaticFieldLifetimeTest$ConcurrentHandedOut$Latecomer"
+                .contains("is serving StaticFieldLifetimeTest$Concurrent$Holder while StaticFieldLifetimeTest$Concurrent$Latecomer"
                         + " starts; one simulator serves one class at a time")
                 .contains("@ResourceLock");
     }
 
-    /** Runs two classes at once (parallel execution on), the methods of each in its thread. */
-    private static EngineExecutionResults runAtOnce(Class<?> holder, Class<?> latecomer) {
+    /** Runs the holder and the latecomer at once (parallel execution on), the methods of each in its thread. */
+    private static EngineExecutionResults runAtOnce() {
+        Concurrent.turns.reset();
         return EngineTestKit.engine("junit-jupiter")
                 .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
                 .configurationParameter("junit.jupiter.execution.parallel.config.strategy", "fixed")
                 .configurationParameter("junit.jupiter.execution.parallel.config.fixed.parallelism", "4")
                 .configurationParameter("junit.jupiter.execution.parallel.mode.default", "same_thread")
                 .configurationParameter("junit.jupiter.execution.parallel.mode.classes.default", "concurrent")
-                .selectors(selectClass(holder), selectClass(latecomer)).execute();
+                .selectors(selectClass(Concurrent.Holder.class), selectClass(Concurrent.Latecomer.class)).execute();
     }
 
     private static List<String> failures(Events events) {
@@ -191,11 +187,17 @@ class StaticFieldLifetimeTest {
 
     /**
      * Makes the latecomer start while the holder is served: its {@code beforeAll} waits for the holder's,
-     * and the holder's test waits for the latecomer to finish, failed or not.
+     * and the holder's test waits for the latecomer to finish, failed or not. Registered before the
+     * simulator's extension, so its {@code beforeAll} comes first.
      */
     static final class Turns implements BeforeAllCallback, AfterAllCallback {
-        final CountDownLatch holderServed = new CountDownLatch(1);
-        final CountDownLatch latecomerDone = new CountDownLatch(1);
+        private volatile CountDownLatch holderServed;
+        private volatile CountDownLatch latecomerDone;
+
+        void reset() {
+            holderServed = new CountDownLatch(1);
+            latecomerDone = new CountDownLatch(1);
+        }
 
         @Override
         public void beforeAll(ExtensionContext context) throws InterruptedException {
@@ -218,15 +220,11 @@ class StaticFieldLifetimeTest {
     }
 
     static class Concurrent {
-        static Turns turns;
         @RegisterExtension
         @Order(1)
-        static final BeforeAllCallback waits = context -> turns.beforeAll(context);
+        static final Turns turns = new Turns();
         @RegisterExtension
         @Order(2)
-        static final AfterAllCallback signals = context -> turns.afterAll(context);
-        @RegisterExtension
-        @Order(3)
         static final BevatelSimulatorExtension bevatel = BevatelSimulatorExtension.builder().build();
 
         static class Holder extends Concurrent {
@@ -240,38 +238,10 @@ class StaticFieldLifetimeTest {
         static class Latecomer extends Concurrent {
             @Test
             void runsOnItsOwn(BevatelSimulator sim) {
-                PORTS.add(sim.port());
+                PORTS.add(sim.port()); // never run once the field's simulator was handed out: its beforeAll fails
                 assertThat(Api.createContact(sim, "bob")).isEqualTo(1);
                 assertThatThrownBy(bevatel::simulator).isInstanceOf(IllegalStateException.class)
                         .hasMessageContaining("cannot tell which one is meant");
-            }
-        }
-    }
-
-    static class ConcurrentHandedOut {
-        static Turns turns;
-        @RegisterExtension
-        @Order(1)
-        static final BeforeAllCallback waits = context -> turns.beforeAll(context);
-        @RegisterExtension
-        @Order(2)
-        static final AfterAllCallback signals = context -> turns.afterAll(context);
-        @RegisterExtension
-        @Order(3)
-        static final BevatelSimulatorExtension bevatel = BevatelSimulatorExtension.builder().build();
-
-        static class Holder extends ConcurrentHandedOut {
-            @Test
-            void holds(BevatelSimulator sim) throws InterruptedException {
-                assertThat(sim).isSameAs(bevatel.simulator());
-                turns.holderTest();
-            }
-        }
-
-        static class Latecomer extends ConcurrentHandedOut {
-            @Test
-            void never(BevatelSimulator sim) {
-                assertThat(sim).isNotNull();
             }
         }
     }

@@ -75,8 +75,8 @@ class ContextCachingTest {
         awaitThat(sim.webhooks()).toApiInbox().event("message_created").hasSize(2).allSucceeded();
     }
 
-    @Order(1)
-    static class FirstDesk extends AgainstBevatel {
+    /** The tests of the two classes that share {@link AgainstBevatel}'s context. */
+    abstract static class SharingDesk extends AgainstBevatel {
         @Autowired
         ApplicationContext context;
 
@@ -91,20 +91,12 @@ class ContextCachingTest {
         }
     }
 
+    @Order(1)
+    static class FirstDesk extends SharingDesk {
+    }
+
     @Order(2)
-    static class SecondDesk extends AgainstBevatel {
-        @Autowired
-        ApplicationContext context;
-
-        @Test
-        void one(BevatelSimulator sim) {
-            meetsAFreshBevatelThroughItsDesk(getClass(), context, sim);
-        }
-
-        @Test
-        void two(BevatelSimulator sim) {
-            meetsAFreshBevatelThroughItsDesk(getClass(), context, sim);
-        }
+    static class SecondDesk extends SharingDesk {
     }
 
     /** Its own field and property method: another simulator, and so another context (unsigned webhooks, too). */
