@@ -95,7 +95,6 @@ public final class BevatelSimulatorExtension
      *         that register this field run at the same time, each on a simulator of its own
      * @since 0.1.0
      */
-    @API(status = STABLE, since = "0.1.0")
     public BevatelSimulator simulator() {
         if (owned == null) {
             throw new IllegalStateException("simulator() needs an extension made with BevatelSimulatorExtension.builder();"

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.ClassOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
@@ -95,7 +96,9 @@ class ContextCachingTest {
     static class FirstDesk extends SharingDesk {
     }
 
+    /** One instance for its tests: Spring hands it its context before the extension's {@code beforeAll}. */
     @Order(2)
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
     static class SecondDesk extends SharingDesk {
     }
 
