@@ -28,13 +28,24 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * The JUnit 5 extension. Declarative: {@link BevatelSimulatorTest} (or plain
  * {@code @ExtendWith(BevatelSimulatorExtension.class)} with defaults). Programmatic:
  * {@code @RegisterExtension static BevatelSimulatorExtension sim = BevatelSimulatorExtension.builder()…build();}
- * — a static field gives one simulator per class, an instance field one per test.
+ * — a static field gives the classes that register it one simulator, an instance field one per test.
  *
- * <p>Lifecycle: one simulator per test class, kept in the class's {@link ExtensionContext.Store}
- * (closed with it), reset before each test; {@code @Nested} classes find it in their parent's
- * store and reuse it. When JUnit runs a class's methods concurrently, each test gets a simulator of
- * its own instead (starting one costs a few milliseconds), so concurrent tests never see each
- * other's data or deliveries.
+ * <p>Lifecycle: each test class is served by one simulator, reset before each test, found through
+ * the class's {@link ExtensionContext.Store}; {@code @Nested} classes find it in their parent's store
+ * and reuse it. Declaratively, each class starts its own, closed with the class.
+ *
+ * <p>A static field owns its simulator: every class that registers the field — the subclasses of a
+ * base class that declares it, say — is served by that one, one class after the other, reset when
+ * each class starts. Unless {@link #simulator()} handed it out, it is closed when a class finishes
+ * and the next class starts a new one, so memory is freed as before. Once handed out (to a Spring
+ * {@code @DynamicPropertySource}, whose context Spring caches and gives to every later class with the
+ * same configuration) it stays open, on the same port, until the JVM exits. Classes that register
+ * the field and run at the same time get a simulator each, unless it was handed out: then the class
+ * that finds it busy fails, saying to run them one at a time.
+ *
+ * <p>When JUnit runs a class's methods concurrently, each test gets a simulator of its own instead
+ * (starting one costs a few milliseconds), so concurrent tests never see each other's data or
+ * deliveries.
  *
  * @since 0.1.0
  */
@@ -47,6 +58,10 @@ public final class BevatelSimulatorExtension
     /** Null when registered declaratively: the settings are then read from the test class. */
     private final SimulatorSettings programmatic;
     private final Map<Class<?>, SimulatorSettings> declared = new ConcurrentHashMap<>();
+    /** A programmatic extension's own simulator (null when declarative). */
+    private final OwnedSimulator owned;
+    /** An instance field's simulator for the running test, for {@link #simulator()}. */
+    private volatile BevatelSimulator currentTest;
 
     /** Used by {@code @ExtendWith} and {@link BevatelSimulatorTest}. */
     public BevatelSimulatorExtension() {
@@ -55,6 +70,7 @@ public final class BevatelSimulatorExtension
 
     private BevatelSimulatorExtension(SimulatorSettings programmatic) {
         this.programmatic = programmatic;
+        this.owned = programmatic == null ? null : new OwnedSimulator(programmatic);
     }
 
     /**
@@ -64,6 +80,28 @@ public final class BevatelSimulatorExtension
      */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * The simulator this extension serves, for code outside a test's parameters: above all a Spring
+     * {@code @DynamicPropertySource} method, which Spring calls while it builds the context (before
+     * or after this extension's {@code beforeAll}): the simulator starts on first use. On a static
+     * field it is the field's (see the class comment: once handed out, it stays open for Spring's
+     * cached contexts); in a test of an instance field, that test's. Concurrent test methods each get
+     * their own: take it as a parameter there.
+     *
+     * @return the running simulator
+     * @throws IllegalStateException for an extension not made with {@link #builder()}, or while classes
+     *         that register this field run at the same time, each on a simulator of its own
+     * @since 0.1.0
+     */
+    public BevatelSimulator simulator() {
+        if (owned == null) {
+            throw new IllegalStateException("simulator() needs an extension made with BevatelSimulatorExtension.builder();"
+                    + " with @BevatelSimulatorTest or @ExtendWith, take the simulator as a parameter");
+        }
+        BevatelSimulator test = currentTest;
+        return test != null ? test : owned.handOut();
     }
 
     @Override
@@ -78,11 +116,34 @@ public final class BevatelSimulatorExtension
             requireQualifierIfAmbiguous(parameter, context);
         }
         Running classLevel = context.getStore(NAMESPACE).get(classKey(settings.name()), Running.class);
-        if (classLevel == null || classLevel.owner != this || concurrent(context)) {
-            // An instance field (no beforeAll for it) or concurrent methods: a simulator for this test alone.
+        if (classLevel != null && classLevel.owner == this && !concurrent(context)) {
+            if (settings.resetBeforeEach()) {
+                classLevel.simulator.reset();
+            }
+        } else if (classLevel == null && !concurrent(context)) {
+            forInstanceField(context, settings);
+        } else {
+            // Concurrent methods (or another extension's class): a simulator for this test alone.
             start(context, settings, testKey(settings.name()));
-        } else if (settings.resetBeforeEach()) {
-            classLevel.simulator.reset();
+        }
+    }
+
+    /**
+     * An instance field (no beforeAll for it): a simulator for this test alone, which {@link #simulator()}
+     * gives while the test runs — or the one {@link #simulator()} already started, reset.
+     */
+    private void forInstanceField(ExtensionContext context, SimulatorSettings settings) {
+        BevatelSimulator handedOut = owned == null ? null : owned.running();
+        if (handedOut != null) {
+            handedOut.reset();
+            context.getStore(NAMESPACE).put(testKey(settings.name()),
+                    new Running(this, settings.name(), context, handedOut, () -> { }));
+            return;
+        }
+        BevatelSimulator own = start(context, settings, testKey(settings.name())).simulator;
+        if (owned != null) {
+            currentTest = own;
+            context.getStore(NAMESPACE).put("current-test:" + settings.name(), (AutoCloseable) () -> currentTest = null);
         }
     }
 
@@ -155,13 +216,28 @@ public final class BevatelSimulatorExtension
             }
             return existing; // The enclosing class's simulator, for a @Nested class.
         }
-        return start(classContext, settings, classKey(settings.name()));
+        return owned != null ? ownedFor(classContext, settings) : start(classContext, settings, classKey(settings.name()));
+    }
+
+    /** A static field's class: the field's own simulator, or one of the class's own while another class has it. */
+    private Running ownedFor(ExtensionContext classContext, SimulatorSettings settings) {
+        BevatelSimulator shared = owned.take(classContext.getDisplayName());
+        if (shared == null) {
+            classContext.getStore(NAMESPACE).put("on-its-own:" + settings.name(), (AutoCloseable) owned::finishedOnItsOwn);
+            return start(classContext, settings, classKey(settings.name()));
+        }
+        Registry.of(classContext).add(settings.name());
+        Running running = new Running(this, settings.name(), classContext, shared, owned::giveBack);
+        classContext.getStore(NAMESPACE).put(classKey(settings.name()), running);
+        return running;
     }
 
     private Running start(ExtensionContext context, SimulatorSettings settings, String key) {
         Registry.of(context).add(settings.name());
-        return context.getStore(NAMESPACE).getOrComputeIfAbsent(key,
-                k -> new Running(this, settings.name(), context, settings.start()), Running.class);
+        return context.getStore(NAMESPACE).getOrComputeIfAbsent(key, k -> {
+            BevatelSimulator simulator = settings.start();
+            return new Running(this, settings.name(), context, simulator, simulator::close);
+        }, Running.class);
     }
 
     /** The simulator a test sees: its own if it has one, else its class's (stores look up their parents). */
@@ -205,26 +281,6 @@ public final class BevatelSimulatorExtension
         return "Parameter " + parameter.getName() + " (" + parameter.getType().getSimpleName() + ") of "
                 + parameter.getDeclaringExecutable().getDeclaringClass().getSimpleName() + "."
                 + parameter.getDeclaringExecutable().getName();
-    }
-
-    /** A started simulator in a store; closing the store closes it. */
-    static final class Running implements AutoCloseable {
-        final BevatelSimulatorExtension owner;
-        final String name;
-        final ExtensionContext context;
-        final BevatelSimulator simulator;
-
-        Running(BevatelSimulatorExtension owner, String name, ExtensionContext context, BevatelSimulator simulator) {
-            this.owner = owner;
-            this.name = name;
-            this.context = context;
-            this.simulator = simulator;
-        }
-
-        @Override
-        public void close() {
-            simulator.close();
-        }
     }
 
     /**

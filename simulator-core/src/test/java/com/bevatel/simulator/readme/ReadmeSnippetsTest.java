@@ -32,7 +32,9 @@ class ReadmeSnippetsTest {
         assertThat(shown.keySet()).as("the README's snippet markers").contains(
                 "junit-extension/src/test/java/com/bevatel/simulator/junit/example/OrderSupportBridgeTest.java",
                 "simulator-core/src/test/java/com/bevatel/simulator/readme/EmbeddingExample.java",
-                "junit-extension/src/test/java/com/bevatel/simulator/junit/example/EchoBotTest.java");
+                "junit-extension/src/test/java/com/bevatel/simulator/junit/example/EchoBotTest.java",
+                "spring-boot-example/src/test/java/com/bevatel/simulator/springboot/example/AgainstBevatel.java",
+                "spring-boot-example/src/test/java/com/bevatel/simulator/springboot/example/SupportDeskTest.java");
         shown.forEach((path, text) -> {
             Path file = ROOT.resolve(path);
             assertThat(file).as("the file the README shows").exists();
