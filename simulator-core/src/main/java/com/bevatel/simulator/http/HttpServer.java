@@ -6,6 +6,7 @@ import com.bevatel.simulator.domain.ApiException;
 import com.bevatel.simulator.json.Json;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.server.ServerConnection;
 import io.undertow.server.handlers.RequestBufferingHandler;
 import io.undertow.util.AttachmentKey;
 import io.undertow.util.Headers;
@@ -13,8 +14,11 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.xnio.IoUtils;
 import org.xnio.Options;
 
 /**
@@ -53,6 +57,13 @@ public final class HttpServer implements AutoCloseable {
     private final Undertow undertow;
     private final String host;
     private final int requestedPort;
+    /**
+     * Connections that have sent a request. The I/O threads are shared by every server of the JVM, so
+     * stopping the listener leaves open connections served: close() closes them, and a closed server
+     * answers nothing, so a client's pooled connection never reaches a simulator that was closed.
+     */
+    private final Set<ServerConnection> connections = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
 
     /**
      * @param readTimeout how long a connection may send nothing — in the middle of a request's
@@ -69,6 +80,9 @@ public final class HttpServer implements AutoCloseable {
         // no answer: that server-wide limit is set DRAIN_LIMIT beyond ours, and BodyReader enforces ours on
         // chunked bodies. Bodies of a declared length get our limit back here, before anything reads them.
         HttpHandler root = exchange -> {
+            if (!admitted(exchange.getConnection())) {
+                return;
+            }
             long length;
             try {
                 length = exchange.getRequestContentLength();
@@ -102,6 +116,17 @@ public final class HttpServer implements AutoCloseable {
                 .setServerOption(UndertowOptions.ALWAYS_SET_KEEP_ALIVE, false)
                 .setHandler(root)
                 .build();
+    }
+
+    private boolean admitted(ServerConnection connection) {
+        if (!closed && connections.add(connection)) {
+            connection.addCloseListener(connections::remove);
+        }
+        if (closed) {
+            IoUtils.safeClose(connection);
+            return false;
+        }
+        return true;
     }
 
     /** Is the whole request body here already: none at all, or buffered before the handlers ran? */
@@ -159,6 +184,8 @@ public final class HttpServer implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         undertow.stop();
+        connections.forEach(IoUtils::safeClose);
     }
 }
