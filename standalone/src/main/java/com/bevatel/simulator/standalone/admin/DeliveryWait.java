@@ -148,6 +148,9 @@ final class DeliveryWait implements WebhookJournal.Listener {
         }
 
         void expire() {
+            if (answered.get()) {
+                return;
+            }
             List<Delivery> matches = journal.matching(listing.filter());
             answer(matches.size() >= count ? 200 : 408, matches);
         }
