@@ -62,7 +62,7 @@ export interface SimulatorOptions {
   /** More flags, as they are. */
   args?: string[];
   /** The environment of the java process (default: this process's). */
-  env?: NodeJS.ProcessEnv;
+  env?: Record<string, string | undefined>;
   /** How long to wait for the simulator to be ready (default 60 000 ms). */
   startTimeoutMs?: number;
 }
@@ -204,7 +204,7 @@ export declare class Simulator {
   /** What the process printed lately. */
   output(): string;
   /** SIGTERM, then SIGKILL after graceMs (default 10 000); idempotent. */
-  stop(options?: { graceMs?: number }): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  stop(options?: { graceMs?: number }): Promise<{ code: number | null; signal: string | null }>;
 }
 
 export declare function startSimulator(options?: SimulatorOptions): Promise<Simulator>;
