@@ -247,15 +247,6 @@ public final class Main implements Callable<Integer> {
         }
         // With --ready-json, standard output is for machines: its first line is the document, people read standard error.
         PrintWriter human = readyJson ? err : new PrintWriter(out, true);
-        ObjectNode whereabouts = whereabouts(admin.ready(sim));
-        if (ready != null) {
-            try {
-                ready.write(whereabouts);
-            } catch (UncheckedIOException e) {
-                sim.close();
-                return refuse(err, e.getMessage());
-            }
-        }
         AtomicBoolean stopped = new AtomicBoolean();
         AtomicBoolean saved = new AtomicBoolean(true);
         Runnable shutdown = () -> {
@@ -267,7 +258,7 @@ public final class Main implements Callable<Integer> {
                 sim.close();
             }
         };
-        // Ctrl-C / SIGTERM run shutdown hooks: save and close there, then let main return.
+        // Whatever else ends the JVM (SIGHUP; SIGTERM where it cannot be handled) runs shutdown hooks: save and close there.
         Thread hook = new Thread(() -> {
             shutdown.run();
             stop.countDown();
@@ -278,6 +269,17 @@ public final class Main implements Callable<Integer> {
         }
         if (exitOnStdinClose) {
             StopSignals.onEndOf(in, stop::countDown);
+        }
+        // Announced only once every way to stop it is in place: a runner may stop it as soon as it reads this.
+        ObjectNode whereabouts = whereabouts(admin.ready(sim));
+        if (ready != null) {
+            try {
+                ready.write(whereabouts);
+            } catch (UncheckedIOException e) {
+                Runtime.getRuntime().removeShutdownHook(hook);
+                sim.close();
+                return refuse(err, e.getMessage());
+            }
         }
         if (readyJson) {
             out.println(ReadyFile.line(whereabouts));
