@@ -58,6 +58,8 @@ public final class ClassDataTraining {
             request("GET", account + "/conversations", null);
             request("GET", base + "/_simulator/health", null);
             request("GET", base + "/_simulator/deliveries", null);
+            // What test runners in other languages call after each action (the Node package does).
+            request("GET", base + "/_simulator/deliveries/wait?event=message_created&count=2&timeout_ms=10000&bodies=true", null);
             request("GET", base + "/_simulator/ui", null);
         } finally {
             stop.countDown();

@@ -1,22 +1,25 @@
 package com.bevatel.simulator.standalone;
 
-import com.bevatel.simulator.ApiInbox;
 import com.bevatel.simulator.BevatelSimulator;
 import com.bevatel.simulator.http.CannotListenException;
-import com.bevatel.simulator.model.AgentBot;
 import com.bevatel.simulator.standalone.dashboard.Dashboard;
 import com.bevatel.simulator.standalone.admin.AdminApi;
 import com.bevatel.simulator.standalone.cli.AgentBotFlags;
+import com.bevatel.simulator.standalone.cli.Banner;
 import com.bevatel.simulator.standalone.cli.DurationConverter;
 import com.bevatel.simulator.standalone.cli.Members;
+import com.bevatel.simulator.standalone.cli.ReadyFile;
+import com.bevatel.simulator.standalone.cli.StopSignals;
 import com.bevatel.simulator.standalone.files.FileProblem;
 import com.bevatel.simulator.standalone.files.FixturesFile;
 import com.bevatel.simulator.standalone.files.StateFile;
 import com.bevatel.simulator.state.InvalidEntryException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,6 +38,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "bevatel-simulator", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         sortOptions = false, usageHelpAutoWidth = true,
         description = "Runs an in-memory Bevatel (Chatwoot) API-channel simulator until Ctrl-C.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:stopped cleanly (SIGTERM, Ctrl-C, or standard input closed with --exit-on-stdin-close)",
+                "1:could not start (a fixtures or state file, the port, the --ready-file)",
+                "2:usage error (a flag or its value)",
+                "3:stopped, but the state could not be saved to the --state file"},
         footer = {"", "Admin API: <base>/_simulator/ (described at /_simulator/openapi.json)."})
 public final class Main implements Callable<Integer> {
     @Option(names = "--port", description = "Port to listen on; 0 takes a free one (default: ${DEFAULT-VALUE}).")
@@ -107,6 +115,19 @@ public final class Main implements Callable<Integer> {
             description = "Require this token (header X-Simulator-Admin-Token) on every /_simulator/ route.")
     String adminToken;
 
+    @Option(names = "--ready-file", paramLabel = "FILE",
+            description = "Once the simulator answers, write where it is to FILE as one line of JSON (base_url, port, access_token,"
+                    + " account_id, api_inbox, pid, …; the GET /_simulator/ready document), atomically; deleted on start and stop.")
+    Path readyFile;
+
+    @Option(names = "--ready-json",
+            description = "Print that JSON document as the first line of standard output (the banner goes to standard error).")
+    boolean readyJson;
+
+    @Option(names = "--exit-on-stdin-close",
+            description = "Stop cleanly when standard input reaches its end: a test runner holding the pipe leaves no simulator behind.")
+    boolean exitOnStdinClose;
+
     @Option(names = "--webhook-timeout", converter = DurationConverter.class, paramLabel = "DURATION",
             description = "Connect and response timeout of webhook deliveries (default: 5s).")
     Duration webhookTimeout;
@@ -139,11 +160,24 @@ public final class Main implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private final PrintStream out;
-    private final CountDownLatch stop;
+    /** Exit code of a clean stop. */
+    static final int STOPPED = 0;
+    /** Exit code of a start that failed: a file that cannot be used, a port that cannot be listened on. */
+    static final int CANNOT_START = 1;
+    /** Exit code of a usage error: picocli's, and a flag's value the simulator refuses. */
+    static final int USAGE = CommandLine.ExitCode.USAGE;
+    /** Exit code of a stop whose state could not be saved to the {@code --state} file. */
+    static final int STATE_NOT_SAVED = 3;
 
-    Main(PrintStream out, CountDownLatch stop) {
+    private final PrintStream out;
+    private final InputStream in;
+    private final CountDownLatch stop;
+    /** Set by {@link #main}: SIGTERM and SIGINT are this process's to handle (never in a test's JVM). */
+    private boolean ownProcess;
+
+    Main(PrintStream out, InputStream in, CountDownLatch stop) {
         this.out = out;
+        this.in = in;
         this.stop = stop;
     }
 
@@ -156,14 +190,17 @@ public final class Main implements Callable<Integer> {
     public static void main(String[] args) {
         // The I/O threads start on the second core while picocli reads the command line.
         BevatelSimulator.prepare();
-        int exit = commandLine(System.out, new CountDownLatch(1)).execute(args);
-        if (exit != 0) {
-            System.exit(exit);
-        }
+        Main main = new Main(System.out, System.in, new CountDownLatch(1));
+        main.ownProcess = true;
+        System.exit(new CommandLine(main).execute(args));
     }
 
     static CommandLine commandLine(PrintStream out, CountDownLatch stop) {
-        return new CommandLine(new Main(out, stop));
+        return commandLine(out, InputStream.nullInputStream(), stop);
+    }
+
+    static CommandLine commandLine(PrintStream out, InputStream in, CountDownLatch stop) {
+        return new CommandLine(new Main(out, in, stop));
     }
 
     @Override
@@ -172,8 +209,9 @@ public final class Main implements Callable<Integer> {
         if (port < 0 || port > 65535) {
             err.println("bevatel-simulator: --port " + port + " is out of range; pass --port 0 for a free one or --port N"
                     + " with N from 1 to 65535");
-            return 2;
+            return USAGE;
         }
+        ReadyFile ready = readyFile == null ? null : new ReadyFile(readyFile);
         BevatelSimulator.Builder builder;
         FixturesFile fixturesFile = null;
         StateFile stateFile = state == null ? null : new StateFile(state);
@@ -186,15 +224,21 @@ public final class Main implements Callable<Integer> {
             if (stateFile != null) {
                 stateFile.load().ifPresent(builder::initialState);
             }
+            if (ready != null) {
+                ready.clear();
+            }
         } catch (FileProblem e) {
             return refuse(err, e.getMessage());
         } catch (IllegalArgumentException e) {
             err.println("bevatel-simulator: " + e.getMessage());
-            return 2;
+            return USAGE;
+        } catch (UncheckedIOException e) {
+            return refuse(err, e.getMessage());
         }
         builder.extension(new Dashboard());
-        builder.extension(new AdminApi(new AdminApi.Settings(Version.text(), adminToken, stateFile,
-                fixtures == null ? null : fixtures.toAbsolutePath().toString())));
+        AdminApi admin = new AdminApi(new AdminApi.Settings(Version.text(), adminToken, stateFile,
+                fixtures == null ? null : fixtures.toAbsolutePath().toString()));
+        builder.extension(admin);
         BevatelSimulator sim;
         try {
             sim = builder.start();
@@ -207,30 +251,66 @@ public final class Main implements Callable<Integer> {
         } catch (RuntimeException e) {
             return refuse(err, e.getMessage() != null ? e.getMessage() : e.toString());
         }
+        // With --ready-json, standard output is for machines: its first line is the document, people read standard error.
+        PrintWriter human = readyJson ? err : new PrintWriter(out, true);
         AtomicBoolean stopped = new AtomicBoolean();
+        AtomicBoolean saved = new AtomicBoolean(true);
         Runnable shutdown = () -> {
             if (stopped.compareAndSet(false, true)) {
-                saveOnShutdown(sim, stateFile);
+                if (ready != null) {
+                    ready.delete();
+                }
+                saved.set(saveOnShutdown(sim, stateFile, human, err));
                 sim.close();
             }
         };
-        // Ctrl-C / SIGTERM run shutdown hooks: save and close there, then let main return.
+        // Whatever else ends the JVM (SIGHUP; SIGTERM where it cannot be handled) runs shutdown hooks: save and close there.
         Thread hook = new Thread(() -> {
             shutdown.run();
             stop.countDown();
         }, "bevatel-simulator-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        out.print(banner(sim, fixtures, stateFile, adminToken != null, botFlags()));
-        out.flush();
+        if (ownProcess) {
+            StopSignals.onTerminate(stop::countDown);
+        }
+        if (exitOnStdinClose) {
+            StopSignals.onEndOf(in, stop::countDown);
+        }
+        // Announced only once every way to stop it is in place: a runner may stop it as soon as it reads this.
+        ObjectNode whereabouts = whereabouts(admin.ready(sim));
+        if (ready != null) {
+            try {
+                ready.write(whereabouts);
+            } catch (UncheckedIOException e) {
+                Runtime.getRuntime().removeShutdownHook(hook);
+                sim.close();
+                return refuse(err, e.getMessage());
+            }
+        }
+        if (readyJson) {
+            out.println(ReadyFile.line(whereabouts));
+            out.flush();
+        }
+        human.print(Banner.of(sim, fixtures, stateFile, adminToken != null, botFlags()));
+        human.flush();
         stop.await();
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException shuttingDown) {
             // The hook is running and does the rest.
-            return 0;
+            return STOPPED;
         }
         shutdown.run();
-        return 0;
+        return saved.get() ? STOPPED : STATE_NOT_SAVED;
+    }
+
+    /** The readiness document, and what only this process knows: its pid, and the admin token it was given. */
+    private ObjectNode whereabouts(ObjectNode ready) {
+        ready.put("pid", ProcessHandle.current().pid());
+        if (adminToken != null) {
+            ready.put("admin_token", adminToken);
+        }
+        return ready;
     }
 
     private BevatelSimulator.Builder builder() {
@@ -283,51 +363,26 @@ public final class Main implements Callable<Integer> {
     private static int refuse(PrintWriter err, String message) {
         err.println("bevatel-simulator: cannot start: " + message);
         err.flush();
-        return 1;
+        return CANNOT_START;
     }
 
-    private void saveOnShutdown(BevatelSimulator sim, StateFile stateFile) {
+    /** Saves the state when there is a state file; false when that failed. */
+    private static boolean saveOnShutdown(BevatelSimulator sim, StateFile stateFile, PrintWriter human, PrintWriter err) {
         if (stateFile == null) {
-            return;
+            return true;
         }
         try {
             // Writes stop before the snapshot: one acknowledged after it would be lost with the process,
             // so from here on they answer 503 instead.
             stateFile.save(sim.stopWritesAndExport());
-            out.println("State saved to " + stateFile.path());
+            human.println("State saved to " + stateFile.path());
+            human.flush();
+            return true;
         } catch (RuntimeException e) {
-            System.err.println("bevatel-simulator: could not save the state: " + e.getMessage());
+            err.println("bevatel-simulator: could not save the state: " + e.getMessage());
+            err.flush();
+            return false;
         }
-        out.flush();
-    }
-
-    static String banner(BevatelSimulator sim, Path fixtures, StateFile state, boolean adminTokenRequired, AgentBotFlags bots) {
-        ApiInbox inbox = sim.apiInbox();
-        List<String> lines = new ArrayList<>(List.of(
-                "Bevatel API channel simulator listening on " + sim.baseUrl(),
-                "  account id        " + sim.accountId(),
-                "  api_access_token  " + sim.accessToken(),
-                "  API inbox id      " + inbox.id(),
-                "  inbox identifier  " + inbox.identifier(),
-                "  seed              " + sim.seed(),
-                "  admin API         " + sim.baseUrl() + AdminApi.PREFIX + (adminTokenRequired ? " (admin token required)" : ""),
-                "  dashboard         " + sim.baseUrl() + Dashboard.PATH));
-        for (String name : bots.names()) {
-            AgentBot bot = sim.agentBot(name);
-            lines.add(String.format("  %-18s%s, token %s%s%s", "agent bot " + bot.id(), name, bot.accessToken(),
-                    bot.receivesEvents() ? ", events to " + bot.outgoingUrl() : "",
-                    bots.servesApiInbox(name) ? ", serves the API inbox" : ""));
-        }
-        if (fixtures != null) {
-            lines.add("  fixtures          " + fixtures.toAbsolutePath());
-        }
-        if (state != null) {
-            lines.add("  state file        " + state.path() + (Files.exists(state.path()) ? " (loaded)" : " (new)"));
-        }
-        lines.add("Try: curl -H 'api_access_token: " + sim.accessToken() + "' " + sim.baseUrl() + "/api/v1/profile");
-        lines.add("Press Ctrl-C to stop.");
-        lines.add("");
-        return String.join(System.lineSeparator(), lines);
     }
 
     /** The version from the jar manifest (set by the build). */

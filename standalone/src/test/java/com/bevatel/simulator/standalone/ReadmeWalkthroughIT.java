@@ -63,6 +63,37 @@ class ReadmeWalkthroughIT {
         }
     }
 
+    /**
+     * The "From any language" recipe, run whole as one bash script from the repository's root, as a
+     * reader pastes it: it starts its own jar. Its outputs (comment lines of exactly two spaces after
+     * the {@code #}) must come out, in order, each line's pieces between {@code …} in order too.
+     */
+    @Test
+    void theRecipeFromAnyLanguageRunsAsWritten() throws Exception {
+        assumeTrue(onPath("bash") && onPath("curl") && onPath("jq"), "bash, curl and jq are needed to run the README's recipe");
+        String recipe = block(Files.readString(README, StandardCharsets.UTF_8), "## From any language");
+        List<String> expected = Arrays.stream(recipe.split("\n")).filter(line -> line.matches("#  \\S.*"))
+                .map(line -> line.substring(3)).toList();
+        assertThat(expected).as("outputs the recipe shows").hasSizeGreaterThan(5);
+        ProcessBuilder bash = new ProcessBuilder("bash", "-euo", "pipefail", "-c", recipe).directory(README.getParent().toFile())
+                .redirectErrorStream(true);
+        // The jar on the JVM that runs this build, as `java` on the PATH.
+        bash.environment().merge("PATH", Path.of(System.getProperty("java.home"), "bin") + java.io.File.pathSeparator,
+                (path, java) -> java + path);
+        Process process = bash.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("the recipe finished").isTrue();
+        assertThat(process.exitValue()).as("exit status of the recipe, which printed%n%s", output).isZero();
+        int from = 0;
+        for (String line : expected) {
+            for (String piece : line.split("…")) {
+                int at = piece.isBlank() ? from : output.indexOf(piece.trim(), from);
+                assertThat(at).as("the recipe shows%n  %s%nafter what came before it, but it printed%n%s", line, output).isNotNegative();
+                from = at + piece.trim().length();
+            }
+        }
+    }
+
     private static boolean onPath(String command) {
         return Arrays.stream(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
                 .anyMatch(dir -> Files.isExecutable(Path.of(dir, command)));

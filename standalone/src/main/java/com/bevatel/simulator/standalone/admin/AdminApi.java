@@ -4,6 +4,7 @@ import com.bevatel.simulator.BevatelSimulator;
 import com.bevatel.simulator.HttpExtension;
 import com.bevatel.simulator.http.Router;
 import com.bevatel.simulator.standalone.files.StateFile;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.undertow.server.HttpHandler;
 
 /**
@@ -29,6 +30,7 @@ public final class AdminApi implements HttpExtension {
     private final Settings settings;
     /** Known once registered (the port may be chosen at start), for {@link #wrap}. */
     private RequestGuard.Settings guard;
+    private DeliveryWait waits;
 
     public AdminApi(Settings settings) {
         this.settings = settings;
@@ -38,10 +40,25 @@ public final class AdminApi implements HttpExtension {
     public void register(Router router, BevatelSimulator simulator) {
         guard = RequestGuard.Settings.of(simulator);
         AdminRoutes.register(router, simulator, settings);
-        JournalRoutes.register(router, simulator.webhooks());
+        waits = JournalRoutes.register(router, simulator.webhooks());
         StateRoutes.register(router, simulator, settings.stateFile());
         FaultRoutes.register(router, simulator.faults());
         SinkRoutes.register(router, simulator);
+    }
+
+    /**
+     * What {@code GET /_simulator/ready} answers: where the simulator listens, its token, account and
+     * API inbox, the files in use; the jar announces the same document when it is ready.
+     *
+     * @param simulator the simulator this extension is registered with
+     */
+    public ObjectNode ready(BevatelSimulator simulator) {
+        return AdminRoutes.ready(simulator, settings);
+    }
+
+    /** Requests to {@code /_simulator/deliveries/wait} parked now. */
+    int waitingForDeliveries() {
+        return waits.waiting();
     }
 
     /** The guard first (a request from another web page is refused before anything else), then the token. */

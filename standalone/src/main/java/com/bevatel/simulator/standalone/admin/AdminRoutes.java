@@ -72,11 +72,15 @@ final class AdminRoutes {
         return kept;
     }
 
-    private static ObjectNode ready(BevatelSimulator sim, AdminApi.Settings settings) {
+    /** Where the simulator is and what a client needs to use it: also the jar's {@code --ready-file} and {@code --ready-json}. */
+    static ObjectNode ready(BevatelSimulator sim, AdminApi.Settings settings) {
         ObjectNode body = Json.object();
         body.put("ready", true);
         body.put("version", settings.version());
         body.put("base_url", sim.baseUrl().toString());
+        body.put("host", sim.baseUrl().getHost());
+        body.put("port", sim.port());
+        body.put("access_token", sim.accessToken());
         body.put("account_id", sim.accountId());
         ApiInbox inbox = sim.apiInbox();
         ObjectNode apiInbox = body.putObject("api_inbox");

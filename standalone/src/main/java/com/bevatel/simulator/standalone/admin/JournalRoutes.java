@@ -23,7 +23,8 @@ import java.util.function.Predicate;
  * ({@code account_webhook:1}, {@code api_inbox:1}, {@code agent_bot:1}), {@code status} ({@code success}|{@code failure})
  * and {@code since_id}; {@code limit} (default 500) and {@code order} ({@code asc}|{@code desc})
  * page it; {@code bodies=true} adds what {@code GET /_simulator/deliveries/{id}} shows: headers,
- * request body, parsed payload, response body. {@code DELETE} clears it.
+ * request body, parsed payload, response body. {@code DELETE} clears it. {@code GET
+ * /_simulator/deliveries/wait} answers the same list once enough deliveries match ({@link DeliveryWait}).
  */
 final class JournalRoutes {
     static final String PATH = AdminApi.PREFIX + "deliveries";
@@ -32,8 +33,13 @@ final class JournalRoutes {
     private JournalRoutes() {
     }
 
-    static void register(Router router, WebhookJournal journal) {
-        router.get(PATH, request -> Response.ok(list(journal, request.params())));
+    /** Registers the journal's routes; returns the wait's registry of parked requests. */
+    static DeliveryWait register(Router router, WebhookJournal journal) {
+        router.get(PATH, request -> {
+            Listing listing = Listing.of(request.params());
+            return Response.ok(listing.answer(journal, journal.matching(listing.filter())));
+        });
+        DeliveryWait waits = DeliveryWait.register(router, journal);
         router.get(PATH + "/{id}", request -> {
             long id = request.idParam("id");
             Delivery delivery = journal.matching(d -> d.id() == id).stream().findFirst()
@@ -47,31 +53,40 @@ final class JournalRoutes {
             body.put("cleared", held);
             return Response.ok(body);
         });
+        return waits;
     }
 
-    private static ObjectNode list(WebhookJournal journal, Params p) {
-        Predicate<Delivery> filter = filter(p);
-        long limit = p.integer("limit") == null ? DEFAULT_LIMIT : p.integer("limit");
-        if (limit < 1) {
-            throw Errors.error(422, "limit must be positive");
+    /** A list request, checked: which deliveries, how many, in which order, with or without bodies. */
+    record Listing(Predicate<Delivery> filter, long limit, boolean descending, boolean bodies) {
+        /** @throws com.bevatel.simulator.domain.ApiException 422 naming a parameter that cannot be used */
+        static Listing of(Params p) {
+            Predicate<Delivery> filter = JournalRoutes.filter(p);
+            long limit = p.integer("limit") == null ? DEFAULT_LIMIT : p.integer("limit");
+            if (limit < 1) {
+                throw Errors.error(422, "limit must be positive");
+            }
+            String order = p.string("order") == null ? "asc" : p.string("order");
+            if (!order.equals("asc") && !order.equals("desc")) {
+                throw Errors.error(422, "order must be asc or desc");
+            }
+            return new Listing(filter, limit, order.equals("desc"), Boolean.TRUE.equals(p.bool("bodies")));
         }
-        String order = p.string("order") == null ? "asc" : p.string("order");
-        if (!order.equals("asc") && !order.equals("desc")) {
-            throw Errors.error(422, "order must be asc or desc");
+
+        /** The list's body: {@code matches} (what {@link #filter} selected, oldest first) paged, and the journal's counts. */
+        ObjectNode answer(WebhookJournal journal, List<Delivery> matches) {
+            List<Delivery> ordered = new ArrayList<>(matches);
+            if (descending) {
+                Collections.reverse(ordered);
+            }
+            ObjectNode out = Json.object();
+            ArrayNode deliveries = out.putArray("deliveries");
+            ordered.stream().limit(limit).forEach(d -> deliveries.add(bodies ? full(d) : summary(d)));
+            out.put("matched", ordered.size());
+            out.put("held", journal.size());
+            out.put("evicted", journal.evicted());
+            out.put("capacity", journal.capacity());
+            return out;
         }
-        boolean bodies = Boolean.TRUE.equals(p.bool("bodies"));
-        List<Delivery> matches = new ArrayList<>(journal.matching(filter));
-        if (order.equals("desc")) {
-            Collections.reverse(matches);
-        }
-        ObjectNode out = Json.object();
-        ArrayNode deliveries = out.putArray("deliveries");
-        matches.stream().limit(limit).forEach(d -> deliveries.add(bodies ? full(d) : summary(d)));
-        out.put("matched", matches.size());
-        out.put("held", journal.size());
-        out.put("evicted", journal.evicted());
-        out.put("capacity", journal.capacity());
-        return out;
     }
 
     private static Predicate<Delivery> filter(Params p) {

@@ -42,6 +42,9 @@ class AdminApiTest {
         JsonNode ready = api.get("/_simulator/ready").json();
         assertThat(ready.get("ready").asBoolean()).isTrue();
         assertThat(ready.get("base_url").asText()).isEqualTo(sim.baseUrl().toString());
+        assertThat(ready.get("port").asInt()).isEqualTo(sim.port());
+        assertThat(ready.get("host").asText()).isEqualTo("127.0.0.1");
+        assertThat(ready.get("access_token").asText()).isEqualTo("T");
         assertThat(ready.at("/api_inbox/inbox_identifier").asText()).isEqualTo(sim.apiInbox().identifier());
         assertThat(ready.get("admin_token_required").asBoolean()).isFalse();
         assertThat(ready.get("state_file").isNull()).isTrue();
@@ -254,7 +257,8 @@ class AdminApiTest {
         int operations = 0;
         for (Iterator<Map.Entry<String, JsonNode>> paths = doc.get("paths").fields(); paths.hasNext(); ) {
             Map.Entry<String, JsonNode> path = paths.next();
-            String concrete = path.getKey().replace("{id}", "999").replace("{name}", "probe")
+            // The wait would hold the request for its default 10 s.
+            String concrete = path.getKey().replace("/wait", "/wait?timeout_ms=0").replace("{id}", "999").replace("{name}", "probe")
                     .replace("{conversation_id}", "1").replace("{action}", "reply").replace("{message_id}", "1");
             for (Iterator<String> methods = path.getValue().fieldNames(); methods.hasNext(); ) {
                 String method = methods.next().toUpperCase();
@@ -263,6 +267,6 @@ class AdminApiTest {
                 operations++;
             }
         }
-        assertThat(operations).isGreaterThanOrEqualTo(24);
+        assertThat(operations).isGreaterThanOrEqualTo(25);
     }
 }

@@ -35,7 +35,7 @@ class AdminTokenTest {
 
     @Test
     void everyAdminRouteNeedsTheToken() {
-        for (String path : new String[] {"/_simulator/health", "/_simulator/deliveries", "/_simulator/state",
+        for (String path : new String[] {"/_simulator/health", "/_simulator/deliveries", "/_simulator/deliveries/wait", "/_simulator/state",
                 "/_simulator/clock", "/_simulator/ui/probe", "/_simulator/openapi.json", "/_simulator/no-such-route"}) {
             Client.Result refused = anonymous.get(path);
             assertThat(refused.status()).as(path).isEqualTo(401);
@@ -44,6 +44,7 @@ class AdminTokenTest {
         }
         assertThat(admin.get("/_simulator/health").status()).isEqualTo(200);
         assertThat(admin.get("/_simulator/clock").status()).isEqualTo(200);
+        assertThat(admin.get("/_simulator/deliveries/wait?event=none&timeout_ms=0").status()).isEqualTo(408);
         assertThat(admin.get("/_simulator/ui/probe").body()).isEqualTo("\"page\"");
         assertThat(admin.get("/_simulator/no-such-route").status()).isEqualTo(404);
         assertThat(anonymous.withHeader("Authorization", "Bearer s3cret").get("/_simulator/health").status()).isEqualTo(200);
@@ -83,7 +84,7 @@ class AdminTokenTest {
         assertThat(browser.get("/_simulator/ui/probe").status()).isEqualTo(200);
         assertThat(browser.post("/_simulator/agent/conversations/" + conversation + "/reply", "{\"content\":\"hi\"}").status())
                 .isEqualTo(200);
-        for (String path : new String[] {"/_simulator/state", "/_simulator/deliveries", "/_simulator/faults"}) {
+        for (String path : new String[] {"/_simulator/state", "/_simulator/deliveries", "/_simulator/deliveries/wait", "/_simulator/faults"}) {
             assertThat(browser.get(path).status()).as(path).isEqualTo(401);
         }
         assertThat(browser.post("/_simulator/reset", null).status()).isEqualTo(401);

@@ -77,6 +77,7 @@ class RequestGuardTest {
                 .as("another port is another origin").isEqualTo(403);
         assertThat(raw("GET", "/_simulator/state", null, EVIL).status()).isEqualTo(403);
         assertThat(raw("GET", "/_simulator/deliveries?bodies=true", null, EVIL).status()).isEqualTo(403);
+        assertThat(raw("GET", "/_simulator/deliveries/wait?bodies=true&timeout_ms=0", null, EVIL).status()).isEqualTo(403);
 
         assertThat(api.get("/api/v1/accounts/1/contacts/1").status()).as("not reset").isEqualTo(200);
         assertThat(api.get("/_simulator/faults").json().get("rules")).isEmpty();
