@@ -22,7 +22,6 @@ import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.parallel.ExecutionMode;
-import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * The JUnit 5 extension. Declarative: {@link BevatelSimulatorTest} (or plain
@@ -113,7 +112,7 @@ public final class BevatelSimulatorExtension
     public void beforeEach(ExtensionContext context) {
         SimulatorSettings settings = settings(context);
         for (Parameter parameter : context.getRequiredTestMethod().getParameters()) {
-            requireQualifierIfAmbiguous(parameter, context);
+            Registry.requireQualifierIfAmbiguous(parameter, context);
         }
         Running classLevel = context.getStore(NAMESPACE).get(classKey(settings.name()), Running.class);
         if (classLevel != null && classLevel.owner == this && !concurrent(context)) {
@@ -171,21 +170,8 @@ public final class BevatelSimulatorExtension
         if (qualifier.isPresent()) {
             return qualifier.get().value().equals(name);
         }
-        requireQualifierIfAmbiguous(parameterContext.getParameter(), context);
+        Registry.requireQualifierIfAmbiguous(parameterContext.getParameter(), context);
         return true;
-    }
-
-    /** Several simulators and a parameter that does not say which: stop, and say how to fix it. */
-    private static void requireQualifierIfAmbiguous(Parameter parameter, ExtensionContext context) {
-        if (!Injectable.supports(parameter.getType()) || parameter.isAnnotationPresent(Simulator.class)) {
-            return;
-        }
-        Registry registry = Registry.of(context);
-        if (registry.size() > 1) {
-            throw new ExtensionConfigurationException(describe(parameter) + ": " + registry.size()
-                    + " simulators are registered (" + String.join(", ", registry.names())
-                    + "); say which one with @Simulator(\"" + registry.names().iterator().next() + "\")");
-        }
     }
 
     @Override
@@ -259,28 +245,12 @@ public final class BevatelSimulatorExtension
             return programmatic;
         }
         // Asked several times per test (callbacks, each parameter): read and checked once per class.
-        return declared.computeIfAbsent(context.getRequiredTestClass(), testClass -> declaredSettings(context, testClass));
-    }
-
-    private static SimulatorSettings declaredSettings(ExtensionContext context, Class<?> testClass) {
-        Optional<BevatelSimulatorTest> annotation = AnnotationSupport.findAnnotation(testClass, BevatelSimulatorTest.class);
-        for (Class<?> enclosing : context.getEnclosingTestClasses()) {
-            if (annotation.isEmpty()) {
-                annotation = AnnotationSupport.findAnnotation(enclosing, BevatelSimulatorTest.class);
-            }
-        }
-        return annotation.map(a -> SimulatorSettings.from(a, testClass)).orElseGet(SimulatorSettings::defaults);
+        return declared.computeIfAbsent(context.getRequiredTestClass(), testClass -> SimulatorSettings.declaredOn(context, testClass));
     }
 
     private static boolean concurrent(ExtensionContext context) {
         return context.getExecutionMode() == ExecutionMode.CONCURRENT
                 && context.getConfigurationParameter(PARALLEL_ENABLED).map(Boolean::parseBoolean).orElse(false);
-    }
-
-    private static String describe(Parameter parameter) {
-        return "Parameter " + parameter.getName() + " (" + parameter.getType().getSimpleName() + ") of "
-                + parameter.getDeclaringExecutable().getDeclaringClass().getSimpleName() + "."
-                + parameter.getDeclaringExecutable().getName();
     }
 
     /**

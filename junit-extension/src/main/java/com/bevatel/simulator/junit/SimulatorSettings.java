@@ -5,8 +5,11 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * How the extension starts a simulator: its name, whether it is reset before each test, and what to
@@ -20,6 +23,17 @@ record SimulatorSettings(String name, boolean resetBeforeEach, Consumer<BevatelS
 
     static SimulatorSettings defaults() {
         return new SimulatorSettings(DEFAULT_NAME, true, builder -> { }, null);
+    }
+
+    /** The settings a declarative test class asks for: its own {@link BevatelSimulatorTest}, else an enclosing class's. */
+    static SimulatorSettings declaredOn(ExtensionContext context, Class<?> testClass) {
+        Optional<BevatelSimulatorTest> annotation = AnnotationSupport.findAnnotation(testClass, BevatelSimulatorTest.class);
+        for (Class<?> enclosing : context.getEnclosingTestClasses()) {
+            if (annotation.isEmpty()) {
+                annotation = AnnotationSupport.findAnnotation(enclosing, BevatelSimulatorTest.class);
+            }
+        }
+        return annotation.map(a -> from(a, testClass)).orElseGet(SimulatorSettings::defaults);
     }
 
     /** Reads {@link BevatelSimulatorTest}; a malformed or conflicting value fails the class before anything starts. */

@@ -1,5 +1,11 @@
 package com.bevatel.simulator.state;
 
+import static com.bevatel.simulator.state.SnapshotRowDecoder.decode;
+import static com.bevatel.simulator.state.SnapshotScalars.clock;
+import static com.bevatel.simulator.state.SnapshotScalars.counter;
+import static com.bevatel.simulator.state.SnapshotScalars.number;
+import static com.bevatel.simulator.state.SnapshotScalars.parseId;
+
 import com.bevatel.simulator.model.Account;
 import com.bevatel.simulator.model.AgentBot;
 import com.bevatel.simulator.model.AgentBotInbox;
@@ -22,16 +28,7 @@ import com.bevatel.simulator.model.TranscriptRequest;
 import com.bevatel.simulator.model.User;
 import com.bevatel.simulator.model.Webhook;
 import com.bevatel.simulator.state.SnapshotValidator.Problem;
-import com.bevatel.simulator.time.SimulatedClock;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -45,12 +42,10 @@ import java.util.function.ToLongFunction;
  * then checked ({@link SnapshotValidator}: required fields, references within the account, values in
  * range; here: unique keys, ids within their sequences, sequences and the clock within what the
  * simulator reaches) and indexed, in an order where a reference always points at a table already
- * loaded. The first problem ends it, naming the entry and, where one is at fault, its field.
+ * loaded. The first problem ends it, naming the entry and, where one is at fault, its field. A document
+ * of an older version is read as {@link SnapshotVersionUpgrade} fills it in.
  */
 final class SnapshotReader {
-    /** The sequences of versions 1 and 2; a document of those versions has none of the later ones (read as 0). */
-    private static final Set<Sequence> BEFORE_VERSION_3 = EnumSet.range(Sequence.ACCOUNT, Sequence.AGENT_BOT);
-
     private final JsonNode doc;
     private final State state;
     private final Set<String> tokens = new HashSet<>();
@@ -58,72 +53,9 @@ final class SnapshotReader {
     private final SnapshotValidator check;
 
     SnapshotReader(JsonNode doc, State state) {
-        this.doc = beforeVersionThree(fromVersionOne(doc));
+        this.doc = SnapshotVersionUpgrade.upgrade(doc);
         this.state = state;
         this.check = new SnapshotValidator(state);
-    }
-
-    /**
-     * A version-1 document's bots have neither {@code bot_config} nor {@code secret}: they are read as the
-     * empty config and no secret (their deliveries go unsigned). Any other document is read as it is.
-     */
-    private static JsonNode fromVersionOne(JsonNode doc) {
-        if (doc == null || !doc.path("version").canConvertToInt() || doc.path("version").asInt() != 1
-                || !doc.path("agent_bots").isArray()) {
-            return doc;
-        }
-        JsonNode copy = doc.deepCopy();
-        for (JsonNode row : copy.get("agent_bots")) {
-            if (row instanceof ObjectNode bot) {
-                if (!bot.has("bot_config")) {
-                    bot.putObject("bot_config");
-                }
-                if (!bot.has("secret")) {
-                    bot.putNull("secret");
-                }
-            }
-        }
-        return copy;
-    }
-
-    /**
-     * A document older than version 3 has none of the fields issue 17 added. Its users are read as the
-     * seeded users are, confirmed, online and auto-offline, without inviter, signature or settings; its
-     * teams without icon ({@code ""}, the columns' default). Its new tables are absent, and so are their
-     * sequences (see BEFORE_VERSION_3).
-     */
-    private static JsonNode beforeVersionThree(JsonNode doc) {
-        if (!(doc instanceof ObjectNode original) || !doc.path("version").canConvertToInt()
-                || doc.path("version").asInt() >= 3) {
-            return doc;
-        }
-        // Only the users and teams change: the rest (attachments in base64 among it) is shared, not copied.
-        ObjectNode copy = original.objectNode();
-        copy.setAll(original);
-        if (original.path("users").isArray()) {
-            copy.set("users", original.get("users").deepCopy());
-            for (JsonNode row : copy.get("users")) {
-                if (row instanceof ObjectNode user) {
-                    user.put("confirmed", true);
-                    user.put("availability", "online");
-                    user.put("auto_offline", true);
-                    user.putNull("inviter_id");
-                    user.putNull("message_signature");
-                    user.putObject("ui_settings");
-                    user.putObject("custom_attributes");
-                }
-            }
-        }
-        if (original.path("teams").isArray()) {
-            copy.set("teams", original.get("teams").deepCopy());
-            for (JsonNode row : copy.get("teams")) {
-                if (row instanceof ObjectNode team) {
-                    team.put("icon", "");
-                    team.put("icon_color", "");
-                }
-            }
-        }
-        return copy;
     }
 
     void read() {
@@ -143,7 +75,7 @@ final class SnapshotReader {
                 throw new InvalidEntryException(InvalidEntryException.STATE, "/" + name, "unknown field " + name);
             }
         });
-        state.clock.set(clock());
+        state.clock.set(clock(doc));
         state.random.restore(number("/random", doc.get("random"), "random"));
         readSequences();
         readRows();
@@ -153,7 +85,7 @@ final class SnapshotReader {
         JsonNode sequences = object("sequences");
         for (Sequence sequence : Sequence.values()) {
             String name = sequence.name().toLowerCase(Locale.ROOT);
-            if (version() < 3 && !BEFORE_VERSION_3.contains(sequence) && !sequences.has(name)) {
+            if (SnapshotVersionUpgrade.mayLack(version(), sequence) && !sequences.has(name)) {
                 continue;
             }
             state.take(sequence, counter("/sequences/" + name, sequences.get(name), "sequences." + name));
@@ -348,46 +280,6 @@ final class SnapshotReader {
         }
     }
 
-    private <R> R decode(JsonNode node, Class<R> type, String pointer, String label) {
-        try {
-            R row = SnapshotJson.MAPPER.treeToValue(node, type);
-            if (row == null) {
-                throw new InvalidEntryException(InvalidEntryException.STATE, pointer, label + ": null instead of a row");
-            }
-            return row;
-        } catch (JsonMappingException e) {
-            StringBuilder field = new StringBuilder();
-            StringBuilder fieldPointer = new StringBuilder(pointer);
-            for (JsonMappingException.Reference ref : e.getPath()) {
-                String part = ref.getFieldName() != null ? ref.getFieldName() : String.valueOf(ref.getIndex());
-                field.append(field.length() == 0 ? "" : ".").append(part);
-                fieldPointer.append('/').append(part);
-            }
-            throw new InvalidEntryException(InvalidEntryException.STATE, fieldPointer.toString(),
-                    label + (field.length() == 0 ? "" : ": " + field) + ": " + problem(e), e);
-        } catch (JsonProcessingException e) {
-            throw new InvalidEntryException(InvalidEntryException.STATE, pointer, label + ": " + e.getOriginalMessage(), e);
-        }
-    }
-
-    /** Jackson's finding in a reader's words. */
-    private static String problem(JsonMappingException e) {
-        if (e instanceof UnrecognizedPropertyException) {
-            return "unknown field";
-        }
-        if (e instanceof InvalidFormatException invalid) {
-            // Jackson's message ends with why ("…from String \"x\": not one of the values accepted …").
-            String message = invalid.getOriginalMessage();
-            int reason = message.indexOf("\": ");
-            return "cannot read " + invalid.getValue() + " as " + invalid.getTargetType().getSimpleName()
-                    + (reason < 0 ? "" : ": " + message.substring(reason + 3));
-        }
-        if (e.getOriginalMessage().startsWith("Missing creator property")) {
-            return "is missing";
-        }
-        return e.getOriginalMessage();
-    }
-
     private void token(String token) {
         if (token == null || token.isBlank() || !tokens.add(token)) {
             throw new Problem("access_token", "access_token is blank or already used by another user or bot");
@@ -407,48 +299,5 @@ final class SnapshotReader {
             throw new InvalidEntryException(InvalidEntryException.STATE, "/" + name, name + " must be an object");
         }
         return node;
-    }
-
-    /** The simulated clock's reading: within the range it can reach (it stops at its last instant). */
-    private Instant clock() {
-        Instant now;
-        try {
-            now = Instant.parse(doc.path("clock").asText(""));
-        } catch (DateTimeParseException e) {
-            throw new InvalidEntryException(InvalidEntryException.STATE, "/clock", "clock must be an ISO-8601 instant: " + doc.get("clock"));
-        }
-        if (now.isBefore(SimulatedClock.EARLIEST) || now.isAfter(SimulatedClock.LATEST)) {
-            throw new InvalidEntryException(InvalidEntryException.STATE, "/clock", "clock " + now + " is outside the"
-                    + " simulated clock's range, " + SimulatedClock.EARLIEST + " to " + SimulatedClock.LATEST);
-        }
-        return now;
-    }
-
-    private static long number(String pointer, JsonNode node, String name) {
-        if (node == null || !node.isIntegralNumber() || !node.canConvertToLong()) {
-            throw new InvalidEntryException(InvalidEntryException.STATE, pointer, name + " must be an integer: " + node);
-        }
-        return node.longValue();
-    }
-
-    /** An id counter: the last id given, from which the next ones count up without overflowing. */
-    private static long counter(String pointer, JsonNode node, String name) {
-        long value = number(pointer, node, name);
-        if (value < 0) {
-            throw new InvalidEntryException(InvalidEntryException.STATE, pointer, name + " must not be negative: " + value);
-        }
-        if (value > Sequence.MAX_ID) {
-            throw new InvalidEntryException(InvalidEntryException.STATE, pointer, name + " " + value
-                    + " is beyond " + Sequence.MAX_ID + ", the largest id the simulator gives");
-        }
-        return value;
-    }
-
-    private static long parseId(String pointer, String text, String name) {
-        try {
-            return Long.parseLong(text);
-        } catch (NumberFormatException e) {
-            throw new InvalidEntryException(InvalidEntryException.STATE, pointer, name + " must be an id: " + text);
-        }
     }
 }

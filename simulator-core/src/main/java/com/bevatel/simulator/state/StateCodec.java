@@ -35,7 +35,7 @@ public final class StateCodec {
     /**
      * Version 1 had no agent_bot_inboxes and no bot secrets: still read, as no attachments and unsigned
      * bots. Versions 1 and 2 had none of the users' profile and availability fields: read with Chatwoot's
-     * defaults (see SnapshotReader); nor notes, conversation_participants, transcript_requests, labels,
+     * defaults (see SnapshotVersionUpgrade); nor notes, conversation_participants, transcript_requests, labels,
      * canned_responses nor custom attribute definitions (nor their sequences): read as none; nor team icons:
      * read as {@code ""}.
      */
