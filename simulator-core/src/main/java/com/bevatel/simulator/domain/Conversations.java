@@ -235,12 +235,14 @@ public final class Conversations {
             cleared.waitingSince = null;
             state.conversations.put(cleared.build());
         }
+        // What Chatwoot's synchronous listeners read: this save's object, before any later write of the request.
+        Conversation saved = state.conversations.get(after.id());
         if (statusChanged) {
-            tx.emit(new DomainEvent.ConversationStatusChanged(after.accountId(), after.id()));
+            tx.emit(new DomainEvent.ConversationStatusChanged(after.accountId(), after.id(), saved));
         }
         Activities.forChange(tx, before, after, actor);
         if (changes.stream().anyMatch(c -> UPDATE_EVENT_ATTRIBUTES.contains(c.attribute()))) {
-            tx.emit(new DomainEvent.ConversationUpdated(after.accountId(), after.id(), changes));
+            tx.emit(new DomainEvent.ConversationUpdated(after.accountId(), after.id(), changes, saved));
         }
         return state.conversations.get(after.id());
     }

@@ -1,8 +1,11 @@
 package com.bevatel.simulator.event;
 
+import com.bevatel.simulator.model.Conversation;
+
 /**
  * Something that changed in the state, published after its write commits. Ids are internal keys
- * (a conversation's {@code id}, not its display id); consumers read the committed state for the rest.
+ * (a conversation's {@code id}, not its display id); consumers read the committed state for the rest,
+ * except where an event says what its own save left.
  */
 public sealed interface DomainEvent {
     long accountId();
@@ -29,14 +32,20 @@ public sealed interface DomainEvent {
         }
     }
 
-    record ConversationStatusChanged(long accountId, long conversationId) implements DomainEvent {
+    /**
+     * A status change; {@code saved} is the row as this save wrote it, the object Chatwoot's
+     * after-commit callbacks hand to the listeners that run at once (app/dispatchers/sync_dispatcher.rb:
+     * AgentBotListener). A later save in the same request may have changed it since.
+     */
+    record ConversationStatusChanged(long accountId, long conversationId, Conversation saved) implements DomainEvent {
         public String name() {
             return "conversation_status_changed";
         }
     }
 
-    record ConversationUpdated(long accountId, long conversationId, java.util.List<AttributeChange> changes)
-            implements DomainEvent {
+    /** Changed columns; {@code saved} as in {@link ConversationStatusChanged}. */
+    record ConversationUpdated(long accountId, long conversationId, java.util.List<AttributeChange> changes,
+                               Conversation saved) implements DomainEvent {
         public String name() {
             return "conversation_updated";
         }

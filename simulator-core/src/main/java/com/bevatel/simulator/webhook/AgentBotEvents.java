@@ -12,6 +12,7 @@ import com.bevatel.simulator.webhook.WebhookEvents.Target;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
@@ -24,7 +25,8 @@ import java.util.function.Supplier;
  * app/models/conversation.rb#execute_after_update_commit_callbacks) — never
  * {@code conversation_created}, typing, contact or inbox events. Every payload a bot shares with
  * account webhooks is the same bytes, so the bots join the webhooks' plan; only opened/resolved
- * are planned for the bots alone.
+ * are planned for the bots alone — and the events of a save that a later save of the same request
+ * took from its assignee bot, which the bots are sent as that save left the conversation.
  */
 final class AgentBotEvents {
     private static final String OPENED = "conversation_opened";
@@ -47,9 +49,9 @@ final class AgentBotEvents {
                 joined = message(e.name(), e.messageId(), state, webhooks);
             } else if (event instanceof DomainEvent.ConversationStatusChanged e) {
                 // Chatwoot reads the changes after the commit, when Rails no longer has any: always null.
-                joined = conversation(e.name(), e.conversationId(), state, List.of(), webhooks, plans);
+                joined = conversation(e.name(), e.saved(), state, List.of(), webhooks, plans);
             } else if (event instanceof DomainEvent.ConversationUpdated e) {
-                joined = conversation(e.name(), e.conversationId(), state, e.changes(), webhooks, plans);
+                joined = conversation(e.name(), e.saved(), state, e.changes(), webhooks, plans);
             }
         }
         if (joined != null) {
@@ -73,31 +75,52 @@ final class AgentBotEvents {
 
     /**
      * {@code conversation_status_changed} is preceded by {@code conversation_opened} or
-     * {@code conversation_resolved} when that is where it went.
+     * {@code conversation_resolved} when that is where it went. The bots are those of the conversation
+     * as this save left it: Chatwoot's listener runs in the save's after-commit callback
+     * (app/models/conversation.rb#notify_status_change, app/dispatchers/sync_dispatcher.rb), before a
+     * later save of the same request lets the assignee bot go (handle_human_open in
+     * app/controllers/api/v1/accounts/conversations_controller.rb, Conversation#bot_handoff!). While the
+     * saved row names the committed assignee and status, the bots get the account webhooks' bytes;
+     * otherwise their copy shows the conversation as saved, as the listener's object does.
      */
-    private static Planned conversation(String name, long conversationId, State state, List<AttributeChange> changes,
+    private static Planned conversation(String name, Conversation saved, State state, List<AttributeChange> changes,
                                         Planned webhooks, List<Planned> plans) {
-        Conversation conversation = state.conversations.find(conversationId).orElse(null);
-        if (conversation == null) {
+        Conversation committed = state.conversations.find(saved.id()).orElse(null);
+        if (committed == null) {
             return webhooks;
         }
-        List<Target> bots = targets(conversation, state);
+        List<Target> bots = targets(saved, state);
         if (bots.isEmpty()) {
             return webhooks;
         }
+        boolean asCommitted = sameAssigneeAndStatus(saved, committed);
+        Conversation shown = asCommitted ? committed : saved;
         if (name.equals("conversation_status_changed")) {
-            String now = switch (conversation.status()) {
+            String now = switch (shown.status()) {
                 case OPEN -> OPENED;
                 case RESOLVED -> RESOLVED;
                 default -> null;
             };
             if (now != null) {
-                plans.add(new Planned(now, conversation.accountId(), conversation.displayId(), null,
-                        WebhookEvents.conversationPayload(now, conversation, state, false, null), bots));
+                plans.add(new Planned(now, shown.accountId(), shown.displayId(), null,
+                        WebhookEvents.conversationPayload(now, shown, state, false, null), bots));
             }
         }
-        return joined(webhooks, bots, name, conversation, null,
-                () -> WebhookEvents.conversationPayload(name, conversation, state, true, changes));
+        if (asCommitted) {
+            return joined(webhooks, bots, name, shown, null,
+                    () -> WebhookEvents.conversationPayload(name, shown, state, true, changes));
+        }
+        if (webhooks != null) {
+            plans.add(webhooks);
+        }
+        return new Planned(name, shown.accountId(), shown.displayId(), null,
+                WebhookEvents.conversationPayload(name, shown, state, true, changes), bots);
+    }
+
+    private static boolean sameAssigneeAndStatus(Conversation saved, Conversation committed) {
+        return Objects.equals(saved.assigneeBotId(), committed.assigneeBotId())
+                && Objects.equals(saved.assigneeId(), committed.assigneeId())
+                && saved.status() == committed.status();
     }
 
     /** The webhooks' plan, sent to the bots too; or one for the bots alone when there is none. */

@@ -36,7 +36,8 @@ import org.apiguardian.api.API;
 /**
  * Turns committed domain events into signed HTTP deliveries to account webhooks, API inboxes and agent
  * bots (lib/webhooks/trigger.rb), retried as {@link RetryPolicy} says. Payloads, delivery ids and
- * timestamps are fixed when the event commits, from the committed state, so they are the same on
+ * timestamps are fixed when the event commits, from the committed state (for agent bots, at times
+ * from the row as the event's save left it: {@link AgentBotEvents}), so they are the same on
  * every run. Sending is asynchronous: per receiver one delivery at a time, in event order; across
  * receivers in parallel on a small fixed thread pool (a waiting receiver holds a connection, not a
  * thread). Every attempt is recorded in the {@link WebhookJournal}.
